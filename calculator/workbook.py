@@ -1,0 +1,46 @@
+"""The validated input: one immutable object holding typed frames (SPEC §3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+SOURCE_ROW = "excel_row"
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """Validated input frames with canonical column names and proper dtypes.
+
+    Every frame has the declared columns of its sheet (see :mod:`calculator.schema`) plus
+    ``excel_row``: the row the record came from (Excel row number, or CSV line number). Optional
+    sheets that were absent are empty frames. Codes are ``str``, dates ``datetime64[s]``, money
+    ``Decimal`` [EUR], counts ``float64``. Frames must not be mutated; rules return new frames.
+    """
+
+    hospitals: pd.DataFrame
+    care_forms: pd.DataFrame
+    products: pd.DataFrame
+    prices: pd.DataFrame
+    indexation: pd.DataFrame
+    insurer_contracts: pd.DataFrame
+    volumes: pd.DataFrame
+    agreements: pd.DataFrame
+    registrations: pd.DataFrame
+    travel: pd.DataFrame
+    keep: pd.DataFrame
+    source_name: str
+    sha256: str
+    present: frozenset[str]
+
+    def has(self, sheet: str) -> bool:
+        """True when the input held this sheet with at least one row."""
+        return sheet in self.present and len(getattr(self, sheet)) > 0
+
+    @property
+    def years(self) -> list[int]:
+        """Years with data (volumes years and registration settlement years)."""
+        years = set(self.volumes["year"].dropna().astype(int))
+        years |= set(self.registrations["end_date"].dt.year.dropna().astype(int))
+        return sorted(years)

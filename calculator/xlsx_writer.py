@@ -1,0 +1,116 @@
+"""Writing workbooks in the house style (SPEC §8).
+
+Header row bold and frozen, filters on, column widths that fit, euro amounts as numbers with a
+euro number format, dates as dates, and no formulas from user text: a text cell starting with
+``=``, ``+``, ``-`` or ``@`` is written as a text cell explicitly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import IO
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook as XlsxBook
+from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+EURO_FORMAT = '"€" #,##0.00;[Red]-"€" #,##0.00'
+SHARE_FORMAT = "0.0%"
+DATE_FORMAT = "dd-mm-yyyy"
+_HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+@dataclass(frozen=True)
+class SheetOut:
+    """A sheet to write: a frame, and which columns are euros or shares.
+
+    ``euro_cents`` columns hold integer cents and are written as euros; ``euro`` columns hold
+    Decimal or float euros.
+    """
+
+    title: str
+    frame: pd.DataFrame
+    euro_cents: Sequence[str] = ()
+    euro: Sequence[str] = ()
+    shares: Sequence[str] = ()
+    text_columns: Sequence[str] = field(default_factory=tuple)
+    note: str = ""
+
+
+def _cell_value(value: object) -> object:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime().date() if value == value.normalize() else value.to_pydatetime()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def write_sheet(ws: Worksheet, spec: SheetOut) -> None:
+    """Fill one worksheet with a frame in the house style."""
+    frame = spec.frame
+    offset = 0
+    if spec.note:
+        ws.cell(row=1, column=1, value=spec.note).font = Font(italic=True)
+        offset = 1
+    header_row = 1 + offset
+    columns = [str(c) for c in frame.columns]
+    for j, name in enumerate(columns, start=1):
+        cell = ws.cell(row=header_row, column=j, value=name)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(vertical="top")
+    widths = [len(c) + 2 for c in columns]
+    euro_cents = set(spec.euro_cents)
+    euro = set(spec.euro)
+    shares = set(spec.shares)
+    for i, row in enumerate(frame.itertuples(index=False, name=None), start=header_row + 1):
+        for j, (name, raw) in enumerate(zip(columns, row, strict=True), start=1):
+            value = _cell_value(raw)
+            if name in euro_cents and value is not None:
+                value = Decimal(int(value)) / 100
+                value = float(value)
+            cell = ws.cell(row=i, column=j)
+            if isinstance(value, str):
+                cell.value = value
+                if value.startswith(_FORMULA_START):
+                    cell.data_type = TYPE_STRING
+            else:
+                cell.value = value
+            if name in euro_cents or name in euro:
+                cell.number_format = EURO_FORMAT
+            elif name in shares:
+                cell.number_format = SHARE_FORMAT
+            elif isinstance(value, dt.date):
+                cell.number_format = DATE_FORMAT
+            shown = len(f"{value:,.2f}") + 3 if isinstance(value, float) else len(str(value or ""))
+            widths[j - 1] = max(widths[j - 1], min(shown + 2, 60))
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    if columns:
+        last = get_column_letter(len(columns))
+        ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(frame), 1)}"
+
+
+def write_book(target: str | Path | IO[bytes], sheets: Iterable[SheetOut]) -> None:
+    """Write sheets to a new workbook at ``target`` (path or binary file object)."""
+    book = XlsxBook()
+    book.remove(book.active)
+    for spec in sheets:
+        write_sheet(book.create_sheet(spec.title[:31]), spec)
+    book.save(target)
