@@ -45,12 +45,14 @@ def to_text(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
     if pd.api.types.is_string_dtype(raw.dtype) and raw.dtype != object:
         out = raw.str.strip()
     else:
+
         def one(v: object) -> object:
             if v is None or (isinstance(v, float) and np.isnan(v)):
                 return None
             if _is_number(v) and float(v).is_integer():  # type: ignore[arg-type]
                 return str(int(v))  # type: ignore[call-overload]
             return str(v).strip()
+
         out = raw.map(one).astype("str")
     out = out.where(~blank, None).astype("str")
     return out, np.zeros(len(raw), dtype=bool)
@@ -74,8 +76,10 @@ def parse_number_text(text: pd.Series) -> pd.Series:
     s = text.str.strip().str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
     dutch = s.str.fullmatch(_NUMBER_TEXT.pattern).fillna(False) & s.str.contains(",", regex=False)
     dotted_thousands = s.str.fullmatch(r"[+-]?\d{1,3}(\.\d{3}){2,}").fillna(False)
-    s = s.where(~(dutch | dotted_thousands),
-                s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    s = s.where(
+        ~(dutch | dotted_thousands),
+        s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False),
+    )
     return pd.to_numeric(s, errors="coerce")
 
 
@@ -153,8 +157,9 @@ def to_date(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
     if raw.dtype == object:
         is_date = raw.map(lambda v: isinstance(v, dt.date)).to_numpy(dtype=bool)
         if is_date.any():
-            out[is_date] = pd.to_datetime(raw[is_date].map(
-                lambda v: v.date() if isinstance(v, dt.datetime) else v)).astype("datetime64[s]")
+            out[is_date] = pd.to_datetime(
+                raw[is_date].map(lambda v: v.date() if isinstance(v, dt.datetime) else v)
+            ).astype("datetime64[s]")
         is_text = raw.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
     else:
         is_text = ~blank
@@ -164,8 +169,9 @@ def to_date(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
         dutch = text.str.fullmatch(_DUTCH.pattern).fillna(False).to_numpy(dtype=bool)
         parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]")
         if iso.any():
-            parsed[iso] = pd.to_datetime(text[iso].str.slice(0, 10), format="%Y-%m-%d",
-                                         errors="coerce")
+            parsed[iso] = pd.to_datetime(
+                text[iso].str.slice(0, 10), format="%Y-%m-%d", errors="coerce"
+            )
         if dutch.any():
             parsed[dutch] = pd.to_datetime(text[dutch], format="%d-%m-%Y", errors="coerce")
         out[is_text] = parsed
@@ -192,8 +198,14 @@ def to_bool(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
                 return False
         return None
 
-    values = raw.map(one) if raw.dtype == object else raw.astype("str").str.strip(
-    ).str.casefold().map(lambda w: True if w in _TRUE else (False if w in _FALSE else None))
+    values = (
+        raw.map(one)
+        if raw.dtype == object
+        else raw.astype("str")
+        .str.strip()
+        .str.casefold()
+        .map(lambda w: True if w in _TRUE else (False if w in _FALSE else None))
+    )
     out = values.astype("boolean")
     bad = ~blank & out.isna().to_numpy()
     return out, bad

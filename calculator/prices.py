@@ -28,8 +28,9 @@ class PriceLookup:
     missing: list[tuple[str, int, str]]
 
 
-def resolve_prices(prices: pd.DataFrame, indexation: pd.DataFrame,
-                   needed: pd.DataFrame) -> PriceLookup:
+def resolve_prices(
+    prices: pd.DataFrame, indexation: pd.DataFrame, needed: pd.DataFrame
+) -> PriceLookup:
     """Prices for every (product_code, year) row of ``needed``.
 
     Parameters
@@ -40,10 +41,13 @@ def resolve_prices(prices: pd.DataFrame, indexation: pd.DataFrame,
     """
     known: dict[str, dict[int, Decimal]] = {}
     for code, year, price in prices[["product_code", "year", "benchmark_price"]].itertuples(
-            index=False):
+        index=False
+    ):
         known.setdefault(code, {})[int(year)] = price
-    rates = {int(y): Decimal(repr(float(r))) for y, r in indexation[["year", "rate"]].itertuples(
-        index=False)}
+    rates = {
+        int(y): Decimal(repr(float(r)))
+        for y, r in indexation[["year", "rate"]].itertuples(index=False)
+    }
     rows = []
     missing: list[tuple[str, int, str]] = []
     pairs = needed[["product_code", "year"]].drop_duplicates()
@@ -55,23 +59,31 @@ def resolve_prices(prices: pd.DataFrame, indexation: pd.DataFrame,
             continue
         earlier = [y for y in by_year if y < year]
         if not earlier:
-            missing.append((code, year, f"no benchmark price for product {code} in {year} or "
-                                        "an earlier year"))
+            missing.append(
+                (code, year, f"no benchmark price for product {code} in {year} or an earlier year")
+            )
             continue
         base_year = max(earlier)
         price = by_year[base_year]
         for y in range(base_year + 1, year + 1):
             if y not in rates:
-                missing.append((code, year, f"no benchmark price for product {code} in {year}, "
-                                            f"and no indexation rate for {y} to derive it from "
-                                            f"{base_year}"))
+                missing.append(
+                    (
+                        code,
+                        year,
+                        f"no benchmark price for product {code} in {year}, "
+                        f"and no indexation rate for {y} to derive it from "
+                        f"{base_year}",
+                    )
+                )
                 price = None
                 break
             price = (price * (1 + rates[y])).quantize(CENT, rounding=ROUND_HALF_UP)
         if price is not None:
             rows.append((code, year, price, base_year, True))
-    table = pd.DataFrame(rows, columns=["product_code", "year", "benchmark_price", "source_year",
-                                        "indexed"])
+    table = pd.DataFrame(
+        rows, columns=["product_code", "year", "benchmark_price", "source_year", "indexed"]
+    )
     table["product_code"] = table["product_code"].astype("str")
     table["year"] = table["year"].astype("int64")
     table["source_year"] = table["source_year"].astype("int64")

@@ -59,11 +59,21 @@ def _check_archive(data: bytes, name: str) -> tuple[list[Finding], zipfile.ZipFi
     if not data:
         return [_file_finding(name, "the file is empty; expected an Excel workbook (.xlsx)")], None
     if data.startswith(_OLE_MAGIC):
-        return [_file_finding(name, "the file is password-protected or an old .xls workbook; "
-                              "remove the password and save it as .xlsx")], None
+        return [
+            _file_finding(
+                name,
+                "the file is password-protected or an old .xls workbook; "
+                "remove the password and save it as .xlsx",
+            )
+        ], None
     if not data.startswith(_ZIP_MAGIC):
-        return [_file_finding(name, "the file is not an Excel workbook (.xlsx); save it from "
-                              "Excel as 'Excel-werkmap (.xlsx)'")], None
+        return [
+            _file_finding(
+                name,
+                "the file is not an Excel workbook (.xlsx); save it from "
+                "Excel as 'Excel-werkmap (.xlsx)'",
+            )
+        ], None
     import io
 
     try:
@@ -75,16 +85,30 @@ def _check_archive(data: bytes, name: str) -> tuple[list[Finding], zipfile.ZipFi
         return [_file_finding(name, "the archive is encrypted; remove the password")], None
     names = {m.filename for m in members}
     if "xl/workbook.xml" not in names:
-        return [_file_finding(name, "the archive is not an Excel workbook (no xl/workbook.xml)")], None
+        return [
+            _file_finding(name, "the archive is not an Excel workbook (no xl/workbook.xml)")
+        ], None
     total = sum(m.file_size for m in members)
     if total > MAX_UNCOMPRESSED_BYTES:
-        return [_file_finding(name, f"the workbook unpacks to {total:,} bytes, more than the "
-                              f"limit of {MAX_UNCOMPRESSED_BYTES:,}; use a CSV folder or "
-                              "Parquet for large data")], None
+        return [
+            _file_finding(
+                name,
+                f"the workbook unpacks to {total:,} bytes, more than the "
+                f"limit of {MAX_UNCOMPRESSED_BYTES:,}; use a CSV folder or "
+                "Parquet for large data",
+            )
+        ], None
     for m in members:
-        if m.file_size > (1 << 20) and m.file_size > MAX_COMPRESSION_RATIO * max(m.compress_size, 1):
-            return [_file_finding(name, f"part {m.filename} is compressed more than "
-                                  f"{MAX_COMPRESSION_RATIO}:1; refused as a possible zip bomb")], None
+        if m.file_size > (1 << 20) and m.file_size > MAX_COMPRESSION_RATIO * max(
+            m.compress_size, 1
+        ):
+            return [
+                _file_finding(
+                    name,
+                    f"part {m.filename} is compressed more than "
+                    f"{MAX_COMPRESSION_RATIO}:1; refused as a possible zip bomb",
+                )
+            ], None
     for m in members:
         if m.filename.endswith((".xml", ".rels")):
             try:
@@ -93,14 +117,18 @@ def _check_archive(data: bytes, name: str) -> tuple[list[Finding], zipfile.ZipFi
             except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
                 return [_file_finding(name, f"part {m.filename} is damaged ({exc})")], None
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                return [_file_finding(name, f"part {m.filename} declares XML entities; refused "
-                                      "as unsafe")], None
+                return [
+                    _file_finding(
+                        name, f"part {m.filename} declares XML entities; refused as unsafe"
+                    )
+                ], None
     return [], archive
 
 
 _SHEET_RE = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"', re.S)
 _REL_RE = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"', re.S)
 _REL_RE2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"', re.S)
+_VALUE_RE = re.compile(rb"<v>[^<]+</v>")
 _CELL_RE = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
 
 
@@ -130,7 +158,7 @@ def _lost_formula_cells(archive: zipfile.ZipFile, part: str) -> list[tuple[str, 
         return []
     lost = []
     for col, row, body in _CELL_RE.findall(xml):
-        if body and b"<f" in body and b"<v" not in body:
+        if body and b"<f" in body and not _VALUE_RE.search(body):
             lost.append((col.decode(), int(row)))
     return lost
 
@@ -155,8 +183,15 @@ def read_xlsx_bytes(data: bytes, name: str = "upload.xlsx") -> RawBook:
         if canonical is None:
             continue
         if canonical in tables:
-            findings.append(Finding(canonical, None, "", raw_name,
-                                    "this sheet appears twice (canonical and Dutch name); keep one"))
+            findings.append(
+                Finding(
+                    canonical,
+                    None,
+                    "",
+                    raw_name,
+                    "this sheet appears twice (canonical and Dutch name); keep one",
+                )
+            )
             continue
         try:
             sheet = book.get_sheet_by_name(raw_name)
@@ -166,16 +201,29 @@ def read_xlsx_bytes(data: bytes, name: str = "upload.xlsx") -> RawBook:
             findings.append(Finding(canonical, None, "", raw_name, f"sheet cannot be read ({exc})"))
             continue
         for (r0, c0), (r1, c1) in merged:
-            findings.append(Finding(
-                canonical, r0 + 1, "", f"{_a1(r0, c0)}:{_a1(r1, c1)}",
-                "merged cells: only the first cell keeps its value; unmerge and fill every cell"))
+            findings.append(
+                Finding(
+                    canonical,
+                    r0 + 1,
+                    "",
+                    f"{_a1(r0, c0)}:{_a1(r1, c1)}",
+                    "merged cells: only the first cell keeps its value; "
+                    "unmerge and fill every cell",
+                )
+            )
         header_row, table = _rows_to_frame(rows, canonical, findings)
         lost = _lost_formula_cells(archive, parts.get(raw_name, ""))
         for col_letters, row in lost:
-            findings.append(Finding(
-                canonical, row, _header_at(table, col_letters), f"formula in {col_letters}{row}",
-                "a formula without a stored result: open and save the file in Excel, or paste "
-                "the values"))
+            findings.append(
+                Finding(
+                    canonical,
+                    row,
+                    _header_at(table, col_letters),
+                    f"formula in {col_letters}{row}",
+                    "a formula without a stored result: open and save the file in Excel, or paste "
+                    "the values",
+                )
+            )
         if table is not None:
             tables[canonical] = table
     return RawBook(tables, findings, name)
@@ -210,20 +258,34 @@ def _rows_to_frame(
     """Turn a sheet's cells into a raw table; the first non-empty row is the header."""
     header_index = next((i for i, r in enumerate(rows) if any(not _is_blank(v) for v in r)), None)
     if header_index is None:
-        findings.append(Finding(sheet_name, None, "", "", "the sheet is empty; expected a header "
-                                "row with the column names"))
+        findings.append(
+            Finding(
+                sheet_name,
+                None,
+                "",
+                "",
+                "the sheet is empty; expected a header row with the column names",
+            )
+        )
         return 0, None
     header = rows[header_index]
-    body = rows[header_index + 1:]
+    body = rows[header_index + 1 :]
     excel_rows = list(range(header_index + 2, header_index + 2 + len(body)))
-    names = _canonical_headers(sheet_name, [str(h).strip() for h in header], header_index + 1,
-                               findings)
+    names = _canonical_headers(
+        sheet_name, [str(h).strip() for h in header], header_index + 1, findings
+    )
     width = len(header)
     keep = [i for i, r in enumerate(body) if any(not _is_blank(v) for v in r)]
-    data = {name: [body[i][j] if j < len(body[i]) else None for i in keep]
-            for j, name in enumerate(names) if name}
-    frame = pd.DataFrame(data, dtype=object) if keep else pd.DataFrame(
-        {n: pd.Series([], dtype=object) for n in names if n})
+    data = {
+        name: [body[i][j] if j < len(body[i]) else None for i in keep]
+        for j, name in enumerate(names)
+        if name
+    }
+    frame = (
+        pd.DataFrame(data, dtype=object)
+        if keep
+        else pd.DataFrame({n: pd.Series([], dtype=object) for n in names if n})
+    )
     frame[ROW] = [excel_rows[i] for i in keep]
     frame.attrs["excel_columns"] = [n or "" for n in names] + [""] * (width - len(names))
     return header_index + 1, frame
@@ -242,8 +304,9 @@ def _canonical_headers(
             continue
         name = canonical_column_name(sheet, raw) or raw
         if name in seen:
-            findings.append(Finding(sheet_name, header_row, name, raw,
-                                    "this column appears twice; keep one"))
+            findings.append(
+                Finding(sheet_name, header_row, name, raw, "this column appears twice; keep one")
+            )
             names.append("")
             continue
         seen.add(name)
@@ -260,18 +323,31 @@ def read_folder(folder: Path) -> RawBook:
     tables: dict[str, pd.DataFrame] = {}
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".parquet"))
     if not files:
-        findings.append(_file_finding(str(folder), "the folder holds no .csv or .parquet files "
-                                      "named after the sheets"))
+        findings.append(
+            _file_finding(
+                str(folder), "the folder holds no .csv or .parquet files named after the sheets"
+            )
+        )
     for path in files:
         canonical = canonical_sheet_name(path.stem)
         if canonical is None:
             continue
         if canonical in tables:
-            findings.append(Finding(canonical, None, "", path.name,
-                                    "this sheet is given twice in the folder; keep one file"))
+            findings.append(
+                Finding(
+                    canonical,
+                    None,
+                    "",
+                    path.name,
+                    "this sheet is given twice in the folder; keep one file",
+                )
+            )
             continue
-        table = (_read_parquet(path, canonical, findings) if path.suffix.lower() == ".parquet"
-                 else _read_csv(path, canonical, findings))
+        table = (
+            _read_parquet(path, canonical, findings)
+            if path.suffix.lower() == ".parquet"
+            else _read_csv(path, canonical, findings)
+        )
         if table is not None:
             tables[canonical] = table
     return RawBook(tables, findings, str(folder))
@@ -280,18 +356,32 @@ def read_folder(folder: Path) -> RawBook:
 def _read_csv(path: Path, sheet_name: str, findings: list[Finding]) -> pd.DataFrame | None:
     raw = path.read_bytes()
     if not raw.strip():
-        findings.append(Finding(sheet_name, None, "", path.name, "the file is empty; expected a "
-                                "header line with the column names"))
+        findings.append(
+            Finding(
+                sheet_name,
+                None,
+                "",
+                path.name,
+                "the file is empty; expected a header line with the column names",
+            )
+        )
         return None
     text_head = raw[:4096].decode("utf-8-sig", errors="replace")
     first_line = text_head.splitlines()[0] if text_head.splitlines() else ""
     sep = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
-        frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False,
-                            encoding="utf-8-sig", skip_blank_lines=False)
+        frame = pd.read_csv(
+            path,
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8-sig",
+            skip_blank_lines=False,
+        )
     except (UnicodeDecodeError, pd.errors.ParserError, ValueError) as exc:
-        findings.append(Finding(sheet_name, None, "", path.name,
-                                f"cannot be read as UTF-8 CSV ({exc})"))
+        findings.append(
+            Finding(sheet_name, None, "", path.name, f"cannot be read as UTF-8 CSV ({exc})")
+        )
         return None
     names = _canonical_headers(sheet_name, [str(c).strip() for c in frame.columns], 1, findings)
     frame.columns = pd.Index([n or f"_blank{i}" for i, n in enumerate(names)])
@@ -308,8 +398,15 @@ def _read_parquet(path: Path, sheet_name: str, findings: list[Finding]) -> pd.Da
     try:
         frame = pd.read_parquet(path)
     except Exception as exc:  # pyarrow raises many types for a bad file
-        findings.append(Finding(sheet_name, None, "", path.name,
-                                f"cannot be read as Parquet ({type(exc).__name__}: {exc})"))
+        findings.append(
+            Finding(
+                sheet_name,
+                None,
+                "",
+                path.name,
+                f"cannot be read as Parquet ({type(exc).__name__}: {exc})",
+            )
+        )
         return None
     names = _canonical_headers(sheet_name, [str(c).strip() for c in frame.columns], 1, findings)
     frame.columns = pd.Index([n or f"_blank{i}" for i, n in enumerate(names)])

@@ -24,8 +24,10 @@ from calculator.xlsx_writer import SheetOut, write_book
 
 SEED = 20251231
 YEARS = (2024, 2025, 2026)
-ILLUSTRATIVE = ("Illustratieve gegevens van een fictieve regio — geen echte tarieven of "
-                "productiecijfers. Illustrative figures of a fictional region, not real tariffs.")
+ILLUSTRATIVE = (
+    "Illustratieve gegevens van een fictieve regio — geen echte tarieven of "
+    "productiecijfers. Illustrative figures of a fictional region, not real tariffs."
+)
 
 HOSPITALS = pd.DataFrame(
     [
@@ -43,33 +45,160 @@ HOSPITALS = pd.DataFrame(
 # base cases per year at a hospital of size 1, components besides full
 CARE_FORMS = [
     ("liesbreuk", "Liesbreukcorrectie", "0303", 75, 0.3, 0, "", "", 0.35, None, 260, "dia"),
-    ("galblaas", "Galblaasverwijdering (laparoscopisch)", "0303", 90, 1.0, 0, "", "", 0.35, None,
-     210, "dia"),
-    ("rectumcarcinoom", "Rectumresectie bij rectumcarcinoom", "0303", 300, 6.0, 20,
-     "SONCOS 2025", "umc,topklinisch,algemeen", 0.45, None, 28, ""),
-    ("coloncarcinoom", "Colonresectie bij coloncarcinoom", "0303", 210, 5.0, 50,
-     "SONCOS 2025 (colorectaal)", "", 0.45, None, 75, ""),
-    ("schildklier", "Schildklierchirurgie", "0303", 120, 1.5, 20,
-     "SONCOS 2025 (illustratief)", "", 0.40, None, 40, "i"),
-    ("middenrifbreuk", "Middenrifbreukcorrectie (laparoscopisch)", "0303", 150, 2.0, 0, "", "",
-     0.40, None, 35, "dia"),
-    ("borstkanker", "Operatie bij mammacarcinoom", "0303", 110, 1.0, 50, "SONCOS 2025", "",
-     0.40, None, 120, ""),
-    ("aorta_aneurysma", "Electieve behandeling aorta-aneurysma", "0303", 240, 5.0, 20,
-     "NVvH kwaliteitsnorm (illustratief)", "umc,topklinisch", 0.50, 3, 30, ""),
-    ("carotis", "Carotis endarteriëctomie", "0303", 150, 2.0, 20,
-     "NVvH kwaliteitsnorm (illustratief)", "umc,topklinisch", 0.45, None, 25, ""),
-    ("ablatie_af", "Ablatie bij boezemfibrilleren", "0320", 200, 1.0, 50,
-     "NVVC 2024 (illustratief)", "umc,topklinisch", 0.50, None, 90, ""),
-    ("nazorg_sct", "Nazorg autologe stamceltransplantatie", "0313", 0, 4.0, 0, "", "", 0.30,
-     None, 0, ""),
+    (
+        "galblaas",
+        "Galblaasverwijdering (laparoscopisch)",
+        "0303",
+        90,
+        1.0,
+        0,
+        "",
+        "",
+        0.35,
+        None,
+        210,
+        "dia",
+    ),
+    (
+        "rectumcarcinoom",
+        "Rectumresectie bij rectumcarcinoom",
+        "0303",
+        300,
+        6.0,
+        20,
+        "SONCOS 2025",
+        "umc,topklinisch,algemeen",
+        0.45,
+        None,
+        28,
+        "",
+    ),
+    (
+        "coloncarcinoom",
+        "Colonresectie bij coloncarcinoom",
+        "0303",
+        210,
+        5.0,
+        50,
+        "SONCOS 2025 (colorectaal)",
+        "",
+        0.45,
+        None,
+        75,
+        "",
+    ),
+    (
+        "schildklier",
+        "Schildklierchirurgie",
+        "0303",
+        120,
+        1.5,
+        20,
+        "SONCOS 2025 (illustratief)",
+        "",
+        0.40,
+        None,
+        40,
+        "i",
+    ),
+    (
+        "middenrifbreuk",
+        "Middenrifbreukcorrectie (laparoscopisch)",
+        "0303",
+        150,
+        2.0,
+        0,
+        "",
+        "",
+        0.40,
+        None,
+        35,
+        "dia",
+    ),
+    (
+        "borstkanker",
+        "Operatie bij mammacarcinoom",
+        "0303",
+        110,
+        1.0,
+        50,
+        "SONCOS 2025",
+        "",
+        0.40,
+        None,
+        120,
+        "",
+    ),
+    (
+        "aorta_aneurysma",
+        "Electieve behandeling aorta-aneurysma",
+        "0303",
+        240,
+        5.0,
+        20,
+        "NVvH kwaliteitsnorm (illustratief)",
+        "umc,topklinisch",
+        0.50,
+        3,
+        30,
+        "",
+    ),
+    (
+        "carotis",
+        "Carotis endarteriëctomie",
+        "0303",
+        150,
+        2.0,
+        20,
+        "NVvH kwaliteitsnorm (illustratief)",
+        "umc,topklinisch",
+        0.45,
+        None,
+        25,
+        "",
+    ),
+    (
+        "ablatie_af",
+        "Ablatie bij boezemfibrilleren",
+        "0320",
+        200,
+        1.0,
+        50,
+        "NVVC 2024 (illustratief)",
+        "umc,topklinisch",
+        0.50,
+        None,
+        90,
+        "",
+    ),
+    (
+        "nazorg_sct",
+        "Nazorg autologe stamceltransplantatie",
+        "0313",
+        0,
+        4.0,
+        0,
+        "",
+        "",
+        0.30,
+        None,
+        0,
+        "",
+    ),
 ]
 # full benchmark price 2024 [EUR] per care form; parts as shares of it
 FULL_PRICE_2024 = {
-    "liesbreuk": 3125.40, "galblaas": 4380.15, "rectumcarcinoom": 21450.00,
-    "coloncarcinoom": 17890.55, "schildklier": 6420.80, "middenrifbreuk": 7215.25,
-    "borstkanker": 9340.10, "aorta_aneurysma": 24780.00, "carotis": 11235.65,
-    "ablatie_af": 12890.45, "nazorg_sct": 8755.35,
+    "liesbreuk": 3125.40,
+    "galblaas": 4380.15,
+    "rectumcarcinoom": 21450.00,
+    "coloncarcinoom": 17890.55,
+    "schildklier": 6420.80,
+    "middenrifbreuk": 7215.25,
+    "borstkanker": 9340.10,
+    "aorta_aneurysma": 24780.00,
+    "carotis": 11235.65,
+    "ablatie_af": 12890.45,
+    "nazorg_sct": 8755.35,
 }
 PART_SHARES = {"diagnostics": 0.14, "intervention": 0.72, "aftercare": 0.11}
 INDEXATION = {2025: 0.031, 2026: 0.035}
@@ -81,8 +210,7 @@ def _products() -> pd.DataFrame:
     for number, cf in enumerate(CARE_FORMS, start=1):
         cf_id, name, parts = cf[0], cf[1], cf[11]
         rows.append((f"0{number:02d}1{number:02d}1{number:02d}"[:9], name, cf_id, "full"))
-        for letter, component in (("d", "diagnostics"), ("i", "intervention"),
-                                  ("a", "aftercare")):
+        for letter, component in (("d", "diagnostics"), ("i", "intervention"), ("a", "aftercare")):
             if letter in parts:
                 code = f"0{number:02d}{'dia'.index(letter) + 2}{number:02d}0{number:02d}"[:9]
                 rows.append((code, f"{name} — {component}", cf_id, component))
@@ -91,8 +219,9 @@ def _products() -> pd.DataFrame:
 
 def _prices(products: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for code, cf_id, component in products[["product_code", "care_form_id", "component"]
-                                           ].itertuples(index=False):
+    for code, cf_id, component in products[
+        ["product_code", "care_form_id", "component"]
+    ].itertuples(index=False):
         base = FULL_PRICE_2024[cf_id] * (1 if component == "full" else PART_SHARES[component])
         rows.append((code, 2024, round(base, 2)))
         # 2025 negotiated explicitly for most products; the rest and all of 2026 by indexation
@@ -102,8 +231,18 @@ def _prices(products: pd.DataFrame) -> pd.DataFrame:
 
 
 def _care_forms() -> pd.DataFrame:
-    cols = ["care_form_id", "name", "specialism", "or_minutes_per_case", "los_days",
-            "volume_norm", "norm_source", "allowed_types", "variable_cost_share", "max_hospitals"]
+    cols = [
+        "care_form_id",
+        "name",
+        "specialism",
+        "or_minutes_per_case",
+        "los_days",
+        "volume_norm",
+        "norm_source",
+        "allowed_types",
+        "variable_cost_share",
+        "max_hospitals",
+    ]
     frame = pd.DataFrame([cf[:10] for cf in CARE_FORMS], columns=cols)
     frame["norm_source"] = frame["norm_source"].replace("", None)
     frame["allowed_types"] = frame["allowed_types"].replace("", None)
@@ -112,39 +251,206 @@ def _care_forms() -> pd.DataFrame:
 
 AGREEMENTS = [
     # Samen+: ODV dummy DBCs at benchmark prices, surgeons travel along
-    ("SAMEN-GAL", "galblaas", "KZH", "ZVL", "odv", 0.40, 1.0, None, 1.5, 118.00,
-     dt.date(2023, 1, 1), None, 110),
-    ("SAMEN-SCHILD", "schildklier", "ZVL", "KZH", "odv", 0.50, None, 2450.00, 1.0, 118.00,
-     dt.date(2023, 1, 1), None, 12),
+    (
+        "SAMEN-GAL",
+        "galblaas",
+        "KZH",
+        "ZVL",
+        "odv",
+        0.40,
+        1.0,
+        None,
+        1.5,
+        118.00,
+        dt.date(2023, 1, 1),
+        None,
+        110,
+    ),
+    (
+        "SAMEN-SCHILD",
+        "schildklier",
+        "ZVL",
+        "KZH",
+        "odv",
+        0.50,
+        None,
+        2450.00,
+        1.0,
+        118.00,
+        dt.date(2023, 1, 1),
+        None,
+        12,
+    ),
     # Amsterdam UMC & Flevoziekenhuis: parallel declaration, specialists seconded
-    ("AMS-LIES", "liesbreuk", "ACR", "KZH", "parallel", 0.60, None, None, 2.0, 135.00,
-     dt.date(2022, 1, 1), None, 150),
-    ("AMS-MIDDEN", "middenrifbreuk", "ACR", "KZH", "parallel", 0.50, None, None, 2.5, 135.00,
-     dt.date(2024, 7, 1), None, 15),
+    (
+        "AMS-LIES",
+        "liesbreuk",
+        "ACR",
+        "KZH",
+        "parallel",
+        0.60,
+        None,
+        None,
+        2.0,
+        135.00,
+        dt.date(2022, 1, 1),
+        None,
+        150,
+    ),
+    (
+        "AMS-MIDDEN",
+        "middenrifbreuk",
+        "ACR",
+        "KZH",
+        "parallel",
+        0.50,
+        None,
+        None,
+        2.5,
+        135.00,
+        dt.date(2024, 7, 1),
+        None,
+        15,
+    ),
     # Saxenburgh & ZGT: referral with planned cases per year
-    ("SAX-LIES", "liesbreuk", "MOG", "ZDL", "referral", 0.50, None, None, 0, None,
-     dt.date(2021, 1, 1), None, 100),
-    ("SAX-GAL-1", "galblaas", "MOG", "ZDL", "referral", 0.30, None, None, 0, None,
-     dt.date(2021, 1, 1), dt.date(2025, 12, 31), 50),
-    ("SAX-GAL-2", "galblaas", "MOG", "ZDL", "referral", 0.45, None, None, 0, None,
-     dt.date(2026, 1, 1), None, 75),
+    (
+        "SAX-LIES",
+        "liesbreuk",
+        "MOG",
+        "ZDL",
+        "referral",
+        0.50,
+        None,
+        None,
+        0,
+        None,
+        dt.date(2021, 1, 1),
+        None,
+        100,
+    ),
+    (
+        "SAX-GAL-1",
+        "galblaas",
+        "MOG",
+        "ZDL",
+        "referral",
+        0.30,
+        None,
+        None,
+        0,
+        None,
+        dt.date(2021, 1, 1),
+        dt.date(2025, 12, 31),
+        50,
+    ),
+    (
+        "SAX-GAL-2",
+        "galblaas",
+        "MOG",
+        "ZDL",
+        "referral",
+        0.45,
+        None,
+        None,
+        0,
+        None,
+        dt.date(2026, 1, 1),
+        None,
+        75,
+    ),
     # Erasmus MC: component DBCs, aftercare performed near home and settled
-    ("EMC-NAZORG-ZVL", "nazorg_sct", "ACR", "ZVL", "odv", 0.35, 0.85, None, 0, None,
-     dt.date(2022, 1, 1), None, 18),
-    ("EMC-NAZORG-ZDL", "nazorg_sct", "ACR", "ZDL", "odv", 0.25, 0.85, None, 0, None,
-     dt.date(2023, 4, 1), None, 10),
+    (
+        "EMC-NAZORG-ZVL",
+        "nazorg_sct",
+        "ACR",
+        "ZVL",
+        "odv",
+        0.35,
+        0.85,
+        None,
+        0,
+        None,
+        dt.date(2022, 1, 1),
+        None,
+        18,
+    ),
+    (
+        "EMC-NAZORG-ZDL",
+        "nazorg_sct",
+        "ACR",
+        "ZDL",
+        "odv",
+        0.25,
+        0.85,
+        None,
+        0,
+        None,
+        dt.date(2023, 4, 1),
+        None,
+        10,
+    ),
     # concentration of oncological surgery by referral
-    ("CONC-RECTUM-ZVL", "rectumcarcinoom", "ZVL", "RSZ", "referral", 1.0, None, None, 3.0, 140.00,
-     dt.date(2024, 1, 1), None, 14),
-    ("CONC-RECTUM-ZDL", "rectumcarcinoom", "ZDL", "MOG", "referral", 1.0, None, None, 0, None,
-     dt.date(2025, 1, 1), None, 12),
-    ("CONC-AORTA-KZH", "aorta_aneurysma", "KZH", "ACR", "referral", None, None, None, 0, None,
-     dt.date(2020, 1, 1), None, None),
+    (
+        "CONC-RECTUM-ZVL",
+        "rectumcarcinoom",
+        "ZVL",
+        "RSZ",
+        "referral",
+        1.0,
+        None,
+        None,
+        3.0,
+        140.00,
+        dt.date(2024, 1, 1),
+        None,
+        14,
+    ),
+    (
+        "CONC-RECTUM-ZDL",
+        "rectumcarcinoom",
+        "ZDL",
+        "MOG",
+        "referral",
+        1.0,
+        None,
+        None,
+        0,
+        None,
+        dt.date(2025, 1, 1),
+        None,
+        12,
+    ),
+    (
+        "CONC-AORTA-KZH",
+        "aorta_aneurysma",
+        "KZH",
+        "ACR",
+        "referral",
+        None,
+        None,
+        None,
+        0,
+        None,
+        dt.date(2020, 1, 1),
+        None,
+        None,
+    ),
 ]
-AGREEMENT_COLUMNS = ["agreement_id", "care_form_id", "sending_hospital", "performing_hospital",
-                     "mode", "share", "odv_price_share", "odv_fixed_price",
-                     "secondment_hours_per_case", "secondment_rate", "valid_from", "valid_to",
-                     "planned_cases"]
+AGREEMENT_COLUMNS = [
+    "agreement_id",
+    "care_form_id",
+    "sending_hospital",
+    "performing_hospital",
+    "mode",
+    "share",
+    "odv_price_share",
+    "odv_fixed_price",
+    "secondment_hours_per_case",
+    "secondment_rate",
+    "valid_from",
+    "valid_to",
+    "planned_cases",
+]
 
 
 def _agreements() -> pd.DataFrame:
@@ -167,8 +473,11 @@ def _demand(rng: np.random.Generator) -> pd.DataFrame:
                 cf_id, base = cf[0], cf[10]
                 if cf_id == "nazorg_sct":
                     cases = 34 * growth if h.hospital_id == "ACR" else 0
-                elif cf_types[cf_id] and h.type not in cf_types[cf_id] and cf_id not in (
-                        "aorta_aneurysma",):
+                elif (
+                    cf_types[cf_id]
+                    and h.type not in cf_types[cf_id]
+                    and cf_id not in ("aorta_aneurysma",)
+                ):
                     cases = 0  # patients of these hospitals are treated at a partner already
                 else:
                     cases = base * h.size * growth
@@ -193,34 +502,40 @@ def _volumes(demand: pd.DataFrame) -> pd.DataFrame:
             rows.append((year, h, cf, own - moved_total, None))
     # a flow with no agreement: carotis patients of ZVL treated at RSZ in 2025
     rows.append((2025, "ZVL", "carotis", 4, "RSZ"))
-    frame = pd.DataFrame(rows, columns=["year", "hospital_id", "care_form_id", "cases",
-                                        "performing_hospital_id"])
-    return frame.sort_values(["year", "hospital_id", "care_form_id"], kind="stable",
-                             ignore_index=True)
+    frame = pd.DataFrame(
+        rows, columns=["year", "hospital_id", "care_form_id", "cases", "performing_hospital_id"]
+    )
+    return frame.sort_values(
+        ["year", "hospital_id", "care_form_id"], kind="stable", ignore_index=True
+    )
 
 
 def _capacity(volumes: pd.DataFrame, care_forms: pd.DataFrame) -> pd.DataFrame:
     """OR minutes and bed-days: baseline 2025 use plus headroom (tight at RSZ)."""
     flows = volumes[volumes.year == 2025].copy()
     flows["performer"] = flows["performing_hospital_id"].fillna(flows["hospital_id"])
-    flows = flows.merge(care_forms[["care_form_id", "or_minutes_per_case", "los_days"]],
-                        on="care_form_id")
+    flows = flows.merge(
+        care_forms[["care_form_id", "or_minutes_per_case", "los_days"]], on="care_form_id"
+    )
     flows["or_min"] = flows["cases"] * flows["or_minutes_per_case"]
     flows["beds"] = flows["cases"] * flows["los_days"]
     used = flows.groupby("performer")[["or_min", "beds"]].sum()
     headroom = {"ACR": 1.12, "RSZ": 1.03, "MOG": 1.15, "ZVL": 1.25, "KZH": 1.18, "ZDL": 1.30}
     out = HOSPITALS[["hospital_id", "name", "type"]].copy()
-    out["or_minutes"] = [round(used.loc[h, "or_min"] * headroom[h] / 100) * 100
-                         for h in out.hospital_id]
-    out["bed_days"] = [round(used.loc[h, "beds"] * (headroom[h] + 0.1) / 10) * 10
-                       for h in out.hospital_id]
+    out["or_minutes"] = [
+        round(used.loc[h, "or_min"] * headroom[h] / 100) * 100 for h in out.hospital_id
+    ]
+    out["bed_days"] = [
+        round(used.loc[h, "beds"] * (headroom[h] + 0.1) / 10) * 10 for h in out.hospital_id
+    ]
     out["lat"] = HOSPITALS["lat"]
     out["lon"] = HOSPITALS["lon"]
     return out
 
 
-def _contracts(rng: np.random.Generator, volumes: pd.DataFrame, prices: pd.DataFrame,
-               products: pd.DataFrame) -> pd.DataFrame:
+def _contracts(
+    rng: np.random.Generator, volumes: pd.DataFrame, prices: pd.DataFrame, products: pd.DataFrame
+) -> pd.DataFrame:
     rows = []
     for year in YEARS:
         for h in HOSPITALS.hospital_id:
@@ -230,17 +545,32 @@ def _contracts(rng: np.random.Generator, volumes: pd.DataFrame, prices: pd.DataF
             for insurer, share in zip(INSURERS, shares, strict=True):
                 factor = round(float(rng.uniform(0.94, 1.02)), 3)
                 rows.append([h, year, insurer, float(share), factor, None, None])
-    frame = pd.DataFrame(rows, columns=["hospital_id", "year", "insurer", "share", "price_factor",
-                                        "revenue_cap", "overcap_rate"])
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "hospital_id",
+            "year",
+            "insurer",
+            "share",
+            "price_factor",
+            "revenue_cap",
+            "overcap_rate",
+        ],
+    )
     # A cap that binds: ZDL's largest insurer in 2025 pays full price up to about 85 % of what
     # ZDL is expected to declare to it, and 25 % above that.
     vol = volumes[volumes.year == 2025].copy()
     vol["performer"] = vol["performing_hospital_id"].fillna(vol["hospital_id"])
-    full = products[products.component == "full"].merge(prices[prices.year == 2024],
-                                                         on="product_code")
+    full = products[products.component == "full"].merge(
+        prices[prices.year == 2024], on="product_code"
+    )
     vol = vol.merge(full[["care_form_id", "benchmark_price"]], on="care_form_id")
-    zdl_revenue = float((vol.loc[vol.performer == "ZDL", "cases"] *
-                         vol.loc[vol.performer == "ZDL", "benchmark_price"]).sum())
+    zdl_revenue = float(
+        (
+            vol.loc[vol.performer == "ZDL", "cases"]
+            * vol.loc[vol.performer == "ZDL", "benchmark_price"]
+        ).sum()
+    )
     mask = (frame.hospital_id == "ZDL") & (frame.year == 2025)
     biggest = frame.loc[mask, "share"].idxmax()
     cap = zdl_revenue * frame.loc[biggest, "share"] * 0.85
@@ -249,11 +579,16 @@ def _contracts(rng: np.random.Generator, volumes: pd.DataFrame, prices: pd.DataF
     return frame
 
 
-def _registrations(rng: np.random.Generator, demand: pd.DataFrame,
-                   products: pd.DataFrame) -> pd.DataFrame:
+def _registrations(
+    rng: np.random.Generator, demand: pd.DataFrame, products: pd.DataFrame
+) -> pd.DataFrame:
     """About 5,000 DBCs closed in 2025, with deliberate problems of each exception kind."""
-    code = {(cf, comp): c for c, cf, comp in
-            products[["product_code", "care_form_id", "component"]].itertuples(index=False)}
+    code = {
+        (cf, comp): c
+        for c, cf, comp in products[["product_code", "care_form_id", "component"]].itertuples(
+            index=False
+        )
+    }
 
     def odv_product(cf: str) -> str:
         return code.get((cf, "intervention"), code[(cf, "full")])
@@ -265,12 +600,30 @@ def _registrations(rng: np.random.Generator, demand: pd.DataFrame,
     def pid() -> str:
         return f"PS-{(next(patients) * 2654435761) % 16**8:08x}"
 
-    def add(patient: str, hospital: str, product: str, start: dt.date, end: dt.date,
-            odv: bool = False, partner: str | None = None, insurer: str | None = None) -> str:
+    def add(
+        patient: str,
+        hospital: str,
+        product: str,
+        start: dt.date,
+        end: dt.date,
+        odv: bool = False,
+        partner: str | None = None,
+        insurer: str | None = None,
+    ) -> str:
         dbc = f"DBC{next(counter):07d}"
-        rows.append([dbc, patient, hospital, product,
-                     insurer or INSURERS[int(rng.integers(len(INSURERS)))],
-                     start, end, "ja" if odv else "nee", partner])
+        rows.append(
+            [
+                dbc,
+                patient,
+                hospital,
+                product,
+                insurer or INSURERS[int(rng.integers(len(INSURERS)))],
+                start,
+                end,
+                "ja" if odv else "nee",
+                partner,
+            ]
+        )
         return dbc
 
     def period(year: int = 2025, days: int = 90) -> tuple[dt.date, dt.date]:
@@ -295,15 +648,32 @@ def _registrations(rng: np.random.Generator, demand: pd.DataFrame,
                 s, e = period(days=120)
                 add(patient, sender, code[(cf, "full")], s, e)
                 odv_start = s + dt.timedelta(days=int(rng.integers(0, (e - s).days + 1)))
-                add(patient, performer, odv_product(cf), odv_start,
-                    odv_start + dt.timedelta(days=int(rng.integers(0, 10))), True, sender)
+                add(
+                    patient,
+                    performer,
+                    odv_product(cf),
+                    odv_start,
+                    odv_start + dt.timedelta(days=int(rng.integers(0, 10))),
+                    True,
+                    sender,
+                )
             elif mode == "parallel":
                 s, e = period(days=60)
                 add(patient, sender, code[(cf, "diagnostics")], s, e + dt.timedelta(days=10))
-                add(patient, performer, code[(cf, "intervention")], e - dt.timedelta(days=5),
-                    e + dt.timedelta(days=5))
-                add(patient, sender, code[(cf, "aftercare")], e + dt.timedelta(days=11),
-                    e + dt.timedelta(days=60)) if e.month < 10 else None
+                add(
+                    patient,
+                    performer,
+                    code[(cf, "intervention")],
+                    e - dt.timedelta(days=5),
+                    e + dt.timedelta(days=5),
+                )
+                add(
+                    patient,
+                    sender,
+                    code[(cf, "aftercare")],
+                    e + dt.timedelta(days=11),
+                    e + dt.timedelta(days=60),
+                ) if e.month < 10 else None
             else:  # referral: the performer opens the full DBC
                 s, e = period()
                 add(patient, performer, code[(cf, "full")], s, e)
@@ -312,8 +682,15 @@ def _registrations(rng: np.random.Generator, demand: pd.DataFrame,
     for _ in range(3):
         patient = pid()
         add(patient, "KZH", code[("galblaas", "full")], dt.date(2024, 12, 9), dt.date(2025, 3, 2))
-        add(patient, "ZVL", odv_product("galblaas"), dt.date(2025, 1, 14), dt.date(2025, 1, 16),
-            True, "KZH")
+        add(
+            patient,
+            "ZVL",
+            odv_product("galblaas"),
+            dt.date(2025, 1, 14),
+            dt.date(2025, 1, 16),
+            True,
+            "KZH",
+        )
     # deliberate problems
     for _ in range(5):  # odv_unmatched: no declared DBC at the partner
         s, e = period()
@@ -322,25 +699,62 @@ def _registrations(rng: np.random.Generator, demand: pd.DataFrame,
         patient = pid()
         s, e = period(days=120)
         add(patient, "KZH", code[("galblaas", "full")], s, e)
-        add(patient, "ZVL", odv_product("galblaas"), s + dt.timedelta(days=3),
-            s + dt.timedelta(days=5), True, "KZH")
-        add(patient, "ZVL", odv_product("galblaas"), s + dt.timedelta(days=4),
-            s + dt.timedelta(days=6), True, "KZH")
+        add(
+            patient,
+            "ZVL",
+            odv_product("galblaas"),
+            s + dt.timedelta(days=3),
+            s + dt.timedelta(days=5),
+            True,
+            "KZH",
+        )
+        add(
+            patient,
+            "ZVL",
+            odv_product("galblaas"),
+            s + dt.timedelta(days=4),
+            s + dt.timedelta(days=6),
+            True,
+            "KZH",
+        )
     for _ in range(4):  # odv_no_agreement: ODV between hospitals without an ODV agreement
         patient = pid()
         s, e = period(days=120)
         add(patient, "ZDL", code[("coloncarcinoom", "full")], s, e)
-        add(patient, "RSZ", odv_product("coloncarcinoom"), s + dt.timedelta(days=7),
-            s + dt.timedelta(days=9), True, "ZDL")
+        add(
+            patient,
+            "RSZ",
+            odv_product("coloncarcinoom"),
+            s + dt.timedelta(days=7),
+            s + dt.timedelta(days=9),
+            True,
+            "ZDL",
+        )
     for _ in range(4):  # double_declaration: both declare, no parallel agreement
         patient = pid()
         s, e = period()
         add(patient, "MOG", code[("borstkanker", "full")], s, e)
-        add(patient, "RSZ", code[("borstkanker", "full")], s + dt.timedelta(days=10),
-            e + dt.timedelta(days=10))
-    frame = pd.DataFrame(rows, columns=["dbc_id", "patient_id", "hospital_id", "product_code",
-                                        "insurer", "start_date", "end_date", "odv",
-                                        "partner_hospital"])
+        add(
+            patient,
+            "RSZ",
+            code[("borstkanker", "full")],
+            s + dt.timedelta(days=10),
+            e + dt.timedelta(days=10),
+        )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "dbc_id",
+            "patient_id",
+            "hospital_id",
+            "product_code",
+            "insurer",
+            "start_date",
+            "end_date",
+            "odv",
+            "partner_hospital",
+        ],
+    )
     order = rng.permutation(len(frame))  # files are not sorted by patient
     return frame.iloc[order].reset_index(drop=True)
 
@@ -366,25 +780,33 @@ def build_sample() -> dict[str, pd.DataFrame]:
         "volumes": volumes,
         "agreements": _agreements(),
         "registrations": registrations,
-        "keep": pd.DataFrame([("ACR", "liesbreuk", 30)],
-                             columns=["hospital_id", "care_form_id", "min_cases"]),
+        "keep": pd.DataFrame(
+            [("ACR", "liesbreuk", 30)], columns=["hospital_id", "care_form_id", "min_cases"]
+        ),
     }
 
 
 def write_sample(target: str | Path | IO[bytes]) -> None:
     """Write the sample workbook (with a 'toelichting' sheet saying the figures are invented)."""
     sheets = build_sample()
-    about = pd.DataFrame({"toelichting": [
-        ILLUSTRATIVE,
-        "Zes fictieve ziekenhuizen, elf zorgvormen, jaren 2024–2026.",
-        "Afspraken naar de vier verrekenmodellen uit de factsheet 'Spreiding medisch "
-        "specialistische zorg': ODV (Samen+), parallel declareren (Amsterdam UMC & "
-        "Flevoziekenhuis), verwijzing (Saxenburgh & ZGT), nazorg elders (Erasmus MC).",
-        "De registraties 2025 bevatten bewust enkele fouten van elke uitzonderingssoort.",
-    ]})
+    about = pd.DataFrame(
+        {
+            "toelichting": [
+                ILLUSTRATIVE,
+                "Zes fictieve ziekenhuizen, elf zorgvormen, jaren 2024–2026.",
+                "Afspraken naar de vier verrekenmodellen uit de factsheet 'Spreiding medisch "
+                "specialistische zorg': ODV (Samen+), parallel declareren (Amsterdam UMC & "
+                "Flevoziekenhuis), verwijzing (Saxenburgh & ZGT), nazorg elders (Erasmus MC).",
+                "De registraties 2025 bevatten bewust enkele fouten van elke uitzonderingssoort.",
+            ]
+        }
+    )
     out = [SheetOut("toelichting", about)]
-    money = {"prices": ["benchmark_price"], "insurer_contracts": ["revenue_cap"],
-             "agreements": ["odv_fixed_price", "secondment_rate"]}
+    money = {
+        "prices": ["benchmark_price"],
+        "insurer_contracts": ["revenue_cap"],
+        "agreements": ["odv_fixed_price", "secondment_rate"],
+    }
     for name, frame in sheets.items():
         out.append(SheetOut(name, frame, euro=money.get(name, ())))
     write_book(target, out)

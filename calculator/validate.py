@@ -48,8 +48,11 @@ def check(path: str | Path) -> list[Finding]:
 
 def _digest_path(path: Path) -> str:
     digest = hashlib.sha256()
-    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else (
-        [path] if path.exists() else [])
+    files = (
+        sorted(p for p in path.iterdir() if p.is_file())
+        if path.is_dir()
+        else ([path] if path.exists() else [])
+    )
     for file in files:
         if path.is_dir():
             digest.update(file.name.encode() + b"\0")
@@ -68,8 +71,9 @@ def _finish(raw: RawBook, sha256: str) -> Workbook:
     findings += cross_checks(frames, present=set(raw.tables))
     if findings:
         raise SpreidingInputError(_summarised(findings))
-    return Workbook(**frames, source_name=Path(raw.source).name, sha256=sha256,
-                    present=frozenset(raw.tables))
+    return Workbook(
+        **frames, source_name=Path(raw.source).name, sha256=sha256, present=frozenset(raw.tables)
+    )
 
 
 def _summarised(findings: list[Finding]) -> list[Finding]:
@@ -83,8 +87,15 @@ def _summarised(findings: list[Finding]) -> list[Finding]:
             kept.append(f)
     for (sheet, column, expected), n in counts.items():
         if n > MAX_LISTED_PER_CHECK:
-            kept.append(Finding(sheet, None, column, f"{n - MAX_LISTED_PER_CHECK} more rows",
-                                f"the same problem as above: {expected}"))
+            kept.append(
+                Finding(
+                    sheet,
+                    None,
+                    column,
+                    f"{n - MAX_LISTED_PER_CHECK} more rows",
+                    f"the same problem as above: {expected}",
+                )
+            )
     return kept
 
 
@@ -93,8 +104,15 @@ def _summarised(findings: list[Finding]) -> list[Finding]:
 
 def empty_frame(sheet: Sheet) -> pd.DataFrame:
     """A frame with the sheet's columns, typed, and no rows."""
-    dtypes = {"text": "str", "code9": "str", "int": "Int64", "number": "float64",
-              "money": object, "date": "datetime64[s]", "bool": "boolean"}
+    dtypes = {
+        "text": "str",
+        "code9": "str",
+        "int": "Int64",
+        "number": "float64",
+        "money": object,
+        "date": "datetime64[s]",
+        "bool": "boolean",
+    }
     frame = pd.DataFrame({c.name: pd.Series([], dtype=dtypes[c.kind]) for c in sheet.columns})
     frame[SOURCE_ROW] = pd.Series([], dtype="int64")
     return frame
@@ -107,11 +125,26 @@ def type_sheets(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame
     for name in REQUIRED_SHEETS:
         if name not in tables:
             sheet = SHEETS_BY_NAME[name]
-            findings.append(Finding(name, None, "", "", f"required sheet is missing (name it "
-                                    f"'{sheet.name}' or '{sheet.alias}')"))
+            findings.append(
+                Finding(
+                    name,
+                    None,
+                    "",
+                    "",
+                    f"required sheet is missing (name it '{sheet.name}' or '{sheet.alias}')",
+                )
+            )
     if "volumes" not in tables and "registrations" not in tables:
-        findings.append(Finding("", None, "", "", "the workbook needs a 'volumes' (productie) or "
-                                "a 'registrations' (registraties) sheet"))
+        findings.append(
+            Finding(
+                "",
+                None,
+                "",
+                "",
+                "the workbook needs a 'volumes' (productie) or "
+                "a 'registrations' (registraties) sheet",
+            )
+        )
     for sheet in SHEETS:
         raw = tables.get(sheet.name)
         if raw is None:
@@ -132,8 +165,15 @@ def _type_sheet(sheet: Sheet, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Fin
     for col in sheet.columns:
         if col.name not in raw.columns:
             if col.required:
-                findings.append(Finding(sheet.name, 1, col.name, "", "required column is "
-                                        f"missing (header '{col.name}' or '{col.alias}')"))
+                findings.append(
+                    Finding(
+                        sheet.name,
+                        1,
+                        col.name,
+                        "",
+                        f"required column is missing (header '{col.name}' or '{col.alias}')",
+                    )
+                )
             out[col.name] = empty_frame(sheet)[col.name].reindex(range(len(raw)))
             continue
         cells = raw[col.name].reset_index(drop=True)
@@ -143,17 +183,32 @@ def _type_sheet(sheet: Sheet, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Fin
             values, bad_choice = normalise_choice(values, col)
             bad = bad | (bad_choice & ~blank)
         for i in np.flatnonzero(bad):
-            findings.append(Finding(sheet.name, int(rows[i]), col.name, _shown(cells.iloc[i]),
-                                    f"expected {col.expected()}" + _hint(col, cells.iloc[i])))
+            findings.append(
+                Finding(
+                    sheet.name,
+                    int(rows[i]),
+                    col.name,
+                    _shown(cells.iloc[i]),
+                    f"expected {col.expected()}" + _hint(col, cells.iloc[i]),
+                )
+            )
         if col.required:
             for i in np.flatnonzero(blank):
-                findings.append(Finding(sheet.name, int(rows[i]), col.name, "",
-                                        f"the cell is empty; expected {col.expected()}"))
+                findings.append(
+                    Finding(
+                        sheet.name,
+                        int(rows[i]),
+                        col.name,
+                        "",
+                        f"the cell is empty; expected {col.expected()}",
+                    )
+                )
         findings += _range_findings(sheet, col, values, rows, bad | blank)
         if col.default is not None:
             values = values.where(~pd.Series(blank), col.default)
-            values = values.astype(empty_frame(sheet)[col.name].dtype) if col.kind != "money" \
-                else values
+            values = (
+                values.astype(empty_frame(sheet)[col.name].dtype) if col.kind != "money" else values
+            )
         out[col.name] = values
     frame = pd.DataFrame(out)
     frame[SOURCE_ROW] = rows.astype("int64")
@@ -171,8 +226,10 @@ def _shown(value: object) -> str:
 
 def _hint(col, value: object) -> str:  # type: ignore[no-untyped-def]
     if col.kind == "code9" and not isinstance(value, str):
-        return ("; the cell holds a number, so leading zeros may be lost — format the column as "
-                "text and type the code with its zeros")
+        return (
+            "; the cell holds a number, so leading zeros may be lost — format the column as "
+            "text and type the code with its zeros"
+        )
     if col.kind == "date" and isinstance(value, str) and "/" in value:
         return "; a date with slashes is ambiguous (day or month first?) — write 31-12-2025"
     if col.kind == "date" and isinstance(value, str):
@@ -180,8 +237,13 @@ def _hint(col, value: object) -> str:  # type: ignore[no-untyped-def]
     return ""
 
 
-def _range_findings(sheet: Sheet, col, values: pd.Series, rows: np.ndarray,  # type: ignore[no-untyped-def]
-                    skip: np.ndarray) -> list[Finding]:
+def _range_findings(
+    sheet: Sheet,
+    col,
+    values: pd.Series,
+    rows: np.ndarray,  # type: ignore[no-untyped-def]
+    skip: np.ndarray,
+) -> list[Finding]:
     if col.minimum is None and col.maximum is None:
         return []
     if col.kind == "money":
@@ -190,19 +252,36 @@ def _range_findings(sheet: Sheet, col, values: pd.Series, rows: np.ndarray,  # t
         numeric = values.astype("float64")
     else:
         return []
-    low = numeric < col.minimum if col.minimum is not None else pd.Series(False, index=numeric.index)
-    high = numeric > col.maximum if col.maximum is not None else pd.Series(False, index=numeric.index)
+    low = (
+        numeric < col.minimum if col.minimum is not None else pd.Series(False, index=numeric.index)
+    )
+    high = (
+        numeric > col.maximum if col.maximum is not None else pd.Series(False, index=numeric.index)
+    )
     bad = (low | high).to_numpy(dtype=bool, na_value=False) & ~skip
-    return [Finding(sheet.name, int(rows[i]), col.name, _shown(numeric.iloc[i]),
-                    f"expected {col.expected()}") for i in np.flatnonzero(bad)]
+    return [
+        Finding(
+            sheet.name,
+            int(rows[i]),
+            col.name,
+            _shown(numeric.iloc[i]),
+            f"expected {col.expected()}",
+        )
+        for i in np.flatnonzero(bad)
+    ]
 
 
 # --------------------------------------------------------------------------- cross-sheet checks
 
 
 def _f(sheet: str, row: object, column: str, value: object, expected: str) -> Finding:
-    return Finding(sheet, int(row) if row is not None else None, column,
-                   "" if value is None or value is pd.NA else str(value), expected)
+    return Finding(
+        sheet,
+        int(row) if row is not None else None,
+        column,
+        "" if value is None or value is pd.NA else str(value),
+        expected,
+    )
 
 
 def cross_checks(frames: dict[str, pd.DataFrame], present: set[str]) -> list[Finding]:
@@ -216,10 +295,21 @@ def cross_checks(frames: dict[str, pd.DataFrame], present: set[str]) -> list[Fin
     findings += _contract_checks(frames)
     findings += _agreement_checks(frames)
     findings += _registration_checks(frames)
-    if "volumes" in present and "registrations" in present and not len(frames["volumes"]) \
-            and not len(frames["registrations"]):
-        findings.append(_f("volumes", None, "", "", "both 'volumes' and 'registrations' have "
-                           "no rows; fill at least one"))
+    if (
+        "volumes" in present
+        and "registrations" in present
+        and not len(frames["volumes"])
+        and not len(frames["registrations"])
+    ):
+        findings.append(
+            _f(
+                "volumes",
+                None,
+                "",
+                "",
+                "both 'volumes' and 'registrations' have no rows; fill at least one",
+            )
+        )
     if not findings:
         findings += _needed_prices(frames)
     return findings
@@ -240,8 +330,15 @@ def _unique(sheet: Sheet, frame: pd.DataFrame) -> list[Finding]:
     for i in key.index:
         k = tuple(key.loc[i])
         if dup.loc[i]:
-            out.append(_f(sheet.name, rows.loc[i], ", ".join(sheet.key), " / ".join(map(str, k)),
-                          f"must be unique; the same key is already on row {first_row[k]}"))
+            out.append(
+                _f(
+                    sheet.name,
+                    rows.loc[i],
+                    ", ".join(sheet.key),
+                    " / ".join(map(str, k)),
+                    f"must be unique; the same key is already on row {first_row[k]}",
+                )
+            )
         else:
             first_row.setdefault(k, rows.loc[i])
     return out
@@ -277,9 +374,16 @@ def _references(frames: dict[str, pd.DataFrame]) -> list[Finding]:
         known = set(frames[target][target_column].dropna())
         bad = values.notna() & ~values.isin(known)
         for i in np.flatnonzero(bad.to_numpy()):
-            out.append(_f(sheet, frames[sheet][SOURCE_ROW].iloc[i], column, values.iloc[i],
-                          f"unknown {target_column.replace('_id', '')}: expected one of the "
-                          f"codes on sheet '{target}'"))
+            out.append(
+                _f(
+                    sheet,
+                    frames[sheet][SOURCE_ROW].iloc[i],
+                    column,
+                    values.iloc[i],
+                    f"unknown {target_column.replace('_id', '')}: expected one of the "
+                    f"codes on sheet '{target}'",
+                )
+            )
     return out
 
 
@@ -287,15 +391,30 @@ def _care_form_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     out = []
     cf = frames["care_forms"]
     for row, spec, allowed in cf[[SOURCE_ROW, "specialism", "allowed_types"]].itertuples(
-            index=False):
+        index=False
+    ):
         if isinstance(spec, str) and not (len(spec) == 4 and spec.isdigit()):
-            out.append(_f("care_forms", row, "specialism", spec,
-                          "expected a 4-digit AGB code stored as text, e.g. 0303"))
+            out.append(
+                _f(
+                    "care_forms",
+                    row,
+                    "specialism",
+                    spec,
+                    "expected a 4-digit AGB code stored as text, e.g. 0303",
+                )
+            )
         if isinstance(allowed, str):
             for word in allowed.split(","):
                 if word.strip().casefold() not in HOSPITAL_TYPES:
-                    out.append(_f("care_forms", row, "allowed_types", allowed,
-                                  f"expected a comma list of {', '.join(HOSPITAL_TYPES)}"))
+                    out.append(
+                        _f(
+                            "care_forms",
+                            row,
+                            "allowed_types",
+                            allowed,
+                            f"expected a comma list of {', '.join(HOSPITAL_TYPES)}",
+                        )
+                    )
                     break
     return out
 
@@ -306,17 +425,32 @@ def _product_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     counts = products.groupby(["care_form_id", "component"]).size()
     for (cf, component), n in counts.items():
         if n > 1:
-            rows = products.loc[(products.care_form_id == cf) & (products.component == component),
-                                SOURCE_ROW].tolist()
-            out.append(_f("products", rows[1], "component", component,
-                          f"care form {cf} has {n} '{component}' products (rows "
-                          f"{', '.join(map(str, rows))}); expected at most one"))
+            rows = products.loc[
+                (products.care_form_id == cf) & (products.component == component), SOURCE_ROW
+            ].tolist()
+            out.append(
+                _f(
+                    "products",
+                    rows[1],
+                    "component",
+                    component,
+                    f"care form {cf} has {n} '{component}' products (rows "
+                    f"{', '.join(map(str, rows))}); expected at most one",
+                )
+            )
     with_full = set(products.loc[products.component == "full", "care_form_id"])
     for row, cf in frames["care_forms"][[SOURCE_ROW, "care_form_id"]].itertuples(index=False):
         if isinstance(cf, str) and cf not in with_full:
-            out.append(_f("care_forms", row, "care_form_id", cf,
-                          "every care form needs exactly one product with component 'full' on "
-                          "sheet 'products'"))
+            out.append(
+                _f(
+                    "care_forms",
+                    row,
+                    "care_form_id",
+                    cf,
+                    "every care form needs exactly one product with component 'full' on "
+                    "sheet 'products'",
+                )
+            )
     return out
 
 
@@ -326,9 +460,16 @@ def _contract_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     for (hospital, year), group in contracts.groupby(["hospital_id", "year"]):
         total = group["share"].sum()
         if abs(total - 1) > SHARE_TOLERANCE:
-            out.append(_f("insurer_contracts", group[SOURCE_ROW].min(), "share", f"{total:.4f}",
-                          f"the shares of {hospital} in {year} must sum to 1 (±"
-                          f"{SHARE_TOLERANCE}); rows {', '.join(map(str, group[SOURCE_ROW]))}"))
+            out.append(
+                _f(
+                    "insurer_contracts",
+                    group[SOURCE_ROW].min(),
+                    "share",
+                    f"{total:.4f}",
+                    f"the shares of {hospital} in {year} must sum to 1 (±"
+                    f"{SHARE_TOLERANCE}); rows {', '.join(map(str, group[SOURCE_ROW]))}",
+                )
+            )
     return out
 
 
@@ -339,12 +480,14 @@ def _years_of(valid_from: pd.Timestamp, valid_to: object, last: int) -> range:
 
 def _agreement_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     out = []
-    ag = frames["agreements"].dropna(subset=["care_form_id", "sending_hospital",
-                                             "performing_hospital", "valid_from"])
+    ag = frames["agreements"].dropna(
+        subset=["care_form_id", "sending_hospital", "performing_hospital", "valid_from"]
+    )
     same = ag["sending_hospital"] == ag["performing_hospital"]
     for row, s in ag.loc[same, [SOURCE_ROW, "sending_hospital"]].itertuples(index=False):
-        out.append(_f("agreements", row, "performing_hospital", s,
-                      "must differ from the sending hospital"))
+        out.append(
+            _f("agreements", row, "performing_hospital", s, "must differ from the sending hospital")
+        )
     backwards = ag["valid_to"].notna() & (ag["valid_to"] < ag["valid_from"])
     for row, to in ag.loc[backwards, [SOURCE_ROW, "valid_to"]].itertuples(index=False):
         out.append(_f("agreements", row, "valid_to", to.date(), "must be on or after valid_from"))
@@ -356,34 +499,60 @@ def _agreement_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
         rows = g[SOURCE_ROW].tolist()
         for i in range(1, len(g)):
             if starts[i] <= max(ends[:i]):
-                out.append(_f("agreements", rows[i], "valid_from", starts[i].date(),
-                              f"overlaps the agreement on row {rows[i - 1]} for the same care "
-                              "form and hospitals; at most one may be valid on any date"))
+                out.append(
+                    _f(
+                        "agreements",
+                        rows[i],
+                        "valid_from",
+                        starts[i].date(),
+                        f"overlaps the agreement on row {rows[i - 1]} for the same care "
+                        "form and hospitals; at most one may be valid on any date",
+                    )
+                )
     parts = frames["products"]
     has_intervention = set(parts.loc[parts.component == "intervention", "care_form_id"])
     for row, cf in ag.loc[ag["mode"] == "parallel", [SOURCE_ROW, "care_form_id"]].itertuples(
-            index=False):
+        index=False
+    ):
         if cf not in has_intervention:
-            out.append(_f("agreements", row, "mode", "parallel",
-                          f"parallel declaration needs an 'intervention' product for care form "
-                          f"{cf} on sheet 'products'"))
+            out.append(
+                _f(
+                    "agreements",
+                    row,
+                    "mode",
+                    "parallel",
+                    f"parallel declaration needs an 'intervention' product for care form "
+                    f"{cf} on sheet 'products'",
+                )
+            )
     shared = ag.dropna(subset=["share"])
     if len(shared):
-        last = int(max(shared["valid_from"].dt.year.max(),
-                       shared["valid_to"].dt.year.max() if shared["valid_to"].notna().any() else 0,
-                       *frames["volumes"]["year"].dropna().astype(int).tolist() or [0]))
+        last = int(
+            max(
+                shared["valid_from"].dt.year.max(),
+                shared["valid_to"].dt.year.max() if shared["valid_to"].notna().any() else 0,
+                *frames["volumes"]["year"].dropna().astype(int).tolist() or [0],
+            )
+        )
         totals: dict[tuple[str, str, int], list[tuple[int, float]]] = {}
-        for row, cf, s, frm, to, share in shared[[SOURCE_ROW, "care_form_id", "sending_hospital",
-                                                  "valid_from", "valid_to", "share"]].itertuples(
-                index=False):
+        for row, cf, s, frm, to, share in shared[
+            [SOURCE_ROW, "care_form_id", "sending_hospital", "valid_from", "valid_to", "share"]
+        ].itertuples(index=False):
             for year in _years_of(frm, to, last):
                 totals.setdefault((s, cf, year), []).append((row, share))
         for (s, cf, year), items in sorted(totals.items()):
             total = sum(v for _, v in items)
             if total > 1 + 1e-9:
-                out.append(_f("agreements", items[-1][0], "share", f"{total:g}",
-                              f"the shares of {s} for {cf} in {year} sum to more than 1 (rows "
-                              f"{', '.join(str(r) for r, _ in items)})"))
+                out.append(
+                    _f(
+                        "agreements",
+                        items[-1][0],
+                        "share",
+                        f"{total:g}",
+                        f"the shares of {s} for {cf} in {year} sum to more than 1 (rows "
+                        f"{', '.join(str(r) for r, _ in items)})",
+                    )
+                )
     return out
 
 
@@ -394,18 +563,40 @@ def _registration_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     out = []
     backwards = (reg["end_date"] < reg["start_date"]).to_numpy(dtype=bool, na_value=False)
     for i in np.flatnonzero(backwards):
-        out.append(_f("registrations", reg[SOURCE_ROW].iloc[i], "end_date",
-                      reg["end_date"].iloc[i].date(), "must be on or after start_date"))
+        out.append(
+            _f(
+                "registrations",
+                reg[SOURCE_ROW].iloc[i],
+                "end_date",
+                reg["end_date"].iloc[i].date(),
+                "must be on or after start_date",
+            )
+        )
     odv = reg["odv"].to_numpy(dtype=bool, na_value=False)
     no_partner = odv & reg["partner_hospital"].isna().to_numpy()
     for i in np.flatnonzero(no_partner):
-        out.append(_f("registrations", reg[SOURCE_ROW].iloc[i], "partner_hospital", "",
-                      "an ODV row needs the partner hospital that requested the work"))
+        out.append(
+            _f(
+                "registrations",
+                reg[SOURCE_ROW].iloc[i],
+                "partner_hospital",
+                "",
+                "an ODV row needs the partner hospital that requested the work",
+            )
+        )
     self_partner = odv & (reg["partner_hospital"] == reg["hospital_id"]).to_numpy(
-        dtype=bool, na_value=False)
+        dtype=bool, na_value=False
+    )
     for i in np.flatnonzero(self_partner):
-        out.append(_f("registrations", reg[SOURCE_ROW].iloc[i], "partner_hospital",
-                      reg["partner_hospital"].iloc[i], "must differ from hospital_id"))
+        out.append(
+            _f(
+                "registrations",
+                reg[SOURCE_ROW].iloc[i],
+                "partner_hospital",
+                reg["partner_hospital"].iloc[i],
+                "must differ from hospital_id",
+            )
+        )
     return out
 
 
@@ -416,23 +607,36 @@ def _needed_prices(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     vol = frames["volumes"]
     if len(vol):
         pairs = vol[["care_form_id", "year", SOURCE_ROW]].merge(
-            products[["care_form_id", "product_code"]], on="care_form_id")
+            products[["care_form_id", "product_code"]], on="care_form_id"
+        )
         needed.append(pairs.assign(sheet="volumes", column="year"))
     reg = frames["registrations"]
     if len(reg):
-        needed.append(reg[["product_code", SOURCE_ROW]].assign(
-            year=reg["start_date"].dt.year, sheet="registrations", column="start_date"))
+        needed.append(
+            reg[["product_code", SOURCE_ROW]].assign(
+                year=reg["start_date"].dt.year, sheet="registrations", column="start_date"
+            )
+        )
     if not needed:
         return []
     all_needed = pd.concat(needed, ignore_index=True)
     lookup = resolve_prices(frames["prices"], frames["indexation"], all_needed)
     if not lookup.missing:
         return []
-    first_row = all_needed.groupby(["product_code", "year"])[[SOURCE_ROW, "sheet", "column"]].first()
+    first_row = all_needed.groupby(["product_code", "year"])[
+        [SOURCE_ROW, "sheet", "column"]
+    ].first()
     out = []
     for code, year, reason in lookup.missing:
         row, sheet, column = first_row.loc[(code, year)]
-        out.append(_f("prices", None, "benchmark_price", f"{code} / {year}",
-                      f"{reason} (needed first by sheet '{sheet}' row {row}); add the price or "
-                      "an indexation rate"))
+        out.append(
+            _f(
+                "prices",
+                None,
+                "benchmark_price",
+                f"{code} / {year}",
+                f"{reason} (needed first by sheet '{sheet}' row {row}); add the price or "
+                "an indexation rate",
+            )
+        )
     return out

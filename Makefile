@@ -1,0 +1,24 @@
+# Two commands on a fresh machine with Python 3.11: `make run` (dashboard on the sample region)
+# and `make test` (the whole test suite). Both install uv with pip when it is missing.
+export UV_PYTHON_DOWNLOADS := never
+UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+
+.PHONY: run test bench sample ensure-uv
+
+ensure-uv:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+
+run: ensure-uv
+	$(UV) sync --frozen
+	$(UV) run streamlit run app.py
+
+test: ensure-uv
+	$(UV) sync --frozen
+	$(UV) run pytest
+
+bench: ensure-uv
+	$(UV) sync --frozen
+	$(UV) run python -m benchmarks
+
+sample: ensure-uv
+	$(UV) run python sample_data/generate.py

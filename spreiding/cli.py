@@ -1,0 +1,138 @@
+"""The ``spreiding`` command line (SPEC §7).
+
+Exit codes: 0 ok, 1 invalid input (with the full report), 2 infeasible or unsolved, 3 internal
+error (one line; the traceback only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from calculator.errors import Finding, SpreidingError, SpreidingInputError
+
+EXIT_OK, EXIT_INVALID, EXIT_UNSOLVED, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def emit_json(document: dict[str, Any]) -> None:
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+
+
+def report_findings(findings: list[Finding], as_json: bool) -> None:
+    if as_json:
+        emit_json(
+            {"valid": False, "problems": len(findings), "findings": [f.to_dict() for f in findings]}
+        )
+        return
+    click.echo(f"{len(findings)} problem(s) found:")
+    by_sheet: dict[str, int] = {}
+    for f in findings:
+        by_sheet[f.sheet or "(file)"] = by_sheet.get(f.sheet or "(file)", 0) + 1
+        click.echo(f"  - {f.message()}")
+    click.echo("per sheet: " + ", ".join(f"{s}: {n}" for s, n in by_sheet.items()))
+
+
+def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
+    """Run a command; turn known errors into their exit code and anything else into exit 3."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        ctx = click.get_current_context()
+        debug = ctx.find_root().params.get("debug", False)
+        as_json = kwargs.get("as_json", False)
+        try:
+            code = func(*args, **kwargs) or EXIT_OK
+        except SpreidingInputError as exc:
+            report_findings(exc.findings, as_json)
+            code = EXIT_INVALID
+        except SpreidingError as exc:
+            click.echo(f"error: {exc}", err=True)
+            code = EXIT_INTERNAL
+        except click.exceptions.Exit:
+            raise
+        except Exception as exc:  # the last line of defence: no traceback for users
+            if debug:
+                traceback.print_exc()
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+                err=True,
+            )
+            code = EXIT_INTERNAL
+        sys.exit(code)
+
+    return wrapper
+
+
+@click.group()
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.version_option(package_name="spreiding")
+def main(debug: bool) -> None:
+    """Spreiding: settlement, scenarios and capacity for hospital spreidingsafspraken."""
+
+
+BOOK = click.argument("book", type=click.Path(path_type=Path))
+JSON = click.option("--json", "as_json", is_flag=True, help="Write one JSON document to stdout.")
+
+
+@main.command()
+@BOOK
+@JSON
+@guarded
+def validate(book: Path, as_json: bool) -> int:
+    """Check an input workbook (xlsx or CSV folder) and report every problem."""
+    from calculator.validate import load
+
+    wb = load(book)
+    counts = {name: int(len(getattr(wb, name))) for name in sorted(wb.present)}
+    if as_json:
+        emit_json(
+            {"valid": True, "problems": 0, "findings": [], "sha256": wb.sha256, "rows": counts}
+        )
+    else:
+        click.echo(f"{book}: valid ({', '.join(f'{k} {v}' for k, v in counts.items())})")
+    return EXIT_OK
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("regio_voorbeeld.xlsx"),
+    show_default=True,
+)
+@guarded
+def sample(out: Path) -> int:
+    """Write the sample region workbook (illustrative figures)."""
+    from calculator.sample_region import write_sample
+
+    write_sample(out)
+    click.echo(f"wrote {out}")
+    return EXIT_OK
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("spreiding_sjabloon.xlsx"),
+    show_default=True,
+)
+@guarded
+def template(out: Path) -> int:
+    """Write an empty input workbook with every sheet, header and a 'toelichting' sheet."""
+    from calculator.template import write_template
+
+    write_template(out)
+    click.echo(f"wrote {out}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    main()

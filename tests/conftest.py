@@ -1,0 +1,107 @@
+"""Shared helpers: a tiny valid workbook built in code, written to xlsx or CSV on demand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook as XlsxBook
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data" / "regio_voorbeeld.xlsx"
+
+
+def tiny_sheets() -> dict[str, pd.DataFrame]:
+    """Two hospitals, one care form with all four products, prices for 2025, one ODV agreement."""
+    return {
+        "hospitals": pd.DataFrame(
+            {
+                "hospital_id": ["AAA", "BBB"],
+                "name": ["Ziekenhuis A", "Ziekenhuis B"],
+                "type": ["algemeen", "topklinisch"],
+                "or_minutes": [10000, 20000],
+                "bed_days": [500, None],
+                "lat": [52.0, 52.1],
+                "lon": [4.5, 4.6],
+            }
+        ),
+        "care_forms": pd.DataFrame(
+            {
+                "care_form_id": ["lies"],
+                "name": ["Liesbreuk"],
+                "specialism": ["0303"],
+                "or_minutes_per_case": [60],
+                "los_days": [0.5],
+                "volume_norm": [10],
+                "norm_source": ["test"],
+                "allowed_types": [None],
+                "variable_cost_share": [0.3],
+                "max_hospitals": [None],
+            }
+        ),
+        "products": pd.DataFrame(
+            {
+                "product_code": ["012345678", "012345679", "012345680", "012345681"],
+                "description": ["vol", "dia", "ing", "naz"],
+                "care_form_id": ["lies"] * 4,
+                "component": ["full", "diagnostics", "intervention", "aftercare"],
+            }
+        ),
+        "prices": pd.DataFrame(
+            {
+                "product_code": ["012345678", "012345679", "012345680", "012345681"],
+                "year": [2025] * 4,
+                "benchmark_price": [1000.00, 200.00, 700.00, 100.00],
+            }
+        ),
+        "volumes": pd.DataFrame(
+            {
+                "year": [2025, 2025],
+                "hospital_id": ["AAA", "AAA"],
+                "care_form_id": ["lies", "lies"],
+                "cases": [10, 4],
+                "performing_hospital_id": [None, "BBB"],
+            }
+        ),
+        "agreements": pd.DataFrame(
+            {
+                "agreement_id": ["AG1"],
+                "care_form_id": ["lies"],
+                "sending_hospital": ["AAA"],
+                "performing_hospital": ["BBB"],
+                "mode": ["odv"],
+                "share": [0.5],
+                "valid_from": [dt.date(2025, 1, 1)],
+                "valid_to": [None],
+            }
+        ),
+    }
+
+
+def write_xlsx(path: Path, sheets: dict[str, pd.DataFrame]) -> Path:
+    """Write frames cell by cell (values keep their Python type: a number stays a number)."""
+    book = XlsxBook()
+    book.remove(book.active)
+    for name, frame in sheets.items():
+        ws = book.create_sheet(name)
+        ws.append(list(frame.columns))
+        for row in frame.itertuples(index=False, name=None):
+            ws.append(
+                [None if (isinstance(v, float) and pd.isna(v)) or v is pd.NA else v for v in row]
+            )
+    book.save(path)
+    return path
+
+
+def write_csv_folder(folder: Path, sheets: dict[str, pd.DataFrame]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in sheets.items():
+        frame.to_csv(folder / f"{name}.csv", index=False)
+    return folder
+
+
+@pytest.fixture
+def tiny() -> dict[str, pd.DataFrame]:
+    return tiny_sheets()
