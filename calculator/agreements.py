@@ -1,0 +1,51 @@
+"""Which agreement applies to a move (SPEC §3.7, §4.2, §4.3)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+KEY = ["care_form_id", "sending_hospital", "performing_hospital"]
+
+
+def valid_in_year(agreements: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Agreements whose validity period overlaps ``year``, one per (care form, S, P).
+
+    Two agreements of one pair can both touch a year when one ends and the next starts within
+    it; the one in force at the end of the year (the later start) applies to the whole year.
+    """
+    start = pd.Timestamp(year, 1, 1)
+    end = pd.Timestamp(year, 12, 31)
+    valid = agreements[
+        (agreements["valid_from"] <= end)
+        & (agreements["valid_to"].isna() | (agreements["valid_to"] >= start))
+    ]
+    return (
+        valid.sort_values("valid_from", kind="stable")
+        .drop_duplicates(KEY, keep="last")
+        .reset_index(drop=True)
+    )
+
+
+def valid_on(agreements: pd.DataFrame, moves: pd.DataFrame, date_column: str) -> pd.DataFrame:
+    """For each move (care_form_id, sending_hospital, performing_hospital, date), its agreement.
+
+    Returns ``moves`` with the agreement's columns added (missing where none is valid on that
+    date). Validation guarantees at most one agreement is valid on any date.
+    """
+    cols = [
+        *KEY,
+        "agreement_id",
+        "mode",
+        "valid_from",
+        "valid_to",
+        "odv_price_share",
+        "odv_fixed_price",
+        "secondment_hours_per_case",
+        "secondment_rate",
+    ]
+    merged = moves.reset_index().merge(agreements[cols], on=KEY, how="left")
+    date = merged[date_column]
+    ok = (merged["valid_from"] <= date) & (merged["valid_to"].isna() | (merged["valid_to"] >= date))
+    hit = merged[ok.fillna(False)].drop_duplicates("index")
+    out = moves.reset_index().merge(hit[["index", *cols[3:]]], on="index", how="left")
+    return out.set_index("index").rename_axis(moves.index.name).loc[moves.index]

@@ -1,0 +1,122 @@
+"""Flows of cases → money (SPEC §4.2)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from calculator.agreements import valid_in_year
+from calculator.lines import (
+    EXCEPTION_COLUMNS,
+    declare,
+    odv_unit_cents,
+    secondment_unit_cents,
+    typed_lines,
+    with_amounts,
+)
+from calculator.pricing import Pricing
+
+
+def flows_of_year(volumes: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The flows of a year: year, sending, performing, care_form_id, cases, source."""
+    v = volumes[volumes["year"] == year]
+    return pd.DataFrame(
+        {
+            "year": year,
+            "sending": v["hospital_id"].to_numpy(),
+            "performing": v["performing_hospital_id"].fillna(v["hospital_id"]).to_numpy(),
+            "care_form_id": v["care_form_id"].to_numpy(),
+            "cases": v["cases"].to_numpy(dtype="float64"),
+            "source": [f"volumes row {r}" for r in v["excel_row"]],
+        }
+    )
+
+
+def settle_flows(
+    flows: pd.DataFrame, agreements: pd.DataFrame, pricing: Pricing, year: int
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
+    """Revenue, lines between hospitals and exceptions for flows of one year.
+
+    Parameters
+    ----------
+    flows : sending, performing, care_form_id, cases, source (see :func:`flows_of_year`)
+    agreements : the validated agreements sheet
+
+    Returns
+    -------
+    (revenue, lines, exceptions, realised): insurer revenue per hospital (REVENUE_COLUMNS), ODV
+    and secondment lines (LINE_COLUMNS), ``no_agreement`` exceptions (one per flow row), and
+    the moved cases per agreement_id (for monitoring).
+    """
+    valid = valid_in_year(agreements, year).rename(
+        columns={"sending_hospital": "sending", "performing_hospital": "performing"}
+    )
+    f = flows.merge(valid, on=["care_form_id", "sending", "performing"], how="left")
+    moved = f["sending"] != f["performing"]
+    no_agreement = moved & f["agreement_id"].isna()
+    f["mode"] = f["mode"].where(moved, "own").fillna("referral")
+    exceptions = pd.DataFrame(
+        {
+            "kind": "no_agreement",
+            "key": f.loc[no_agreement, "source"],
+            "hospital_id": f.loc[no_agreement, "sending"],
+            "partner_hospital": f.loc[no_agreement, "performing"],
+            "care_form_id": f.loc[no_agreement, "care_form_id"],
+            "patient_id": None,
+            "source": f.loc[no_agreement, "source"],
+            "message": [
+                f"{c:g} cases of {cf} from {s} performed at {p} in {year} without a valid "
+                "agreement; settled as referral"
+                for c, cf, s, p in f.loc[
+                    no_agreement, ["cases", "care_form_id", "sending", "performing"]
+                ].itertuples(index=False)
+            ],
+        },
+        columns=EXCEPTION_COLUMNS,
+    )
+
+    declared = []
+    lines = []
+    for row in f.itertuples(index=False):
+        cf, s, p, n = row.care_form_id, row.sending, row.performing, row.cases
+        full = pricing.product(cf, "full")
+        if row.mode in ("own", "odv"):
+            declared.append((s, full, n, row.source))
+        elif row.mode == "referral":
+            declared.append((p, full, n, row.source))
+        else:  # parallel
+            for part in ("diagnostics", "aftercare"):
+                code = pricing.product(cf, part)
+                if code:
+                    declared.append((s, code, n, row.source))
+            declared.append((p, pricing.product(cf, "intervention"), n, row.source))
+        if row.mode == "odv":
+            code = pricing.odv_product(cf)
+            unit = odv_unit_cents(pricing, code, year, row.odv_fixed_price, row.odv_price_share)
+            lines.append(("odv", cf, s, p, code, n, unit, row.agreement_id, year, row.source))
+        if row.mode in ("referral", "parallel", "odv") and not pd.isna(row.agreement_id):
+            unit = secondment_unit_cents(row.secondment_hours_per_case, row.secondment_rate)
+            if unit:
+                lines.append(
+                    ("secondment", cf, p, s, "", n, unit, row.agreement_id, None, row.source)
+                )
+    items = pd.DataFrame(declared, columns=["hospital_id", "product_code", "count", "source"])
+    items["price_year"] = year
+    items["insurer"] = None
+    revenue = declare(items, pricing, year)
+    line_frame = pd.DataFrame(
+        lines,
+        columns=[
+            "kind",
+            "care_form_id",
+            "payer",
+            "payee",
+            "product_code",
+            "count",
+            "unit_price_cents",
+            "agreement_id",
+            "price_year",
+            "source",
+        ],
+    )
+    realised = f[f["agreement_id"].notna()].groupby("agreement_id")["cases"].sum()
+    return revenue, typed_lines(with_amounts(line_frame)), exceptions, realised

@@ -1,0 +1,41 @@
+"""Monitoring of agreements (SPEC §4.6): planned vs realised moved cases per agreement and year."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from calculator.agreements import valid_in_year
+
+
+def monitor(agreements: pd.DataFrame, year: int, realised: pd.Series, source: str) -> pd.DataFrame:
+    """Planned and realised cases of each agreement valid in ``year``.
+
+    Parameters
+    ----------
+    realised : moved cases per agreement_id
+    source : ``volumes`` or ``registrations``; referral cases cannot be seen in registrations,
+        so their realised count is missing there.
+
+    Returns agreement_id, care_form_id, sending_hospital, performing_hospital, mode, year,
+    planned_cases, realised_cases, deviation_cases, deviation_share.
+    """
+    valid = valid_in_year(agreements, year)
+    out = valid[
+        [
+            "agreement_id",
+            "care_form_id",
+            "sending_hospital",
+            "performing_hospital",
+            "mode",
+            "planned_cases",
+        ]
+    ].copy()
+    out.insert(5, "year", year)
+    out["realised_cases"] = out["agreement_id"].map(realised).fillna(0.0).astype("float64")
+    if source == "registrations":
+        out.loc[out["mode"] == "referral", "realised_cases"] = float("nan")
+    out["deviation_cases"] = out["realised_cases"] - out["planned_cases"]
+    out["deviation_share"] = out["deviation_cases"] / out["planned_cases"].where(
+        out["planned_cases"] > 0
+    )
+    return out.sort_values("agreement_id", ignore_index=True)

@@ -1,0 +1,357 @@
+"""Patient-level DBC registrations → money, "by the book" (SPEC §4.3).
+
+A registration belongs to the settlement year of its ``end_date`` and is priced at the benchmark
+of its ``start_date`` year. ODV dummy rows are matched one-to-one to the partner's declared DBC
+of the same patient and care form whose period contains the ODV start, earliest ODV first, across
+years. Matching is a sort/merge; only ODV rows that compete for the same declared DBC go through
+the sequential rule, and those are few.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from calculator.agreements import valid_on
+from calculator.lines import (
+    EXCEPTION_COLUMNS,
+    declare,
+    empty,
+    odv_unit_cents,
+    secondment_unit_cents,
+    typed_lines,
+    with_amounts,
+)
+from calculator.pricing import Pricing
+
+
+@dataclass(frozen=True)
+class Matching:
+    """Outcome of matching ODV rows to declared DBCs (positions index the registrations frame).
+
+    ``pairs``: odv, declared (row positions); ``candidates``: per ODV position, whether any
+    declared DBC could have matched it.
+    """
+
+    pairs: pd.DataFrame
+    had_candidate: np.ndarray
+
+
+def prepare(registrations: pd.DataFrame, pricing: Pricing) -> pd.DataFrame:
+    """Registrations with care form, settlement year and price year; a fresh 0..n-1 index."""
+    r = registrations.reset_index(drop=True).copy()
+    r["care_form_id"] = r["product_code"].map(pricing.care_form_of)
+    r["settlement_year"] = r["end_date"].dt.year.astype("int64")
+    r["price_year"] = r["start_date"].dt.year.astype("int64")
+    r["odv"] = r["odv"].fillna(False).astype(bool)
+    return r
+
+
+def match_odv(r: pd.DataFrame) -> Matching:
+    """Match every ODV row to at most one declared DBC (one-to-one, earliest ODV start first)."""
+    odv = r.loc[
+        r["odv"], ["patient_id", "care_form_id", "partner_hospital", "start_date", "dbc_id"]
+    ]
+    odv = odv.rename(
+        columns={"partner_hospital": "hospital_id", "start_date": "odv_start", "dbc_id": "odv_dbc"}
+    )
+    odv["odv"] = odv.index
+    declared = r.loc[
+        ~r["odv"], ["patient_id", "care_form_id", "hospital_id", "start_date", "end_date", "dbc_id"]
+    ]
+    declared["declared"] = declared.index
+    cand = odv.merge(declared, on=["patient_id", "care_form_id", "hospital_id"])
+    cand = cand[(cand["start_date"] <= cand["odv_start"]) & (cand["odv_start"] <= cand["end_date"])]
+    cand = cand.sort_values(["odv_start", "odv_dbc", "start_date", "dbc_id"], kind="stable")
+    had = np.zeros(len(r), dtype=bool)
+    had[cand["odv"].to_numpy()] = True
+
+    # ODV rows whose every candidate is wanted by no other ODV row: take the first candidate.
+    wanted_by = cand.groupby("declared")["odv"].transform("size")
+    contested_odv = set(cand.loc[wanted_by > 1, "odv"])
+    simple = cand[~cand["odv"].isin(contested_odv)].drop_duplicates("odv")
+    pairs = [simple[["odv", "declared"]]]
+    # The rest: the sequential rule, in order of ODV start.
+    taken: set[int] = set()
+    contested = cand[cand["odv"].isin(contested_odv)]
+    chosen = []
+    done: set[int] = set()
+    for o, d in contested[["odv", "declared"]].itertuples(index=False):
+        if o in done or d in taken:
+            continue
+        taken.add(d)
+        done.add(o)
+        chosen.append((o, d))
+    pairs.append(pd.DataFrame(chosen, columns=["odv", "declared"]))
+    return Matching(pd.concat(pairs, ignore_index=True).astype("int64"), had)
+
+
+def overlapping_pairs(r: pd.DataFrame) -> pd.DataFrame:
+    """Declared DBCs of one patient and care form at two hospitals whose periods overlap.
+
+    Returns a, b (row positions, a's dbc_id < b's) of each pair.
+    """
+    d = r.loc[
+        ~r["odv"], ["patient_id", "care_form_id", "hospital_id", "start_date", "end_date", "dbc_id"]
+    ]
+    # only patients with declared DBCs of one care form at more than one hospital can pair
+    spread = d.groupby(["patient_id", "care_form_id"])["hospital_id"].transform("nunique")
+    d = d[spread > 1]
+    d = d.assign(pos=d.index)
+    p = d.merge(d, on=["patient_id", "care_form_id"], suffixes=("_a", "_b"))
+    p = p[
+        (p["hospital_id_a"] != p["hospital_id_b"])
+        & (p["dbc_id_a"] < p["dbc_id_b"])
+        & (p["start_date_a"] <= p["end_date_b"])
+        & (p["start_date_b"] <= p["end_date_a"])
+    ]
+    return pd.DataFrame({"a": p["pos_a"].to_numpy(), "b": p["pos_b"].to_numpy()}, dtype="int64")
+
+
+def _exceptions(kind: str, rows: pd.DataFrame, message: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "kind": kind,
+            "key": rows["dbc_id"].to_numpy(),
+            "hospital_id": rows["hospital_id"].to_numpy(),
+            "partner_hospital": rows["partner_hospital"].to_numpy(),
+            "care_form_id": rows["care_form_id"].to_numpy(),
+            "patient_id": rows["patient_id"].to_numpy(),
+            "source": [f"registrations row {x}" for x in rows["excel_row"]],
+            "message": message,
+        },
+        columns=EXCEPTION_COLUMNS,
+    )
+
+
+def settle_registrations(
+    registrations: pd.DataFrame, agreements: pd.DataFrame, pricing: Pricing, year: int
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
+    """Revenue, lines, exceptions and realised moves for the settlement year ``year``.
+
+    Returns
+    -------
+    (revenue, lines, exceptions, realised): realised counts moved cases per agreement_id (a
+    settled ODV row or a parallel pair), for monitoring.
+    """
+    r = prepare(registrations, pricing)
+    in_year = r["settlement_year"].to_numpy() == year
+
+    # insurer revenue of declared DBCs closed in the year
+    declared = r[~r["odv"] & in_year]
+    items = pd.DataFrame(
+        {
+            "hospital_id": declared["hospital_id"],
+            "product_code": declared["product_code"],
+            "price_year": declared["price_year"],
+            "count": 1.0,
+            "insurer": declared["insurer"].where(declared["insurer"].notna(), None),
+            "source": "registrations",
+        }
+    )
+    revenue = declare(items, pricing, year)
+    if len(revenue):
+        revenue["source"] = [f"registrations: {int(n)} DBCs" for n in revenue["count"]]
+
+    matching = match_odv(r)
+    odv_pos = np.flatnonzero(r["odv"].to_numpy() & in_year)
+    matched_of = dict(zip(matching.pairs["odv"], matching.pairs["declared"], strict=True))
+    is_matched = np.array([p in matched_of for p in odv_pos], dtype=bool)
+    unmatched = odv_pos[~is_matched]
+    dup = unmatched[matching.had_candidate[unmatched]]
+    lone = unmatched[~matching.had_candidate[unmatched]]
+    exceptions = [
+        _exceptions(
+            "odv_unmatched",
+            r.iloc[lone],
+            [
+                f"ODV row {d} at {h}: no declared DBC of this patient and care form {cf} at {s} "
+                "whose period contains the ODV start date"
+                for d, h, cf, s in r.iloc[lone][
+                    ["dbc_id", "hospital_id", "care_form_id", "partner_hospital"]
+                ].itertuples(index=False)
+            ],
+        ),
+        _exceptions(
+            "odv_duplicate",
+            r.iloc[dup],
+            [
+                f"ODV row {d} at {h}: the declared DBC at {s} it belongs to is already matched to an "
+                "earlier ODV row"
+                for d, h, s in r.iloc[dup][
+                    ["dbc_id", "hospital_id", "partner_hospital"]
+                ].itertuples(index=False)
+            ],
+        ),
+    ]
+
+    # matched ODV rows of the year: the agreement valid on the ODV start date decides
+    m = r.iloc[odv_pos[is_matched]]
+    moves = pd.DataFrame(
+        {
+            "care_form_id": m["care_form_id"],
+            "sending_hospital": m["partner_hospital"],
+            "performing_hospital": m["hospital_id"],
+            "date": m["start_date"],
+        }
+    )
+    with_ag = valid_on(agreements, moves, "date")
+    ok = (with_ag["mode"] == "odv").to_numpy(dtype=bool, na_value=False)
+    bad = m[~ok]
+    exceptions.append(
+        _exceptions(
+            "odv_no_agreement",
+            bad,
+            [
+                f"ODV row {d} at {h} for {s}: no agreement for {cf} {s} → {h} valid on "
+                f"{start.date():%d-%m-%Y}"
+                + ("" if pd.isna(mode) else f" with mode odv (found {mode})")
+                for d, h, s, cf, start, mode in zip(
+                    bad["dbc_id"],
+                    bad["hospital_id"],
+                    bad["partner_hospital"],
+                    bad["care_form_id"],
+                    bad["start_date"],
+                    with_ag.loc[~ok, "mode"],
+                    strict=True,
+                )
+            ],
+        )
+    )
+    good = m[ok]
+    ag = with_ag[ok]
+    lines = []
+    unit_cache: dict[tuple, int] = {}
+    for dbc, row, perf, send, cf, code, py, agid, fixed, share, hours, rate in zip(
+        good["dbc_id"],
+        good["excel_row"],
+        good["hospital_id"],
+        good["partner_hospital"],
+        good["care_form_id"],
+        good["product_code"],
+        good["price_year"],
+        ag["agreement_id"],
+        ag["odv_fixed_price"],
+        ag["odv_price_share"],
+        ag["secondment_hours_per_case"],
+        ag["secondment_rate"],
+        strict=True,
+    ):
+        key = (code, py, agid)
+        if key not in unit_cache:
+            unit_cache[key] = odv_unit_cents(pricing, code, int(py), fixed, share)
+        source = f"registrations row {row} ({dbc})"
+        lines.append(("odv", cf, send, perf, code, 1.0, unit_cache[key], agid, int(py), source))
+        sec = secondment_unit_cents(hours, rate)
+        if sec:
+            lines.append(("secondment", cf, perf, send, "", 1.0, sec, agid, None, source))
+    realised = [ag["agreement_id"]]
+
+    # declared DBCs at two hospitals with overlapping periods
+    pairs = overlapping_pairs(r)
+    a, b = r.iloc[pairs["a"]].reset_index(drop=True), r.iloc[pairs["b"]].reset_index(drop=True)
+    pair_year = np.maximum(a["settlement_year"].to_numpy(), b["settlement_year"].to_numpy())
+    keep = pair_year == year
+    a, b = a[keep].reset_index(drop=True), b[keep].reset_index(drop=True)
+    date = np.maximum(a["start_date"], b["start_date"])
+    covered = pd.Series(False, index=a.index)
+    direction = pd.Series("", index=a.index)
+    found = []
+    for s_side, p_side, label in ((a, b, "ab"), (b, a, "ba")):
+        mv = pd.DataFrame(
+            {
+                "care_form_id": s_side["care_form_id"],
+                "sending_hospital": s_side["hospital_id"],
+                "performing_hospital": p_side["hospital_id"],
+                "date": date,
+            }
+        )
+        hit = valid_on(agreements, mv, "date")
+        par = (hit["mode"] == "parallel").to_numpy(dtype=bool, na_value=False) & ~covered.to_numpy()
+        covered |= par
+        direction[par] = label
+        found.append((s_side, p_side, hit, par))
+    for s_side, p_side, hit, par in found:
+        for i in np.flatnonzero(par):
+            sec = secondment_unit_cents(
+                hit["secondment_hours_per_case"].iloc[i], hit["secondment_rate"].iloc[i]
+            )
+            realised.append(pd.Series([hit["agreement_id"].iloc[i]]))
+            if sec:
+                lines.append(
+                    (
+                        "secondment",
+                        s_side["care_form_id"].iloc[i],
+                        p_side["hospital_id"].iloc[i],
+                        s_side["hospital_id"].iloc[i],
+                        "",
+                        1.0,
+                        sec,
+                        hit["agreement_id"].iloc[i],
+                        None,
+                        f"registrations rows {s_side['excel_row'].iloc[i]} and "
+                        f"{p_side['excel_row'].iloc[i]} ({s_side['dbc_id'].iloc[i]}, "
+                        f"{p_side['dbc_id'].iloc[i]})",
+                    )
+                )
+    dd = ~covered.to_numpy()
+    exceptions.append(
+        pd.DataFrame(
+            {
+                "kind": "double_declaration",
+                "key": [
+                    f"{x} / {y}"
+                    for x, y in zip(a.loc[dd, "dbc_id"], b.loc[dd, "dbc_id"], strict=True)
+                ],
+                "hospital_id": a.loc[dd, "hospital_id"].to_numpy(),
+                "partner_hospital": b.loc[dd, "hospital_id"].to_numpy(),
+                "care_form_id": a.loc[dd, "care_form_id"].to_numpy(),
+                "patient_id": a.loc[dd, "patient_id"].to_numpy(),
+                "source": [
+                    f"registrations rows {x} and {y}"
+                    for x, y in zip(a.loc[dd, "excel_row"], b.loc[dd, "excel_row"], strict=True)
+                ],
+                "message": [
+                    f"DBCs {x} at {h} and {y} at {g} declare {cf} for one patient in overlapping "
+                    "periods, and no parallel agreement between them is valid"
+                    for x, h, y, g, cf in zip(
+                        a.loc[dd, "dbc_id"],
+                        a.loc[dd, "hospital_id"],
+                        b.loc[dd, "dbc_id"],
+                        b.loc[dd, "hospital_id"],
+                        a.loc[dd, "care_form_id"],
+                        strict=True,
+                    )
+                ],
+            },
+            columns=EXCEPTION_COLUMNS,
+        )
+    )
+
+    line_frame = pd.DataFrame(
+        lines,
+        columns=[
+            "kind",
+            "care_form_id",
+            "payer",
+            "payee",
+            "product_code",
+            "count",
+            "unit_price_cents",
+            "agreement_id",
+            "price_year",
+            "source",
+        ],
+    )
+    line_frame = (
+        typed_lines(with_amounts(line_frame)) if len(line_frame) else typed_lines(empty([]))
+    )
+    exc = (
+        pd.concat([e for e in exceptions if len(e)], ignore_index=True)
+        if any(len(e) for e in exceptions)
+        else empty(EXCEPTION_COLUMNS)
+    )
+    moved = pd.concat(realised, ignore_index=True).astype("str")
+    return revenue, line_frame, exc, moved.value_counts().astype("float64")

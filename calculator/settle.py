@@ -1,0 +1,173 @@
+"""The yearly settlement (SPEC §4): one call from a validated workbook to a checked result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from calculator.errors import Finding, SpreidingInputError
+from calculator.flows import flows_of_year, settle_flows
+from calculator.invariants import run_checks
+from calculator.lines import KINDS
+from calculator.monitoring import monitor
+from calculator.netting import apply_caps, clearing, pair_statements, positions
+from calculator.pricing import Pricing
+from calculator.registrations import settle_registrations
+from calculator.workbook import Workbook
+
+SOURCES = ("volumes", "registrations")
+
+
+@dataclass(frozen=True)
+class SettlementResult:
+    """A settlement of one year from one source.
+
+    Frames
+    ------
+    hospitals : per hospital: insurer_declared_cents, insurer_paid_cents, insurer_unpaid_cents,
+        odv_/secondment_ receivable/payable _cents, net_position_cents [EUR cents]
+    revenue : insurer revenue lines (hospital, insurer, product, price year, count, unit, amount)
+    caps : declared, cap, paid and unpaid per hospital and insurer
+    lines : money between hospitals, one row per source (kind odv or secondment)
+    pairs : pair statements per kind with the single net payment
+    payments : clearing list (at most n − 1 payments)
+    exceptions : listed, not settled (kind, key, message; patient_id only for the workbook)
+    monitoring : planned vs realised cases per agreement
+    prices : every benchmark price used, with the year it derives from
+    invariants : check name → list of problems (empty = holds)
+    """
+
+    year: int
+    source: str
+    hospitals: pd.DataFrame
+    revenue: pd.DataFrame
+    caps: pd.DataFrame
+    lines: pd.DataFrame
+    pairs: pd.DataFrame
+    payments: pd.DataFrame
+    exceptions: pd.DataFrame
+    monitoring: pd.DataFrame
+    prices: pd.DataFrame
+    invariants: dict[str, list[str]]
+    input_name: str = ""
+    input_sha256: str = ""
+    run_at: str = field(default_factory=lambda: dt.datetime.now().isoformat(timespec="seconds"))
+
+    @property
+    def invariants_hold(self) -> bool:
+        return not any(self.invariants.values())
+
+
+def default_source(wb: Workbook) -> str:
+    """Registrations if present, else volumes (SPEC §7)."""
+    return "registrations" if wb.has("registrations") else "volumes"
+
+
+def settle(
+    wb: Workbook, year: int, source: str | None = None, strict: bool = False
+) -> SettlementResult:
+    """Settle ``year`` from ``source`` (default: registrations if present, else volumes)."""
+    source = source or default_source(wb)
+    if source not in SOURCES:
+        raise ValueError(f"source must be one of {SOURCES}, not {source!r}")
+    if not wb.has(source):
+        raise SpreidingInputError(
+            [
+                Finding(
+                    source,
+                    None,
+                    "",
+                    "",
+                    f"--source {source}: the workbook has no rows on this sheet",
+                )
+            ]
+        )
+    years = _years(wb, source)
+    if year not in years:
+        raise SpreidingInputError(
+            [
+                Finding(
+                    source,
+                    None,
+                    "year",
+                    str(year),
+                    f"no data for this year; years present: {', '.join(map(str, years))}",
+                )
+            ]
+        )
+    pricing = Pricing(wb)
+    if source == "volumes":
+        revenue, lines, exceptions, realised = settle_flows(
+            flows_of_year(wb.volumes, year), wb.agreements, pricing, year
+        )
+    else:
+        revenue, lines, exceptions, realised = settle_registrations(
+            wb.registrations, wb.agreements, pricing, year
+        )
+    caps = apply_caps(revenue, pricing, year)
+    hospital_ids = sorted(wb.hospitals["hospital_id"])
+    position = positions(lines, hospital_ids)
+    summary = _summary(hospital_ids, caps, lines, position)
+    pairs = pair_statements(lines)
+    payments = clearing(position)
+    tables = {
+        "hospitals": summary,
+        "lines": lines,
+        "pairs": pairs,
+        "payments": payments,
+        "caps": caps,
+    }
+    invariants = run_checks(tables, strict=strict)
+    return SettlementResult(
+        year=year,
+        source=source,
+        hospitals=summary,
+        revenue=revenue,
+        caps=caps,
+        lines=lines,
+        pairs=pairs,
+        payments=payments,
+        exceptions=exceptions.reset_index(drop=True),
+        monitoring=monitor(wb.agreements, year, realised, source),
+        prices=pricing.prices_used(),
+        invariants=invariants,
+        input_name=wb.source_name,
+        input_sha256=wb.sha256,
+    )
+
+
+def _years(wb: Workbook, source: str) -> list[int]:
+    if source == "volumes":
+        return sorted(set(wb.volumes["year"].dropna().astype(int)))
+    return sorted(set(wb.registrations["end_date"].dt.year.dropna().astype(int)))
+
+
+def _summary(
+    hospital_ids: list[str], caps: pd.DataFrame, lines: pd.DataFrame, position: pd.Series
+) -> pd.DataFrame:
+    out = pd.DataFrame({"hospital_id": hospital_ids})
+    per = caps.groupby("hospital_id")[["declared_cents", "paid_cents", "unpaid_cents"]].sum()
+    for col, name in (
+        ("declared_cents", "insurer_declared_cents"),
+        ("paid_cents", "insurer_paid_cents"),
+        ("unpaid_cents", "insurer_unpaid_cents"),
+    ):
+        out[name] = out["hospital_id"].map(per[col]).fillna(0).astype("int64")
+    for kind in KINDS:
+        k = lines[lines["kind"] == kind]
+        out[f"{kind}_receivable_cents"] = (
+            out["hospital_id"]
+            .map(k.groupby("payee")["amount_cents"].sum())
+            .fillna(0)
+            .astype("int64")
+        )
+        out[f"{kind}_payable_cents"] = (
+            out["hospital_id"]
+            .map(k.groupby("payer")["amount_cents"].sum())
+            .fillna(0)
+            .astype("int64")
+        )
+    out["net_position_cents"] = out["hospital_id"].map(position).fillna(0).astype("int64")
+    return out
