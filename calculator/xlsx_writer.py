@@ -42,8 +42,9 @@ class SheetOut:
     euro_cents: Sequence[str] = ()
     euro: Sequence[str] = ()
     shares: Sequence[str] = ()
-    text_columns: Sequence[str] = field(default_factory=tuple)
     note: str = ""
+    # further tables written below the first one on the same sheet (title, SheetOut)
+    below: Sequence[tuple[str, SheetOut]] = field(default_factory=tuple)
 
 
 def _cell_value(value: object) -> object:
@@ -61,20 +62,40 @@ def _cell_value(value: object) -> object:
 
 
 def write_sheet(ws: Worksheet, spec: SheetOut) -> None:
-    """Fill one worksheet with a frame in the house style."""
+    """Fill one worksheet with a frame (and any tables below it) in the house style."""
+    widths: dict[int, int] = {}
+    header_row, end = _write_table(ws, spec, 1, widths)
+    for title, block in spec.below:
+        ws.cell(row=end + 2, column=1, value=title).font = Font(bold=True, size=12)
+        _write_table(ws, block, end + 3, widths)
+        end = end + 3 + len(block.frame) + (1 if block.note else 0)
+    for j, width in widths.items():
+        ws.column_dimensions[get_column_letter(j)].width = width
+    columns = len(spec.frame.columns)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    if columns:
+        last = get_column_letter(columns)
+        ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(spec.frame), 1)}"
+
+
+def _write_table(
+    ws: Worksheet, spec: SheetOut, top: int, widths: dict[int, int]
+) -> tuple[int, int]:
+    """Write one table from row ``top``; return its header row and last row."""
     frame = spec.frame
     offset = 0
     if spec.note:
-        ws.cell(row=1, column=1, value=spec.note).font = Font(italic=True)
+        ws.cell(row=top, column=1, value=spec.note).font = Font(italic=True)
         offset = 1
-    header_row = 1 + offset
+    header_row = top + offset
     columns = [str(c) for c in frame.columns]
     for j, name in enumerate(columns, start=1):
         cell = ws.cell(row=header_row, column=j, value=name)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="top")
-    widths = [len(c) + 2 for c in columns]
+    for j, c in enumerate(columns, start=1):
+        widths[j] = max(widths.get(j, 0), len(c) + 2)
     euro_cents = set(spec.euro_cents)
     euro = set(spec.euro)
     shares = set(spec.shares)
@@ -82,8 +103,7 @@ def write_sheet(ws: Worksheet, spec: SheetOut) -> None:
         for j, (name, raw) in enumerate(zip(columns, row, strict=True), start=1):
             value = _cell_value(raw)
             if name in euro_cents and value is not None:
-                value = Decimal(int(value)) / 100
-                value = float(value)
+                value = float(Decimal(int(value)) / 100)
             cell = ws.cell(row=i, column=j)
             if isinstance(value, str):
                 cell.value = value
@@ -98,13 +118,8 @@ def write_sheet(ws: Worksheet, spec: SheetOut) -> None:
             elif isinstance(value, dt.date):
                 cell.number_format = DATE_FORMAT
             shown = len(f"{value:,.2f}") + 3 if isinstance(value, float) else len(str(value or ""))
-            widths[j - 1] = max(widths[j - 1], min(shown + 2, 60))
-    for j, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = width
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    if columns:
-        last = get_column_letter(len(columns))
-        ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(frame), 1)}"
+            widths[j] = max(widths.get(j, 0), min(shown + 2, 60))
+    return header_row, header_row + len(frame)
 
 
 def write_book(target: str | Path | IO[bytes], sheets: Iterable[SheetOut]) -> None:

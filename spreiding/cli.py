@@ -134,5 +134,58 @@ def template(out: Path) -> int:
     return EXIT_OK
 
 
+YEAR = click.option("--year", type=int, required=True, help="Settlement year.")
+OUT = click.option("--out", type=click.Path(path_type=Path), help="Write the workbook here.")
+
+
+@main.command()
+@BOOK
+@YEAR
+@click.option(
+    "--source",
+    type=click.Choice(["volumes", "registrations"]),
+    help="Settle from volumes or registrations (default: registrations if present).",
+)
+@OUT
+@JSON
+@guarded
+def settle(book: Path, year: int, source: str | None, out: Path | None, as_json: bool) -> int:
+    """Yearly settlement between hospitals (SPEC §4)."""
+    from calculator.report import settlement_document
+    from calculator.settle import settle as run_settle
+    from calculator.settlement_export import write_settlement
+    from calculator.validate import load
+
+    result = run_settle(load(book), year, source)
+    if out is not None:
+        write_settlement(result, out)
+    if as_json:
+        emit_json(settlement_document(result))
+    else:
+        print_settlement(result, out)
+    return EXIT_OK if result.invariants_hold else EXIT_INTERNAL
+
+
+def print_settlement(result: Any, out: Path | None) -> None:
+    from calculator.money import euro_text
+
+    click.echo(f"Verrekening {result.year} uit {result.source} ({result.input_name})")
+    for row in result.hospitals.itertuples(index=False):
+        click.echo(
+            f"  {row.hospital_id:<8} gedeclareerd {euro_text(row.insurer_declared_cents):>18}"
+            f"  uitbetaald {euro_text(row.insurer_paid_cents):>18}"
+            f"  nettopositie {euro_text(row.net_position_cents):>16}"
+        )
+    click.echo("Betalingen:")
+    for p in result.payments.itertuples(index=False):
+        click.echo(f"  {p.payer} → {p.payee}: {euro_text(p.amount_cents)}")
+    counts = result.exceptions["kind"].value_counts()
+    click.echo("Uitzonderingen: " + (", ".join(f"{k} {v}" for k, v in counts.items()) or "geen"))
+    broken = [f"{k}: {v[0]}" for k, v in result.invariants.items() if v]
+    click.echo("Invarianten: " + ("GESCHONDEN: " + "; ".join(broken) if broken else "alle in orde"))
+    if out is not None:
+        click.echo(f"wrote {out}")
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,59 @@
+"""A settlement as one JSON document (SPEC §7): money as integer cents, no patient pseudonyms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from calculator.settle import SettlementResult
+
+HOSPITAL_FIELDS = [
+    "hospital_id",
+    "insurer_declared_cents",
+    "insurer_paid_cents",
+    "insurer_unpaid_cents",
+    "odv_receivable_cents",
+    "odv_payable_cents",
+    "secondment_receivable_cents",
+    "secondment_payable_cents",
+    "net_position_cents",
+]
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as plain JSON values (NaN/NA → None, numpy scalars → Python)."""
+    out = frame.astype(object).where(frame.notna(), None)
+    return [
+        {k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+        for row in out.to_dict("records")
+    ]
+
+
+def settlement_document(result: SettlementResult) -> dict[str, Any]:
+    pairs = result.pairs.rename(columns={"net_cents": "amount_cents"})
+    exceptions = result.exceptions.drop(columns=["patient_id"])
+    return {
+        "year": result.year,
+        "source": result.source,
+        "input": {"name": result.input_name, "sha256": result.input_sha256},
+        "hospitals": records(result.hospitals[HOSPITAL_FIELDS]),
+        "pairs": records(
+            pairs[pairs["amount_cents"] > 0][
+                [
+                    "payer",
+                    "payee",
+                    "amount_cents",
+                    *[c for c in pairs.columns if c.endswith("_cents") and c != "amount_cents"],
+                ]
+            ]
+        ),
+        "payments": records(result.payments),
+        "lines": records(result.lines),
+        "insurers": records(result.caps),
+        "exceptions": records(exceptions.rename(columns={"key": "dbc_id"})),
+        "monitoring": records(result.monitoring),
+        "invariants": {name: not problems for name, problems in result.invariants.items()},
+        "invariant_problems": {k: v for k, v in result.invariants.items() if v},
+        "run_at": result.run_at,
+    }

@@ -1,0 +1,249 @@
+"""The settlement workbook (SPEC §8) and reading it back.
+
+Sheets: Samenvatting, Omzet (insurer revenue and caps), Verrekening (pair statements and
+payments), Regels, Uitzonderingen, Monitoring, Uitgangspunten. Amounts are euros with a euro
+number format; reading the workbook back gives the same figures in cents.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import IO
+
+import pandas as pd
+
+from calculator.settle import SettlementResult
+from calculator.xlsx_writer import SheetOut, write_book
+
+SUMMARY_NAMES = {
+    "hospital_id": "ziekenhuis",
+    "insurer_declared_cents": "gedeclareerd bij verzekeraars",
+    "insurer_paid_cents": "uitbetaald door verzekeraars",
+    "insurer_unpaid_cents": "niet uitbetaald (boven plafond)",
+    "odv_receivable_cents": "ODV te ontvangen",
+    "odv_payable_cents": "ODV te betalen",
+    "secondment_receivable_cents": "detachering te ontvangen",
+    "secondment_payable_cents": "detachering te betalen",
+    "net_position_cents": "nettopositie",
+}
+PAIR_NAMES = {
+    "hospital_a": "ziekenhuis A",
+    "hospital_b": "ziekenhuis B",
+    "a_owes_b_odv_cents": "A aan B: ODV",
+    "a_owes_b_secondment_cents": "A aan B: detachering",
+    "b_owes_a_odv_cents": "B aan A: ODV",
+    "b_owes_a_secondment_cents": "B aan A: detachering",
+    "a_owes_b_cents": "A aan B: totaal",
+    "b_owes_a_cents": "B aan A: totaal",
+    "payer": "betaler",
+    "payee": "ontvanger",
+    "net_cents": "netto te betalen",
+}
+PAYMENT_NAMES = {"payer": "betaler", "payee": "ontvanger", "amount_cents": "bedrag"}
+LINE_NAMES = {
+    "kind": "soort",
+    "care_form_id": "zorgvorm",
+    "payer": "betaler",
+    "payee": "ontvanger",
+    "product_code": "zorgproduct",
+    "count": "aantal",
+    "unit_price_cents": "prijs per stuk",
+    "amount_cents": "bedrag",
+    "agreement_id": "afspraak",
+    "price_year": "prijsjaar",
+    "source": "bron",
+}
+CAP_NAMES = {
+    "hospital_id": "ziekenhuis",
+    "insurer": "verzekeraar",
+    "declared_cents": "gedeclareerd",
+    "revenue_cap_cents": "omzetplafond",
+    "overcap_rate": "vergoeding boven plafond",
+    "paid_cents": "uitbetaald",
+    "unpaid_cents": "niet uitbetaald",
+}
+EXCEPTION_NAMES = {
+    "kind": "soort",
+    "key": "sleutel (dbc of regel)",
+    "hospital_id": "ziekenhuis",
+    "partner_hospital": "partner",
+    "care_form_id": "zorgvorm",
+    "patient_id": "patiënt (pseudoniem)",
+    "source": "bron",
+    "message": "toelichting",
+}
+MONITOR_NAMES = {
+    "agreement_id": "afspraak",
+    "care_form_id": "zorgvorm",
+    "sending_hospital": "verwijzer",
+    "performing_hospital": "uitvoerder",
+    "mode": "vorm",
+    "year": "jaar",
+    "planned_cases": "gepland",
+    "realised_cases": "gerealiseerd",
+    "deviation_cases": "afwijking",
+    "deviation_share": "afwijking %",
+}
+MAX_DETAIL_LINES = 200_000
+
+
+def product_version() -> str:
+    try:
+        return version("spreiding")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _cents_columns(names: dict[str, str]) -> list[str]:
+    return [v for k, v in names.items() if k.endswith("_cents")]
+
+
+def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -> None:
+    """Write the settlement workbook an analyst sends to both boards."""
+    lines = result.lines
+    note = ""
+    if len(lines) > MAX_DETAIL_LINES:
+        group = [
+            "kind",
+            "care_form_id",
+            "payer",
+            "payee",
+            "product_code",
+            "unit_price_cents",
+            "agreement_id",
+            "price_year",
+        ]
+        lines = lines.groupby(group, as_index=False, dropna=False).agg(
+            count=("count", "sum"),
+            amount_cents=("amount_cents", "sum"),
+            source=("source", lambda s: f"{len(s)} bronregels"),
+        )[list(LINE_NAMES)]
+        note = (
+            f"{len(result.lines):,} regels samengevat per afspraak en prijs; de JSON-uitvoer "
+            "bevat elke regel met zijn bron."
+        )
+    pairs = result.pairs[list(PAIR_NAMES)].rename(columns=PAIR_NAMES)
+    payments = result.payments.rename(columns=PAYMENT_NAMES)
+    basis = pd.DataFrame(
+        {
+            "onderdeel": [
+                "jaar",
+                "bron",
+                "invoerbestand",
+                "SHA-256 invoer",
+                "productversie",
+                "berekend op",
+                "invarianten",
+            ],
+            "waarde": [
+                str(result.year),
+                result.source,
+                result.input_name,
+                result.input_sha256,
+                product_version(),
+                result.run_at,
+                "alle in orde"
+                if result.invariants_hold
+                else "; ".join(f"{k}: {v[0]}" for k, v in result.invariants.items() if v),
+            ],
+        }
+    )
+    prices = result.prices.rename(
+        columns={
+            "product_code": "zorgproduct",
+            "year": "jaar",
+            "care_form_id": "zorgvorm",
+            "component": "onderdeel",
+            "benchmark_price": "benchmarkprijs",
+            "source_year": "afgeleid van jaar",
+            "indexed": "geïndexeerd",
+        }
+    )
+    write_book(
+        target,
+        [
+            SheetOut(
+                "Samenvatting",
+                result.hospitals[list(SUMMARY_NAMES)].rename(columns=SUMMARY_NAMES),
+                euro_cents=_cents_columns(SUMMARY_NAMES),
+            ),
+            SheetOut(
+                "Omzet",
+                result.caps[list(CAP_NAMES)].rename(columns=CAP_NAMES),
+                euro_cents=_cents_columns(CAP_NAMES),
+                shares=["vergoeding boven plafond"],
+            ),
+            SheetOut(
+                "Verrekening",
+                pairs,
+                euro_cents=_cents_columns(PAIR_NAMES),
+                below=[
+                    (
+                        "Betalingen (regionale verrekening)",
+                        SheetOut("", payments, euro_cents=["bedrag"]),
+                    )
+                ],
+            ),
+            SheetOut(
+                "Regels",
+                lines[list(LINE_NAMES)].rename(columns=LINE_NAMES),
+                euro_cents=_cents_columns(LINE_NAMES),
+                note=note,
+            ),
+            SheetOut(
+                "Uitzonderingen",
+                result.exceptions[list(EXCEPTION_NAMES)].rename(columns=EXCEPTION_NAMES),
+            ),
+            SheetOut(
+                "Monitoring",
+                result.monitoring[list(MONITOR_NAMES)].rename(columns=MONITOR_NAMES),
+                shares=["afwijking %"],
+            ),
+            SheetOut(
+                "Uitgangspunten",
+                basis,
+                below=[
+                    ("Gebruikte benchmarkprijzen", SheetOut("", prices, euro=["benchmarkprijs"]))
+                ],
+            ),
+        ],
+    )
+
+
+def read_settlement(path: str | Path) -> dict[str, pd.DataFrame]:
+    """Read the main tables of a settlement workbook back, money as integer cents.
+
+    Returns frames with canonical column names: hospitals, lines, pairs, payments, caps.
+    """
+    book = pd.read_excel(path, sheet_name=None, engine="calamine", header=None)
+
+    def table(
+        sheet: str, names: dict[str, str], header_row: int = 0, rows: int | None = None
+    ) -> pd.DataFrame:
+        raw = book[sheet]
+        header = raw.iloc[header_row].tolist()
+        body = raw.iloc[header_row + 1 : None if rows is None else header_row + 1 + rows]
+        frame = pd.DataFrame(body.to_numpy(), columns=header).dropna(how="all")
+        inverse = {v: k for k, v in names.items()}
+        frame = frame.rename(columns=inverse)[[k for k in names if names[k] in header]]
+        for col in frame.columns:
+            if col.endswith("_cents"):
+                frame[col] = (
+                    frame[col]
+                    .map(lambda v: None if pd.isna(v) else int(round(float(v) * 100)))
+                    .astype("Int64")
+                )
+        return frame.reset_index(drop=True)
+
+    pairs_sheet = book["Verrekening"]
+    first_col = pairs_sheet.iloc[:, 0].tolist()
+    pay_title = first_col.index("Betalingen (regionale verrekening)")
+    lines_header = 1 if str(book["Regels"].iloc[0, 0]) != LINE_NAMES["kind"] else 0
+    return {
+        "hospitals": table("Samenvatting", SUMMARY_NAMES),
+        "caps": table("Omzet", CAP_NAMES),
+        "pairs": table("Verrekening", PAIR_NAMES, rows=pay_title - 2),
+        "payments": table("Verrekening", PAYMENT_NAMES, header_row=pay_title + 1),
+        "lines": table("Regels", LINE_NAMES, header_row=lines_header),
+    }
