@@ -17,7 +17,7 @@ from calculator.coerce import COERCERS, blank_mask, normalise_choice
 from calculator.errors import Finding, SpreidingInputError
 from calculator.prices import resolve_prices
 from calculator.reader import ROW, RawBook, read_any, read_xlsx_bytes
-from calculator.schema import HOSPITAL_TYPES, SHEETS, SHEETS_BY_NAME, Sheet
+from calculator.schema import HOSPITAL_TYPES, SHEETS, SHEETS_BY_NAME, Sheet, canonical_sheet_name
 from calculator.workbook import SOURCE_ROW, Workbook
 
 REQUIRED_SHEETS = tuple(s.name for s in SHEETS if s.required)
@@ -35,6 +35,21 @@ def load(path: str | Path) -> Workbook:
 def load_bytes(data: bytes, name: str) -> Workbook:
     """Read and validate an uploaded ``.xlsx`` given as bytes."""
     return _finish(read_xlsx_bytes(data, name), hashlib.sha256(data).hexdigest())
+
+
+def load_frames(tables: dict[str, pd.DataFrame], name: str = "frames") -> Workbook:
+    """Validate frames keyed by sheet name (as a reader would give them; any dtypes).
+
+    Row numbers are counted as if each frame were a sheet with its header on row 1.
+    """
+    raw = {}
+    for sheet_name, frame in tables.items():
+        canonical = canonical_sheet_name(sheet_name) or sheet_name
+        frame = frame.reset_index(drop=True).astype(object)
+        frame[ROW] = range(2, 2 + len(frame))
+        raw[canonical] = frame
+    digest = hashlib.sha256(repr(sorted((k, v.to_csv()) for k, v in raw.items())).encode())
+    return _finish(RawBook(raw, [], name), digest.hexdigest())
 
 
 def check(path: str | Path) -> list[Finding]:

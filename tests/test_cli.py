@@ -1,0 +1,155 @@
+"""The command line through click's runner: exit codes, messages, JSON shape, exports."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from calculator.settlement_export import read_settlement
+from spreiding.cli import main
+from tests.conftest import SAMPLE, write_xlsx
+
+
+@pytest.fixture
+def cli():
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+def test_validate_sample_is_clean(cli):
+    result = cli("validate", SAMPLE)
+    assert result.exit_code == 0, result.output
+    assert "valid" in result.output
+
+
+def test_validate_reports_every_problem_located(cli, tmp_path, tiny):
+    tiny["hospitals"].loc[0, "type"] = "kliniek"
+    tiny["volumes"].loc[1, "cases"] = -2
+    result = cli("validate", write_xlsx(tmp_path / "b.xlsx", tiny), "--json")
+    assert result.exit_code == 1
+    doc = json.loads(result.output)
+    assert doc["problems"] == 2
+    assert {(f["sheet"], f["row"], f["column"]) for f in doc["findings"]} == {
+        ("hospitals", 2, "type"),
+        ("volumes", 3, "cases"),
+    }
+
+
+@pytest.mark.parametrize("content", [b"", b"not a workbook", b"PK\x03\x04broken"])
+def test_bad_files_exit_1_without_traceback(cli, tmp_path, content):
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(content)
+    result = cli("validate", path)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+
+
+def test_template_round_trips_through_validation(cli, tmp_path):
+    out = tmp_path / "t.xlsx"
+    assert cli("template", "--out", out).exit_code == 0
+    from openpyxl import load_workbook
+
+    book = load_workbook(out)
+    assert "toelichting" in book.sheetnames and "registrations" in book.sheetnames
+    assert cli("validate", out).exit_code == 1  # empty sheets: a clear report, not a crash
+
+
+def test_sample_command_writes_the_sample(cli, tmp_path):
+    out = tmp_path / "s.xlsx"
+    assert cli("sample", "--out", out).exit_code == 0
+    assert cli("validate", out).exit_code == 0
+
+
+@pytest.mark.parametrize("source", ["registrations", "volumes"])
+def test_settle_json_shape(cli, source):
+    result = cli("settle", SAMPLE, "--year", "2025", "--source", source, "--json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc["year"] == 2025 and doc["source"] == source
+    hospital = doc["hospitals"][0]
+    for field in (
+        "hospital_id",
+        "insurer_declared_cents",
+        "insurer_paid_cents",
+        "odv_receivable_cents",
+        "odv_payable_cents",
+        "secondment_receivable_cents",
+        "secondment_payable_cents",
+        "net_position_cents",
+    ):
+        assert isinstance(hospital[field], (int, str)), field
+    assert sum(h["net_position_cents"] for h in doc["hospitals"]) == 0
+    assert all(p["amount_cents"] > 0 for p in doc["pairs"])
+    assert set(doc["lines"][0]) >= {
+        "kind",
+        "care_form_id",
+        "payer",
+        "payee",
+        "product_code",
+        "count",
+        "unit_price_cents",
+        "amount_cents",
+    }
+    assert all(doc["invariants"].values())
+    assert "patient_id" not in json.dumps(doc["exceptions"])
+    if source == "registrations":
+        kinds = {e["kind"] for e in doc["exceptions"]}
+        assert kinds == {"odv_unmatched", "odv_duplicate", "odv_no_agreement", "double_declaration"}
+
+
+def test_settle_workbook_reads_back_the_same_figures(cli, tmp_path):
+    from calculator.settle import settle
+    from calculator.validate import load
+
+    out = tmp_path / "verrekening.xlsx"
+    assert cli("settle", SAMPLE, "--year", "2025", "--out", out).exit_code == 0
+    back = read_settlement(out)
+    result = settle(load(SAMPLE), 2025)
+    for column in result.hospitals.columns[1:]:
+        assert back["hospitals"][column].tolist() == result.hospitals[column].tolist(), column
+    assert back["payments"]["amount_cents"].tolist() == result.payments["amount_cents"].tolist()
+    assert back["pairs"]["net_cents"].tolist() == result.pairs["net_cents"].tolist()
+    assert back["lines"]["amount_cents"].tolist() == result.lines["amount_cents"].tolist()
+    assert back["caps"]["paid_cents"].tolist() == result.caps["paid_cents"].tolist()
+    from openpyxl import load_workbook
+
+    book = load_workbook(out)
+    assert book.sheetnames == [
+        "Samenvatting",
+        "Omzet",
+        "Verrekening",
+        "Regels",
+        "Uitzonderingen",
+        "Monitoring",
+        "Uitgangspunten",
+    ]
+    summary = book["Samenvatting"]
+    assert summary.freeze_panes == "A2" and summary.auto_filter.ref
+    assert "€" in summary["B2"].number_format
+    basis = [c.value for c in book["Uitgangspunten"]["B"]]
+    assert result.input_sha256 in basis
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path):
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from calculator.xlsx_writer import SheetOut, write_book
+
+    path = tmp_path / "x.xlsx"
+    write_book(path, [SheetOut("s", pd.DataFrame({"t": ["=1+1", "+31", "-x", "@SUM(A1)"]}))])
+    cells = list(load_workbook(path)["s"]["A"])[1:]
+    assert [c.data_type for c in cells] == ["s"] * 4
+    assert [c.value for c in cells] == ["=1+1", "+31", "-x", "@SUM(A1)"]
+
+
+def test_settle_unknown_year_is_invalid_input(cli):
+    result = cli("settle", SAMPLE, "--year", "2019")
+    assert result.exit_code == 1
+    assert "2019" in result.output
