@@ -178,8 +178,8 @@ def settle_registrations(
             "odv_duplicate",
             r.iloc[dup],
             [
-                f"ODV row {d} at {h}: the declared DBC at {s} it belongs to is already matched to an "
-                "earlier ODV row"
+                f"ODV row {d} at {h}: the declared DBC at {s} it belongs to is already matched "
+                "to an earlier ODV row"
                 for d, h, s in r.iloc[dup][
                     ["dbc_id", "hospital_id", "partner_hospital"]
                 ].itertuples(index=False)

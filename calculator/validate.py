@@ -336,26 +336,25 @@ def _unique(sheet: Sheet, frame: pd.DataFrame) -> list[Finding]:
     key = frame[list(sheet.key)].copy()
     if sheet.name == "volumes":
         key["performing_hospital_id"] = key["performing_hospital_id"].fillna(key["hospital_id"])
-    if key.isna().all(axis=1).any():
-        key = key[~key.isna().all(axis=1)]
-    dup = key.duplicated(keep="first") & key.notna().all(axis=1)
-    first_row = {}
+    complete = key.notna().all(axis=1)
+    involved = key[complete & key.duplicated(keep=False)]
+    if not len(involved):
+        return []
     out = []
-    rows = frame[SOURCE_ROW]
-    for i in key.index:
-        k = tuple(key.loc[i])
-        if dup.loc[i]:
+    first_row: dict[tuple, object] = {}
+    for i, k in zip(involved.index, involved.itertuples(index=False, name=None), strict=True):
+        if k in first_row:
             out.append(
                 _f(
                     sheet.name,
-                    rows.loc[i],
+                    frame.loc[i, SOURCE_ROW],
                     ", ".join(sheet.key),
                     " / ".join(map(str, k)),
                     f"must be unique; the same key is already on row {first_row[k]}",
                 )
             )
         else:
-            first_row.setdefault(k, rows.loc[i])
+            first_row[k] = frame.loc[i, SOURCE_ROW]
     return out
 
 

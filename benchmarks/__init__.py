@@ -1,0 +1,1 @@
+"""Performance benchmarks, run on demand (``make bench``), never as timed tests."""
