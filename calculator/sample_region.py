@@ -249,193 +249,63 @@ def _care_forms() -> pd.DataFrame:
     return frame
 
 
+# fmt: off
 AGREEMENTS = [
     # Samen+: ODV dummy DBCs at benchmark prices, surgeons travel along
-    (
-        "SAMEN-GAL",
-        "galblaas",
-        "KZH",
-        "ZVL",
-        "odv",
-        0.40,
-        1.0,
-        None,
-        1.5,
-        118.00,
-        dt.date(2023, 1, 1),
-        None,
-        110,
-    ),
-    (
-        "SAMEN-SCHILD",
-        "schildklier",
-        "ZVL",
-        "KZH",
-        "odv",
-        0.50,
-        None,
-        2450.00,
-        1.0,
-        118.00,
-        dt.date(2023, 1, 1),
-        None,
-        12,
-    ),
+    ("SAMEN-GAL", "galblaas", "KZH", "ZVL", "odv", 0.40, 1.0, None, 1.5, 118.00,
+     dt.date(2023, 1, 1), None, 110),
+    ("SAMEN-SCHILD", "schildklier", "ZVL", "KZH", "odv", 0.50, None, 2450.00, 1.0, 118.00,
+     dt.date(2023, 1, 1), None, 12),
     # Amsterdam UMC & Flevoziekenhuis: parallel declaration, specialists seconded
-    (
-        "AMS-LIES",
-        "liesbreuk",
-        "ACR",
-        "KZH",
-        "parallel",
-        0.60,
-        None,
-        None,
-        2.0,
-        135.00,
-        dt.date(2022, 1, 1),
-        None,
-        150,
-    ),
-    (
-        "AMS-MIDDEN",
-        "middenrifbreuk",
-        "ACR",
-        "KZH",
-        "parallel",
-        0.50,
-        None,
-        None,
-        2.5,
-        135.00,
-        dt.date(2024, 7, 1),
-        None,
-        15,
-    ),
+    ("AMS-LIES", "liesbreuk", "ACR", "KZH", "parallel", 0.60, None, None, 2.0, 135.00,
+     dt.date(2022, 1, 1), None, 150),
+    ("AMS-MIDDEN", "middenrifbreuk", "ACR", "KZH", "parallel", 0.50, None, None, 2.5, 135.00,
+     dt.date(2024, 7, 1), None, 15),
     # Saxenburgh & ZGT: referral with planned cases per year
-    (
-        "SAX-LIES",
-        "liesbreuk",
-        "MOG",
-        "ZDL",
-        "referral",
-        0.50,
-        None,
-        None,
-        0,
-        None,
-        dt.date(2021, 1, 1),
-        None,
-        100,
-    ),
-    (
-        "SAX-GAL-1",
-        "galblaas",
-        "MOG",
-        "ZDL",
-        "referral",
-        0.30,
-        None,
-        None,
-        0,
-        None,
-        dt.date(2021, 1, 1),
-        dt.date(2025, 12, 31),
-        50,
-    ),
-    (
-        "SAX-GAL-2",
-        "galblaas",
-        "MOG",
-        "ZDL",
-        "referral",
-        0.45,
-        None,
-        None,
-        0,
-        None,
-        dt.date(2026, 1, 1),
-        None,
-        75,
-    ),
+    ("SAX-LIES", "liesbreuk", "MOG", "ZDL", "referral", 0.50, None, None, 0, None,
+     dt.date(2021, 1, 1), None, 100),
+    ("SAX-GAL-1", "galblaas", "MOG", "ZDL", "referral", 0.30, None, None, 0, None,
+     dt.date(2021, 1, 1), dt.date(2025, 12, 31), 50),
+    ("SAX-GAL-2", "galblaas", "MOG", "ZDL", "referral", 0.45, None, None, 0, None,
+     dt.date(2026, 1, 1), None, 75),
     # Erasmus MC: component DBCs, aftercare performed near home and settled
-    (
-        "EMC-NAZORG-ZVL",
-        "nazorg_sct",
-        "ACR",
-        "ZVL",
-        "odv",
-        0.35,
-        0.85,
-        None,
-        0,
-        None,
-        dt.date(2022, 1, 1),
-        None,
-        18,
-    ),
-    (
-        "EMC-NAZORG-ZDL",
-        "nazorg_sct",
-        "ACR",
-        "ZDL",
-        "odv",
-        0.25,
-        0.85,
-        None,
-        0,
-        None,
-        dt.date(2023, 4, 1),
-        None,
-        10,
-    ),
-    # concentration of oncological surgery by referral
-    (
-        "CONC-RECTUM-ZVL",
-        "rectumcarcinoom",
-        "ZVL",
-        "RSZ",
-        "referral",
-        1.0,
-        None,
-        None,
-        3.0,
-        140.00,
-        dt.date(2024, 1, 1),
-        None,
-        14,
-    ),
-    (
-        "CONC-RECTUM-ZDL",
-        "rectumcarcinoom",
-        "ZDL",
-        "MOG",
-        "referral",
-        1.0,
-        None,
-        None,
-        0,
-        None,
-        dt.date(2025, 1, 1),
-        None,
-        12,
-    ),
-    (
-        "CONC-AORTA-KZH",
-        "aorta_aneurysma",
-        "KZH",
-        "ACR",
-        "referral",
-        None,
-        None,
-        None,
-        0,
-        None,
-        dt.date(2020, 1, 1),
-        None,
-        None,
-    ),
+    ("EMC-NAZORG-ZVL", "nazorg_sct", "ACR", "ZVL", "odv", 0.35, 0.85, None, 0, None,
+     dt.date(2022, 1, 1), None, 18),
+    ("EMC-NAZORG-ZDL", "nazorg_sct", "ACR", "ZDL", "odv", 0.25, 0.85, None, 0, None,
+     dt.date(2023, 4, 1), None, 10),
+    # concentration of oncological and vascular surgery by referral
+    ("CONC-RECTUM-ZVL", "rectumcarcinoom", "ZVL", "RSZ", "referral", 1.0, None, None, 3.0,
+     140.00, dt.date(2024, 1, 1), None, 14),
+    ("CONC-RECTUM-ZDL", "rectumcarcinoom", "ZDL", "MOG", "referral", 1.0, None, None, 0, None,
+     dt.date(2025, 1, 1), None, 12),
+    ("CONC-AORTA-KZH", "aorta_aneurysma", "KZH", "ACR", "referral", 1.0, None, None, 0, None,
+     dt.date(2020, 1, 1), None, None),
+    # agreed from 2026 as options for concentration: no share, so nothing moves by itself;
+    # the optimiser may use them
+    ("OPT-COLON-ZVL", "coloncarcinoom", "ZVL", "RSZ", "referral", None, None, None, 2.0, 140.00,
+     dt.date(2026, 1, 1), None, None),
+    ("OPT-COLON-ZDL", "coloncarcinoom", "ZDL", "MOG", "referral", None, None, None, 2.0, 140.00,
+     dt.date(2026, 1, 1), None, None),
+    ("OPT-COLON-KZH", "coloncarcinoom", "KZH", "ACR", "referral", None, None, None, 2.0, 140.00,
+     dt.date(2026, 1, 1), None, None),
+    ("OPT-RECTUM-KZH", "rectumcarcinoom", "KZH", "ACR", "referral", None, None, None, 3.0,
+     140.00, dt.date(2026, 1, 1), None, None),
+    ("OPT-CAROTIS-MOG", "carotis", "MOG", "ACR", "referral", None, None, None, 0, None,
+     dt.date(2026, 1, 1), None, None),
+    ("OPT-CAROTIS-RSZ", "carotis", "RSZ", "ACR", "referral", None, None, None, 0, None,
+     dt.date(2026, 1, 1), None, None),
+    ("OPT-AORTA-MOG", "aorta_aneurysma", "MOG", "ACR", "referral", None, None, None, 0, None,
+     dt.date(2026, 1, 1), None, None),
+    ("OPT-AORTA-RSZ", "aorta_aneurysma", "RSZ", "ACR", "referral", None, None, None, 0, None,
+     dt.date(2026, 1, 1), None, None),
+    ("OPT-LIES-RSZ", "liesbreuk", "RSZ", "ZVL", "referral", None, None, None, 0, None,
+     dt.date(2026, 1, 1), None, None),
+    ("OPT-SCHILD-ZDL", "schildklier", "ZDL", "MOG", "referral", None, None, None, 0, None,
+     dt.date(2026, 1, 1), None, None),
+    ("OPT-GAL-RSZ", "galblaas", "RSZ", "ZVL", "referral", None, None, None, 0, None,
+     dt.date(2026, 1, 1), None, None),
 ]
+# fmt: on
 AGREEMENT_COLUMNS = [
     "agreement_id",
     "care_form_id",
@@ -476,7 +346,7 @@ def _demand(rng: np.random.Generator) -> pd.DataFrame:
                 elif (
                     cf_types[cf_id]
                     and h.type not in cf_types[cf_id]
-                    and cf_id not in ("aorta_aneurysma",)
+                    and not (cf_id == "aorta_aneurysma" and h.hospital_id == "KZH")
                 ):
                     cases = 0  # patients of these hospitals are treated at a partner already
                 else:
@@ -492,9 +362,8 @@ def _volumes(demand: pd.DataFrame) -> pd.DataFrame:
     for year, h, cf, own in demand.itertuples(index=False):
         moved_total = 0
         for ag in AGREEMENTS:
-            if ag[1] == cf and ag[2] == h and _valid(ag, year):
-                share = ag[5] if ag[5] is not None else 1.0
-                moved = int(round(own * share))
+            if ag[1] == cf and ag[2] == h and _valid(ag, year) and ag[5] is not None:
+                moved = int(round(own * ag[5]))
                 if moved:
                     rows.append((year, h, cf, moved, ag[3]))
                     moved_total += moved
@@ -511,8 +380,8 @@ def _volumes(demand: pd.DataFrame) -> pd.DataFrame:
 
 
 def _capacity(volumes: pd.DataFrame, care_forms: pd.DataFrame) -> pd.DataFrame:
-    """OR minutes and bed-days: baseline 2025 use plus headroom (tight at RSZ)."""
-    flows = volumes[volumes.year == 2025].copy()
+    """OR minutes and bed-days: baseline 2026 use plus headroom (tight at RSZ)."""
+    flows = volumes[volumes.year == 2026].copy()
     flows["performer"] = flows["performing_hospital_id"].fillna(flows["hospital_id"])
     flows = flows.merge(
         care_forms[["care_form_id", "or_minutes_per_case", "los_days"]], on="care_form_id"
@@ -520,7 +389,7 @@ def _capacity(volumes: pd.DataFrame, care_forms: pd.DataFrame) -> pd.DataFrame:
     flows["or_min"] = flows["cases"] * flows["or_minutes_per_case"]
     flows["beds"] = flows["cases"] * flows["los_days"]
     used = flows.groupby("performer")[["or_min", "beds"]].sum()
-    headroom = {"ACR": 1.12, "RSZ": 1.03, "MOG": 1.15, "ZVL": 1.25, "KZH": 1.18, "ZDL": 1.30}
+    headroom = {"ACR": 1.16, "RSZ": 1.04, "MOG": 1.15, "ZVL": 1.22, "KZH": 1.18, "ZDL": 1.25}
     out = HOSPITALS[["hospital_id", "name", "type"]].copy()
     out["or_minutes"] = [
         round(used.loc[h, "or_min"] * headroom[h] / 100) * 100 for h in out.hospital_id
@@ -637,11 +506,11 @@ def _registrations(
             s, e = period()
             add(pid(), h, code[(cf, "full")], s, e)
     for ag in AGREEMENTS:
-        if not _valid(ag, 2025):
+        if not _valid(ag, 2025) or ag[5] is None:
             continue
         agreement_id, cf, sender, performer, mode = ag[:5]
         own = int(d2025[(d2025.hospital_id == sender) & (d2025.care_form_id == cf)].own_cases.sum())
-        moved = int(round(own * (ag[5] if ag[5] is not None else 1.0)))
+        moved = int(round(own * ag[5]))
         for _ in range(moved):
             patient = pid()
             if mode == "odv":

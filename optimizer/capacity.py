@@ -1,0 +1,133 @@
+"""Capacity, norms and money for any set of flows (SPEC §5).
+
+A *flow* frame has columns sending, performing, care_form_id, cases (and optionally source);
+every function here is pure and works for the baseline, a manual scenario or an optimum alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from calculator.flows import flows_of_year, settle_flows
+from calculator.lines import KINDS
+from calculator.money import line_amounts, unit_price_cents
+from calculator.netting import apply_caps, positions
+from calculator.pricing import Pricing
+from calculator.workbook import Workbook
+
+FLOW_COLUMNS = ["sending", "performing", "care_form_id", "cases"]
+
+
+@dataclass(frozen=True)
+class CapacityReport:
+    """hospitals: hospital_id, or_minutes_used, or_minutes_available, or_utilisation,
+    bed_days_used, bed_days_available (NaN = not limiting), bed_utilisation.
+    norms: hospital_id, care_form_id, cases, norm, meets_norm (cases = 0 or cases ≥ norm)."""
+
+    hospitals: pd.DataFrame
+    norms: pd.DataFrame
+
+
+def baseline_flows(wb: Workbook, year: int) -> pd.DataFrame:
+    return flows_of_year(wb.volumes, year)[[*FLOW_COLUMNS, "source"]]
+
+
+def capacity(wb: Workbook, flows: pd.DataFrame,
+             norm_overrides: dict[str, int] | None = None) -> CapacityReport:
+    """OR minutes and bed-days used per performing hospital, and cases against norms."""
+    cf = wb.care_forms.set_index("care_form_id")
+    f = flows[flows["cases"] > 0]
+    used = pd.DataFrame({
+        "hospital_id": f["performing"],
+        "or_minutes_used": f["cases"] * f["care_form_id"].map(cf["or_minutes_per_case"]),
+        "bed_days_used": f["cases"] * f["care_form_id"].map(cf["los_days"].fillna(0.0)),
+    }).groupby("hospital_id").sum()
+    h = wb.hospitals.set_index("hospital_id")
+    out = pd.DataFrame({"hospital_id": h.index})
+    out["or_minutes_used"] = out["hospital_id"].map(used["or_minutes_used"]).fillna(0.0)
+    out["or_minutes_available"] = out["hospital_id"].map(h["or_minutes"]).astype(float)
+    out["or_utilisation"] = out["or_minutes_used"] / out["or_minutes_available"].replace(0, np.nan)
+    out["bed_days_used"] = out["hospital_id"].map(used["bed_days_used"]).fillna(0.0)
+    out["bed_days_available"] = out["hospital_id"].map(h["bed_days"]).astype(float)
+    out["bed_utilisation"] = out["bed_days_used"] / out["bed_days_available"].replace(0, np.nan)
+    norms = effective_norms(wb, norm_overrides)
+    performed = f.groupby(["performing", "care_form_id"])["cases"].sum()
+    rows = []
+    for hospital in h.index:
+        for care_form, norm in norms.items():
+            cases = float(performed.get((hospital, care_form), 0.0))
+            rows.append((hospital, care_form, cases, norm,
+                         cases == 0 or norm == 0 or cases >= norm - 1e-6))
+    norm_frame = pd.DataFrame(rows, columns=["hospital_id", "care_form_id", "cases", "norm",
+                                             "meets_norm"])
+    return CapacityReport(out, norm_frame)
+
+
+def effective_norms(wb: Workbook, overrides: dict[str, int] | None = None) -> dict[str, int]:
+    """Volume norm per care form, with what-if overrides applied."""
+    norms = {c: int(n) for c, n in zip(wb.care_forms["care_form_id"],
+                                       wb.care_forms["volume_norm"].fillna(0), strict=True)}
+    for care_form, norm in (overrides or {}).items():
+        if care_form not in norms:
+            known = ", ".join(sorted(norms))
+            raise KeyError(f"--norm {care_form}={norm}: unknown care form; known: {known}")
+        norms[care_form] = int(norm)
+    return norms
+
+
+def money(wb: Workbook, flows: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Revenue, internal settlement, variable cost and margin per hospital [cents] (SPEC §5).
+
+    revenue_cents is what insurers pay after caps; settlement_cents the net position from ODV
+    and secondment; variable_cost_cents = cases performed × variable_cost_share × full
+    benchmark price; margin_cents = revenue + settlement − variable cost.
+    """
+    pricing = Pricing(wb)
+    f = flows.copy()
+    if "source" not in f.columns:
+        f["source"] = [f"flow {i + 1}" for i in range(len(f))]
+    f = f[f["cases"] > 0]
+    revenue, lines, _, _ = settle_flows(f, wb.agreements, pricing, year)
+    caps = apply_caps(revenue, pricing, year)
+    hospitals = sorted(wb.hospitals["hospital_id"])
+    out = pd.DataFrame({"hospital_id": hospitals})
+    out["revenue_cents"] = out["hospital_id"].map(
+        caps.groupby("hospital_id")["paid_cents"].sum()).fillna(0).astype("int64")
+    out["settlement_cents"] = out["hospital_id"].map(positions(lines, hospitals)).astype("int64")
+    out["variable_cost_cents"] = out["hospital_id"].map(
+        variable_costs(wb, f, pricing, year)).fillna(0).astype("int64")
+    out["margin_cents"] = (out["revenue_cents"] + out["settlement_cents"]
+                           - out["variable_cost_cents"])
+    for kind in KINDS:
+        k = lines[lines["kind"] == kind]
+        out[f"{kind}_net_cents"] = (
+            out["hospital_id"].map(k.groupby("payee")["amount_cents"].sum()).fillna(0)
+            - out["hospital_id"].map(k.groupby("payer")["amount_cents"].sum()).fillna(0)
+        ).astype("int64")
+    return out
+
+
+def variable_costs(wb: Workbook, flows: pd.DataFrame, pricing: Pricing, year: int) -> pd.Series:
+    """Variable cost per performing hospital [cents]."""
+    share = dict(zip(wb.care_forms["care_form_id"], wb.care_forms["variable_cost_share"],
+                     strict=True))
+    unit = {cf: unit_price_cents(pricing.benchmark(pricing.product(cf, "full"), year),
+                                 share[cf] if not pd.isna(share[cf]) else 0.0)
+            for cf in flows["care_form_id"].unique()}
+    cost = line_amounts(flows["cases"], flows["care_form_id"].map(unit))
+    return cost.groupby(flows["performing"].to_numpy()).sum()
+
+
+def compare(before: pd.DataFrame, after: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """Before and after side by side with the change of every numeric column."""
+    merged = before.merge(after, on=key, suffixes=("_before", "_after"), how="outer")
+    for col in before.columns:
+        if col in key or not pd.api.types.is_numeric_dtype(before[col]):
+            continue
+        if pd.api.types.is_bool_dtype(before[col]):
+            continue
+        merged[f"{col}_change"] = merged[f"{col}_after"] - merged[f"{col}_before"]
+    return merged
