@@ -31,6 +31,72 @@ def flows_of_year(volumes: pd.DataFrame, year: int) -> pd.DataFrame:
     )
 
 
+def flow_items(
+    flows: pd.DataFrame, agreements: pd.DataFrame, pricing: Pricing, year: int
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The §4.2 rules per flow row, before any aggregation.
+
+    Returns
+    -------
+    (f, declared, lines): ``f`` is ``flows`` with the applied agreement and ``mode`` (own,
+    referral, parallel, odv); ``declared`` has hospital_id, product_code, count, source, flow
+    (position in ``flows``); ``lines`` has LINE_COLUMNS without amounts, plus flow.
+    """
+    valid = valid_in_year(agreements, year).rename(
+        columns={"sending_hospital": "sending", "performing_hospital": "performing"}
+    )
+    f = flows.reset_index(drop=True).merge(
+        valid, on=["care_form_id", "sending", "performing"], how="left"
+    )
+    moved = f["sending"] != f["performing"]
+    f["mode"] = f["mode"].where(moved, "own").fillna("referral")
+    declared = []
+    lines = []
+    for i, row in enumerate(f.itertuples(index=False)):
+        cf, s, p, n = row.care_form_id, row.sending, row.performing, row.cases
+        full = pricing.product(cf, "full")
+        if row.mode in ("own", "odv"):
+            declared.append((s, full, n, row.source, i))
+        elif row.mode == "referral":
+            declared.append((p, full, n, row.source, i))
+        else:  # parallel
+            for part in ("diagnostics", "aftercare"):
+                code = pricing.product(cf, part)
+                if code:
+                    declared.append((s, code, n, row.source, i))
+            declared.append((p, pricing.product(cf, "intervention"), n, row.source, i))
+        if row.mode == "odv":
+            code = pricing.odv_product(cf)
+            unit = odv_unit_cents(pricing, code, year, row.odv_fixed_price, row.odv_price_share)
+            lines.append(("odv", cf, s, p, code, n, unit, row.agreement_id, year, row.source, i))
+        if row.mode in ("referral", "parallel", "odv") and not pd.isna(row.agreement_id):
+            unit = secondment_unit_cents(row.secondment_hours_per_case, row.secondment_rate)
+            if unit:
+                lines.append(
+                    ("secondment", cf, p, s, "", n, unit, row.agreement_id, None, row.source, i)
+                )
+    declared_frame = pd.DataFrame(
+        declared, columns=["hospital_id", "product_code", "count", "source", "flow"]
+    )
+    line_frame = pd.DataFrame(
+        lines,
+        columns=[
+            "kind",
+            "care_form_id",
+            "payer",
+            "payee",
+            "product_code",
+            "count",
+            "unit_price_cents",
+            "agreement_id",
+            "price_year",
+            "source",
+            "flow",
+        ],
+    )
+    return f, declared_frame, line_frame
+
+
 def settle_flows(
     flows: pd.DataFrame, agreements: pd.DataFrame, pricing: Pricing, year: int
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
@@ -47,13 +113,8 @@ def settle_flows(
     and secondment lines (LINE_COLUMNS), ``no_agreement`` exceptions (one per flow row), and
     the moved cases per agreement_id (for monitoring).
     """
-    valid = valid_in_year(agreements, year).rename(
-        columns={"sending_hospital": "sending", "performing_hospital": "performing"}
-    )
-    f = flows.merge(valid, on=["care_form_id", "sending", "performing"], how="left")
-    moved = f["sending"] != f["performing"]
-    no_agreement = moved & f["agreement_id"].isna()
-    f["mode"] = f["mode"].where(moved, "own").fillna("referral")
+    f, items, line_frame = flow_items(flows, agreements, pricing, year)
+    no_agreement = (f["sending"] != f["performing"]) & f["agreement_id"].isna()
     exceptions = pd.DataFrame(
         {
             "kind": "no_agreement",
@@ -73,50 +134,10 @@ def settle_flows(
         },
         columns=EXCEPTION_COLUMNS,
     )
-
-    declared = []
-    lines = []
-    for row in f.itertuples(index=False):
-        cf, s, p, n = row.care_form_id, row.sending, row.performing, row.cases
-        full = pricing.product(cf, "full")
-        if row.mode in ("own", "odv"):
-            declared.append((s, full, n, row.source))
-        elif row.mode == "referral":
-            declared.append((p, full, n, row.source))
-        else:  # parallel
-            for part in ("diagnostics", "aftercare"):
-                code = pricing.product(cf, part)
-                if code:
-                    declared.append((s, code, n, row.source))
-            declared.append((p, pricing.product(cf, "intervention"), n, row.source))
-        if row.mode == "odv":
-            code = pricing.odv_product(cf)
-            unit = odv_unit_cents(pricing, code, year, row.odv_fixed_price, row.odv_price_share)
-            lines.append(("odv", cf, s, p, code, n, unit, row.agreement_id, year, row.source))
-        if row.mode in ("referral", "parallel", "odv") and not pd.isna(row.agreement_id):
-            unit = secondment_unit_cents(row.secondment_hours_per_case, row.secondment_rate)
-            if unit:
-                lines.append(
-                    ("secondment", cf, p, s, "", n, unit, row.agreement_id, None, row.source)
-                )
-    items = pd.DataFrame(declared, columns=["hospital_id", "product_code", "count", "source"])
+    items = items.drop(columns="flow")
     items["price_year"] = year
     items["insurer"] = None
     revenue = declare(items, pricing, year)
-    line_frame = pd.DataFrame(
-        lines,
-        columns=[
-            "kind",
-            "care_form_id",
-            "payer",
-            "payee",
-            "product_code",
-            "count",
-            "unit_price_cents",
-            "agreement_id",
-            "price_year",
-            "source",
-        ],
-    )
+    line_frame = line_frame.drop(columns="flow")
     realised = f[f["agreement_id"].notna()].groupby("agreement_id")["cases"].sum()
     return revenue, typed_lines(with_amounts(line_frame)), exceptions, realised

@@ -35,16 +35,23 @@ def baseline_flows(wb: Workbook, year: int) -> pd.DataFrame:
     return flows_of_year(wb.volumes, year)[[*FLOW_COLUMNS, "source"]]
 
 
-def capacity(wb: Workbook, flows: pd.DataFrame,
-             norm_overrides: dict[str, int] | None = None) -> CapacityReport:
+def capacity(
+    wb: Workbook, flows: pd.DataFrame, norm_overrides: dict[str, int] | None = None
+) -> CapacityReport:
     """OR minutes and bed-days used per performing hospital, and cases against norms."""
     cf = wb.care_forms.set_index("care_form_id")
     f = flows[flows["cases"] > 0]
-    used = pd.DataFrame({
-        "hospital_id": f["performing"],
-        "or_minutes_used": f["cases"] * f["care_form_id"].map(cf["or_minutes_per_case"]),
-        "bed_days_used": f["cases"] * f["care_form_id"].map(cf["los_days"].fillna(0.0)),
-    }).groupby("hospital_id").sum()
+    used = (
+        pd.DataFrame(
+            {
+                "hospital_id": f["performing"],
+                "or_minutes_used": f["cases"] * f["care_form_id"].map(cf["or_minutes_per_case"]),
+                "bed_days_used": f["cases"] * f["care_form_id"].map(cf["los_days"].fillna(0.0)),
+            }
+        )
+        .groupby("hospital_id")
+        .sum()
+    )
     h = wb.hospitals.set_index("hospital_id")
     out = pd.DataFrame({"hospital_id": h.index})
     out["or_minutes_used"] = out["hospital_id"].map(used["or_minutes_used"]).fillna(0.0)
@@ -59,17 +66,23 @@ def capacity(wb: Workbook, flows: pd.DataFrame,
     for hospital in h.index:
         for care_form, norm in norms.items():
             cases = float(performed.get((hospital, care_form), 0.0))
-            rows.append((hospital, care_form, cases, norm,
-                         cases == 0 or norm == 0 or cases >= norm - 1e-6))
-    norm_frame = pd.DataFrame(rows, columns=["hospital_id", "care_form_id", "cases", "norm",
-                                             "meets_norm"])
+            rows.append(
+                (hospital, care_form, cases, norm, cases == 0 or norm == 0 or cases >= norm - 1e-6)
+            )
+    norm_frame = pd.DataFrame(
+        rows, columns=["hospital_id", "care_form_id", "cases", "norm", "meets_norm"]
+    )
     return CapacityReport(out, norm_frame)
 
 
 def effective_norms(wb: Workbook, overrides: dict[str, int] | None = None) -> dict[str, int]:
     """Volume norm per care form, with what-if overrides applied."""
-    norms = {c: int(n) for c, n in zip(wb.care_forms["care_form_id"],
-                                       wb.care_forms["volume_norm"].fillna(0), strict=True)}
+    norms = {
+        c: int(n)
+        for c, n in zip(
+            wb.care_forms["care_form_id"], wb.care_forms["volume_norm"].fillna(0), strict=True
+        )
+    }
     for care_form, norm in (overrides or {}).items():
         if care_form not in norms:
             known = ", ".join(sorted(norms))
@@ -94,13 +107,19 @@ def money(wb: Workbook, flows: pd.DataFrame, year: int) -> pd.DataFrame:
     caps = apply_caps(revenue, pricing, year)
     hospitals = sorted(wb.hospitals["hospital_id"])
     out = pd.DataFrame({"hospital_id": hospitals})
-    out["revenue_cents"] = out["hospital_id"].map(
-        caps.groupby("hospital_id")["paid_cents"].sum()).fillna(0).astype("int64")
+    out["revenue_cents"] = (
+        out["hospital_id"]
+        .map(caps.groupby("hospital_id")["paid_cents"].sum())
+        .fillna(0)
+        .astype("int64")
+    )
     out["settlement_cents"] = out["hospital_id"].map(positions(lines, hospitals)).astype("int64")
-    out["variable_cost_cents"] = out["hospital_id"].map(
-        variable_costs(wb, f, pricing, year)).fillna(0).astype("int64")
-    out["margin_cents"] = (out["revenue_cents"] + out["settlement_cents"]
-                           - out["variable_cost_cents"])
+    out["variable_cost_cents"] = (
+        out["hospital_id"].map(variable_costs(wb, f, pricing, year)).fillna(0).astype("int64")
+    )
+    out["margin_cents"] = (
+        out["revenue_cents"] + out["settlement_cents"] - out["variable_cost_cents"]
+    )
     for kind in KINDS:
         k = lines[lines["kind"] == kind]
         out[f"{kind}_net_cents"] = (
@@ -112,11 +131,16 @@ def money(wb: Workbook, flows: pd.DataFrame, year: int) -> pd.DataFrame:
 
 def variable_costs(wb: Workbook, flows: pd.DataFrame, pricing: Pricing, year: int) -> pd.Series:
     """Variable cost per performing hospital [cents]."""
-    share = dict(zip(wb.care_forms["care_form_id"], wb.care_forms["variable_cost_share"],
-                     strict=True))
-    unit = {cf: unit_price_cents(pricing.benchmark(pricing.product(cf, "full"), year),
-                                 share[cf] if not pd.isna(share[cf]) else 0.0)
-            for cf in flows["care_form_id"].unique()}
+    share = dict(
+        zip(wb.care_forms["care_form_id"], wb.care_forms["variable_cost_share"], strict=True)
+    )
+    unit = {
+        cf: unit_price_cents(
+            pricing.benchmark(pricing.product(cf, "full"), year),
+            share[cf] if not pd.isna(share[cf]) else 0.0,
+        )
+        for cf in flows["care_form_id"].unique()
+    }
     cost = line_amounts(flows["cases"], flows["care_form_id"].map(unit))
     return cost.groupby(flows["performing"].to_numpy()).sum()
 

@@ -38,16 +38,26 @@ def manual_flows(wb: Workbook, year: int, agreements: pd.DataFrame | None = None
     base = baseline_flows(wb, year)
     moves = valid_in_year(agreements, year)
     moves = moves[moves["share"].notna() & (moves["share"] > 0)]
-    own = base[base["sending"] == base["performing"]].groupby(
-        ["sending", "care_form_id"])["cases"].sum()
+    own = (
+        base[base["sending"] == base["performing"]]
+        .groupby(["sending", "care_form_id"])["cases"]
+        .sum()
+    )
     rows = []
     moved_total: dict[tuple[str, str], float] = {}
     for ag in moves.itertuples(index=False):
         key = (ag.sending_hospital, ag.care_form_id)
         cases = float(own.get(key, 0.0)) * float(ag.share)
         if cases > 0:
-            rows.append((ag.sending_hospital, ag.performing_hospital, ag.care_form_id, cases,
-                         f"scenario: {ag.agreement_id}"))
+            rows.append(
+                (
+                    ag.sending_hospital,
+                    ag.performing_hospital,
+                    ag.care_form_id,
+                    cases,
+                    f"scenario: {ag.agreement_id}",
+                )
+            )
             moved_total[key] = moved_total.get(key, 0.0) + cases
     after = base.copy()
     own_mask = after["sending"] == after["performing"]
@@ -55,22 +65,33 @@ def manual_flows(wb: Workbook, year: int, agreements: pd.DataFrame | None = None
         rows_own = after.index[own_mask & (after["sending"] == s) & (after["care_form_id"] == cf)]
         total = after.loc[rows_own, "cases"].sum()
         after.loc[rows_own, "cases"] = after.loc[rows_own, "cases"] * (1 - moved / total)
-    added = pd.DataFrame(rows, columns=["sending", "performing", "care_form_id", "cases",
-                                        "source"])
+    added = pd.DataFrame(rows, columns=["sending", "performing", "care_form_id", "cases", "source"])
     after = pd.concat([after, added], ignore_index=True)
-    return (after.groupby(["sending", "performing", "care_form_id"], as_index=False)
-            .agg(cases=("cases", "sum"), source=("source", "; ".join)))
+    return after.groupby(["sending", "performing", "care_form_id"], as_index=False).agg(
+        cases=("cases", "sum"), source=("source", "; ".join)
+    )
 
 
-def run_scenario(wb: Workbook, year: int, flows_after: pd.DataFrame,
-                 norm_overrides: dict[str, int] | None = None) -> ScenarioResult:
+def run_scenario(
+    wb: Workbook, year: int, flows_after: pd.DataFrame, norm_overrides: dict[str, int] | None = None
+) -> ScenarioResult:
     """Capacity and money before (baseline) and after the given flows."""
     before = baseline_flows(wb, year)
     money_table = compare(money(wb, before, year), money(wb, flows_after, year), ["hospital_id"])
-    return ScenarioResult(year, before, flows_after, capacity(wb, before, norm_overrides),
-                          capacity(wb, flows_after, norm_overrides), money_table)
+    return ScenarioResult(
+        year,
+        before,
+        flows_after,
+        capacity(wb, before, norm_overrides),
+        capacity(wb, flows_after, norm_overrides),
+        money_table,
+    )
 
 
-def manual_scenario(wb: Workbook, year: int, agreements: pd.DataFrame | None = None,
-                    norm_overrides: dict[str, int] | None = None) -> ScenarioResult:
+def manual_scenario(
+    wb: Workbook,
+    year: int,
+    agreements: pd.DataFrame | None = None,
+    norm_overrides: dict[str, int] | None = None,
+) -> ScenarioResult:
     return run_scenario(wb, year, manual_flows(wb, year, agreements), norm_overrides)
