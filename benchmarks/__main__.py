@@ -28,14 +28,19 @@ def main(argv: list[str]) -> int:
         if name not in CASES:
             print(f"unknown benchmark {name!r}; choose from {', '.join(CASES)}")
             return 2
-        proc = subprocess.run([sys.executable, "-m", "benchmarks", "--one", name],
-                              capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-m", "benchmarks", "--one", name],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if proc.returncode != 0:
             print(f"{name}: FAILED\n{proc.stderr[-2000:]}")
             return 1
         figures = json.loads(proc.stdout.strip().splitlines()[-1])
-        shown = ", ".join(f"{k} {v:,.2f}" if isinstance(v, float) else f"{k} {v:,}"
-                          for k, v in figures.items())
+        shown = ", ".join(
+            f"{k} {v:,.2f}" if isinstance(v, float) else f"{k} {v:,}" for k, v in figures.items()
+        )
         print(f"{name}: {shown}")
     return 0
 

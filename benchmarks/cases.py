@@ -26,8 +26,13 @@ def settle_registrations(n: int = 1_000_000) -> dict[str, float]:
     result = settle(wb, 2025, "registrations", strict=True)
     t2 = time.perf_counter()
     odv = int((result.lines["kind"] == "odv").sum())
-    return {"read_validate_s": t1 - t0, "settle_s": t2 - t1, "total_s": t2 - t0,
-            "registrations": n, "odv_lines": odv}
+    return {
+        "read_validate_s": t1 - t0,
+        "settle_s": t2 - t1,
+        "total_s": t2 - t0,
+        "registrations": n,
+        "odv_lines": odv,
+    }
 
 
 def read_registrations_sheet(n: int = 200_000) -> dict[str, float]:
@@ -47,8 +52,9 @@ def read_registrations_sheet(n: int = 200_000) -> dict[str, float]:
         regs["end_date"] = regs["end_date"].dt.date
         regs = regs.drop(columns=["insurer"])
         tmp = Path(tempfile.mkdtemp())
-        write_book(tmp / "b.xlsx", [SheetOut(k, v) for k, v in {**sheets,
-                                                                "registrations": regs}.items()])
+        write_book(
+            tmp / "b.xlsx", [SheetOut(k, v) for k, v in {**sheets, "registrations": regs}.items()]
+        )
         shutil.move(tmp / "b.xlsx", xlsx)
         csv.mkdir(exist_ok=True)
         for name, frame in {**sheets, "registrations": regs}.items():

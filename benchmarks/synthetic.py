@@ -29,22 +29,53 @@ def small_sheets() -> dict[str, pd.DataFrame]:
     agreements = []
     for i, cf in enumerate(care_forms):  # each hospital sends each care form to its neighbour
         for h in range(HOSPITALS):
-            agreements.append((f"A{i:02d}-{h:02d}", cf, hospitals[h],
-                               hospitals[(h + 1 + i) % HOSPITALS], "odv", None, 0.9, None,
-                               1.5, 110.0, dt.date(2024, 1, 1), None, 100))
+            agreements.append(
+                (
+                    f"A{i:02d}-{h:02d}",
+                    cf,
+                    hospitals[h],
+                    hospitals[(h + 1 + i) % HOSPITALS],
+                    "odv",
+                    None,
+                    0.9,
+                    None,
+                    1.5,
+                    110.0,
+                    dt.date(2024, 1, 1),
+                    None,
+                    100,
+                )
+            )
     return {
-        "hospitals": pd.DataFrame({"hospital_id": hospitals, "name": hospitals,
-                                   "type": "algemeen", "or_minutes": 500_000}),
-        "care_forms": pd.DataFrame({"care_form_id": care_forms, "name": care_forms,
-                                    "or_minutes_per_case": 90}),
-        "products": pd.DataFrame(products, columns=["product_code", "description",
-                                                    "care_form_id", "component"]),
+        "hospitals": pd.DataFrame(
+            {"hospital_id": hospitals, "name": hospitals, "type": "algemeen", "or_minutes": 500_000}
+        ),
+        "care_forms": pd.DataFrame(
+            {"care_form_id": care_forms, "name": care_forms, "or_minutes_per_case": 90}
+        ),
+        "products": pd.DataFrame(
+            products, columns=["product_code", "description", "care_form_id", "component"]
+        ),
         "prices": pd.DataFrame(prices, columns=["product_code", "year", "benchmark_price"]),
         "indexation": pd.DataFrame({"year": [2026], "rate": [0.03]}),
-        "agreements": pd.DataFrame(agreements, columns=[
-            "agreement_id", "care_form_id", "sending_hospital", "performing_hospital", "mode",
-            "share", "odv_price_share", "odv_fixed_price", "secondment_hours_per_case",
-            "secondment_rate", "valid_from", "valid_to", "planned_cases"]),
+        "agreements": pd.DataFrame(
+            agreements,
+            columns=[
+                "agreement_id",
+                "care_form_id",
+                "sending_hospital",
+                "performing_hospital",
+                "mode",
+                "share",
+                "odv_price_share",
+                "odv_fixed_price",
+                "secondment_hours_per_case",
+                "secondment_rate",
+                "valid_from",
+                "valid_to",
+                "planned_cases",
+            ],
+        ),
     }
 
 
@@ -60,24 +91,35 @@ def registrations(n: int, seed: int = 7) -> pd.DataFrame:
     patient = np.arange(n_decl)
     with_odv = rng.choice(n_decl, n_odv, replace=False)
     odv_start = start[with_odv] + pd.to_timedelta(
-        (rng.random(n_odv) * (length[with_odv].days.to_numpy())).astype(int), unit="D")
+        (rng.random(n_odv) * (length[with_odv].days.to_numpy())).astype(int), unit="D"
+    )
     performer = (hospital[with_odv] + 1 + care_form[with_odv]) % HOSPITALS
-    decl = pd.DataFrame({
-        "dbc_id": [f"D{i:08d}" for i in range(n_decl)],
-        "patient_id": [f"P{p:08d}" for p in patient],
-        "hospital_id": [f"H{h:02d}" for h in hospital],
-        "product_code": [f"0{c:04d}0000" for c in care_form],
-        "insurer": None, "start_date": start, "end_date": start + length, "odv": False,
-        "partner_hospital": None,
-    })
-    odv = pd.DataFrame({
-        "dbc_id": [f"O{i:08d}" for i in range(n_odv)],
-        "patient_id": decl["patient_id"].to_numpy()[with_odv],
-        "hospital_id": [f"H{h:02d}" for h in performer],
-        "product_code": [f"0{c:04d}0001" for c in care_form[with_odv]],
-        "insurer": None, "start_date": odv_start, "end_date": odv_start + pd.Timedelta(days=1),
-        "odv": True, "partner_hospital": decl["hospital_id"].to_numpy()[with_odv],
-    })
+    decl = pd.DataFrame(
+        {
+            "dbc_id": [f"D{i:08d}" for i in range(n_decl)],
+            "patient_id": [f"P{p:08d}" for p in patient],
+            "hospital_id": [f"H{h:02d}" for h in hospital],
+            "product_code": [f"0{c:04d}0000" for c in care_form],
+            "insurer": None,
+            "start_date": start,
+            "end_date": start + length,
+            "odv": False,
+            "partner_hospital": None,
+        }
+    )
+    odv = pd.DataFrame(
+        {
+            "dbc_id": [f"O{i:08d}" for i in range(n_odv)],
+            "patient_id": decl["patient_id"].to_numpy()[with_odv],
+            "hospital_id": [f"H{h:02d}" for h in performer],
+            "product_code": [f"0{c:04d}0001" for c in care_form[with_odv]],
+            "insurer": None,
+            "start_date": odv_start,
+            "end_date": odv_start + pd.Timedelta(days=1),
+            "odv": True,
+            "partner_hospital": decl["hospital_id"].to_numpy()[with_odv],
+        }
+    )
     out = pd.concat([decl, odv], ignore_index=True)
     out["insurer"] = out["insurer"].astype("str")
     out["partner_hospital"] = out["partner_hospital"].astype("str")

@@ -50,19 +50,18 @@ class Model:
         a ≥ row (added to it).
         """
         if self.soft and sense_of_slack:
-            slack = pulp.LpVariable(f"s{len(self.slacks)}", lowBound=0)
+            slack = self.prob.add_variable(f"s{len(self.slacks)}", lowBound=0)
             self.slacks[key] = slack
             constraint.addInPlace(pulp.LpAffineExpression([(slack, float(sense_of_slack))]))
-        name = f"c{len(self.constraints)}"
-        self.prob += constraint, name
-        self.constraints[key] = self.prob.constraints[name]
+        self.prob.addConstraint(constraint, f"c{len(self.constraints)}")
+        self.constraints[key] = constraint
 
 
 def build(inputs: ModelInputs, soft: bool = False) -> Model:
     """The whole model for ``inputs``."""
     prob = pulp.LpProblem("spreiding", pulp.LpMinimize)
     cat = pulp.LpInteger if inputs.options.integer else pulp.LpContinuous
-    x = [pulp.LpVariable(f"x{i}", lowBound=0, cat=cat) for i in range(len(inputs.arcs))]
+    x = [prob.add_variable(f"x{i}", lowBound=0, cat=cat) for i in range(len(inputs.arcs))]
     model = Model(inputs, prob, x, soft=soft)
     add_demand_constraints(model)
     add_capacity_constraints(model)
@@ -132,7 +131,7 @@ def add_norm_constraints(m: Model) -> None:
     needs_y = set(cf.index[(cf["norm"] > 0) | cf["max_hospitals"].notna()])
     groups = _by(arcs[arcs["care_form_id"].isin(needs_y)], ["performer", "care_form_id"])
     for (h, c), idx in groups.items():
-        y = pulp.LpVariable(f"y{len(m.y)}", cat=pulp.LpBinary)
+        y = m.prob.add_variable(f"y{len(m.y)}", lowBound=0, upBound=1, cat=pulp.LpInteger)
         m.y[(h, c)] = y
         performed = _expr((m.x[i], 1.0) for i in idx)
         norm = float(cf.loc[c, "norm"])
@@ -196,4 +195,4 @@ def set_objective(m: Model) -> None:
     coef = opts.w_travel * arcs["travel"].to_numpy() + opts.w_move * arcs["moved"].to_numpy()
     terms = [(m.x[i], float(c)) for i, c in enumerate(coef) if c]
     terms += [(s, PENALTY[key[0]]) for key, s in m.slacks.items()]
-    m.prob += _expr(terms)
+    m.prob.setObjective(_expr(terms))

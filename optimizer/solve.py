@@ -210,7 +210,7 @@ def optimize(wb: Workbook, year: int, options: Options | None = None) -> Optimiz
     t1 = time.perf_counter()
     size = {
         "variables": len(model.prob.variables()),
-        "constraints": len(model.prob.constraints),
+        "constraints": len(model.constraints),
         "binaries": len(model.y),
         "arcs": len(inputs.arcs),
     }

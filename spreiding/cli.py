@@ -187,5 +187,170 @@ def print_settlement(result: Any, out: Path | None) -> None:
         click.echo(f"wrote {out}")
 
 
+@main.command()
+@BOOK
+@YEAR
+@click.option(
+    "--norm",
+    "norms",
+    multiple=True,
+    metavar="CARE_FORM=N",
+    help="Override a volume norm (repeatable), e.g. --norm rectumcarcinoom=40.",
+)
+@OUT
+@JSON
+@guarded
+def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as_json: bool) -> int:
+    """Manual scenario: move the agreed shares (SPEC §6.1), with capacity, norms and money."""
+    from calculator.validate import load
+    from optimizer.report import scenario_document, write_scenario
+    from optimizer.scenario import manual_scenario
+
+    wb = load(book)
+    result = manual_scenario(wb, year, norm_overrides=parse_norms(norms, wb))
+    if out is not None:
+        write_scenario(result, out)
+    if as_json:
+        emit_json(scenario_document(result))
+    else:
+        print_capacity(result.capacity_after, result.money)
+        if out is not None:
+            click.echo(f"wrote {out}")
+    return EXIT_OK
+
+
+@main.command()
+@BOOK
+@YEAR
+@click.option("--solver", type=click.Choice(["highs", "cbc"]), default="highs", show_default=True)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.1),
+    default=120.0,
+    show_default=True,
+    help="Seconds.",
+)
+@click.option("--gap", type=click.FloatRange(0, 1), help="Relative MIP gap to stop at.")
+@click.option("--integer", is_flag=True, help="Whole cases only.")
+@click.option("--free-moves", is_flag=True, help="Allow moves without an agreement.")
+@click.option("--w-travel", type=float, default=1.0, show_default=True)
+@click.option("--w-move", type=float, default=0.0, show_default=True)
+@click.option("--norm", "norms", multiple=True, metavar="CARE_FORM=N")
+@click.option("--max-travel", type=click.FloatRange(min=0), help="No moves longer [minutes].")
+@click.option("--max-move-share", type=click.FloatRange(0, 1))
+@click.option("--max-margin-loss", type=click.FloatRange(0, 1))
+@OUT
+@JSON
+@guarded
+def optimize(
+    book: Path,
+    year: int,
+    solver: str,
+    time_limit: float,
+    gap: float | None,
+    integer: bool,
+    free_moves: bool,
+    w_travel: float,
+    w_move: float,
+    norms: tuple[str, ...],
+    max_travel: float | None,
+    max_move_share: float | None,
+    max_margin_loss: float | None,
+    out: Path | None,
+    as_json: bool,
+) -> int:
+    """Optimised allocation (SPEC §6.2); exit 2 when infeasible or unsolved."""
+    from calculator.validate import load
+    from optimizer.inputs import Options
+    from optimizer.report import optimize_document, write_optimize
+    from optimizer.solve import optimize as run_optimize
+
+    wb = load(book)
+    options = Options(
+        solver=solver,
+        time_limit=time_limit,
+        gap=gap,
+        integer=integer,
+        free_moves=free_moves,
+        w_travel=w_travel,
+        w_move=w_move,
+        norms=parse_norms(norms, wb),
+        max_travel=max_travel,
+        max_move_share=max_move_share,
+        max_margin_loss=max_margin_loss,
+    )
+    result = run_optimize(wb, year, options)
+    if out is not None:
+        write_optimize(result, out)
+    if as_json:
+        emit_json(optimize_document(result))
+    else:
+        click.echo(
+            f"status: {result.status}"
+            + (f", objective {result.objective:,.1f}" if result.objective is not None else "")
+        )
+        for message in result.violations["message"]:
+            click.echo(f"  - {message}")
+        if result.capacity_after is not None:
+            print_capacity(result.capacity_after, result.money)
+        if out is not None:
+            click.echo(f"wrote {out}")
+    solved = result.status == "optimal" or not result.flows.empty
+    return EXIT_OK if solved else EXIT_UNSOLVED
+
+
+def parse_norms(norms: tuple[str, ...], wb: Any) -> dict[str, int]:
+    """``CARE_FORM=N`` pairs; an unknown care form or a bad number is invalid input."""
+    out = {}
+    known = set(wb.care_forms["care_form_id"])
+    problems = []
+    for item in norms:
+        name, _, value = item.partition("=")
+        if name not in known:
+            problems.append(
+                Finding(
+                    "care_forms",
+                    None,
+                    "care_form_id",
+                    item,
+                    f"--norm: unknown care form; known: {', '.join(sorted(known))}",
+                )
+            )
+        elif not value.strip().isdigit():
+            problems.append(
+                Finding(
+                    "care_forms",
+                    None,
+                    "volume_norm",
+                    item,
+                    "--norm expects CARE_FORM=N with a whole number N ≥ 0",
+                )
+            )
+        else:
+            out[name] = int(value)
+    if problems:
+        raise SpreidingInputError(problems)
+    return out
+
+
+def print_capacity(report: Any, money: Any) -> None:
+    from calculator.money import euro_text
+
+    margin = money.set_index("hospital_id")
+    for row in report.hospitals.itertuples(index=False):
+        change = int(margin.loc[row.hospital_id, "margin_cents_change"])
+        click.echo(
+            f"  {row.hospital_id:<8} OK {row.or_minutes_used:>10,.0f} / "
+            f"{row.or_minutes_available:>10,.0f} min ({row.or_utilisation:6.1%})"
+            f"  marge {'+' if change >= 0 else ''}{euro_text(change)}"
+        )
+    short = report.norms[~report.norms["meets_norm"]]
+    for row in short.itertuples(index=False):
+        click.echo(
+            f"  norm niet gehaald: {row.care_form_id} bij {row.hospital_id}: "
+            f"{row.cases:g} < {row.norm}"
+        )
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,254 @@
+"""Optimizer tests: optima derived on paper, every constraint re-checked from the output tables
+(independently of the model code), infeasible instances explained, solvers agreeing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from calculator.agreements import valid_in_year
+from calculator.validate import load, load_frames
+from optimizer.inputs import Options
+from optimizer.scenario import manual_flows
+from optimizer.solve import optimize
+from spreiding.cli import main
+from tests.conftest import SAMPLE, tiny_sheets
+
+EPS = 1e-6
+
+
+def two_hospitals(cap_a=600, cap_b=1000, demand_a=15, demand_b=5, norm=0):
+    """A and B, one care form of 60 OR minutes, 30 travel minutes apart, agreement A → B."""
+    s = tiny_sheets()
+    s["hospitals"] = pd.DataFrame(
+        {
+            "hospital_id": ["AAA", "BBB"],
+            "name": ["A", "B"],
+            "type": ["algemeen", "algemeen"],
+            "or_minutes": [cap_a, cap_b],
+        }
+    )
+    s["care_forms"]["volume_norm"] = [norm]
+    s["travel"] = pd.DataFrame(
+        {"from_hospital": ["AAA", "BBB"], "to_hospital": ["BBB", "AAA"], "minutes": [30, 30]}
+    )
+    s["volumes"] = pd.DataFrame(
+        {
+            "year": [2025, 2025],
+            "hospital_id": ["AAA", "BBB"],
+            "care_form_id": ["lies", "lies"],
+            "cases": [demand_a, demand_b],
+        }
+    )
+    s["agreements"]["mode"] = ["referral"]
+    return load_frames(s)
+
+
+def test_paper_optimum_and_shadow_price():
+    """A needs 15 × 60 = 900 minutes but has 600: it keeps 10 and sends 5 to B (30 minutes
+    each): objective 5 × 30 = 150. One more OR minute at A keeps 1/60 case home and saves
+    30/60 = 0.5: the dual of A's OR row is −0.5; B's OR row is slack: 0."""
+    r = optimize(two_hospitals(), 2025)
+    assert r.status == "optimal"
+    assert r.objective == pytest.approx(150)
+    flows = r.flows.set_index(["origin", "performing_hospital_id"])["cases"]
+    assert flows[("AAA", "AAA")] == pytest.approx(10)
+    assert flows[("AAA", "BBB")] == pytest.approx(5)
+    prices = r.shadow_prices.set_index(["constraint", "hospital_id"])["dual"]
+    assert prices[("or_capacity", "AAA")] == pytest.approx(-0.5)
+    assert prices[("or_capacity", "BBB")] == pytest.approx(0)
+
+
+def test_norm_closes_a_small_unit():
+    """Norm 12, A 15 cases, B 5 cases, no agreement B → A. B cannot send its cases away, so B
+    stays open and needs 12: A sends 7, keeping 8 < 12, so A must close and send all 15:
+    B performs 20 (1,200 of 1,500 minutes); objective 15 × 30 = 450."""
+    r = optimize(two_hospitals(cap_a=900, cap_b=1500, norm=12), 2025)
+    assert r.status == "optimal"
+    flows = r.flows.set_index(["origin", "performing_hospital_id"])["cases"]
+    assert flows[("AAA", "BBB")] == pytest.approx(15)
+    assert ("AAA", "AAA") not in flows.index
+    assert r.objective == pytest.approx(450)
+
+
+def test_infeasible_capacity_is_explained():
+    """Both full: 20 cases × 60 = 1,200 minutes against 600 + 300 available: 300 short."""
+    r = optimize(two_hospitals(cap_a=600, cap_b=300, demand_a=15, demand_b=5), 2025)
+    assert r.status == "infeasible" and r.flows.empty
+    assert r.violations["amount"].sum() == pytest.approx(300)
+    assert r.violations["message"].str.contains("OR capacity of").all()
+    assert r.violations["message"].str.contains("short by 300 minutes").any()
+
+
+def recheck(wb, year, options, result):
+    """Every constraint recomputed from the output flows and the workbook alone."""
+    flows = result.flows
+    base = wb.volumes[wb.volumes["year"] == year].copy()
+    base["performer"] = base["performing_hospital_id"].fillna(base["hospital_id"])
+    demand = base.groupby(["hospital_id", "care_form_id"])["cases"].sum()
+    got = flows.groupby(["origin", "care_form_id"])["cases"].sum()
+    for key, d in demand.items():
+        if d > 0:
+            assert got.get(key, 0) == pytest.approx(d, abs=1e-5), f"demand {key}"
+    cf = wb.care_forms.set_index("care_form_id")
+    hospitals = wb.hospitals.set_index("hospital_id")
+    f = flows.merge(wb.care_forms, on="care_form_id")
+    minutes = (f["cases"] * f["or_minutes_per_case"]).groupby(f["performing_hospital_id"]).sum()
+    beds = (f["cases"] * f["los_days"].fillna(0)).groupby(f["performing_hospital_id"]).sum()
+    for h, row in hospitals.iterrows():
+        assert minutes.get(h, 0) <= row["or_minutes"] + 1e-4, f"OR {h}"
+        if not pd.isna(row["bed_days"]):
+            assert beds.get(h, 0) <= row["bed_days"] + 1e-4, f"beds {h}"
+    norms = dict(cf["volume_norm"].fillna(0))
+    norms.update(options.norms)
+    performed = flows.groupby(["performing_hospital_id", "care_form_id"])["cases"].sum()
+    for (h, c), cases in performed.items():
+        assert cases <= EPS or cases >= norms[c] - 1e-5, f"norm {h} {c}: {cases}"
+        allowed = cf.loc[c, "allowed_types"]
+        if isinstance(allowed, str):
+            assert hospitals.loc[h, "type"] in [t.strip() for t in allowed.split(",")], (h, c)
+    for c, k in cf["max_hospitals"].dropna().items():
+        assert (
+            (performed.xs(c, level=1) > EPS).sum() <= k
+            if c in performed.index.get_level_values(1)
+            else True
+        )
+    if not options.free_moves:
+        agreed = set(
+            valid_in_year(wb.agreements, year)[
+                ["care_form_id", "sending_hospital", "performing_hospital"]
+            ].itertuples(index=False, name=None)
+        )
+        status_quo = set(
+            base[["care_form_id", "hospital_id", "performer"]].itertuples(index=False, name=None)
+        )
+        for o, c, h, cases in flows.itertuples(index=False):
+            if o != h and cases > EPS:
+                assert (c, o, h) in agreed or (c, o, h) in status_quo, (o, c, h)
+    for h, c, k in wb.keep[["hospital_id", "care_form_id", "min_cases"]].itertuples(index=False):
+        assert performed.get((h, c), 0) >= k - 1e-5
+    if options.max_move_share is not None:
+        moved = (
+            flows[flows["origin"] != flows["performing_hospital_id"]]
+            .groupby("origin")["cases"]
+            .sum()
+        )
+        total = base.groupby("hospital_id")["cases"].sum()
+        for o, m in moved.items():
+            assert m <= options.max_move_share * total[o] + 1e-5
+    if options.max_travel is not None:
+        for o, c, h, cases in flows.itertuples(index=False):
+            assert o == h or cases <= EPS or (o, c, h) in status_quo_or_short(wb, options, o, h)
+
+
+def status_quo_or_short(wb, options, o, h):  # noqa: D103 - helper for the travel check
+    from optimizer.inputs import travel_minutes
+
+    t = travel_minutes(wb, pd.DataFrame({"origin": [o], "performer": [h]})).iloc[0]
+    return {(o, c, h) for c in wb.care_forms["care_form_id"]} if t <= options.max_travel else set()
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return load(SAMPLE)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        Options(),
+        Options(integer=True),
+        Options(free_moves=True, w_move=10, norms={"rectumcarcinoom": 40}),
+        Options(free_moves=True, max_travel=25, max_move_share=0.3),
+        Options(max_margin_loss=0.5, w_move=5),
+    ],
+    ids=["default", "integer", "free-norm40", "travel-share", "margin"],
+)
+def test_sample_optimum_satisfies_every_constraint(sample, options):
+    r = optimize(sample, 2026, options)
+    assert r.status == "optimal", r.violations
+    recheck(sample, 2026, options, r)
+    if options.integer:
+        assert np.allclose(r.flows["cases"], r.flows["cases"].round())
+
+
+def test_raising_a_norm_forces_concentration(sample):
+    def performers(options):
+        f = optimize(sample, 2026, options).flows
+        rectum = f[(f["care_form_id"] == "rectumcarcinoom") & (f["cases"] > EPS)]
+        return rectum["performing_hospital_id"].nunique()
+
+    at_20 = performers(Options(free_moves=True))
+    at_40 = performers(Options(free_moves=True, norms={"rectumcarcinoom": 40}))
+    total = sample.volumes.query("year == 2026 and care_form_id == 'rectumcarcinoom'")[
+        "cases"
+    ].sum()
+    assert at_40 < at_20
+    assert at_40 <= total // 40
+
+
+def test_highs_and_cbc_agree(sample):
+    a = optimize(sample, 2026, Options(solver="highs"))
+    b = optimize(sample, 2026, Options(solver="cbc"))
+    assert a.status == b.status == "optimal"
+    assert a.objective == pytest.approx(b.objective, rel=1e-6)
+
+
+def test_norm_40_without_free_moves_is_explained(sample):
+    r = optimize(sample, 2026, Options(norms={"rectumcarcinoom": 40}))
+    assert r.status == "infeasible"
+    assert r.violations["message"].str.contains("rectumcarcinoom at .*norm 40", regex=True).any()
+
+
+def test_manual_scenario_moves_the_agreed_share():
+    """Share 0.5 of AAA's 10 own cases moves to BBB: AAA keeps 5, BBB performs 4 + 5 = 9."""
+    s = tiny_sheets()
+    wb = load_frames(s)
+    f = manual_flows(wb, 2025).groupby("performing")["cases"].sum()
+    assert f.to_dict() == {"AAA": 5.0, "BBB": 9.0}
+
+
+def test_cli_optimize_exit_codes_and_json():
+    runner = CliRunner()
+    ok = runner.invoke(main, ["optimize", str(SAMPLE), "--year", "2026", "--json"])
+    assert ok.exit_code == 0, ok.output
+    doc = json.loads(ok.output)
+    assert doc["status"] == "optimal" and doc["flows"] and doc["shadow_prices"]
+    assert {"origin", "care_form_id", "performing_hospital_id", "cases"} <= set(doc["flows"][0])
+    assert {"hospital_id", "care_form_id", "cases", "norm", "meets_norm"} <= set(doc["norms"][0])
+    bad = runner.invoke(
+        main, ["optimize", str(SAMPLE), "--year", "2026", "--norm", "rectumcarcinoom=40", "--json"]
+    )
+    assert bad.exit_code == 2
+    doc = json.loads(bad.output)
+    assert doc["status"] == "infeasible" and doc["violations"] and not doc["flows"]
+    unknown = runner.invoke(main, ["optimize", str(SAMPLE), "--year", "2026", "--norm", "knie=3"])
+    assert unknown.exit_code == 1 and "knie" in unknown.output
+
+
+def test_cli_scenario_and_exports(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "scenario.xlsx"
+    r = runner.invoke(main, ["scenario", str(SAMPLE), "--year", "2026", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    from openpyxl import load_workbook
+
+    assert load_workbook(out).sheetnames == ["Stromen", "Capaciteit", "Normen", "Geld"]
+    out2 = tmp_path / "opt.xlsx"
+    r = runner.invoke(main, ["optimize", str(SAMPLE), "--year", "2026", "--out", str(out2)])
+    assert r.exit_code == 0
+    assert "Schaduwprijzen" in load_workbook(out2).sheetnames
+
+
+def test_agreements_valid_only_later_do_not_open_moves():
+    s = tiny_sheets()
+    s["agreements"]["valid_from"] = [dt.date(2026, 1, 1)]
+    s["volumes"] = s["volumes"].iloc[[0]]
+    s["hospitals"]["or_minutes"] = [100, 20000]
+    r = optimize(load_frames(s), 2025)
+    assert r.status == "infeasible"
