@@ -19,6 +19,14 @@ def run_one(name: str) -> None:
     print(json.dumps(figures))
 
 
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "--one":
         run_one(argv[1])
@@ -38,9 +46,7 @@ def main(argv: list[str]) -> int:
             print(f"{name}: FAILED\n{proc.stderr[-2000:]}")
             return 1
         figures = json.loads(proc.stdout.strip().splitlines()[-1])
-        shown = ", ".join(
-            f"{k} {v:,.2f}" if isinstance(v, float) else f"{k} {v:,}" for k, v in figures.items()
-        )
+        shown = ", ".join(f"{k} {_fmt(v)}" for k, v in figures.items())
         print(f"{name}: {shown}")
     return 0
 

@@ -18,6 +18,7 @@ from calculator.errors import Finding, SpreidingInputError
 from calculator.flows import flow_items
 from calculator.money import unit_price_cents
 from calculator.pricing import Pricing
+from calculator.schema import HOSPITAL_TYPES
 from calculator.workbook import Workbook
 from optimizer.capacity import baseline_flows, effective_norms
 
@@ -73,10 +74,13 @@ def travel_minutes(wb: Workbook, pairs: pd.DataFrame) -> pd.Series:
 
     A pair with neither is NaN; the caller decides whether that is an error.
     """
-    t = wb.travel.set_index(["from_hospital", "to_hospital"])["minutes"]
-    given = pd.Series(
-        [t.get((o, h), np.nan) for o, h in zip(pairs["origin"], pairs["performer"], strict=True)],
-        index=pairs.index,
+    travel = wb.travel[["from_hospital", "to_hospital", "minutes"]].rename(
+        columns={"from_hospital": "origin", "to_hospital": "performer"}
+    )
+    given = (
+        pairs[["origin", "performer"]]
+        .merge(travel, on=["origin", "performer"], how="left")["minutes"]
+        .to_numpy(dtype=float)
     )
     pos = wb.hospitals.set_index("hospital_id")[["lat", "lon"]].astype(float)
     lat1 = np.radians(pairs["origin"].map(pos["lat"]).to_numpy(dtype=float))
@@ -88,9 +92,28 @@ def travel_minutes(wb: Workbook, pairs: pd.DataFrame) -> pd.Series:
         + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     )
     km = 2 * 6371.0 * np.arcsin(np.sqrt(a))
-    out = given.fillna(pd.Series(km * ROAD_FACTOR, index=pairs.index))
-    out[pairs["origin"] == pairs["performer"]] = 0.0
-    return out
+    out = np.where(np.isnan(given), km * ROAD_FACTOR, given)
+    out[(pairs["origin"] == pairs["performer"]).to_numpy()] = 0.0
+    return pd.Series(out, index=pairs.index)
+
+
+def _allowed_pairs(care_forms: pd.DataFrame) -> pd.DataFrame:
+    """(care_form_id, type) pairs that may perform; a blank allowed_types allows every type."""
+    rows = []
+    for c, allowed in zip(care_forms["care_form_id"], care_forms["allowed_types"], strict=True):
+        types = (
+            [t.strip().casefold() for t in allowed.split(",")]
+            if isinstance(allowed, str)
+            else HOSPITAL_TYPES
+        )
+        rows += [(c, t) for t in types if t]
+    return pd.DataFrame(rows, columns=["care_form_id", "type"])
+
+
+def _in(frame: pd.DataFrame, keys: pd.DataFrame, on: list[str]) -> np.ndarray:
+    """Which rows of ``frame`` have their ``on`` columns among the rows of ``keys``."""
+    marked = frame[on].merge(keys[on].drop_duplicates().assign(_hit=True), on=on, how="left")
+    return marked["_hit"].fillna(False).to_numpy(dtype=bool)
 
 
 def prepare(wb: Workbook, year: int, options: Options) -> ModelInputs:
@@ -127,33 +150,18 @@ def prepare(wb: Workbook, year: int, options: Options) -> ModelInputs:
     arcs = demand.rename(columns={"cases": "demand"}).merge(
         hospitals[["hospital_id", "type"]].rename(columns={"hospital_id": "performer"}), how="cross"
     )
-    allowed = (
-        cf["allowed_types"]
-        .fillna("")
-        .map(lambda s: {t.strip().casefold() for t in s.split(",") if t.strip()})
-    )
-    ok_type = [
-        not allowed[c] or t in allowed[c]
-        for c, t in zip(arcs["care_form_id"], arcs["type"], strict=True)
-    ]
-    arcs = arcs[ok_type]
-    arcs = arcs.assign(moved=arcs["origin"] != arcs["performer"])
+    arcs = arcs.merge(_allowed_pairs(wb.care_forms), on=["care_form_id", "type"])
+    arcs["moved"] = arcs["origin"] != arcs["performer"]
     if not options.free_moves:
-        agreed = valid_in_year(wb.agreements, year)[
-            ["care_form_id", "sending_hospital", "performing_hospital"]
-        ]
-        agreed = set(agreed.itertuples(index=False, name=None))
-        status_quo = set(
-            base.loc[base["cases"] > 0, ["care_form_id", "sending", "performing"]].itertuples(
-                index=False, name=None
-            )
+        agreed = valid_in_year(wb.agreements, year).rename(
+            columns={"sending_hospital": "origin", "performing_hospital": "performer"}
         )
-        keys = list(zip(arcs["care_form_id"], arcs["origin"], arcs["performer"], strict=True))
-        gate = [
-            (not m) or k in agreed or k in status_quo
-            for k, m in zip(keys, arcs["moved"], strict=True)
-        ]
-        arcs = arcs[gate]
+        status_quo = base[base["cases"] > 0].rename(
+            columns={"sending": "origin", "performing": "performer"}
+        )
+        on = ["care_form_id", "origin", "performer"]
+        keep = ~arcs["moved"].to_numpy() | _in(arcs, agreed, on) | _in(arcs, status_quo, on)
+        arcs = arcs[keep]
     arcs = arcs.reset_index(drop=True)
     arcs["travel"] = travel_minutes(wb, arcs)
     if options.max_travel is not None:
@@ -176,14 +184,10 @@ def prepare(wb: Workbook, year: int, options: Options) -> ModelInputs:
             ]
         )
     arcs["travel"] = arcs["travel"].fillna(0.0)
-    arcs = arcs.drop(columns="type").reset_index(drop=True)
-    reach = arcs.groupby(["origin", "care_form_id"]).size()
-    unreachable = demand[
-        [
-            (o, c) not in reach.index
-            for o, c in zip(demand["origin"], demand["care_form_id"], strict=True)
-        ]
-    ]
+    arcs = arcs.drop(columns="type").sort_values(
+        ["origin", "care_form_id", "performer"], ignore_index=True
+    )
+    unreachable = demand[~_in(demand, arcs, ["origin", "care_form_id"])]
 
     total = demand.groupby("care_form_id")["cases"].sum()
     care_forms = pd.DataFrame(

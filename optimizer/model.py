@@ -129,17 +129,19 @@ def add_norm_constraints(m: Model) -> None:
     arcs = m.inputs.arcs
     cf = m.inputs.care_forms.set_index("care_form_id")
     needs_y = set(cf.index[(cf["norm"] > 0) | cf["max_hospitals"].notna()])
+    norms = cf["norm"].astype(float).to_dict()
+    totals = cf["total_demand"].astype(float).to_dict()
+    demand = arcs["demand"].to_numpy(dtype=float)
     groups = _by(arcs[arcs["care_form_id"].isin(needs_y)], ["performer", "care_form_id"])
     for (h, c), idx in groups.items():
         y = m.prob.add_variable(f"y{len(m.y)}", lowBound=0, upBound=1, cat=pulp.LpInteger)
         m.y[(h, c)] = y
         performed = _expr((m.x[i], 1.0) for i in idx)
-        norm = float(cf.loc[c, "norm"])
-        if norm > 0:
-            m.add(("norm", h, c), performed - norm * y >= 0, +1)
-        m.add(("norm_max", h, c), performed - float(cf.loc[c, "total_demand"]) * y <= 0)
+        if norms[c] > 0:
+            m.add(("norm", h, c), performed - norms[c] * y >= 0, +1)
+        m.add(("norm_max", h, c), performed - totals[c] * y <= 0)
         for i in idx:
-            m.add(("link", str(i)), m.x[i] - float(arcs.at[i, "demand"]) * y <= 0)
+            m.add(("link", str(i)), _expr([(m.x[i], 1.0), (y, -demand[i])]) <= 0)
 
 
 def add_max_hospitals_constraints(m: Model) -> None:

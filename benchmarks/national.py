@@ -1,0 +1,105 @@
+"""A national-scale synthetic instance for the optimizer: 70 hospitals, 150 care forms, all 70
+origins, norms on 40 care forms (fixed seed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+N_HOSPITALS = 70
+N_CARE_FORMS = 150
+N_NORMS = 40
+
+
+def national_sheets(seed: int = 11) -> dict[str, pd.DataFrame]:
+    rng = np.random.default_rng(seed)
+    ids = [f"Z{i:02d}" for i in range(N_HOSPITALS)]
+    types = ["umc"] * 7 + ["topklinisch"] * 20 + ["algemeen"] * (N_HOSPITALS - 27)
+    size = np.where(
+        np.array(types) == "umc", 1.6, np.where(np.array(types) == "topklinisch", 1.1, 0.7)
+    )
+    cf_ids = [f"zv{i:03d}" for i in range(N_CARE_FORMS)]
+    minutes = rng.integers(45, 300, N_CARE_FORMS)
+    los = np.round(rng.uniform(0, 5, N_CARE_FORMS), 1)
+    norms = np.zeros(N_CARE_FORMS, dtype=int)
+    norm_forms = rng.choice(N_CARE_FORMS, N_NORMS, replace=False)
+    norms[norm_forms] = rng.integers(5, 25, N_NORMS)
+    allowed = [None] * N_CARE_FORMS
+    for i in norm_forms[:15]:
+        allowed[i] = "umc,topklinisch"
+    base = rng.uniform(5, 60, N_CARE_FORMS)
+    rows = []
+    for h, t, s in zip(ids, types, size, strict=True):
+        cases = rng.poisson(np.outer([s], base)[0])
+        for c, n in zip(cf_ids, cases, strict=True):
+            if n:
+                rows.append((2026, h, c, float(n)))
+    volumes = pd.DataFrame(rows, columns=["year", "hospital_id", "care_form_id", "cases"])
+    # general hospitals lie in the region of a larger one (within about 30 km)
+    lat = rng.uniform(51.3, 53.2, N_HOSPITALS)
+    lon = rng.uniform(4.0, 6.8, N_HOSPITALS)
+    anchor = rng.integers(0, 27, N_HOSPITALS)
+    general = np.arange(N_HOSPITALS) >= 27
+    lat[general] = lat[anchor[general]] + rng.uniform(-0.2, 0.2, general.sum())
+    lon[general] = lon[anchor[general]] + rng.uniform(-0.3, 0.3, general.sum())
+    use = volumes.merge(pd.DataFrame({"care_form_id": cf_ids, "m": minutes}), on="care_form_id")
+    need = (use["cases"] * use["m"]).groupby(use["hospital_id"]).sum()
+    headroom = rng.uniform(1.0, 1.3, N_HOSPITALS)
+    hospitals = pd.DataFrame(
+        {
+            "hospital_id": ids,
+            "name": ids,
+            "type": types,
+            "or_minutes": [
+                round(need.get(h, 0) * f, -2) for h, f in zip(ids, headroom, strict=True)
+            ],
+            "lat": lat,
+            "lon": lon,
+        }
+    )
+    care_forms = pd.DataFrame(
+        {
+            "care_form_id": cf_ids,
+            "name": cf_ids,
+            "or_minutes_per_case": minutes,
+            "los_days": los,
+            "volume_norm": norms,
+            "allowed_types": allowed,
+            "variable_cost_share": 0.4,
+        }
+    )
+    products = pd.DataFrame(
+        {
+            "product_code": [f"1{i:08d}" for i in range(N_CARE_FORMS)],
+            "description": cf_ids,
+            "care_form_id": cf_ids,
+            "component": "full",
+        }
+    )
+    prices = pd.DataFrame(
+        {
+            "product_code": products["product_code"],
+            "year": 2026,
+            "benchmark_price": np.round(rng.uniform(1500, 25000, N_CARE_FORMS), 2),
+        }
+    )
+    agreements = pd.DataFrame(
+        {
+            "agreement_id": ["X"],
+            "care_form_id": [cf_ids[0]],
+            "sending_hospital": [ids[0]],
+            "performing_hospital": [ids[1]],
+            "mode": ["referral"],
+            "valid_from": [dt.date(2026, 1, 1)],
+        }
+    )
+    return {
+        "hospitals": hospitals,
+        "care_forms": care_forms,
+        "products": products,
+        "prices": prices,
+        "volumes": volumes,
+        "agreements": agreements,
+    }
