@@ -31,7 +31,7 @@ def national_sheets(seed: int = 11) -> dict[str, pd.DataFrame]:
         allowed[i] = "umc,topklinisch"
     base = rng.uniform(5, 60, N_CARE_FORMS)
     rows = []
-    for h, t, s in zip(ids, types, size, strict=True):
+    for h, s in zip(ids, size, strict=True):
         cases = rng.poisson(np.outer([s], base)[0])
         for c, n in zip(cf_ids, cases, strict=True):
             if n:
