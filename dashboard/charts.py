@@ -1,0 +1,119 @@
+"""Altair charts with one colour per hospital across every page, and titled axes."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+PALETTE = [
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+]
+MET, NOT_MET = "#2e7d32", "#c62828"
+
+
+def hospital_scale(hospitals: list[str]) -> alt.Scale:
+    ids = sorted(hospitals)
+    return alt.Scale(domain=ids, range=[PALETTE[i % len(PALETTE)] for i in range(len(ids))])
+
+
+def before_after_bars(
+    frame: pd.DataFrame, value: str, title: str, hospitals: list[str], before: str, after: str
+) -> alt.Chart:
+    """Bars per hospital, before and after side by side (``frame``: hospital_id, phase, value)."""
+    return (
+        alt.Chart(frame, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("hospital_id:N", title=None),
+            xOffset=alt.XOffset("phase:N", sort=[before, after]),
+            y=alt.Y(f"{value}:Q", title=title),
+            color=alt.Color("hospital_id:N", scale=hospital_scale(hospitals), legend=None),
+            opacity=alt.Opacity(
+                "phase:N", sort=[before, after], scale=alt.Scale(range=[0.45, 1.0]), title=None
+            ),
+            tooltip=["hospital_id", "phase", alt.Tooltip(f"{value}:Q", format=",.0f")],
+        )
+        .properties(height=280)
+    )
+
+
+def utilisation_chart(
+    frame: pd.DataFrame, title: str, hospitals: list[str], used_label: str, available_label: str
+) -> alt.LayerChart:
+    """OR minutes used (bars) against the available minutes (black ticks)."""
+    base = alt.Chart(frame, title=title).encode(x=alt.X("hospital_id:N", title=None))
+    bars = base.mark_bar().encode(
+        y=alt.Y("or_minutes_used:Q", title=used_label),
+        color=alt.Color("hospital_id:N", scale=hospital_scale(hospitals), legend=None),
+        tooltip=[
+            "hospital_id",
+            alt.Tooltip("or_minutes_used:Q", format=",.0f"),
+            alt.Tooltip("or_minutes_available:Q", format=",.0f"),
+            alt.Tooltip("or_utilisation:Q", format=".1%"),
+        ],
+    )
+    ticks = base.mark_tick(color="black", thickness=3, size=40).encode(
+        y=alt.Y("or_minutes_available:Q", title=available_label)
+    )
+    return (bars + ticks).properties(height=280)
+
+
+def norm_matrix(norms: pd.DataFrame, title: str, met: str, not_met: str) -> alt.LayerChart:
+    """Hospital × care form: green where the norm is met, red where not, blank without cases."""
+    data = norms[norms["norm"] > 0].copy()
+    data["state"] = data["meets_norm"].map({True: met, False: not_met})
+    data.loc[data["cases"] <= 0, "state"] = "–"
+    base = alt.Chart(data, title=title).encode(
+        x=alt.X("care_form_id:N", title=None), y=alt.Y("hospital_id:N", title=None)
+    )
+    rect = base.mark_rect(stroke="white").encode(
+        color=alt.Color(
+            "state:N",
+            scale=alt.Scale(domain=[met, not_met, "–"], range=[MET, NOT_MET, "#eeeeee"]),
+            title=None,
+        ),
+        tooltip=["hospital_id", "care_form_id", "cases", "norm", "state"],
+    )
+    text = base.mark_text(fontSize=11).encode(
+        text=alt.Text("cases:Q", format=".0f"),
+        color=alt.condition("datum.state == '–'", alt.value("#555555"), alt.value("white")),
+    )
+    return (rect + text).properties(height=40 * max(data["hospital_id"].nunique(), 1))
+
+
+def flow_matrix(flows: pd.DataFrame, title: str) -> alt.LayerChart:
+    """Cases from sending (rows) to performing (columns)."""
+    data = flows.groupby(["sending", "performing"], as_index=False)["cases"].sum()
+    base = alt.Chart(data, title=title).encode(
+        x=alt.X("performing:N", title=None), y=alt.Y("sending:N", title=None)
+    )
+    rect = base.mark_rect().encode(
+        color=alt.Color("cases:Q", scale=alt.Scale(scheme="blues"), title=None),
+        tooltip=["sending", "performing", alt.Tooltip("cases:Q", format=",.1f")],
+    )
+    text = base.mark_text(fontSize=11).encode(text=alt.Text("cases:Q", format=",.0f"))
+    return (rect + text).properties(height=40 * max(data["sending"].nunique(), 1))
+
+
+def diverging_bars(frame: pd.DataFrame, value: str, title: str, hospitals: list[str]) -> alt.Chart:
+    """Positive and negative changes per hospital around zero (e.g. the change of margin)."""
+    return (
+        alt.Chart(frame, title=title)
+        .mark_bar()
+        .encode(
+            y=alt.Y("hospital_id:N", title=None),
+            x=alt.X(f"{value}:Q", title=title),
+            color=alt.condition(f"datum.{value} >= 0", alt.value(MET), alt.value(NOT_MET)),
+            tooltip=["hospital_id", alt.Tooltip(f"{value}:Q", format=",.0f")],
+        )
+        .properties(height=35 * max(len(frame), 1))
+    )
