@@ -228,6 +228,17 @@ def show_results(
 ) -> None:  # type: ignore[no-untyped-def]
     hospitals = hospitals_of(wb)
     b, a = t("before"), t("after")
+    st.caption(f"{t('utilisation')} ({a})")
+    columns = st.columns(len(after.hospitals))
+    was = before.hospitals.set_index("hospital_id")["or_utilisation"]
+    for col, row in zip(columns, after.hospitals.itertuples(index=False), strict=True):
+        change = row.or_utilisation - was.get(row.hospital_id, 0.0)
+        col.metric(
+            row.hospital_id,
+            percent(row.or_utilisation),
+            f"{number(100 * change, 1)} %-punt",
+            delta_color="off",
+        )
     per_h = pd.concat(
         [
             before_flows.groupby("performing")["cases"]
