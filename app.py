@@ -90,6 +90,11 @@ def store() -> ScenarioStore:
     return st.session_state["store"]
 
 
+def chart(target, figure, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Show an Altair chart in the chosen language's number notation."""
+    target.altair_chart(charts.localised(figure, st.session_state.get("lang", "nl")), key=key)
+
+
 def t(key: str, **values: object) -> str:
     return label(key, st.session_state.get("lang", "nl"), **values)
 
@@ -174,14 +179,17 @@ def page_data(wb: Workbook) -> None:
 
 def show_capacity_and_norms(wb: Workbook, report, key: str) -> None:  # type: ignore[no-untyped-def]
     hospitals = hospitals_of(wb)
-    st.altair_chart(
+    chart(
+        st,
         charts.utilisation_chart(
             report.hospitals, t("or_use"), hospitals, t("or_minutes"), t("available")
         ),
         key=f"or_{key}",
     )
-    st.altair_chart(
-        charts.norm_matrix(report.norms, t("norms"), t("meets"), t("not_meets")), key=f"norms_{key}"
+    chart(
+        st,
+        charts.norm_matrix(report.norms, t("norms"), t("meets"), t("not_meets")),
+        key=f"norms_{key}",
     )
 
 
@@ -254,11 +262,13 @@ def show_results(
         ]
     )
     left, right = st.columns(2)
-    left.altair_chart(
+    chart(
+        left,
         charts.before_after_bars(per_h, "cases", t("cases_per_hospital"), hospitals, b, a),
         key=f"cases_{key}",
     )
-    right.altair_chart(
+    chart(
+        right,
         charts.diverging_bars(
             money_table.assign(margin_change=money_table["margin_cents_change"] / 100),
             "margin_change",
@@ -267,17 +277,19 @@ def show_results(
         ),
         key=f"margin_{key}",
     )
-    st.altair_chart(
+    chart(
+        st,
         charts.utilisation_chart(
             after.hospitals, f"{t('or_use')} ({a})", hospitals, t("or_minutes"), t("available")
         ),
         key=f"or_{key}",
     )
-    st.altair_chart(
+    chart(
+        st,
         charts.norm_matrix(after.norms, f"{t('norms')} ({a})", t("meets"), t("not_meets")),
         key=f"norms_{key}",
     )
-    st.altair_chart(charts.flow_matrix(after_flows, t("flow_matrix")), key=f"flows_{key}")
+    chart(st, charts.flow_matrix(after_flows, t("flow_matrix")), key=f"flows_{key}")
     st.dataframe(
         money_view(
             money_table,
@@ -518,6 +530,8 @@ def page_settlement(wb: Workbook, year: int) -> None:
         ].rename(
             columns={
                 "kind": t("kind"),
+                "key": t("key"),
+                "partner_hospital": t("partner"),
                 "hospital_id": t("hospital"),
                 "patient_id": t("patient"),
                 "message": t("message"),
@@ -527,8 +541,11 @@ def page_settlement(wb: Workbook, year: int) -> None:
         width="stretch",
     )
     st.subheader(t("monitoring"))
+    monitoring = result.monitoring.copy()
+    for col in ("planned_cases", "realised_cases", "deviation_cases"):
+        monitoring[col] = monitoring[col].map(number)  # "–" where not visible or not planned
     st.dataframe(
-        result.monitoring[
+        monitoring[
             [
                 "agreement_id",
                 "care_form_id",
@@ -583,7 +600,8 @@ def page_compare() -> None:
             view[f"{t('norms_met')} — {name}"] = table[("norms_met", name)].map(number)
             view[f"{t('margin')} — {name}"] = table[("margin_cents_after", name)].map(euro)
         st.dataframe(view.rename_axis(t("hospital")), width="stretch")
-        st.altair_chart(
+        chart(
+            st,
             charts.before_after_bars(
                 data.assign(margin=data["margin_cents_after"] / 100, phase=data["scenario"]),
                 "margin",

@@ -20,6 +20,20 @@ PALETTE = [
 MET, NOT_MET = "#2e7d32", "#c62828"
 
 
+DUTCH_NUMBERS = alt.Locale(
+    number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["€ ", ""])
+)
+
+
+def localised(chart: alt.TopLevelMixin, language: str) -> alt.TopLevelMixin:
+    """Dutch number notation on the axes and tooltips (1.234,5) unless the language is English."""
+    return chart.configure(locale=DUTCH_NUMBERS) if language == "nl" else chart
+
+
+# Dutch thousands separators on quantitative axes (Streamlit's renderer ignores config.locale)
+DUTCH_AXIS = alt.Axis(labelExpr="replace(format(datum.value, ',.0f'), /,/g, '.')")
+
+
 def hospital_scale(hospitals: list[str]) -> alt.Scale:
     ids = sorted(hospitals)
     return alt.Scale(domain=ids, range=[PALETTE[i % len(PALETTE)] for i in range(len(ids))])
@@ -35,7 +49,7 @@ def before_after_bars(
         .encode(
             x=alt.X("hospital_id:N", title=None),
             xOffset=alt.XOffset("phase:N", sort=[before, after]),
-            y=alt.Y(f"{value}:Q", title=title),
+            y=alt.Y(f"{value}:Q", title=title, axis=DUTCH_AXIS),
             color=alt.Color("hospital_id:N", scale=hospital_scale(hospitals), legend=None),
             opacity=alt.Opacity(
                 "phase:N", sort=[before, after], scale=alt.Scale(range=[0.45, 1.0]), title=None
@@ -52,7 +66,7 @@ def utilisation_chart(
     """OR minutes used (bars) against the available minutes (black ticks)."""
     base = alt.Chart(frame, title=title).encode(x=alt.X("hospital_id:N", title=None))
     bars = base.mark_bar().encode(
-        y=alt.Y("or_minutes_used:Q", title=used_label),
+        y=alt.Y("or_minutes_used:Q", title=used_label, axis=DUTCH_AXIS),
         color=alt.Color("hospital_id:N", scale=hospital_scale(hospitals), legend=None),
         tooltip=[
             "hospital_id",
@@ -87,7 +101,7 @@ def norm_matrix(norms: pd.DataFrame, title: str, met: str, not_met: str) -> alt.
         text=alt.Text("cases:Q", format=".0f"),
         color=alt.condition("datum.state == '–'", alt.value("#555555"), alt.value("white")),
     )
-    return (rect + text).properties(height=40 * max(data["hospital_id"].nunique(), 1))
+    return (rect + text).properties(height=alt.Step(28), width=alt.Step(90))
 
 
 def flow_matrix(flows: pd.DataFrame, title: str) -> alt.LayerChart:
@@ -101,7 +115,7 @@ def flow_matrix(flows: pd.DataFrame, title: str) -> alt.LayerChart:
         tooltip=["sending", "performing", alt.Tooltip("cases:Q", format=",.1f")],
     )
     text = base.mark_text(fontSize=11).encode(text=alt.Text("cases:Q", format=",.0f"))
-    return (rect + text).properties(height=40 * max(data["sending"].nunique(), 1))
+    return (rect + text).properties(height=alt.Step(28), width=alt.Step(70))
 
 
 def diverging_bars(frame: pd.DataFrame, value: str, title: str, hospitals: list[str]) -> alt.Chart:
@@ -110,10 +124,15 @@ def diverging_bars(frame: pd.DataFrame, value: str, title: str, hospitals: list[
         alt.Chart(frame, title=title)
         .mark_bar()
         .encode(
-            y=alt.Y("hospital_id:N", title=None),
-            x=alt.X(f"{value}:Q", title=title),
+            y=alt.Y(
+                "hospital_id:N",
+                title=None,
+                sort=sorted(hospitals),
+                axis=alt.Axis(labelOverlap=False),
+            ),
+            x=alt.X(f"{value}:Q", title=title, axis=DUTCH_AXIS),
             color=alt.condition(f"datum.{value} >= 0", alt.value(MET), alt.value(NOT_MET)),
             tooltip=["hospital_id", alt.Tooltip(f"{value}:Q", format=",.0f")],
         )
-        .properties(height=35 * max(len(frame), 1))
+        .properties(height=alt.Step(30))
     )

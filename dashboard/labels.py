@@ -148,6 +148,8 @@ LABELS: dict[str, dict[str, str]] = {
     "payee": {"nl": "Ontvanger", "en": "Payee"},
     "amount": {"nl": "Bedrag", "en": "Amount"},
     "kind": {"nl": "Soort", "en": "Kind"},
+    "key": {"nl": "Sleutel (dbc of regel)", "en": "Key (DBC or row)"},
+    "partner": {"nl": "Partner", "en": "Partner"},
     "message": {"nl": "Toelichting", "en": "Explanation"},
     "patient": {"nl": "Patiënt (pseudoniem)", "en": "Patient (pseudonym)"},
     "planned": {"nl": "Gepland", "en": "Planned"},
