@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass, field
 
@@ -84,6 +85,8 @@ def solve_model(model: Model, options: Options, mip: bool = True) -> tuple[str, 
             gap = float(model.prob.solverModel.getInfo().mip_gap)
         except (AttributeError, RuntimeError):
             gap = None
+        if gap is not None and not math.isfinite(gap):
+            gap = None  # no incumbent yet: no gap to speak of
     if status == pulp.LpStatusInfeasible or sol == pulp.LpSolutionInfeasible:
         return "infeasible", gap
     if sol == pulp.LpSolutionOptimal and status == pulp.LpStatusOptimal:

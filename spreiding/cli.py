@@ -225,7 +225,7 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
 @click.option("--solver", type=click.Choice(["highs", "cbc"]), default="highs", show_default=True)
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0.1),
+    type=click.FloatRange(min=0, min_open=True),
     default=120.0,
     show_default=True,
     help="Seconds.",

@@ -252,3 +252,28 @@ def test_agreements_valid_only_later_do_not_open_moves():
     s["hospitals"]["or_minutes"] = [100, 20000]
     r = optimize(load_frames(s), 2025)
     assert r.status == "infeasible"
+
+
+def test_time_limit_without_incumbent_reports_no_flows(sample):
+    """A time limit far too short for any incumbent: status time_limit, no flows, exit 2."""
+    options = Options(time_limit=0.001, free_moves=True, norms={"rectumcarcinoom": 40})
+    r = optimize(sample, 2026, options)
+    assert r.status == "time_limit" and r.flows.empty and r.gap is None
+    runner = CliRunner()
+    out = runner.invoke(
+        main,
+        [
+            "optimize",
+            str(SAMPLE),
+            "--year",
+            "2026",
+            "--free-moves",
+            "--norm",
+            "rectumcarcinoom=40",
+            "--time-limit",
+            "0.001",
+            "--json",
+        ],
+    )
+    assert out.exit_code == 2
+    assert json.loads(out.output)["status"] == "time_limit"

@@ -328,3 +328,31 @@ def test_load_raises_with_findings(tmp_path, tiny):
     with pytest.raises(SpreidingInputError) as info:
         load(write_xlsx(tmp_path / "b.xlsx", tiny))
     assert info.value.findings
+
+
+def test_duplicate_column(tmp_path, tiny):
+    tiny["hospitals"]["naam"] = tiny["hospitals"]["name"]  # 'naam' is the Dutch 'name'
+    f = only(findings_for(tmp_path, tiny), sheet="hospitals", row=1, column="name")
+    assert "twice" in f.expected
+
+
+def test_parallel_agreement_needs_an_intervention_product(tmp_path, tiny):
+    tiny["products"] = tiny["products"][tiny["products"]["component"] != "intervention"]
+    tiny["prices"] = tiny["prices"][tiny["prices"]["product_code"] != "012345680"]
+    tiny["agreements"]["mode"] = ["parallel"]
+    only(findings_for(tmp_path, tiny), sheet="agreements", column="mode", value="parallel")
+
+
+def test_specialism_and_allowed_types(tmp_path, tiny):
+    tiny["care_forms"]["specialism"] = ["303"]
+    tiny["care_forms"]["allowed_types"] = ["umc, kliniek"]
+    found = findings_for(tmp_path, tiny)
+    only(found, sheet="care_forms", column="specialism", value="303")
+    only(found, sheet="care_forms", column="allowed_types")
+
+
+def test_unknown_columns_and_sheets_are_kept_and_ignored(tmp_path, tiny):
+    tiny["hospitals"]["opmerking"] = ["x", "y"]
+    tiny["notities"] = pd.DataFrame({"a": [1]})
+    wb = load(write_xlsx(tmp_path / "b.xlsx", tiny))
+    assert wb.hospitals["opmerking"].tolist() == ["x", "y"]
