@@ -7,6 +7,7 @@ import pandas as pd
 from calculator.agreements import valid_in_year
 from calculator.lines import (
     EXCEPTION_COLUMNS,
+    UNPRICED_LINE_COLUMNS,
     declare,
     odv_unit_cents,
     secondment_unit_cents,
@@ -78,22 +79,7 @@ def flow_items(
     declared_frame = pd.DataFrame(
         declared, columns=["hospital_id", "product_code", "count", "source", "flow"]
     )
-    line_frame = pd.DataFrame(
-        lines,
-        columns=[
-            "kind",
-            "care_form_id",
-            "payer",
-            "payee",
-            "product_code",
-            "count",
-            "unit_price_cents",
-            "agreement_id",
-            "price_year",
-            "source",
-            "flow",
-        ],
-    )
+    line_frame = pd.DataFrame(lines, columns=[*UNPRICED_LINE_COLUMNS, "flow"])
     return f, declared_frame, line_frame
 
 

@@ -23,6 +23,8 @@ LINE_COLUMNS = [
     "price_year",
     "source",
 ]
+# A line before its amount is computed (unit price × count, see ``with_amounts``).
+UNPRICED_LINE_COLUMNS = [c for c in LINE_COLUMNS if c != "amount_cents"]
 # Revenue declared to insurers.
 REVENUE_COLUMNS = [
     "hospital_id",

@@ -17,6 +17,7 @@ import pandas as pd
 from calculator.agreements import valid_on
 from calculator.lines import (
     EXCEPTION_COLUMNS,
+    UNPRICED_LINE_COLUMNS,
     declare,
     empty,
     odv_unit_cents,
@@ -330,21 +331,7 @@ def settle_registrations(
         )
     )
 
-    line_frame = pd.DataFrame(
-        lines,
-        columns=[
-            "kind",
-            "care_form_id",
-            "payer",
-            "payee",
-            "product_code",
-            "count",
-            "unit_price_cents",
-            "agreement_id",
-            "price_year",
-            "source",
-        ],
-    )
+    line_frame = pd.DataFrame(lines, columns=UNPRICED_LINE_COLUMNS)
     line_frame = (
         typed_lines(with_amounts(line_frame)) if len(line_frame) else typed_lines(empty([]))
     )
