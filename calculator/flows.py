@@ -51,11 +51,11 @@ def flow_items(
     )
     moved = f["sending"] != f["performing"]
     f["mode"] = f["mode"].where(moved, "own").fillna("referral")
-    declared = []
-    lines = []
+    declared: list[tuple] = []
+    lines: list[tuple] = []
     for i, row in enumerate(f.itertuples(index=False)):
         cf, s, p, n = row.care_form_id, row.sending, row.performing, row.cases
-        full = pricing.product(cf, "full")
+        full = pricing.full_product(cf)
         if row.mode in ("own", "odv"):
             declared.append((s, full, n, row.source, i))
         elif row.mode == "referral":

@@ -40,9 +40,13 @@ class Pricing:
     def product(self, care_form: str, component: str) -> str | None:
         return self._by_part.get((care_form, component))
 
+    def full_product(self, care_form: str) -> str:
+        """Every care form has exactly one full product (validated)."""
+        return self._by_part[(care_form, "full")]
+
     def odv_product(self, care_form: str) -> str:
         """The intervention product of a care form, or its full product if it has none."""
-        return self.product(care_form, "intervention") or self._by_part[(care_form, "full")]
+        return self.product(care_form, "intervention") or self.full_product(care_form)
 
     # ------------------------------------------------------------------ prices
     def load(self, pairs: pd.DataFrame) -> None:

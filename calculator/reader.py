@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -253,7 +254,7 @@ def _is_blank(value: object) -> bool:
 
 
 def _rows_to_frame(
-    rows: list[list[object]], sheet_name: str, findings: list[Finding]
+    rows: Sequence[Sequence[object]], sheet_name: str, findings: list[Finding]
 ) -> tuple[int, pd.DataFrame | None]:
     """Turn a sheet's cells into a raw table; the first non-empty row is the header."""
     header_index = next((i for i, r in enumerate(rows) if any(not _is_blank(v) for v in r)), None)

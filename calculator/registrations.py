@@ -223,7 +223,7 @@ def settle_registrations(
     )
     good = m[ok]
     ag = with_ag[ok]
-    lines = []
+    lines: list[tuple] = []
     unit_cache: dict[tuple, int] = {}
     for dbc, row, perf, send, cf, code, py, agid, fixed, share, hours, rate in zip(
         good["dbc_id"],

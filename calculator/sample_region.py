@@ -358,7 +358,7 @@ def _demand(rng: np.random.Generator) -> pd.DataFrame:
 
 def _volumes(demand: pd.DataFrame) -> pd.DataFrame:
     """Flows: the agreed share of own cases moves to the partner; a few flows lack an agreement."""
-    rows = []
+    rows: list[tuple] = []
     for year, h, cf, own in demand.itertuples(index=False):
         moved_total = 0
         for ag in AGREEMENTS:

@@ -292,7 +292,7 @@ def _range_findings(
 def _f(sheet: str, row: object, column: str, value: object, expected: str) -> Finding:
     return Finding(
         sheet,
-        int(row) if row is not None else None,
+        int(row) if row is not None else None,  # type: ignore[call-overload]
         column,
         "" if value is None or value is pd.NA else str(value),
         expected,
@@ -359,7 +359,6 @@ def _unique(sheet: Sheet, frame: pd.DataFrame) -> list[Finding]:
 
 
 _REFERENCES = (
-    ("care_forms", "care_form_id", None, None),
     ("products", "care_form_id", "care_forms", "care_form_id"),
     ("prices", "product_code", "products", "product_code"),
     ("insurer_contracts", "hospital_id", "hospitals", "hospital_id"),
@@ -382,8 +381,6 @@ _REFERENCES = (
 def _references(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     out = []
     for sheet, column, target, target_column in _REFERENCES:
-        if target is None:
-            continue
         values = frames[sheet][column]
         known = set(frames[target][target_column].dropna())
         bad = values.notna() & ~values.isin(known)

@@ -103,7 +103,7 @@ def _write_table(
         for j, (name, raw) in enumerate(zip(columns, row, strict=True), start=1):
             value = _cell_value(raw)
             if name in euro_cents and value is not None:
-                value = float(Decimal(int(value)) / 100)
+                value = float(Decimal(int(value)) / 100)  # type: ignore[call-overload]
             cell = ws.cell(row=i, column=j)
             if isinstance(value, str):
                 cell.value = value

@@ -136,7 +136,7 @@ def variable_costs(wb: Workbook, flows: pd.DataFrame, pricing: Pricing, year: in
     )
     unit = {
         cf: unit_price_cents(
-            pricing.benchmark(pricing.product(cf, "full"), year),
+            pricing.benchmark(pricing.full_product(cf), year),
             share[cf] if not pd.isna(share[cf]) else 0.0,
         )
         for cf in flows["care_form_id"].unique()

@@ -287,7 +287,7 @@ def linear_margins(
         )
     )
     var = [
-        unit_price_cents(pricing.benchmark(pricing.product(c, "full"), year), share[c])
+        unit_price_cents(pricing.benchmark(pricing.full_product(c), year), share[c])
         for c in arcs["care_form_id"]
     ]
     parts.append(

@@ -180,9 +180,11 @@ def add_margin_constraints(m: Model) -> None:
     loss = m.inputs.options.max_margin_loss
     if loss is None or m.inputs.margin_per_case is None:
         return
-    per = m.inputs.margin_per_case
+    per, margin_before = m.inputs.margin_per_case, m.inputs.margin_before
+    if margin_before is None:
+        return
     for h, rows in per.groupby("hospital_id"):
-        before = float(m.inputs.margin_before.get(h, 0.0)) / 100
+        before = float(margin_before.get(h, 0.0)) / 100
         floor = before - loss * abs(before)
         expr = _expr(
             (m.x[int(a)], c / 100) for a, c in zip(rows["arc"], rows["cents"], strict=True) if c
