@@ -173,7 +173,9 @@ def page_data(wb: Workbook) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="template",
     )
-    st.subheader(t("hospital"))
+    if wb.source_name == SAMPLE.name:
+        st.caption(t("sample_note"))
+    st.subheader(t("hospitals"))
     st.dataframe(wb.hospitals.drop(columns=["excel_row"]), hide_index=True)
 
 

@@ -38,6 +38,13 @@ LABELS: dict[str, dict[str, str]] = {
     "problem": {"nl": "Probleem", "en": "Problem"},
     "count": {"nl": "Aantal", "en": "Count"},
     "hospital": {"nl": "Ziekenhuis", "en": "Hospital"},
+    "hospitals": {"nl": "Ziekenhuizen", "en": "Hospitals"},
+    "sample_note": {
+        "nl": "De voorbeeldregio is fictief: alle cijfers zijn illustratief, geen echte "
+        "tarieven of productie.",
+        "en": "The sample region is fictional: all figures are illustrative, not real "
+        "tariffs or production.",
+    },
     "care_form": {"nl": "Zorgvorm", "en": "Care form"},
     "cases": {"nl": "Casussen", "en": "Cases"},
     "volumes": {
