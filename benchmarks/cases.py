@@ -103,7 +103,7 @@ def optimize_national() -> dict[str, float]:
         "build_s": t1 - t0,
         "solve_s": t2 - t1,
         "status": status,
-        "gap": gap if gap is not None else -1.0,
+        "gap_pct": 100 * gap if gap is not None else -1.0,
         "variables": len(model.prob.variables()),
         "constraints": len(model.constraints),
         "binaries": len(model.y),
