@@ -20,7 +20,7 @@ from calculator.money import unit_price_cents
 from calculator.pricing import Pricing
 from calculator.schema import HOSPITAL_TYPES
 from calculator.workbook import Workbook
-from optimizer.capacity import baseline_flows, effective_norms
+from optimizer.capacity import baseline_flows, effective_norms, require_volumes
 
 ROAD_FACTOR = 1.3  # roads are 1.3× the straight line; at 60 km/h a km is a minute
 
@@ -118,19 +118,7 @@ def _in(frame: pd.DataFrame, keys: pd.DataFrame, on: list[str]) -> np.ndarray:
 
 def prepare(wb: Workbook, year: int, options: Options) -> ModelInputs:
     """Demand, arcs and parameters for ``year``; raises on unknown norm overrides."""
-    if year not in set(wb.volumes["year"].dropna().astype(int)):
-        years = ", ".join(map(str, sorted(set(wb.volumes["year"].dropna().astype(int)))))
-        raise SpreidingInputError(
-            [
-                Finding(
-                    "volumes",
-                    None,
-                    "",
-                    f"--year {year}",
-                    f"no volumes for this year; years present: {years}",
-                )
-            ]
-        )
+    require_volumes(wb, year)
     try:
         norms = effective_norms(wb, options.norms)
     except KeyError as exc:

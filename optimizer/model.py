@@ -17,16 +17,10 @@ import pulp
 
 from optimizer.inputs import ModelInputs
 
-# penalty per unit of slack, in objective units, per family (units in brackets)
-PENALTY = {
-    "or_capacity": 1e4,  # [minute]
-    "bed_capacity": 1e4,  # [bed-day]
-    "norm": 1e6,  # [case]
-    "keep": 1e6,  # [case]
-    "max_hospitals": 1e7,  # [hospital]
-    "move_share": 1e6,  # [case]
-    "margin": 1e4,  # [euro]
-}
+# Penalty for violating a constraint by its whole size (100 %). A slack costs PENALTY × slack /
+# size of its limit, so the explanation finds the smallest violations *relative to their limits*:
+# 1 % too few cases for a norm weighs as much as 1 % too little OR time or margin.
+PENALTY = 1e7
 
 
 @dataclass
@@ -39,19 +33,25 @@ class Model:
     y: dict[tuple[str, str], pulp.LpVariable] = field(default_factory=dict)
     constraints: dict[tuple[str, ...], pulp.LpConstraint] = field(default_factory=dict)
     slacks: dict[tuple[str, ...], pulp.LpVariable] = field(default_factory=dict)
+    slack_scale: dict[tuple[str, ...], float] = field(default_factory=dict)
     soft: bool = False
 
     def add(
-        self, key: tuple[str, ...], constraint: pulp.LpConstraint, sense_of_slack: int = 0
+        self,
+        key: tuple[str, ...],
+        constraint: pulp.LpConstraint,
+        sense_of_slack: int = 0,
+        scale: float = 1.0,
     ) -> None:
         """Add a named constraint; in soft mode with ``sense_of_slack`` ±1 give it a slack.
 
         ``sense_of_slack`` = −1 for a ≤ row (the slack is subtracted from the left side), +1 for
-        a ≥ row (added to it).
+        a ≥ row (added to it); ``scale`` is the size of the limit the slack is measured against.
         """
         if self.soft and sense_of_slack:
             slack = self.prob.add_variable(f"s{len(self.slacks)}", lowBound=0)
             self.slacks[key] = slack
+            self.slack_scale[key] = max(abs(scale), 1.0)
             constraint.addInPlace(pulp.LpAffineExpression([(slack, float(sense_of_slack))]))
         self.prob.addConstraint(constraint, f"c{len(self.constraints)}")
         self.constraints[key] = constraint
@@ -111,12 +111,14 @@ def add_capacity_constraints(m: Model) -> None:
             ("or_capacity", h),
             _expr((m.x[i], minutes[i]) for i in idx if minutes[i]) <= float(k),
             -1,
+            float(k),
         )
         if not pd.isna(beds):
             m.add(
                 ("bed_capacity", h),
                 _expr((m.x[i], los[i]) for i in idx if los[i]) <= float(beds),
                 -1,
+                float(beds),
             )
 
 
@@ -138,7 +140,7 @@ def add_norm_constraints(m: Model) -> None:
         m.y[(h, c)] = y
         performed = _expr((m.x[i], 1.0) for i in idx)
         if norms[c] > 0:
-            m.add(("norm", h, c), performed - norms[c] * y >= 0, +1)
+            m.add(("norm", h, c), performed - norms[c] * y >= 0, +1, norms[c])
         m.add(("norm_max", h, c), performed - totals[c] * y <= 0)
         for i in idx:
             m.add(("link", str(i)), _expr([(m.x[i], 1.0), (y, -demand[i])]) <= 0)
@@ -152,7 +154,7 @@ def add_max_hospitals_constraints(m: Model) -> None:
     ):
         ys = [(v, 1.0) for (h, cc), v in m.y.items() if cc == c]
         if ys:
-            m.add(("max_hospitals", c), _expr(ys) <= float(k), -1)
+            m.add(("max_hospitals", c), _expr(ys) <= float(k), -1, float(k))
 
 
 def add_keep_constraints(m: Model) -> None:
@@ -160,7 +162,7 @@ def add_keep_constraints(m: Model) -> None:
     groups = _by(m.inputs.arcs, ["performer", "care_form_id"])
     for h, c, k in m.inputs.keep.itertuples(index=False):
         idx = groups.get((h, c), [])
-        m.add(("keep", h, c), _expr((m.x[i], 1.0) for i in idx) >= float(k), +1)
+        m.add(("keep", h, c), _expr((m.x[i], 1.0) for i in idx) >= float(k), +1, float(k))
 
 
 def add_move_share_constraints(m: Model) -> None:
@@ -172,7 +174,8 @@ def add_move_share_constraints(m: Model) -> None:
     total = m.inputs.demand.groupby("origin")["cases"].sum()
     groups = _by(arcs[arcs["moved"]], ["origin"])
     for o, idx in groups.items():
-        m.add(("move_share", o), _expr((m.x[i], 1.0) for i in idx) <= share * float(total[o]), -1)
+        limit = share * float(total[o])
+        m.add(("move_share", o), _expr((m.x[i], 1.0) for i in idx) <= limit, -1, limit)
 
 
 def add_margin_constraints(m: Model) -> None:
@@ -189,7 +192,7 @@ def add_margin_constraints(m: Model) -> None:
         expr = _expr(
             (m.x[int(a)], c / 100) for a, c in zip(rows["arc"], rows["cents"], strict=True) if c
         )
-        m.add(("margin", h), expr >= floor, +1)
+        m.add(("margin", h), expr >= floor, +1, before)
 
 
 def set_objective(m: Model) -> None:
@@ -198,5 +201,5 @@ def set_objective(m: Model) -> None:
     arcs = m.inputs.arcs
     coef = opts.w_travel * arcs["travel"].to_numpy() + opts.w_move * arcs["moved"].to_numpy()
     terms = [(m.x[i], float(c)) for i, c in enumerate(coef) if c]
-    terms += [(s, PENALTY[key[0]]) for key, s in m.slacks.items()]
+    terms += [(s, PENALTY / m.slack_scale[key]) for key, s in m.slacks.items()]
     m.prob.setObjective(_expr(terms))

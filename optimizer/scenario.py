@@ -8,7 +8,14 @@ import pandas as pd
 
 from calculator.agreements import valid_in_year
 from calculator.workbook import Workbook
-from optimizer.capacity import CapacityReport, baseline_flows, capacity, compare, money
+from optimizer.capacity import (
+    CapacityReport,
+    baseline_flows,
+    capacity,
+    compare,
+    money,
+    require_volumes,
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,7 @@ def run_scenario(
     wb: Workbook, year: int, flows_after: pd.DataFrame, norm_overrides: dict[str, int] | None = None
 ) -> ScenarioResult:
     """Capacity and money before (baseline) and after the given flows."""
+    require_volumes(wb, year)
     before = baseline_flows(wb, year)
     money_table = compare(money(wb, before, year), money(wb, flows_after, year), ["hospital_id"])
     return ScenarioResult(
@@ -94,4 +102,5 @@ def manual_scenario(
     agreements: pd.DataFrame | None = None,
     norm_overrides: dict[str, int] | None = None,
 ) -> ScenarioResult:
+    require_volumes(wb, year)
     return run_scenario(wb, year, manual_flows(wb, year, agreements), norm_overrides)

@@ -277,3 +277,18 @@ def test_time_limit_without_incumbent_reports_no_flows(sample):
     )
     assert out.exit_code == 2
     assert json.loads(out.output)["status"] == "time_limit"
+
+
+def test_a_tight_margin_guardrail_is_blamed_on_the_margin(sample):
+    """Norms force KZH to give up colon surgery; a 5 % guardrail cannot hold for KZH. The
+    slacks are weighed relative to their limits, so the margin, not a norm, is reported."""
+    r = optimize(sample, 2026, Options(max_margin_loss=0.05))
+    assert r.status == "infeasible"
+    assert r.violations["constraint"].str.startswith("margin[").all()
+    assert r.violations["message"].str.contains("margin of KZH drops").any()
+
+
+def test_scenario_for_a_year_without_volumes_is_invalid_input():
+    runner = CliRunner()
+    out = runner.invoke(main, ["scenario", str(SAMPLE), "--year", "2019"])
+    assert out.exit_code == 1 and "2019" in out.output
