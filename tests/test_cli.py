@@ -153,3 +153,27 @@ def test_settle_unknown_year_is_invalid_input(cli):
     result = cli("settle", SAMPLE, "--year", "2019")
     assert result.exit_code == 1
     assert "2019" in result.output
+
+
+def test_internal_error_is_one_line_with_exit_3(monkeypatch):
+    import calculator.settle
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(calculator.settle, "settle", broken)
+    runner = CliRunner()
+    quiet = runner.invoke(main, ["settle", str(SAMPLE), "--year", "2025"])
+    assert quiet.exit_code == 3
+    assert "internal error: RuntimeError: boom" in quiet.output
+    assert "Traceback" not in quiet.output
+    loud = runner.invoke(main, ["--debug", "settle", str(SAMPLE), "--year", "2025"])
+    assert loud.exit_code == 3 and "Traceback" in loud.output
+
+
+def test_validate_a_csv_folder(cli, tmp_path, tiny):
+    from tests.conftest import write_csv_folder
+
+    folder = write_csv_folder(tmp_path / "csv", tiny)
+    assert cli("validate", folder).exit_code == 0
+    assert cli("settle", folder, "--year", "2025", "--json").exit_code == 0
