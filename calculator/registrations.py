@@ -127,6 +127,78 @@ def _exceptions(kind: str, rows: pd.DataFrame, message: list[str]) -> pd.DataFra
     )
 
 
+def _odv_lines(good: pd.DataFrame, ag: pd.DataFrame, pricing: Pricing) -> pd.DataFrame:
+    """ODV and secondment lines of settled ODV rows, unpriced (UNPRICED_LINE_COLUMNS).
+
+    ``good`` are the ODV rows, ``ag`` their agreements (same order). Unit prices are computed
+    once per (product, price year, agreement), not per row.
+    """
+    if not len(good):
+        return pd.DataFrame(columns=UNPRICED_LINE_COLUMNS)
+    rows = pd.DataFrame(
+        {
+            "care_form_id": good["care_form_id"].to_numpy(),
+            "payer": good["partner_hospital"].to_numpy(),
+            "payee": good["hospital_id"].to_numpy(),
+            "product_code": good["product_code"].to_numpy(),
+            "price_year": good["price_year"].to_numpy(),
+            "agreement_id": ag["agreement_id"].to_numpy(),
+            "source": (
+                "registrations row "
+                + good["excel_row"].astype(str)
+                + " ("
+                + good["dbc_id"].astype(str)
+                + ")"
+            ).to_numpy(),
+        }
+    )
+    terms = ag.assign(
+        product_code=good["product_code"].to_numpy(), price_year=good["price_year"].to_numpy()
+    ).drop_duplicates(["product_code", "price_year", "agreement_id"])
+    odv_unit = {
+        (code, py, agid): odv_unit_cents(pricing, code, int(py), fixed, share)
+        for code, py, agid, fixed, share in terms[
+            ["product_code", "price_year", "agreement_id", "odv_fixed_price", "odv_price_share"]
+        ].itertuples(index=False)
+    }
+    secondment_unit = {
+        agid: secondment_unit_cents(hours, rate)
+        for agid, hours, rate in terms.drop_duplicates("agreement_id")[
+            ["agreement_id", "secondment_hours_per_case", "secondment_rate"]
+        ].itertuples(index=False)
+    }
+    odv = rows.assign(
+        kind="odv",
+        count=1.0,
+        unit_price_cents=[
+            odv_unit[k]
+            for k in zip(
+                rows["product_code"], rows["price_year"], rows["agreement_id"], strict=True
+            )
+        ],
+        price_year=rows["price_year"].astype("Int64"),
+    )
+    sec = rows.assign(
+        kind="secondment",
+        count=1.0,
+        payer=rows["payee"],
+        payee=rows["payer"],
+        product_code="",
+        price_year=pd.NA,
+        unit_price_cents=rows["agreement_id"].map(secondment_unit),
+    )
+    sec = sec[sec["unit_price_cents"] > 0]
+    # each ODV line followed by its secondment line, as the audit trail reads them
+    both = pd.concat(
+        [
+            odv.assign(_order=2 * np.arange(len(odv))),
+            sec.assign(_order=2 * sec.index.to_numpy() + 1),
+        ],
+        ignore_index=True,
+    )
+    return both.sort_values("_order", ignore_index=True)[UNPRICED_LINE_COLUMNS]
+
+
 def settle_registrations(
     registrations: pd.DataFrame, agreements: pd.DataFrame, pricing: Pricing, year: int
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
@@ -223,31 +295,8 @@ def settle_registrations(
     )
     good = m[ok]
     ag = with_ag[ok]
+    odv_lines = _odv_lines(good, ag, pricing)
     lines: list[tuple] = []
-    unit_cache: dict[tuple, int] = {}
-    for dbc, row, perf, send, cf, code, py, agid, fixed, share, hours, rate in zip(
-        good["dbc_id"],
-        good["excel_row"],
-        good["hospital_id"],
-        good["partner_hospital"],
-        good["care_form_id"],
-        good["product_code"],
-        good["price_year"],
-        ag["agreement_id"],
-        ag["odv_fixed_price"],
-        ag["odv_price_share"],
-        ag["secondment_hours_per_case"],
-        ag["secondment_rate"],
-        strict=True,
-    ):
-        key = (code, py, agid)
-        if key not in unit_cache:
-            unit_cache[key] = odv_unit_cents(pricing, code, int(py), fixed, share)
-        source = f"registrations row {row} ({dbc})"
-        lines.append(("odv", cf, send, perf, code, 1.0, unit_cache[key], agid, int(py), source))
-        sec = secondment_unit_cents(hours, rate)
-        if sec:
-            lines.append(("secondment", cf, perf, send, "", 1.0, sec, agid, None, source))
     realised = [ag["agreement_id"]]
 
     # declared DBCs at two hospitals with overlapping periods
@@ -258,9 +307,8 @@ def settle_registrations(
     a, b = a[keep].reset_index(drop=True), b[keep].reset_index(drop=True)
     date = np.maximum(a["start_date"], b["start_date"])
     covered = pd.Series(False, index=a.index)
-    direction = pd.Series("", index=a.index)
     found = []
-    for s_side, p_side, label in ((a, b, "ab"), (b, a, "ba")):
+    for s_side, p_side in ((a, b), (b, a)):
         mv = pd.DataFrame(
             {
                 "care_form_id": s_side["care_form_id"],
@@ -272,7 +320,6 @@ def settle_registrations(
         hit = valid_on(agreements, mv, "date")
         par = (hit["mode"] == "parallel").to_numpy(dtype=bool, na_value=False) & ~covered.to_numpy()
         covered |= par
-        direction[par] = label
         found.append((s_side, p_side, hit, par))
     for s_side, p_side, hit, par in found:
         for i in np.flatnonzero(par):
@@ -331,7 +378,9 @@ def settle_registrations(
         )
     )
 
-    line_frame = pd.DataFrame(lines, columns=UNPRICED_LINE_COLUMNS)
+    line_frame = pd.concat(
+        [odv_lines, pd.DataFrame(lines, columns=UNPRICED_LINE_COLUMNS)], ignore_index=True
+    )
     line_frame = (
         typed_lines(with_amounts(line_frame)) if len(line_frame) else typed_lines(empty([]))
     )
