@@ -7,7 +7,7 @@ from decimal import Decimal
 import pandas as pd
 
 from calculator.money import decimal, eur_to_cents, line_amounts, unit_price_cents
-from calculator.pricing import Pricing
+from calculator.pricing import OTHER_INSURER, Pricing
 
 # Money between hospitals: one row per source (flow row, ODV row, parallel pair).
 LINE_COLUMNS = [
@@ -121,7 +121,7 @@ def declare(items: pd.DataFrame, pricing: Pricing, year: int) -> pd.DataFrame:
     )
     weighted = pricing.weighted_factors(year)
     unknown = named["price_factor"].isna()
-    named.loc[unknown, "insurer"] = "(overig)"
+    named.loc[unknown, "insurer"] = OTHER_INSURER
     named["factor"] = [
         weighted[h] if u else decimal(f)
         for h, u, f in zip(named["hospital_id"], unknown, named["price_factor"], strict=True)

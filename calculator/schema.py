@@ -17,7 +17,7 @@ bool   yes/no, ja/nee, true/false, 1/0
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 HOSPITAL_TYPES = ("umc", "topklinisch", "algemeen")
 COMPONENTS = ("full", "diagnostics", "intervention", "aftercare")
@@ -85,7 +85,6 @@ class Sheet:
     columns: tuple[Column, ...]
     required: bool = False
     key: tuple[str, ...] = ()
-    row_kind: str = field(default="", compare=False)
 
     def column(self, name: str) -> Column:
         for col in self.columns:

@@ -13,15 +13,6 @@ from optimizer.capacity import CapacityReport
 from optimizer.scenario import ScenarioResult
 from optimizer.solve import OptimizeResult
 
-MONEY_COLUMNS = [
-    "revenue_cents",
-    "settlement_cents",
-    "variable_cost_cents",
-    "margin_cents",
-    "odv_net_cents",
-    "secondment_net_cents",
-]
-
 
 def hospitals_table(before: CapacityReport, after: CapacityReport | None) -> pd.DataFrame:
     cols = [

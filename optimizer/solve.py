@@ -42,10 +42,6 @@ class OptimizeResult:
     seconds: dict[str, float] = field(default_factory=dict)
     solver: str = "highs"
 
-    @property
-    def solved(self) -> bool:
-        return not self.flows.empty or (self.status == "optimal")
-
 
 def make_solver(options: Options, mip: bool = True) -> pulp.LpSolver:
     if options.solver == "highs":
