@@ -1,0 +1,382 @@
+"""Checks across rows and sheets (SPEC §3.10): keys, references, dates, share sums, products per
+care form, overlapping agreements and the prices the data needs.
+
+Each check takes the typed frames (see :func:`calculator.validate.type_sheets`) and returns
+findings; none raises.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from calculator.errors import Finding
+from calculator.prices import resolve_prices
+from calculator.schema import HOSPITAL_TYPES, SHEETS, Sheet
+from calculator.workbook import SOURCE_ROW
+
+SHARE_TOLERANCE = 0.001
+
+
+def _f(sheet: str, row: object, column: str, value: object, expected: str) -> Finding:
+    return Finding(
+        sheet,
+        int(row) if row is not None else None,  # type: ignore[call-overload]
+        column,
+        "" if value is None or value is pd.NA else str(value),
+        expected,
+    )
+
+
+def cross_checks(frames: dict[str, pd.DataFrame], present: set[str]) -> list[Finding]:
+    """Keys, references, dates, share sums, products per care form, overlaps, needed prices."""
+    findings: list[Finding] = []
+    for sheet in SHEETS:
+        findings += _unique(sheet, frames[sheet.name])
+    findings += _references(frames)
+    findings += _care_form_checks(frames)
+    findings += _product_checks(frames)
+    findings += _contract_checks(frames)
+    findings += _agreement_checks(frames)
+    findings += _registration_checks(frames)
+    if (
+        "volumes" in present
+        and "registrations" in present
+        and not len(frames["volumes"])
+        and not len(frames["registrations"])
+    ):
+        findings.append(
+            _f(
+                "volumes",
+                None,
+                "",
+                "",
+                "both 'volumes' and 'registrations' have no rows; fill at least one",
+            )
+        )
+    if not findings:
+        findings += _needed_prices(frames)
+    return findings
+
+
+def _unique(sheet: Sheet, frame: pd.DataFrame) -> list[Finding]:
+    if not sheet.key or not len(frame):
+        return []
+    key = frame[list(sheet.key)].copy()
+    if sheet.name == "volumes":
+        key["performing_hospital_id"] = key["performing_hospital_id"].fillna(key["hospital_id"])
+    complete = key.notna().all(axis=1)
+    involved = key[complete & key.duplicated(keep=False)]
+    if not len(involved):
+        return []
+    out = []
+    first_row: dict[tuple, object] = {}
+    for i, k in zip(involved.index, involved.itertuples(index=False, name=None), strict=True):
+        if k in first_row:
+            out.append(
+                _f(
+                    sheet.name,
+                    frame.loc[i, SOURCE_ROW],
+                    ", ".join(sheet.key),
+                    " / ".join(map(str, k)),
+                    f"must be unique; the same key is already on row {first_row[k]}",
+                )
+            )
+        else:
+            first_row[k] = frame.loc[i, SOURCE_ROW]
+    return out
+
+
+_REFERENCES = (
+    ("products", "care_form_id", "care_forms", "care_form_id"),
+    ("prices", "product_code", "products", "product_code"),
+    ("insurer_contracts", "hospital_id", "hospitals", "hospital_id"),
+    ("volumes", "hospital_id", "hospitals", "hospital_id"),
+    ("volumes", "performing_hospital_id", "hospitals", "hospital_id"),
+    ("volumes", "care_form_id", "care_forms", "care_form_id"),
+    ("agreements", "care_form_id", "care_forms", "care_form_id"),
+    ("agreements", "sending_hospital", "hospitals", "hospital_id"),
+    ("agreements", "performing_hospital", "hospitals", "hospital_id"),
+    ("registrations", "hospital_id", "hospitals", "hospital_id"),
+    ("registrations", "partner_hospital", "hospitals", "hospital_id"),
+    ("registrations", "product_code", "products", "product_code"),
+    ("travel", "from_hospital", "hospitals", "hospital_id"),
+    ("travel", "to_hospital", "hospitals", "hospital_id"),
+    ("keep", "hospital_id", "hospitals", "hospital_id"),
+    ("keep", "care_form_id", "care_forms", "care_form_id"),
+)
+
+
+def _references(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    out = []
+    for sheet, column, target, target_column in _REFERENCES:
+        values = frames[sheet][column]
+        known = set(frames[target][target_column].dropna())
+        bad = values.notna() & ~values.isin(known)
+        for i in np.flatnonzero(bad.to_numpy()):
+            out.append(
+                _f(
+                    sheet,
+                    frames[sheet][SOURCE_ROW].iloc[i],
+                    column,
+                    values.iloc[i],
+                    f"unknown {target_column.replace('_id', '')}: expected one of the "
+                    f"codes on sheet '{target}'",
+                )
+            )
+    return out
+
+
+def _care_form_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    out = []
+    cf = frames["care_forms"]
+    for row, spec, allowed in cf[[SOURCE_ROW, "specialism", "allowed_types"]].itertuples(
+        index=False
+    ):
+        if isinstance(spec, str) and not (len(spec) == 4 and spec.isdigit()):
+            out.append(
+                _f(
+                    "care_forms",
+                    row,
+                    "specialism",
+                    spec,
+                    "expected a 4-digit AGB code stored as text, e.g. 0303",
+                )
+            )
+        if isinstance(allowed, str):
+            for word in allowed.split(","):
+                if word.strip().casefold() not in HOSPITAL_TYPES:
+                    out.append(
+                        _f(
+                            "care_forms",
+                            row,
+                            "allowed_types",
+                            allowed,
+                            f"expected a comma list of {', '.join(HOSPITAL_TYPES)}",
+                        )
+                    )
+                    break
+    return out
+
+
+def _product_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    out = []
+    products = frames["products"].dropna(subset=["care_form_id", "component"])
+    counts = products.groupby(["care_form_id", "component"]).size()
+    for (cf, component), n in counts.items():
+        if n > 1:
+            rows = products.loc[
+                (products.care_form_id == cf) & (products.component == component), SOURCE_ROW
+            ].tolist()
+            out.append(
+                _f(
+                    "products",
+                    rows[1],
+                    "component",
+                    component,
+                    f"care form {cf} has {n} '{component}' products (rows "
+                    f"{', '.join(map(str, rows))}); expected at most one",
+                )
+            )
+    with_full = set(products.loc[products.component == "full", "care_form_id"])
+    for row, cf in frames["care_forms"][[SOURCE_ROW, "care_form_id"]].itertuples(index=False):
+        if isinstance(cf, str) and cf not in with_full:
+            out.append(
+                _f(
+                    "care_forms",
+                    row,
+                    "care_form_id",
+                    cf,
+                    "every care form needs exactly one product with component 'full' on "
+                    "sheet 'products'",
+                )
+            )
+    return out
+
+
+def _contract_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    contracts = frames["insurer_contracts"].dropna(subset=["hospital_id", "year", "share"])
+    out = []
+    for (hospital, year), group in contracts.groupby(["hospital_id", "year"]):
+        total = group["share"].sum()
+        if abs(total - 1) > SHARE_TOLERANCE:
+            out.append(
+                _f(
+                    "insurer_contracts",
+                    group[SOURCE_ROW].min(),
+                    "share",
+                    f"{total:.4f}",
+                    f"the shares of {hospital} in {year} must sum to 1 (±"
+                    f"{SHARE_TOLERANCE}); rows {', '.join(map(str, group[SOURCE_ROW]))}",
+                )
+            )
+    return out
+
+
+def _years_of(valid_from: pd.Timestamp, valid_to: object, last: int) -> range:
+    end = valid_to.year if isinstance(valid_to, pd.Timestamp) and not pd.isna(valid_to) else last
+    return range(valid_from.year, end + 1)
+
+
+def _agreement_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    out = []
+    ag = frames["agreements"].dropna(
+        subset=["care_form_id", "sending_hospital", "performing_hospital", "valid_from"]
+    )
+    same = ag["sending_hospital"] == ag["performing_hospital"]
+    for row, s in ag.loc[same, [SOURCE_ROW, "sending_hospital"]].itertuples(index=False):
+        out.append(
+            _f("agreements", row, "performing_hospital", s, "must differ from the sending hospital")
+        )
+    backwards = ag["valid_to"].notna() & (ag["valid_to"] < ag["valid_from"])
+    for row, to in ag.loc[backwards, [SOURCE_ROW, "valid_to"]].itertuples(index=False):
+        out.append(_f("agreements", row, "valid_to", to.date(), "must be on or after valid_from"))
+    far = pd.Timestamp.max.normalize()
+    for _, group in ag.groupby(["care_form_id", "sending_hospital", "performing_hospital"]):
+        g = group.sort_values("valid_from")
+        ends = g["valid_to"].fillna(far).tolist()
+        starts = g["valid_from"].tolist()
+        rows = g[SOURCE_ROW].tolist()
+        for i in range(1, len(g)):
+            if starts[i] <= max(ends[:i]):
+                out.append(
+                    _f(
+                        "agreements",
+                        rows[i],
+                        "valid_from",
+                        starts[i].date(),
+                        f"overlaps the agreement on row {rows[i - 1]} for the same care "
+                        "form and hospitals; at most one may be valid on any date",
+                    )
+                )
+    parts = frames["products"]
+    has_intervention = set(parts.loc[parts.component == "intervention", "care_form_id"])
+    for row, cf in ag.loc[ag["mode"] == "parallel", [SOURCE_ROW, "care_form_id"]].itertuples(
+        index=False
+    ):
+        if cf not in has_intervention:
+            out.append(
+                _f(
+                    "agreements",
+                    row,
+                    "mode",
+                    "parallel",
+                    f"parallel declaration needs an 'intervention' product for care form "
+                    f"{cf} on sheet 'products'",
+                )
+            )
+    shared = ag.dropna(subset=["share"])
+    if len(shared):
+        last = int(
+            max(
+                shared["valid_from"].dt.year.max(),
+                shared["valid_to"].dt.year.max() if shared["valid_to"].notna().any() else 0,
+                *frames["volumes"]["year"].dropna().astype(int).tolist() or [0],
+            )
+        )
+        totals: dict[tuple[str, str, int], list[tuple[int, float]]] = {}
+        for row, cf, s, frm, to, share in shared[
+            [SOURCE_ROW, "care_form_id", "sending_hospital", "valid_from", "valid_to", "share"]
+        ].itertuples(index=False):
+            for year in _years_of(frm, to, last):
+                totals.setdefault((s, cf, year), []).append((row, share))
+        for (s, cf, year), items in sorted(totals.items()):
+            total = sum(v for _, v in items)
+            if total > 1 + 1e-9:
+                out.append(
+                    _f(
+                        "agreements",
+                        items[-1][0],
+                        "share",
+                        f"{total:g}",
+                        f"the shares of {s} for {cf} in {year} sum to more than 1 (rows "
+                        f"{', '.join(str(r) for r, _ in items)})",
+                    )
+                )
+    return out
+
+
+def _registration_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    reg = frames["registrations"]
+    if not len(reg):
+        return []
+    out = []
+    backwards = (reg["end_date"] < reg["start_date"]).to_numpy(dtype=bool, na_value=False)
+    for i in np.flatnonzero(backwards):
+        out.append(
+            _f(
+                "registrations",
+                reg[SOURCE_ROW].iloc[i],
+                "end_date",
+                reg["end_date"].iloc[i].date(),
+                "must be on or after start_date",
+            )
+        )
+    odv = reg["odv"].to_numpy(dtype=bool, na_value=False)
+    no_partner = odv & reg["partner_hospital"].isna().to_numpy()
+    for i in np.flatnonzero(no_partner):
+        out.append(
+            _f(
+                "registrations",
+                reg[SOURCE_ROW].iloc[i],
+                "partner_hospital",
+                "",
+                "an ODV row needs the partner hospital that requested the work",
+            )
+        )
+    self_partner = odv & (reg["partner_hospital"] == reg["hospital_id"]).to_numpy(
+        dtype=bool, na_value=False
+    )
+    for i in np.flatnonzero(self_partner):
+        out.append(
+            _f(
+                "registrations",
+                reg[SOURCE_ROW].iloc[i],
+                "partner_hospital",
+                reg["partner_hospital"].iloc[i],
+                "must differ from hospital_id",
+            )
+        )
+    return out
+
+
+def _needed_prices(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    """Every price the data needs must exist or be derivable by indexation."""
+    products = frames["products"]
+    needed = []
+    vol = frames["volumes"]
+    if len(vol):
+        pairs = vol[["care_form_id", "year", SOURCE_ROW]].merge(
+            products[["care_form_id", "product_code"]], on="care_form_id"
+        )
+        needed.append(pairs.assign(sheet="volumes", column="year"))
+    reg = frames["registrations"]
+    if len(reg):
+        needed.append(
+            reg[["product_code", SOURCE_ROW]].assign(
+                year=reg["start_date"].dt.year, sheet="registrations", column="start_date"
+            )
+        )
+    if not needed:
+        return []
+    all_needed = pd.concat(needed, ignore_index=True)
+    lookup = resolve_prices(frames["prices"], frames["indexation"], all_needed)
+    if not lookup.missing:
+        return []
+    first_row = all_needed.groupby(["product_code", "year"])[
+        [SOURCE_ROW, "sheet", "column"]
+    ].first()
+    out = []
+    for code, year, reason in lookup.missing:
+        row, sheet, column = first_row.loc[(code, year)]
+        out.append(
+            _f(
+                "prices",
+                None,
+                "benchmark_price",
+                f"{code} / {year}",
+                f"{reason} (needed first by sheet '{sheet}' row {row}); add the price or "
+                "an indexation rate",
+            )
+        )
+    return out
