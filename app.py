@@ -604,13 +604,11 @@ def page_compare() -> None:
         st.dataframe(view.rename_axis(t("hospital")), width="stretch")
         chart(
             st,
-            charts.before_after_bars(
-                data.assign(margin=data["margin_cents_after"] / 100, phase=data["scenario"]),
+            charts.scenario_bars(
+                data.assign(margin=data["margin_cents_after"] / 100),
                 "margin",
                 t("margin") + " (€)",
-                sorted(data["hospital_id"].unique()),
-                names[0],
-                names[-1],
+                names,
             ),
             key="compare_chart",
         )

@@ -136,3 +136,21 @@ def diverging_bars(frame: pd.DataFrame, value: str, title: str, hospitals: list[
         )
         .properties(height=alt.Step(30))
     )
+
+
+def scenario_bars(frame: pd.DataFrame, value: str, title: str, scenarios: list[str]) -> alt.Chart:
+    """One bar per saved scenario for every hospital (``frame``: hospital_id, scenario, value)."""
+    return (
+        alt.Chart(frame, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("hospital_id:N", title=None),
+            xOffset=alt.XOffset("scenario:N", sort=scenarios),
+            y=alt.Y(f"{value}:Q", title=title, axis=DUTCH_AXIS),
+            color=alt.Color(
+                "scenario:N", sort=scenarios, title=None, scale=alt.Scale(scheme="tableau10")
+            ),
+            tooltip=["hospital_id", "scenario", alt.Tooltip(f"{value}:Q", format=",.0f")],
+        )
+        .properties(height=300)
+    )
