@@ -613,7 +613,14 @@ def page_compare() -> None:
             key="compare_chart",
         )
     st.dataframe(
-        saved.rename(columns={"saved_at": t("scenario_saved_at"), "year": t("year")}),
+        saved.rename(
+            columns={
+                "name": t("scenario_name"),
+                "saved_at": t("scenario_saved_at"),
+                "year": t("year"),
+                "kind": t("scenario_kind"),
+            }
+        ),
         hide_index=True,
     )
     victim = st.selectbox(t("delete"), [""] + saved["name"].tolist(), key="delete_name")

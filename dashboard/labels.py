@@ -163,6 +163,8 @@ LABELS: dict[str, dict[str, str]] = {
     "realised": {"nl": "Gerealiseerd", "en": "Realised"},
     "deviation": {"nl": "Afwijking", "en": "Deviation"},
     "no_volumes_year": {"nl": "Geen volumes voor {year}.", "en": "No volumes for {year}."},
+    "scenario_name": {"nl": "Scenario", "en": "Scenario"},
+    "scenario_kind": {"nl": "Soort", "en": "Kind"},
     "scenario_saved_at": {"nl": "Bewaard op", "en": "Saved at"},
     "objective": {"nl": "Doelfunctie", "en": "Objective"},
 }
