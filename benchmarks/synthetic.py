@@ -13,6 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from calculator.schema import SHEETS_BY_NAME
+
 HOSPITALS = 30
 CARE_FORMS = 20
 
@@ -58,24 +60,7 @@ def small_sheets() -> dict[str, pd.DataFrame]:
         ),
         "prices": pd.DataFrame(prices, columns=["product_code", "year", "benchmark_price"]),
         "indexation": pd.DataFrame({"year": [2026], "rate": [0.03]}),
-        "agreements": pd.DataFrame(
-            agreements,
-            columns=[
-                "agreement_id",
-                "care_form_id",
-                "sending_hospital",
-                "performing_hospital",
-                "mode",
-                "share",
-                "odv_price_share",
-                "odv_fixed_price",
-                "secondment_hours_per_case",
-                "secondment_rate",
-                "valid_from",
-                "valid_to",
-                "planned_cases",
-            ],
-        ),
+        "agreements": pd.DataFrame(agreements, columns=list(SHEETS_BY_NAME["agreements"].names)),
     }
 
 

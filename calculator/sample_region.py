@@ -20,6 +20,7 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
+from calculator.schema import SHEETS_BY_NAME
 from calculator.xlsx_writer import SheetOut, write_book
 
 SEED = 20251231
@@ -306,21 +307,7 @@ AGREEMENTS = [
      dt.date(2026, 1, 1), None, None),
 ]
 # fmt: on
-AGREEMENT_COLUMNS = [
-    "agreement_id",
-    "care_form_id",
-    "sending_hospital",
-    "performing_hospital",
-    "mode",
-    "share",
-    "odv_price_share",
-    "odv_fixed_price",
-    "secondment_hours_per_case",
-    "secondment_rate",
-    "valid_from",
-    "valid_to",
-    "planned_cases",
-]
+AGREEMENT_COLUMNS = list(SHEETS_BY_NAME["agreements"].names)
 
 
 def _agreements() -> pd.DataFrame:
