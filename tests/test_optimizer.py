@@ -10,6 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calculator.agreements import valid_in_year
 from calculator.validate import load, load_frames
@@ -292,3 +294,51 @@ def test_scenario_for_a_year_without_volumes_is_invalid_input():
     runner = CliRunner()
     out = runner.invoke(main, ["scenario", str(SAMPLE), "--year", "2019"])
     assert out.exit_code == 1 and "2019" in out.output
+
+
+def test_optimize_workbook_reads_back_the_same_flows(sample, tmp_path):
+    from optimizer.report import write_optimize
+
+    result = optimize(sample, 2026)
+    path = tmp_path / "opt.xlsx"
+    write_optimize(result, path)
+    back = pd.read_excel(path, sheet_name="Stromen", engine="calamine")
+    assert back["cases"].to_numpy() == pytest.approx(result.flows["cases"].to_numpy())
+    assert back["origin"].tolist() == result.flows["origin"].tolist()
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    demand=st.lists(st.integers(0, 30), min_size=3, max_size=3),
+    capacity=st.lists(st.integers(0, 3000), min_size=3, max_size=3),
+    norm=st.integers(0, 25),
+)
+def test_random_three_hospital_instances(demand, capacity, norm):
+    """Any small instance is either solved with every constraint holding, or explained."""
+    s = tiny_sheets()
+    ids = ["AAA", "BBB", "CCC"]
+    s["hospitals"] = pd.DataFrame(
+        {
+            "hospital_id": ids,
+            "name": ids,
+            "type": ["algemeen"] * 3,
+            "or_minutes": capacity,
+            "lat": [52.0, 52.1, 52.3],
+            "lon": [4.5, 4.7, 4.6],
+        }
+    )
+    s["care_forms"]["volume_norm"] = [norm]
+    s["volumes"] = pd.DataFrame(
+        {"year": 2025, "hospital_id": ids, "care_form_id": "lies", "cases": demand}
+    )
+    s["agreements"] = s["agreements"].iloc[0:0]
+    wb = load_frames(s)
+    options = Options(free_moves=True)
+    if sum(demand) == 0:
+        return
+    r = optimize(wb, 2025, options)
+    if r.status == "optimal":
+        recheck(wb, 2025, options, r)
+    else:
+        assert r.status == "infeasible" and len(r.violations) > 0
+        assert (r.violations["amount"] > 0).all()
