@@ -197,7 +197,7 @@ def show_capacity_and_norms(wb: Workbook, report, key: str) -> None:  # type: ig
 
 def page_baseline(wb: Workbook, year: int) -> None:
     st.header(f"{t('page_baseline')} {year}")
-    if year not in set(wb.volumes["year"].dropna().astype(int)):
+    if year not in wb.years_in("volumes"):
         st.info(t("no_volumes_year", year=year))
         return
     flows, report, cash = baseline(wb, wb.sha256, year)
@@ -335,7 +335,7 @@ def save_form(
 
 def page_scenario(wb: Workbook, year: int) -> None:
     st.header(f"{t('page_scenario')} {year}")
-    if year not in set(wb.volumes["year"].dropna().astype(int)):
+    if year not in wb.years_in("volumes"):
         st.info(t("no_volumes_year", year=year))
         return
     manual_tab, optimised_tab = st.tabs([t("manual"), t("optimised")])

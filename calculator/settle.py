@@ -84,19 +84,7 @@ def settle(
                 )
             ]
         )
-    years = _years(wb, source)
-    if year not in years:
-        raise SpreidingInputError(
-            [
-                Finding(
-                    source,
-                    None,
-                    "year",
-                    str(year),
-                    f"no data for this year; years present: {', '.join(map(str, years))}",
-                )
-            ]
-        )
+    wb.require_year(source, year)
     pricing = Pricing(wb)
     if source == "volumes":
         revenue, lines, exceptions, realised = settle_flows(
@@ -136,12 +124,6 @@ def settle(
         input_name=wb.source_name,
         input_sha256=wb.sha256,
     )
-
-
-def _years(wb: Workbook, source: str) -> list[int]:
-    if source == "volumes":
-        return sorted(set(wb.volumes["year"].dropna().astype(int)))
-    return sorted(set(wb.registrations["end_date"].dt.year.dropna().astype(int)))
 
 
 def _summary(

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from calculator.errors import Finding, SpreidingInputError
+
 SOURCE_ROW = "excel_row"
 
 
@@ -38,9 +40,27 @@ class Workbook:
         """True when the input held this sheet with at least one row."""
         return sheet in self.present and len(getattr(self, sheet)) > 0
 
+    def years_in(self, sheet: str) -> list[int]:
+        """Years with data on ``volumes`` (its year) or ``registrations`` (settlement year)."""
+        if sheet == "volumes":
+            return sorted(set(self.volumes["year"].dropna().astype(int)))
+        return sorted(set(self.registrations["end_date"].dt.year.dropna().astype(int)))
+
     @property
     def years(self) -> list[int]:
         """Years with data (volumes years and registration settlement years)."""
-        years = set(self.volumes["year"].dropna().astype(int))
-        years |= set(self.registrations["end_date"].dt.year.dropna().astype(int))
-        return sorted(years)
+        return sorted(set(self.years_in("volumes")) | set(self.years_in("registrations")))
+
+    def require_year(self, sheet: str, year: int) -> None:
+        """Raise an input error naming the years present when ``sheet`` has no data for ``year``."""
+        years = self.years_in(sheet)
+        if year not in years:
+            present = ", ".join(map(str, years)) or "none"
+            finding = Finding(
+                sheet,
+                None,
+                "",
+                f"--year {year}",
+                f"no {sheet} for this year; years present: {present}",
+            )
+            raise SpreidingInputError([finding])

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from calculator.errors import Finding, SpreidingInputError
 from calculator.flows import flows_of_year, settle_flows
 from calculator.lines import KINDS
 from calculator.money import line_amounts, unit_price_cents
@@ -30,24 +29,6 @@ class CapacityReport:
 
     hospitals: pd.DataFrame
     norms: pd.DataFrame
-
-
-def require_volumes(wb: Workbook, year: int) -> None:
-    """Scenarios start from the volumes of a year: raise an input error when there are none."""
-    years = sorted(set(wb.volumes["year"].dropna().astype(int)))
-    if year not in years:
-        present = ", ".join(map(str, years)) or "none"
-        raise SpreidingInputError(
-            [
-                Finding(
-                    "volumes",
-                    None,
-                    "",
-                    f"--year {year}",
-                    f"no volumes for this year; years present: {present}",
-                )
-            ]
-        )
 
 
 def baseline_flows(wb: Workbook, year: int) -> pd.DataFrame:

@@ -20,7 +20,7 @@ from calculator.money import unit_price_cents
 from calculator.pricing import Pricing
 from calculator.schema import HOSPITAL_TYPES
 from calculator.workbook import Workbook
-from optimizer.capacity import baseline_flows, effective_norms, require_volumes
+from optimizer.capacity import baseline_flows, effective_norms
 
 ROAD_FACTOR = 1.3  # roads are 1.3× the straight line; at 60 km/h a km is a minute
 
@@ -118,7 +118,7 @@ def _in(frame: pd.DataFrame, keys: pd.DataFrame, on: list[str]) -> np.ndarray:
 
 def prepare(wb: Workbook, year: int, options: Options) -> ModelInputs:
     """Demand, arcs and parameters for ``year``; raises on unknown norm overrides."""
-    require_volumes(wb, year)
+    wb.require_year("volumes", year)
     try:
         norms = effective_norms(wb, options.norms)
     except KeyError as exc:

@@ -14,7 +14,6 @@ from optimizer.capacity import (
     capacity,
     compare,
     money,
-    require_volumes,
 )
 
 
@@ -83,7 +82,7 @@ def run_scenario(
     wb: Workbook, year: int, flows_after: pd.DataFrame, norm_overrides: dict[str, int] | None = None
 ) -> ScenarioResult:
     """Capacity and money before (baseline) and after the given flows."""
-    require_volumes(wb, year)
+    wb.require_year("volumes", year)
     before = baseline_flows(wb, year)
     money_table = compare(money(wb, before, year), money(wb, flows_after, year), ["hospital_id"])
     return ScenarioResult(
@@ -102,5 +101,5 @@ def manual_scenario(
     agreements: pd.DataFrame | None = None,
     norm_overrides: dict[str, int] | None = None,
 ) -> ScenarioResult:
-    require_volumes(wb, year)
+    wb.require_year("volumes", year)
     return run_scenario(wb, year, manual_flows(wb, year, agreements), norm_overrides)
