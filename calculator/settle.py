@@ -97,7 +97,7 @@ def settle(
     caps = apply_caps(revenue, pricing, year)
     hospital_ids = sorted(wb.hospitals["hospital_id"])
     position = positions(lines, hospital_ids)
-    summary = _summary(hospital_ids, caps, lines, position)
+    summary = hospital_summary(hospital_ids, caps, lines, position)
     pairs = pair_statements(lines)
     payments = clearing(position)
     tables = {
@@ -126,9 +126,11 @@ def settle(
     )
 
 
-def _summary(
+def hospital_summary(
     hospital_ids: list[str], caps: pd.DataFrame, lines: pd.DataFrame, position: pd.Series
 ) -> pd.DataFrame:
+    """Per hospital: insurer declared/paid/unpaid, receivable and payable per kind, net position
+    [cents]; every hospital listed, in the order given."""
     out = pd.DataFrame({"hospital_id": hospital_ids})
     per = caps.groupby("hospital_id")[["declared_cents", "paid_cents", "unpaid_cents"]].sum()
     for col, name in (

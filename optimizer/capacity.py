@@ -16,6 +16,7 @@ from calculator.lines import KINDS
 from calculator.money import line_amounts, unit_price_cents
 from calculator.netting import apply_caps, positions
 from calculator.pricing import Pricing
+from calculator.settle import hospital_summary
 from calculator.workbook import Workbook
 
 FLOW_COLUMNS = ["sending", "performing", "care_form_id", "cases"]
@@ -104,16 +105,13 @@ def money(wb: Workbook, flows: pd.DataFrame, year: int) -> pd.DataFrame:
         f["source"] = [f"flow {i + 1}" for i in range(len(f))]
     f = f[f["cases"] > 0]
     revenue, lines, _, _ = settle_flows(f, wb.agreements, pricing, year)
-    caps = apply_caps(revenue, pricing, year)
     hospitals = sorted(wb.hospitals["hospital_id"])
-    out = pd.DataFrame({"hospital_id": hospitals})
-    out["revenue_cents"] = (
-        out["hospital_id"]
-        .map(caps.groupby("hospital_id")["paid_cents"].sum())
-        .fillna(0)
-        .astype("int64")
+    summary = hospital_summary(
+        hospitals, apply_caps(revenue, pricing, year), lines, positions(lines, hospitals)
     )
-    out["settlement_cents"] = out["hospital_id"].map(positions(lines, hospitals)).astype("int64")
+    out = pd.DataFrame({"hospital_id": hospitals})
+    out["revenue_cents"] = summary["insurer_paid_cents"]
+    out["settlement_cents"] = summary["net_position_cents"]
     out["variable_cost_cents"] = (
         out["hospital_id"].map(variable_costs(wb, f, pricing, year)).fillna(0).astype("int64")
     )
@@ -121,11 +119,9 @@ def money(wb: Workbook, flows: pd.DataFrame, year: int) -> pd.DataFrame:
         out["revenue_cents"] + out["settlement_cents"] - out["variable_cost_cents"]
     )
     for kind in KINDS:
-        k = lines[lines["kind"] == kind]
         out[f"{kind}_net_cents"] = (
-            out["hospital_id"].map(k.groupby("payee")["amount_cents"].sum()).fillna(0)
-            - out["hospital_id"].map(k.groupby("payer")["amount_cents"].sum()).fillna(0)
-        ).astype("int64")
+            summary[f"{kind}_receivable_cents"] - summary[f"{kind}_payable_cents"]
+        )
     return out
 
 
