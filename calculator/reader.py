@@ -212,7 +212,7 @@ def read_xlsx_bytes(data: bytes, name: str = "upload.xlsx") -> RawBook:
                     "unmerge and fill every cell",
                 )
             )
-        header_row, table = _rows_to_frame(rows, canonical, findings)
+        table = _rows_to_frame(rows, canonical, findings)
         lost = _lost_formula_cells(archive, parts.get(raw_name, ""))
         for col_letters, row in lost:
             findings.append(
@@ -255,7 +255,7 @@ def _is_blank(value: object) -> bool:
 
 def _rows_to_frame(
     rows: Sequence[Sequence[object]], sheet_name: str, findings: list[Finding]
-) -> tuple[int, pd.DataFrame | None]:
+) -> pd.DataFrame | None:
     """Turn a sheet's cells into a raw table; the first non-empty row is the header."""
     header_index = next((i for i, r in enumerate(rows) if any(not _is_blank(v) for v in r)), None)
     if header_index is None:
@@ -268,7 +268,7 @@ def _rows_to_frame(
                 "the sheet is empty; expected a header row with the column names",
             )
         )
-        return 0, None
+        return None
     header = rows[header_index]
     body = rows[header_index + 1 :]
     excel_rows = list(range(header_index + 2, header_index + 2 + len(body)))
@@ -289,7 +289,7 @@ def _rows_to_frame(
     )
     frame[ROW] = [excel_rows[i] for i in keep]
     frame.attrs["excel_columns"] = [n or "" for n in names] + [""] * (width - len(names))
-    return header_index + 1, frame
+    return frame
 
 
 def _canonical_headers(

@@ -32,7 +32,7 @@ from calculator.pricing import Pricing
 class Matching:
     """Outcome of matching ODV rows to declared DBCs (positions index the registrations frame).
 
-    ``pairs``: odv, declared (row positions); ``candidates``: per ODV position, whether any
+    ``pairs``: odv, declared (row positions); ``had_candidate``: per ODV position, whether any
     declared DBC could have matched it.
     """
 
