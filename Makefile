@@ -1,9 +1,10 @@
 # Two commands on a fresh machine with Python 3.11: `make run` (dashboard on the sample region)
 # and `make test` (the whole test suite). Both install uv with pip when it is missing.
+# `make check` runs only the static checks (ruff, ruff format, mypy), without the tests.
 export UV_PYTHON_DOWNLOADS := never
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: run test bench sample ensure-uv
+.PHONY: run test check bench sample ensure-uv
 
 ensure-uv:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -15,6 +16,12 @@ run: ensure-uv
 test: ensure-uv
 	$(UV) sync --frozen
 	$(UV) run pytest
+
+check: ensure-uv
+	$(UV) sync --frozen
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+	$(UV) run mypy
 
 bench: ensure-uv
 	$(UV) sync --frozen

@@ -14,7 +14,9 @@ from tests.conftest import tiny_sheets
 
 HOSPITALS = ["AAA", "BBB", "CCC"]
 PRODUCTS = ["012345678", "012345680"]  # full, intervention
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Each example validates and settles whole workbooks (about 1 s); 15 examples per property keep
+# both tests near 10 s while every mode pair and several years are still drawn.
+SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def region(mode_ab: str, mode_bc: str) -> dict[str, pd.DataFrame]:
