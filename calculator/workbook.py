@@ -32,6 +32,7 @@ class Workbook:
     registrations: pd.DataFrame
     travel: pd.DataFrame
     keep: pd.DataFrame
+    service_costs: pd.DataFrame
     source_name: str
     sha256: str
     present: frozenset[str]
