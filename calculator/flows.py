@@ -6,9 +6,9 @@ import pandas as pd
 
 from calculator.agreements import valid_in_year
 from calculator.lines import (
-    EXCEPTION_COLUMNS,
     UNPRICED_LINE_COLUMNS,
     declare,
+    exception_rows,
     odv_unit_cents,
     secondment_unit_cents,
     typed_lines,
@@ -28,6 +28,7 @@ def flows_of_year(volumes: pd.DataFrame, year: int) -> pd.DataFrame:
             "care_form_id": v["care_form_id"].to_numpy(),
             "cases": v["cases"].to_numpy(dtype="float64"),
             "source": [f"volumes row {r}" for r in v["excel_row"]],
+            "source_rows": v["excel_row"].astype(str).to_numpy(),
         }
     )
 
@@ -99,26 +100,25 @@ def settle_flows(
     and secondment lines (LINE_COLUMNS), ``no_agreement`` exceptions (one per flow row), and
     the moved cases per agreement_id (for monitoring).
     """
+    if "source_rows" not in flows.columns:  # flows built in code (scenarios) name no rows
+        flows = flows.assign(source_rows=flows["source"])
     f, items, line_frame = flow_items(flows, agreements, pricing, year)
     no_agreement = (f["sending"] != f["performing"]) & f["agreement_id"].isna()
-    exceptions = pd.DataFrame(
-        {
-            "kind": "no_agreement",
-            "key": f.loc[no_agreement, "source"],
-            "hospital_id": f.loc[no_agreement, "sending"],
-            "partner_hospital": f.loc[no_agreement, "performing"],
-            "care_form_id": f.loc[no_agreement, "care_form_id"],
-            "patient_id": None,
-            "source": f.loc[no_agreement, "source"],
-            "message": [
-                f"{c:g} cases of {cf} from {s} performed at {p} in {year} without a valid "
-                "agreement; settled as referral"
-                for c, cf, s, p in f.loc[
-                    no_agreement, ["cases", "care_form_id", "sending", "performing"]
-                ].itertuples(index=False)
-            ],
-        },
-        columns=EXCEPTION_COLUMNS,
+    missing = f[no_agreement]
+    exceptions = exception_rows(
+        "no_agreement",
+        [
+            {"cases": c, "care_form": cf, "sending": s, "performing": p, "year": str(year)}
+            for c, cf, s, p in missing[
+                ["cases", "care_form_id", "sending", "performing"]
+            ].itertuples(index=False)
+        ],
+        key=missing["source"],
+        hospital_id=missing["sending"],
+        partner_hospital=missing["performing"],
+        care_form_id=missing["care_form_id"],
+        source_sheet="volumes",
+        source_rows=missing["source_rows"],
     )
     items = items.drop(columns="flow")
     items["price_year"] = year

@@ -11,6 +11,7 @@ import pandas as pd
 
 from calculator.errors import InvariantError
 from calculator.lines import KINDS
+from calculator.money import exact, round_half_up
 
 Check = Callable[[dict[str, pd.DataFrame]], list[str]]
 
@@ -85,6 +86,32 @@ def pair_nets_match_lines(t: dict[str, pd.DataFrame]) -> list[str]:
     ]
 
 
+def declared_equals_count_times_price(t: dict[str, pd.DataFrame]) -> list[str]:
+    """Σ declared = Σ count × unit price, to the cent.
+
+    A line priced per DBC or per contract holds count × unit price exactly (half-up for a
+    fractional count); the insurer lines of cases spread by share add up, per hospital, product
+    and price year, to the cases × the share-weighted unit price.
+    """
+    revenue = t["revenue"]
+    out = []
+    single = revenue[revenue["price_basis"] != "share"]
+    for h, code, n, unit, amount in single[
+        ["hospital_id", "product_code", "count", "unit_price_cents", "amount_cents"]
+    ].itertuples(index=False):
+        if round_half_up(exact(float(n)) * int(unit)) != int(amount):
+            out.append(f"{h} {code}: {n:g} × {unit} cents declared as {amount} cents")
+    spread = revenue[revenue["price_basis"] == "share"]
+    key = ["hospital_id", "product_code", "price_year"]
+    for (h, code, _), group in spread.groupby(key, sort=True):
+        n, unit = float(group["basis_count"].iloc[0]), int(group["basis_unit_price_cents"].iloc[0])
+        want = round_half_up(exact(n) * unit)
+        got = int(group["amount_cents"].sum())
+        if got != want:
+            out.append(f"{h} {code}: {n:g} × {unit} cents spread over insurers as {got} cents")
+    return out
+
+
 def positions_sum_to_zero(t: dict[str, pd.DataFrame]) -> list[str]:
     total = int(t["hospitals"]["net_position_cents"].sum())
     return [] if total == 0 else [f"positions sum to {total} cents, not 0"]
@@ -95,6 +122,7 @@ CHECKS: dict[str, Check] = {
     "no_hospital_pays_itself": no_hospital_pays_itself,
     "totals_per_kind_equal_lines": totals_per_kind_equal_lines,
     "caps_paid_within_declared": caps_paid_within_declared,
+    "declared_equals_count_times_price": declared_equals_count_times_price,
     "pair_nets_match_lines": pair_nets_match_lines,
     "clearing_settles_positions": clearing_settles_positions,
     "positions_sum_to_zero": positions_sum_to_zero,  # last

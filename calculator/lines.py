@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
 
 import pandas as pd
 
-from calculator.money import decimal, eur_to_cents, line_amounts, unit_price_cents
+from calculator.money import (
+    decimal,
+    eur_to_cents,
+    exact,
+    largest_remainder,
+    line_amounts,
+    round_half_up,
+    unit_price_cents,
+)
 from calculator.pricing import OTHER_INSURER, Pricing
+from messages import text
 
 # Money between hospitals: one row per source (flow row, ODV row, parallel pair).
 LINE_COLUMNS = [
@@ -36,8 +47,13 @@ REVENUE_COLUMNS = [
     "count",
     "unit_price_cents",
     "amount_cents",
+    "price_basis",
+    "basis_count",
+    "basis_unit_price_cents",
     "source",
 ]
+# Listed, not settled. ``message_code`` and ``params`` name the text in the catalogue
+# (:mod:`messages.settlement`); ``message`` is that text in Dutch, the workbook's language.
 EXCEPTION_COLUMNS = [
     "kind",
     "key",
@@ -45,7 +61,10 @@ EXCEPTION_COLUMNS = [
     "partner_hospital",
     "care_form_id",
     "patient_id",
-    "source",
+    "source_sheet",
+    "source_rows",
+    "message_code",
+    "params",
     "message",
 ]
 KINDS = ("odv", "secondment")
@@ -53,6 +72,60 @@ KINDS = ("odv", "secondment")
 
 def empty(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+
+
+def exception_rows(
+    kind: str,
+    params: list[dict[str, object]],
+    *,
+    key: Sequence[object],
+    hospital_id: Sequence[object],
+    partner_hospital: Sequence[object],
+    care_form_id: Sequence[object],
+    source_sheet: str,
+    source_rows: Sequence[object],
+    patient_id: Sequence[object] | None = None,
+    message_code: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Exceptions of one kind (EXCEPTION_COLUMNS); the message is the catalogue's
+    ``settlement_exception_<kind>`` (or ``message_code`` per row) filled with ``params``."""
+    codes = (
+        list(message_code)
+        if message_code is not None
+        else [f"settlement_exception_{kind}"] * len(params)
+    )
+    return pd.DataFrame(
+        {
+            "kind": kind,
+            "key": list(key),
+            "hospital_id": list(hospital_id),
+            "partner_hospital": list(partner_hospital),
+            "care_form_id": list(care_form_id),
+            "patient_id": list(patient_id) if patient_id is not None else None,
+            "source_sheet": source_sheet,
+            "source_rows": [str(r) for r in source_rows],
+            "message_code": codes,
+            "params": params,
+            "message": [text(c, "nl", **p) for c, p in zip(codes, params, strict=True)],
+        },
+        columns=EXCEPTION_COLUMNS,
+    )
+
+
+def exception_messages(exceptions: pd.DataFrame, lang: str) -> pd.Series:
+    """The exceptions' messages in ``lang``."""
+    return pd.Series(
+        [
+            text(c, lang, **p)
+            for c, p in zip(exceptions["message_code"], exceptions["params"], strict=True)
+        ],
+        index=exceptions.index,
+        dtype=object,
+    )
+
+
+def exception_kind_label(kind: str, lang: str) -> str:
+    return text(f"settlement_kind_{kind}", lang)
 
 
 def typed_lines(frame: pd.DataFrame) -> pd.DataFrame:
@@ -95,49 +168,90 @@ def with_amounts(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def declare(items: pd.DataFrame, pricing: Pricing, year: int) -> pd.DataFrame:
-    """Insurer revenue of declared products (SPEC §4.2–4.3).
+def declare(
+    items: pd.DataFrame, pricing: Pricing, year: int, blank_insurer: str = "spread"
+) -> pd.DataFrame:
+    """Insurer revenue of declared products (SPEC §4.2–4.3, shares exact).
 
     Parameters
     ----------
-    items : hospital_id, product_code, price_year, count, insurer (missing = spread over the
-        hospital's contracts by share), source
-    year : settlement year (its contracts apply)
+    items : hospital_id, product_code, price_year, count, insurer (missing = not known), source
+    year : the year whose contracts apply
+    blank_insurer : what a missing insurer means: ``spread`` (flows: the cases are spread over
+        the hospital's insurers by share) or ``weighted`` (a DBC of an unknown insurer: priced
+        once at the hospital's share-weighted price)
 
     Returns
     -------
-    REVENUE_COLUMNS; a known insurer pays benchmark × its price factor, an insurer without a
-    contract the hospital's share-weighted factor (insurer ``(overig)``).
+    REVENUE_COLUMNS. A contracted insurer pays count × benchmark × its price factor (basis
+    ``contract``); an insurer without a contract, or a blank one on a DBC, count × the
+    share-weighted unit price under insurer ``(overig)`` (basis ``weighted``); cases spread over
+    insurers (basis ``share``) cost count × the weighted unit price in total, split over the
+    insurers by largest remainder in proportion to share × price factor, so no cent is lost or
+    invented. A hospital with one contract gets everything under that contract.
     """
     if not len(items):
         return empty(REVENUE_COLUMNS)
-    contracts = pricing.contracts(year)[["hospital_id", "insurer", "share", "price_factor"]]
-    spread = (
-        items[items["insurer"].isna()].drop(columns="insurer").merge(contracts, on="hospital_id")
-    )
-    spread["count"] = spread["count"] * spread["share"]
-    named = items[items["insurer"].notna()].merge(
-        contracts.drop(columns="share"), on=["hospital_id", "insurer"], how="left"
-    )
+    shares = pricing.shares(year)
     weighted = pricing.weighted_factors(year)
-    unknown = named["price_factor"].isna()
-    named.loc[unknown, "insurer"] = OTHER_INSURER
-    named["factor"] = [
-        weighted[h] if u else decimal(f)
-        for h, u, f in zip(named["hospital_id"], unknown, named["price_factor"], strict=True)
-    ]
-    spread["factor"] = [decimal(f) for f in spread["price_factor"]]
-    rows = pd.concat([spread.drop(columns="share"), named], ignore_index=True)
-    pricing.load(rows[["product_code", "price_year"]].rename(columns={"price_year": "year"}))
-    keys = rows[["product_code", "price_year", "factor"]].drop_duplicates()
-    keys["unit_price_cents"] = [
-        unit_price_cents(pricing.benchmark(c, int(y)), f)
-        for c, y, f in keys.itertuples(index=False)
-    ]
-    rows = rows.merge(keys, on=["product_code", "price_year", "factor"])
-    rows["care_form_id"] = rows["product_code"].map(pricing.care_form_of)
-    rows["component"] = rows["product_code"].map(pricing.component_of)
-    rows = with_amounts(rows)
+    groups = _group_items(items)
+    pricing.load(groups[["product_code", "price_year"]].rename(columns={"price_year": "year"}))
+    rows: list[tuple] = []
+    for hospital, code, price_year, insurer, count, source in groups.itertuples(index=False):
+        bench = exact(pricing.benchmark(code, int(price_year))) * 100  # [cents]
+        n = exact(count)
+        contracts = shares[hospital]
+        factors = {i: f for i, _, f in contracts}
+        key = (hospital, code, price_year)
+        if insurer == "" and len(contracts) == 1:
+            insurer = contracts[0][0]
+        if insurer in factors:
+            unit = round_half_up(bench * factors[insurer])
+            rows.append(
+                (*key, insurer, n, unit, round_half_up(n * unit), "contract", n, unit, source)
+            )
+            continue
+        weighted_unit = round_half_up(bench * weighted[hospital])
+        if insurer != "" or blank_insurer == "weighted":
+            amount = round_half_up(n * weighted_unit)
+            rows.append(
+                (
+                    *key,
+                    OTHER_INSURER,
+                    n,
+                    weighted_unit,
+                    amount,
+                    "weighted",
+                    n,
+                    weighted_unit,
+                    source,
+                )
+            )
+            continue
+        parts = largest_remainder(
+            [s * f for _, s, f in contracts], round_half_up(n * weighted_unit)
+        )
+        for (name, share, factor), part in zip(contracts, parts, strict=True):
+            unit = round_half_up(bench * factor)
+            rows.append((*key, name, n * share, unit, part, "share", n, weighted_unit, source))
+    frame = pd.DataFrame(
+        [(*r[:4], float(r[4]), *r[5:8], float(r[8]), *r[9:]) for r in rows],
+        columns=[
+            "hospital_id",
+            "product_code",
+            "price_year",
+            "insurer",
+            "count",
+            "unit_price_cents",
+            "amount_cents",
+            "price_basis",
+            "basis_count",
+            "basis_unit_price_cents",
+            "source",
+        ],
+    )
+    frame["care_form_id"] = frame["product_code"].map(pricing.care_form_of)
+    frame["component"] = frame["product_code"].map(pricing.component_of)
     group = [
         "hospital_id",
         "insurer",
@@ -146,14 +260,41 @@ def declare(items: pd.DataFrame, pricing: Pricing, year: int) -> pd.DataFrame:
         "component",
         "price_year",
         "unit_price_cents",
+        "price_basis",
+        "basis_unit_price_cents",
     ]
-    out = rows.groupby(group, as_index=False, sort=True).agg(
+    out = frame.groupby(group, as_index=False, sort=True).agg(
         count=("count", "sum"),
         amount_cents=("amount_cents", "sum"),
+        basis_count=("basis_count", "sum"),
         source=("source", _join_sources),
     )
+    out["amount_cents"] = out["amount_cents"].astype("int64")
+    out["unit_price_cents"] = out["unit_price_cents"].astype("int64")
+    out["basis_unit_price_cents"] = out["basis_unit_price_cents"].astype("int64")
     out["price_year"] = out["price_year"].astype("int64")
     return out[REVENUE_COLUMNS]
+
+
+def _group_items(items: pd.DataFrame) -> pd.DataFrame:
+    """Items summed per hospital, product, price year and insurer ('' = not known); counts
+    summed exactly (whole counts as integers, fractional ones as fractions)."""
+    keyed = items.assign(
+        insurer=items["insurer"].astype(object).where(items["insurer"].notna(), "")
+    )
+    key = ["hospital_id", "product_code", "price_year", "insurer"]
+    counts = keyed["count"].astype("float64")
+    if bool((counts == counts.round()).all()):
+        summed = keyed.assign(count=counts.astype("int64")).groupby(key, sort=True)["count"].sum()
+        count = summed.map(int)
+    else:
+        count = keyed.groupby(key, sort=True)["count"].agg(
+            lambda s: sum((exact(float(x)) for x in s), Fraction(0))
+        )
+    sources = keyed.groupby(key, sort=True)["source"].agg(_join_sources)
+    return pd.DataFrame({"count": count, "source": sources}).reset_index()[
+        [*key, "count", "source"]
+    ]
 
 
 def _join_sources(sources: pd.Series) -> str:

@@ -8,6 +8,7 @@ Sums are sums of integer cents. No float arithmetic touches money.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,35 @@ def decimal(value: float | int | Decimal | str) -> Decimal:
     if isinstance(value, float):
         return Decimal(repr(value))
     return Decimal(value)
+
+
+def exact(value: float | int | Decimal | str | Fraction) -> Fraction:
+    """An exact fraction for a count, share or factor read from the input (floats through their
+    shortest repr, so 0.7 is 7/10, not the binary neighbour of 0.7)."""
+    if isinstance(value, Fraction):
+        return value
+    return Fraction(decimal(value))
+
+
+def round_half_up(value: Fraction) -> int:
+    """An exact amount [cents] rounded half-up (away from zero) to whole cents."""
+    sign = -1 if value < 0 else 1
+    return sign * int(abs(value) + Fraction(1, 2))
+
+
+def largest_remainder(weights: list[Fraction], total: int) -> list[int]:
+    """Split ``total`` [cents] in proportion to ``weights``: each part rounded down, the cents left
+    go one by one to the largest fractional parts (ties: the earlier part). Σ parts = total."""
+    whole = sum(weights, Fraction(0))
+    if whole == 0:
+        return [0] * len(weights)
+    quotas = [total * w / whole for w in weights]
+    parts = [q.numerator // q.denominator for q in quotas]
+    left = total - sum(parts)
+    order = sorted(range(len(quotas)), key=lambda i: (-(quotas[i] - parts[i]), i))
+    for i in order[:left]:
+        parts[i] += 1
+    return parts
 
 
 def unit_price_cents(price_eur: Decimal, *factors: float | Decimal) -> int:

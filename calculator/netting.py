@@ -97,12 +97,12 @@ def positions(lines: pd.DataFrame, hospitals: list[str]) -> pd.Series:
 
 def clearing(position: pd.Series) -> pd.DataFrame:
     """At most n − 1 payments settling all positions: the largest debtor pays the largest
-    creditor, repeatedly; ties broken by hospital_id."""
+    creditor, repeatedly; ties go to the smaller hospital_id, compared as whole strings."""
     balance = {h: int(v) for h, v in position.items() if v}
     payments = []
     while balance:
         debtor = min(balance, key=lambda h: (balance[h], h))
-        creditor = max(balance, key=lambda h: (balance[h], [-ord(c) for c in h]))
+        creditor = min(balance, key=lambda h: (-balance[h], h))
         if balance[debtor] >= 0 or balance[creditor] <= 0:
             break
         amount = min(-balance[debtor], balance[creditor])

@@ -8,10 +8,12 @@ implicit ``(all)`` contract), and records every price it handed out for the audi
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pandas as pd
 
 from calculator.errors import Finding, SpreidingInputError
+from calculator.money import exact
 from calculator.prices import resolve_prices
 from calculator.workbook import Workbook
 
@@ -132,14 +134,41 @@ class Pricing:
         out["revenue_cap"] = out["revenue_cap"].astype(object)
         return out
 
-    def weighted_factors(self, year: int) -> dict[str, Decimal]:
-        """Σ share × price_factor per hospital: the price factor for an unknown insurer."""
+    def shares(self, year: int) -> dict[str, list[tuple[str, Fraction, Fraction]]]:
+        """Per hospital: (insurer, share, price_factor) with the shares normalised to exactly 1.
+
+        Validation lets a hospital's shares sum to 1 ± 0.001; dividing by their sum keeps a
+        hospital's revenue whole (three shares of 0.333 are three thirds, not 0.999).
+        """
+        out: dict[str, list[tuple[str, Fraction, Fraction]]] = {}
         c = self.contracts(year)
-        out: dict[str, Decimal] = {}
-        for hospital, share, factor in c[["hospital_id", "share", "price_factor"]].itertuples(
-            index=False
-        ):
-            out[hospital] = out.get(hospital, Decimal(0)) + Decimal(repr(share)) * Decimal(
-                repr(factor)
-            )
+        for hospital, insurer, share, factor in c[
+            ["hospital_id", "insurer", "share", "price_factor"]
+        ].itertuples(index=False):
+            out.setdefault(hospital, []).append((insurer, exact(share), exact(factor)))
+        for hospital, rows in out.items():
+            total = sum((s for _, s, _ in rows), Fraction(0))
+            out[hospital] = [(i, s / total if total else s, f) for i, s, f in rows]
         return out
+
+    def weighted_factors(self, year: int) -> dict[str, Fraction]:
+        """Σ share × price_factor per hospital (shares normalised to 1): the price factor of a
+        DBC whose insurer is blank or has no contract."""
+        return {
+            hospital: sum((s * f for _, s, f in rows), Fraction(0))
+            for hospital, rows in self.shares(year).items()
+        }
+
+    def missing_contracts(self, year: int) -> list[tuple[str, list[int]]]:
+        """Hospitals with contract rows in other years but none in ``year``, with those years.
+
+        Such a hospital would silently get the implicit contract (factor 1, no cap); the
+        settlement lists it instead.
+        """
+        c = self.wb.insurer_contracts
+        have = set(c.loc[c["year"] == year, "hospital_id"])
+        out = []
+        for hospital, years in c.groupby("hospital_id")["year"]:
+            if hospital not in have:
+                out.append((str(hospital), sorted({int(y) for y in years})))
+        return sorted(out)

@@ -20,6 +20,7 @@ from calculator.lines import (
     UNPRICED_LINE_COLUMNS,
     declare,
     empty,
+    exception_rows,
     odv_unit_cents,
     secondment_unit_cents,
     typed_lines,
@@ -111,19 +112,20 @@ def overlapping_pairs(r: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"a": p["pos_a"].to_numpy(), "b": p["pos_b"].to_numpy()}, dtype="int64")
 
 
-def _exceptions(kind: str, rows: pd.DataFrame, message: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "kind": kind,
-            "key": rows["dbc_id"].to_numpy(),
-            "hospital_id": rows["hospital_id"].to_numpy(),
-            "partner_hospital": rows["partner_hospital"].to_numpy(),
-            "care_form_id": rows["care_form_id"].to_numpy(),
-            "patient_id": rows["patient_id"].to_numpy(),
-            "source": [f"registrations row {x}" for x in rows["excel_row"]],
-            "message": message,
-        },
-        columns=EXCEPTION_COLUMNS,
+def _exceptions(
+    kind: str, rows: pd.DataFrame, params: list[dict[str, object]], **kw: object
+) -> pd.DataFrame:
+    return exception_rows(
+        kind,
+        params,
+        key=rows["dbc_id"],
+        hospital_id=rows["hospital_id"],
+        partner_hospital=rows["partner_hospital"],
+        care_form_id=rows["care_form_id"],
+        patient_id=rows["patient_id"],
+        source_sheet="registrations",
+        source_rows=rows["excel_row"],
+        **kw,  # type: ignore[arg-type]
     )
 
 
@@ -224,7 +226,7 @@ def settle_registrations(
             "source": "registrations",
         }
     )
-    revenue = declare(items, pricing, year)
+    revenue = declare(items, pricing, year, blank_insurer="weighted")
     if len(revenue):
         revenue["source"] = [f"registrations: {int(n)} DBCs" for n in revenue["count"]]
 
@@ -240,8 +242,7 @@ def settle_registrations(
             "odv_unmatched",
             r.iloc[lone],
             [
-                f"ODV row {d} at {h}: no declared DBC of this patient and care form {cf} at {s} "
-                "whose period contains the ODV start date"
+                {"dbc": d, "performing": h, "care_form": cf, "sending": s}
                 for d, h, cf, s in r.iloc[lone][
                     ["dbc_id", "hospital_id", "care_form_id", "partner_hospital"]
                 ].itertuples(index=False)
@@ -251,8 +252,7 @@ def settle_registrations(
             "odv_duplicate",
             r.iloc[dup],
             [
-                f"ODV row {d} at {h}: the declared DBC at {s} it belongs to is already matched "
-                "to an earlier ODV row"
+                {"dbc": d, "performing": h, "sending": s}
                 for d, h, s in r.iloc[dup][
                     ["dbc_id", "hospital_id", "partner_hospital"]
                 ].itertuples(index=False)
@@ -273,23 +273,35 @@ def settle_registrations(
     with_ag = valid_on(agreements, moves, "date")
     ok = (with_ag["mode"] == "odv").to_numpy(dtype=bool, na_value=False)
     bad = m[~ok]
+    bad_mode = with_ag.loc[~ok, "mode"]
     exceptions.append(
         _exceptions(
             "odv_no_agreement",
             bad,
             [
-                f"ODV row {d} at {h} for {s}: no agreement for {cf} {s} → {h} valid on "
-                f"{start.date():%d-%m-%Y}"
-                + ("" if pd.isna(mode) else f" with mode odv (found {mode})")
+                {
+                    "dbc": d,
+                    "performing": h,
+                    "sending": s,
+                    "care_form": cf,
+                    "date": f"{start.date():%d-%m-%Y}",
+                    **({} if pd.isna(mode) else {"mode": mode}),
+                }
                 for d, h, s, cf, start, mode in zip(
                     bad["dbc_id"],
                     bad["hospital_id"],
                     bad["partner_hospital"],
                     bad["care_form_id"],
                     bad["start_date"],
-                    with_ag.loc[~ok, "mode"],
+                    bad_mode,
                     strict=True,
                 )
+            ],
+            message_code=[
+                "settlement_exception_odv_no_agreement"
+                if pd.isna(mode)
+                else "settlement_exception_odv_wrong_mode"
+                for mode in bad_mode
             ],
         )
     )
@@ -346,35 +358,31 @@ def settle_registrations(
                 )
     dd = ~covered.to_numpy()
     exceptions.append(
-        pd.DataFrame(
-            {
-                "kind": "double_declaration",
-                "key": [
-                    f"{x} / {y}"
-                    for x, y in zip(a.loc[dd, "dbc_id"], b.loc[dd, "dbc_id"], strict=True)
-                ],
-                "hospital_id": a.loc[dd, "hospital_id"].to_numpy(),
-                "partner_hospital": b.loc[dd, "hospital_id"].to_numpy(),
-                "care_form_id": a.loc[dd, "care_form_id"].to_numpy(),
-                "patient_id": a.loc[dd, "patient_id"].to_numpy(),
-                "source": [
-                    f"registrations rows {x} and {y}"
-                    for x, y in zip(a.loc[dd, "excel_row"], b.loc[dd, "excel_row"], strict=True)
-                ],
-                "message": [
-                    f"DBCs {x} at {h} and {y} at {g} declare {cf} for one patient in overlapping "
-                    "periods, and no parallel agreement between them is valid"
-                    for x, h, y, g, cf in zip(
-                        a.loc[dd, "dbc_id"],
-                        a.loc[dd, "hospital_id"],
-                        b.loc[dd, "dbc_id"],
-                        b.loc[dd, "hospital_id"],
-                        a.loc[dd, "care_form_id"],
-                        strict=True,
-                    )
-                ],
-            },
-            columns=EXCEPTION_COLUMNS,
+        exception_rows(
+            "double_declaration",
+            [
+                {"dbc": x, "hospital": h, "other_dbc": y, "partner": g, "care_form": cf}
+                for x, h, y, g, cf in zip(
+                    a.loc[dd, "dbc_id"],
+                    a.loc[dd, "hospital_id"],
+                    b.loc[dd, "dbc_id"],
+                    b.loc[dd, "hospital_id"],
+                    a.loc[dd, "care_form_id"],
+                    strict=True,
+                )
+            ],
+            key=[
+                f"{x} / {y}" for x, y in zip(a.loc[dd, "dbc_id"], b.loc[dd, "dbc_id"], strict=True)
+            ],
+            hospital_id=a.loc[dd, "hospital_id"],
+            partner_hospital=b.loc[dd, "hospital_id"],
+            care_form_id=a.loc[dd, "care_form_id"],
+            patient_id=a.loc[dd, "patient_id"],
+            source_sheet="registrations",
+            source_rows=[
+                f"{x}; {y}"
+                for x, y in zip(a.loc[dd, "excel_row"], b.loc[dd, "excel_row"], strict=True)
+            ],
         )
     )
 

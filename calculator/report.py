@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from calculator.lines import exception_messages
 from calculator.settle import SettlementResult
 
 HOSPITAL_FIELDS = [
@@ -30,9 +31,12 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def settlement_document(result: SettlementResult) -> dict[str, Any]:
+def settlement_document(result: SettlementResult, lang: str = "nl") -> dict[str, Any]:
+    """The JSON document; exception messages in ``lang``."""
     pairs = result.pairs.rename(columns={"net_cents": "amount_cents"})
-    exceptions = result.exceptions.drop(columns=["patient_id"])
+    exceptions = result.exceptions.assign(message=exception_messages(result.exceptions, lang)).drop(
+        columns=["patient_id", "params"]
+    )
     return {
         "year": result.year,
         "source": result.source,

@@ -10,7 +10,7 @@ import pandas as pd
 from calculator.errors import Finding, SpreidingInputError
 from calculator.flows import flows_of_year, settle_flows
 from calculator.invariants import run_checks
-from calculator.lines import KINDS
+from calculator.lines import KINDS, exception_rows
 from calculator.monitoring import monitor
 from calculator.netting import apply_caps, clearing, pair_statements, positions
 from calculator.pricing import Pricing
@@ -94,6 +94,7 @@ def settle(
         revenue, lines, exceptions, realised = settle_registrations(
             wb.registrations, wb.agreements, pricing, year
         )
+    exceptions = pd.concat([exceptions, contracts_missing(pricing, year)], ignore_index=True)
     caps = apply_caps(revenue, pricing, year)
     hospital_ids = sorted(wb.hospitals["hospital_id"])
     position = positions(lines, hospital_ids)
@@ -106,6 +107,7 @@ def settle(
         "pairs": pairs,
         "payments": payments,
         "caps": caps,
+        "revenue": revenue,
     }
     invariants = run_checks(tables, strict=strict)
     return SettlementResult(
@@ -123,6 +125,25 @@ def settle(
         invariants=invariants,
         input_name=wb.source_name,
         input_sha256=wb.sha256,
+    )
+
+
+def contracts_missing(pricing: Pricing, year: int) -> pd.DataFrame:
+    """One exception per hospital that has insurer contracts in other years but not in ``year``
+    (it is settled at the implicit contract: factor 1, no cap)."""
+    missing = pricing.missing_contracts(year)
+    return exception_rows(
+        "contracts_missing",
+        [
+            {"hospital": h, "year": str(year), "years": ", ".join(map(str, years))}
+            for h, years in missing
+        ],
+        key=[h for h, _ in missing],
+        hospital_id=[h for h, _ in missing],
+        partner_hospital=[None] * len(missing),
+        care_form_id=[None] * len(missing),
+        source_sheet="insurer_contracts",
+        source_rows=[""] * len(missing),
     )
 
 

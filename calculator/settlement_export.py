@@ -13,6 +13,7 @@ from typing import IO
 
 import pandas as pd
 
+from calculator.lines import exception_kind_label, exception_messages
 from calculator.settle import SettlementResult
 from calculator.xlsx_writer import SheetOut, write_book
 
@@ -70,7 +71,8 @@ EXCEPTION_NAMES = {
     "partner_hospital": "partner",
     "care_form_id": "zorgvorm",
     "patient_id": "patiënt (pseudoniem)",
-    "source": "bron",
+    "source_sheet": "bronblad",
+    "source_rows": "bronregels",
     "message": "toelichting",
 }
 MONITOR_NAMES = {
@@ -193,7 +195,10 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
             ),
             SheetOut(
                 "Uitzonderingen",
-                result.exceptions[list(EXCEPTION_NAMES)].rename(columns=EXCEPTION_NAMES),
+                result.exceptions.assign(
+                    kind=[exception_kind_label(k, "nl") for k in result.exceptions["kind"]],
+                    message=exception_messages(result.exceptions, "nl"),
+                )[list(EXCEPTION_NAMES)].rename(columns=EXCEPTION_NAMES),
             ),
             SheetOut(
                 "Monitoring",

@@ -1,8 +1,119 @@
 """Texts of the settlement area, by code: {code: {"nl": ..., "en": ...}}.
 
-Placeholders are the message's parameters (see :mod:`messages`).
+Placeholders are the message's parameters (see :mod:`messages`). Exception kinds have a label
+(``settlement_kind_<kind>``) and a message (``settlement_exception_<kind>``); notes about the run
+are ``settlement_note_<what>``.
 """
 
 from __future__ import annotations
 
-TEXTS: dict[str, dict[str, str]] = {}
+TEXTS: dict[str, dict[str, str]] = {
+    # --- exception kinds (listed, not settled) ------------------------------------------------
+    "settlement_kind_no_agreement": {
+        "nl": "Geen geldige afspraak",
+        "en": "No valid agreement",
+    },
+    "settlement_kind_odv_unmatched": {
+        "nl": "ODV zonder gedeclareerde DBC",
+        "en": "ODV without a declared DBC",
+    },
+    "settlement_kind_odv_duplicate": {
+        "nl": "ODV dubbel",
+        "en": "ODV duplicate",
+    },
+    "settlement_kind_odv_no_agreement": {
+        "nl": "ODV zonder ODV-afspraak",
+        "en": "ODV without an ODV agreement",
+    },
+    "settlement_kind_double_declaration": {
+        "nl": "Dubbele declaratie",
+        "en": "Double declaration",
+    },
+    "settlement_kind_parallel_full_twice": {
+        "nl": "Parallel: beide ziekenhuizen declareren het volledige product",
+        "en": "Parallel: both hospitals declare the full product",
+    },
+    "settlement_kind_contracts_missing": {
+        "nl": "Geen contracten in dit jaar",
+        "en": "No contracts in this year",
+    },
+    # --- exception messages -------------------------------------------------------------------
+    "settlement_exception_no_agreement": {
+        "nl": "{cases} patiënten {care_form} van {sending} behandeld in {performing} in {year} "
+        "zonder geldige afspraak; verrekend als verwijzing",
+        "en": "{cases} cases of {care_form} from {sending} performed at {performing} in {year} "
+        "without a valid agreement; settled as referral",
+    },
+    "settlement_exception_odv_unmatched": {
+        "nl": "ODV-DBC {dbc} bij {performing}: {sending} heeft voor deze patiënt geen "
+        "gedeclareerde DBC {care_form} waarvan de periode de startdatum van de ODV bevat",
+        "en": "ODV DBC {dbc} at {performing}: {sending} has no declared {care_form} DBC of this "
+        "patient whose period contains the ODV start date",
+    },
+    "settlement_exception_odv_duplicate": {
+        "nl": "ODV-DBC {dbc} bij {performing}: de gedeclareerde DBC bij {sending} is al aan een "
+        "eerdere ODV-DBC gekoppeld",
+        "en": "ODV DBC {dbc} at {performing}: the declared DBC at {sending} is already matched "
+        "to an earlier ODV DBC",
+    },
+    "settlement_exception_odv_no_agreement": {
+        "nl": "ODV-DBC {dbc} bij {performing} voor {sending}: geen afspraak {care_form} "
+        "{sending} → {performing} geldig op {date}",
+        "en": "ODV DBC {dbc} at {performing} for {sending}: no agreement {care_form} "
+        "{sending} → {performing} valid on {date}",
+    },
+    "settlement_exception_odv_wrong_mode": {
+        "nl": "ODV-DBC {dbc} bij {performing} voor {sending}: de afspraak {care_form} "
+        "{sending} → {performing} geldig op {date} is geen ODV-afspraak ({mode})",
+        "en": "ODV DBC {dbc} at {performing} for {sending}: the agreement {care_form} "
+        "{sending} → {performing} valid on {date} is not an ODV agreement ({mode})",
+    },
+    "settlement_exception_double_declaration": {
+        "nl": "DBC {dbc} bij {hospital} en DBC {other_dbc} bij {partner} declareren "
+        "{care_form} voor één patiënt in overlappende perioden, zonder geldige afspraak voor "
+        "parallel declareren of verwijzing tussen beide",
+        "en": "DBC {dbc} at {hospital} and DBC {other_dbc} at {partner} declare {care_form} "
+        "for one patient in overlapping periods, with no valid parallel or referral agreement "
+        "between them",
+    },
+    "settlement_exception_parallel_full_twice": {
+        "nl": "DBC {dbc} bij {sending} en DBC {other_dbc} bij {performing} declareren allebei "
+        "het volledige product {care_form} onder parallelle afspraak {agreement}: de "
+        "verzekeraar betaalt dubbel",
+        "en": "DBC {dbc} at {sending} and DBC {other_dbc} at {performing} both declare the "
+        "full {care_form} product under parallel agreement {agreement}: the insurer pays twice",
+    },
+    "settlement_exception_contracts_missing": {
+        "nl": "{hospital} heeft geen verzekeraarscontracten voor {year} (wel voor {years}); "
+        "verrekend tegen het impliciete contract: prijsfactor 1, geen plafond",
+        "en": "{hospital} has no insurer contracts for {year} (it has for {years}); settled "
+        "at the implicit contract: price factor 1, no cap",
+    },
+    # --- notes about a run --------------------------------------------------------------------
+    "settlement_source_registrations": {"nl": "registraties", "en": "registrations"},
+    "settlement_source_volumes": {"nl": "productie", "en": "volumes"},
+    "settlement_source_combined": {
+        "nl": "registraties en productie",
+        "en": "registrations and volumes",
+    },
+    "settlement_note_only_registrations": {
+        "nl": "Het jaar {year} heeft geen productie: alleen registraties verrekend "
+        "(detachering bij verwijzingen niet zichtbaar)",
+        "en": "Year {year} has no volumes: settled from registrations only (secondment of "
+        "referrals not visible)",
+    },
+    "settlement_note_only_volumes": {
+        "nl": "Het jaar {year} heeft geen registraties: alleen productie verrekend",
+        "en": "Year {year} has no registrations: settled from volumes only",
+    },
+    "settlement_year_basis_start": {
+        "nl": "schadelastjaar: jaar van de startdatum van de DBC (prijs, contracten en plafonds "
+        "van dat jaar)",
+        "en": "year of the DBC's start date (price, contracts and caps of that year)",
+    },
+    "settlement_year_basis_end": {
+        "nl": "jaar van de einddatum van de DBC (prijs van het startjaar, contracten van het "
+        "eindjaar)",
+        "en": "year of the DBC's end date (price of the start year, contracts of the end year)",
+    },
+}

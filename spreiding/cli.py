@@ -167,6 +167,7 @@ def settle(book: Path, year: int, source: str | None, out: Path | None, as_json:
 
 
 def print_settlement(result: Any, out: Path | None) -> None:
+    from calculator.lines import exception_kind_label
     from calculator.money import euro_text
 
     click.echo(f"Verrekening {result.year} uit {result.source} ({result.input_name})")
@@ -179,8 +180,11 @@ def print_settlement(result: Any, out: Path | None) -> None:
     click.echo("Betalingen:")
     for p in result.payments.itertuples(index=False):
         click.echo(f"  {p.payer} → {p.payee}: {euro_text(p.amount_cents)}")
-    counts = result.exceptions["kind"].value_counts()
-    click.echo("Uitzonderingen: " + (", ".join(f"{k} {v}" for k, v in counts.items()) or "geen"))
+    counts = result.exceptions["kind"].value_counts(sort=False)
+    click.echo(
+        "Uitzonderingen: "
+        + (", ".join(f"{exception_kind_label(k, 'nl')} {v}" for k, v in counts.items()) or "geen")
+    )
     broken = [f"{k}: {v[0]}" for k, v in result.invariants.items() if v]
     click.echo("Invarianten: " + ("GESCHONDEN: " + "; ".join(broken) if broken else "alle in orde"))
     if out is not None:
