@@ -24,8 +24,8 @@ check: ensure-uv
 	$(UV) run mypy
 
 bench: ensure-uv
-	$(UV) sync --frozen
-	$(UV) run python -m benchmarks
+	$(UV) sync --frozen --group bench
+	$(UV) run --group bench python -m benchmarks
 
 sample: ensure-uv
 	$(UV) run python sample_data/generate.py

@@ -1,53 +1,263 @@
-"""Run benchmarks: ``python -m benchmarks [NAME …]``; prints time and peak memory of each.
+"""``python -m benchmarks [--runs N] [GROUP ...]``: run the benchmark cases and print one table.
 
-Each case runs in a fresh process; peak memory is that process's maximum resident set size.
+Every case runs as a whole process of its own (``--one CASE``); its wall time and peak memory
+(maximum resident set size) are measured from outside; this process stays small (no pandas),
+since a child starts with its parent's peak memory. A case with a reference runs in turn with
+it, A B A B …, and the ratio is taken pair by pair, so a comparison holds while the shared
+machine's speed drifts: the table gives the median and the best of ``--runs`` pairs. The table is
+printed and written to ``benchmarks/RESULTS.md`` with the machine it ran on.
+
+Groups: read, settle, optimize (all by default).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-import resource
+import os
+import platform
+import statistics
 import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from benchmarks.cases import CASES
 
-
-def run_one(name: str) -> None:
-    figures = CASES[name]()
-    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(figures))
+RESULTS = Path(__file__).parent / "RESULTS.md"
 
 
-def _fmt(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:,.2f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
+@dataclass(frozen=True)
+class Run:
+    """One whole process: wall time [s], peak memory [MB] and the figures it printed."""
+
+    wall_s: float
+    peak_mb: float
+    figures: dict
+
+
+@dataclass(frozen=True)
+class Row:
+    case: str
+    time: str
+    memory: str
+    reference: str
+    ratio: str
+    target: str
+
+
+def run_case(name: str) -> Run:
+    """Run one case in a fresh process; raise with its error output when it fails."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks", "--one", name], stdout=out, stderr=err
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise RuntimeError(f"case {name} failed:\n{err.read()[-3000:]}")
+        figures = json.loads(out.read().strip().splitlines()[-1])
+    return Run(wall, usage.ru_maxrss / 1024, figures)
+
+
+def _med(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _time(runs: list[Run]) -> str:
+    walls = [r.wall_s for r in runs]
+    if len(walls) == 1:
+        return f"{walls[0]:.2f} s"
+    return f"{_med(walls):.2f} s (min {min(walls):.2f})"
+
+
+def _memory(runs: list[Run]) -> str:
+    return f"{_med([r.peak_mb for r in runs]):,.0f} MB"
+
+
+def _ratio(values: list[float]) -> str:
+    return (
+        f"{_med(values):.2f}× (min {min(values):.2f}×)" if len(values) > 1 else f"{values[0]:.2f}×"
+    )
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def read_rows(runs: int) -> list[Row]:
+    sample = run_case("read_sample")
+    sheet = run_case("read_200k")
+    return [
+        Row(
+            "read + validate the sample workbook (whole process)",
+            _time([sample]),
+            _memory([sample]),
+            "",
+            "",
+            "",
+        ),
+        Row(
+            "read + validate 200,000 registrations: xlsx (in process)",
+            f"{sheet.figures['xlsx_s']:.2f} s",
+            _memory([sheet]),
+            "",
+            "",
+            "",
+        ),
+        Row(
+            "read + validate 200,000 registrations: CSV (in process)",
+            f"{sheet.figures['csv_s']:.2f} s",
+            "",
+            "",
+            "",
+            "",
+        ),
+    ]
+
+
+def settle_rows(runs: int) -> list[Row]:
+    run_case("prepare_regions")  # written once, outside the timings
+    one, ref, three = [], [], []
+    for _ in range(runs):  # rounds: product 1M, DuckDB 1M, product 3M
+        one.append(run_case("settle_1m"))
+        ref.append(run_case("duckdb_1m"))
+        three.append(run_case("settle_3m"))
+    same = all(
+        a.figures["hospitals"] == b.figures["hospitals"] for a, b in zip(one, ref, strict=True)
+    )
+    t_ratio = [a.wall_s / b.wall_s for a, b in zip(one, ref, strict=True)]
+    m_ratio = [a.peak_mb / b.peak_mb for a, b in zip(one, ref, strict=True)]
+    scale = [c.wall_s / a.wall_s for a, c in zip(one, three, strict=True)]
+    inner = (
+        _med([r.figures["read_validate_s"] for r in one]),
+        _med([r.figures["settle_s"] for r in one]),
+    )
+    return [
+        Row(
+            "settle 1,000,000 registrations: read, validate, settle (whole process; "
+            f"in it read + validate {inner[0]:.1f} s, settle {inner[1]:.1f} s)",
+            _time(one),
+            _memory(one),
+            f"DuckDB SQL, same matching and pricing: {_time(ref)}, {_memory(ref)}; "
+            + ("same totals to the cent" if same else "**TOTALS DIFFER**"),
+            f"time {_ratio(t_ratio)}, memory {_ratio(m_ratio)}",
+            f"time ≤ 2×: {_verdict(_med(t_ratio) <= 2)}; memory ≤ 1.5×: "
+            f"{_verdict(_med(m_ratio) <= 1.5)}",
+        ),
+        Row(
+            "settle 3,000,000 registrations (whole process)",
+            _time(three),
+            _memory(three),
+            f"1,000,000 in the same rounds: {_time(one)}",
+            _ratio(scale),
+            f"≤ 3.2×: {_verdict(_med(scale) <= 3.2)}",
+        ),
+    ]
+
+
+def optimize_rows(runs: int) -> list[Row]:
+    run = run_case("optimize_national")
+    f = run.figures
+    gap = f"gap {f['gap_pct']:.2f} %" if f["gap_pct"] is not None else "no gap"
+    return [
+        Row(
+            f"optimizer, national ({f['variables']:,} variables, {f['constraints']:,} "
+            "constraints): prepare + build (in process)",
+            f"{f['build_s']:.2f} s",
+            _memory([run]),
+            "",
+            "",
+            "",
+        ),
+        Row(
+            f"optimizer, national: solve to 1 % gap ({f['status']}, {gap})",
+            f"{f['solve_s']:.2f} s",
+            "",
+            "20 s",
+            f"{f['solve_s'] / 20:.2f}×",
+            f"≤ 20 s: {_verdict(f['solve_s'] <= 20)}",
+        ),
+    ]
+
+
+GROUPS: dict[str, Callable[[int], list[Row]]] = {
+    "read": read_rows,
+    "settle": settle_rows,
+    "optimize": optimize_rows,
+}
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        names = [
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ]
+        cpu = names[0] if names else cpu
+    except OSError:
+        pass
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f"{kb / 1024**2:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        memory = "?"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, {memory}; "
+        f"Python {platform.python_version()}; load average at the start {load}"
+    )
+
+
+def table(rows: list[Row]) -> str:
+    head = "| case | time | peak memory | reference | ratio | target |"
+    lines = [head, "|---|---|---|---|---|---|"]
+    lines += [
+        f"| {r.case} | {r.time} | {r.memory} | {r.reference} | {r.ratio} | {r.target} |"
+        for r in rows
+    ]
+    return "\n".join(lines)
 
 
 def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "--one":
-        run_one(argv[1])
+        figures = CASES[argv[1]]()
+        print(json.dumps(figures))
         return 0
-    names = argv or list(CASES)
+    runs = 3
+    if argv[:1] == ["--runs"]:
+        runs, argv = int(argv[1]), argv[2:]
+    names = argv or list(GROUPS)
+    unknown = [n for n in names if n not in GROUPS]
+    if unknown:
+        print(f"unknown group {unknown[0]!r}; choose from {', '.join(GROUPS)}")
+        return 2
+    started = dt.datetime.now(dt.UTC)
+    host = machine()
+    rows: list[Row] = []
     for name in names:
-        if name not in CASES:
-            print(f"unknown benchmark {name!r}; choose from {', '.join(CASES)}")
-            return 2
-        proc = subprocess.run(
-            [sys.executable, "-m", "benchmarks", "--one", name],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if proc.returncode != 0:
-            print(f"{name}: FAILED\n{proc.stderr[-2000:]}")
-            return 1
-        figures = json.loads(proc.stdout.strip().splitlines()[-1])
-        shown = ", ".join(f"{k} {_fmt(v)}" for k, v in figures.items())
-        print(f"{name}: {shown}")
+        rows += GROUPS[name](runs)
+    text = table(rows)
+    print(text)
+    RESULTS.write_text(
+        "# Benchmark results\n\n"
+        f"`make bench` ({' '.join(names)}; {runs} rounds where a case has a reference), "
+        f"{started:%Y-%m-%d %H:%M} UTC.\n\nMachine: {host}.\n\n"
+        "Times are whole processes (interpreter start, imports and reading included) unless the "
+        "case says in process; a ratio is taken pair by pair within one round (median, and the "
+        "best round). The machine may be shared: compare ratios, not absolute times.\n\n"
+        f"{text}\n"
+    )
+    print(f"\nwritten to {RESULTS}")
     return 0
 
 

@@ -26,7 +26,7 @@ def national_sheets(seed: int = 11) -> dict[str, pd.DataFrame]:
     norms = np.zeros(N_CARE_FORMS, dtype=int)
     norm_forms = rng.choice(N_CARE_FORMS, N_NORMS, replace=False)
     norms[norm_forms] = rng.integers(5, 25, N_NORMS)
-    allowed = [None] * N_CARE_FORMS
+    allowed: list[str | None] = [None] * N_CARE_FORMS
     for i in norm_forms[:15]:
         allowed[i] = "umc,topklinisch"
     base = rng.uniform(5, 60, N_CARE_FORMS)

@@ -1,0 +1,243 @@
+"""The registration settlement written in DuckDB SQL: the reference ``make bench`` measures the
+product against (same folder, same year, same totals to the cent).
+
+It reads the CSV sheets and ``registrations.parquet`` of a benchmark region and computes what
+``calculator.settle`` computes from registrations (SPEC §4.2–4.5): insurer revenue of the declared
+DBCs closed in the year (benchmark of the start year, indexed where missing, × the insurer's price
+factor, rounded half-up once per unit; no insurer = spread by contract share; an insurer without a
+contract = the hospital's share-weighted factor), caps, ODV rows matched one-to-one to the
+partner's declared DBC whose period holds the ODV start (earliest ODV first), ODV and secondment
+lines of the agreement valid on that date, parallel pairs of overlapping DBCs, and the net
+position per hospital. Input validation is not repeated: the region is known to be valid.
+
+The few ODV rows that compete for one declared DBC are matched by the sequential rule in Python,
+as the product does; every other step is SQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+# Columns read as exact decimals, as the product reads them into Decimal (EUR, factors).
+TYPES = {
+    "products": {"product_code": "VARCHAR"},
+    "prices": {"product_code": "VARCHAR", "year": "INTEGER", "benchmark_price": "DECIMAL(18,2)"},
+    "indexation": {"year": "INTEGER", "rate": "DECIMAL(18,9)"},
+    "insurer_contracts": {
+        "year": "INTEGER",
+        "share": "DECIMAL(18,9)",
+        "price_factor": "DECIMAL(18,9)",
+        "revenue_cap": "DECIMAL(18,2)",
+        "overcap_rate": "DECIMAL(18,9)",
+    },
+    "agreements": {
+        "odv_price_share": "DECIMAL(18,9)",
+        "odv_fixed_price": "DECIMAL(18,2)",
+        "secondment_hours_per_case": "DECIMAL(18,9)",
+        "secondment_rate": "DECIMAL(18,2)",
+        "valid_from": "DATE",
+        "valid_to": "DATE",
+    },
+    "hospitals": {},
+}
+
+REGISTRATIONS = """
+CREATE TABLE regs AS
+SELECT row_number() OVER () - 1 AS pos, r.dbc_id, r.patient_id, r.hospital_id, r.product_code,
+       nullif(r.insurer, '') AS insurer, CAST(r.start_date AS DATE) AS start_date,
+       CAST(r.end_date AS DATE) AS end_date, coalesce(r.odv, false) AS odv,
+       r.partner_hospital, p.care_form_id, p.component,
+       year(r.end_date) AS settlement_year, year(r.start_date) AS price_year
+FROM read_parquet(?) r LEFT JOIN products p USING (product_code)
+"""
+
+# Benchmark price of every (product, year) asked for: the year's own price, else the last earlier
+# price indexed year by year (rounded half-up to cents each year).
+PRICES = """
+CREATE TABLE price AS
+WITH RECURSIVE idx(product_code, year, price) AS (
+    SELECT product_code, year, benchmark_price FROM prices
+    UNION ALL
+    SELECT i.product_code, i.year + 1,
+           CAST(round(i.price * (1 + x.rate), 2) AS DECIMAL(18,2))
+    FROM idx i JOIN indexation x ON x.year = i.year + 1
+    WHERE i.year + 1 <= (SELECT max(price_year) FROM regs)
+      AND NOT EXISTS (SELECT 1 FROM prices p
+                      WHERE p.product_code = i.product_code AND p.year = i.year + 1)
+)
+SELECT product_code, year, price FROM idx
+"""
+
+CONTRACTS = """
+CREATE TABLE contracts AS
+SELECT hospital_id, insurer, share, price_factor, revenue_cap, coalesce(overcap_rate, 0) AS rate
+FROM insurer_contracts WHERE year = $year
+UNION ALL
+SELECT hospital_id, '(all)', 1, 1, NULL, 0 FROM hospitals
+WHERE hospital_id NOT IN (SELECT hospital_id FROM insurer_contracts WHERE year = $year)
+"""
+
+# Insurer revenue, priced once per (product, price year, insurer factor) and counted per group.
+REVENUE = """
+CREATE TABLE declared AS
+WITH d AS (
+    SELECT hospital_id, product_code, price_year, insurer FROM regs
+    WHERE NOT odv AND settlement_year = $year
+),
+weighted AS (SELECT hospital_id, sum(share * price_factor) AS factor FROM contracts GROUP BY 1),
+items AS (  -- no insurer: spread over the contracts by share (a fractional count)
+    SELECT d.hospital_id, c.insurer, d.product_code, d.price_year, c.price_factor AS factor,
+           c.share AS count, count(*) AS n
+    FROM d JOIN contracts c USING (hospital_id) WHERE d.insurer IS NULL GROUP BY ALL
+    UNION ALL  -- a named insurer: its contract, or (overig) at the weighted factor
+    SELECT d.hospital_id, coalesce(c.insurer, '(overig)'), d.product_code, d.price_year,
+           coalesce(c.price_factor, w.factor), 1, count(*)
+    FROM d LEFT JOIN contracts c USING (hospital_id, insurer) JOIN weighted w USING (hospital_id)
+    WHERE d.insurer IS NOT NULL GROUP BY ALL
+),
+priced AS (
+    SELECT i.*, round(p.price * i.factor * 100, 0) AS unit FROM items i
+    JOIN price p ON p.product_code = i.product_code AND p.year = i.price_year
+)
+SELECT hospital_id, insurer, sum(n * round(count * unit, 0)) AS declared_cents
+FROM priced GROUP BY 1, 2
+"""
+
+CAPS = """
+SELECT d.hospital_id, sum(d.declared_cents) AS declared,
+       sum(CASE WHEN c.revenue_cap IS NULL OR d.declared_cents <= c.revenue_cap * 100
+                THEN d.declared_cents
+                ELSE c.revenue_cap * 100
+                     + round((d.declared_cents - c.revenue_cap * 100) * c.rate, 0) END) AS paid
+FROM declared d LEFT JOIN contracts c USING (hospital_id, insurer) GROUP BY 1
+"""
+
+CANDIDATES = """
+CREATE TABLE cand AS
+SELECT o.pos AS odv, d.pos AS declared, o.start_date AS odv_start, o.dbc_id AS odv_dbc,
+       d.start_date, d.dbc_id
+FROM regs o JOIN regs d
+  ON d.patient_id = o.patient_id AND d.care_form_id = o.care_form_id
+ AND d.hospital_id = o.partner_hospital
+WHERE o.odv AND NOT d.odv AND d.start_date <= o.start_date AND o.start_date <= d.end_date
+"""
+
+UNCONTESTED = """
+CREATE TABLE matched AS
+WITH wanted AS (SELECT declared, count(*) AS n FROM cand GROUP BY 1),
+contested AS (SELECT DISTINCT odv FROM cand JOIN wanted USING (declared) WHERE n > 1)
+SELECT odv, arg_min(declared, (start_date, dbc_id)) AS declared FROM cand
+WHERE odv NOT IN (SELECT odv FROM contested) GROUP BY odv
+"""
+
+CONTESTED = """
+SELECT odv, declared FROM cand
+WHERE odv IN (SELECT c.odv FROM cand c JOIN (SELECT declared FROM cand GROUP BY 1
+                                             HAVING count(*) > 1) w USING (declared))
+ORDER BY odv_start, odv_dbc, start_date, dbc_id
+"""
+
+VALID = """(a.valid_from <= {date} AND (a.valid_to IS NULL OR a.valid_to >= {date}))"""
+
+LINES = f"""
+CREATE TABLE lines AS
+WITH m AS (
+    SELECT r.* FROM regs r JOIN matched USING (pos) WHERE r.settlement_year = $year
+),
+odv AS (
+    SELECT m.partner_hospital AS payer, m.hospital_id AS payee,
+           coalesce(a.odv_fixed_price * 100,
+                    round(p.price * coalesce(a.odv_price_share, 1) * 100, 0)) AS odv_unit,
+           round(a.secondment_hours_per_case * a.secondment_rate * 100, 0) AS sec_unit
+    FROM m JOIN agreements a
+      ON a.care_form_id = m.care_form_id AND a.sending_hospital = m.partner_hospital
+     AND a.performing_hospital = m.hospital_id AND {VALID.format(date="m.start_date")}
+     AND a.mode = 'odv'
+    JOIN price p ON p.product_code = m.product_code AND p.year = m.price_year
+),
+d AS (SELECT * FROM regs WHERE NOT odv),
+pairs AS (  -- declared DBCs of one patient and care form at two hospitals, overlapping
+    SELECT a.hospital_id AS ha, b.hospital_id AS hb, a.care_form_id,
+           greatest(a.start_date, b.start_date) AS date
+    FROM d a JOIN d b USING (patient_id, care_form_id)
+    WHERE a.hospital_id <> b.hospital_id AND a.dbc_id < b.dbc_id
+      AND a.start_date <= b.end_date AND b.start_date <= a.end_date
+      AND greatest(a.settlement_year, b.settlement_year) = $year
+),
+parallel AS (  -- a sends and b performs, else b sends and a performs
+    SELECT coalesce(ab.performing_hospital, ba.performing_hospital) AS payer,
+           coalesce(ab.sending_hospital, ba.sending_hospital) AS payee,
+           round(coalesce(ab.secondment_hours_per_case * ab.secondment_rate,
+                          ba.secondment_hours_per_case * ba.secondment_rate) * 100, 0) AS unit
+    FROM pairs p
+    LEFT JOIN agreements ab ON ab.mode = 'parallel' AND ab.care_form_id = p.care_form_id
+     AND ab.sending_hospital = p.ha AND ab.performing_hospital = p.hb
+     AND {VALID.format(date="p.date").replace("a.", "ab.")}
+    LEFT JOIN agreements ba ON ba.mode = 'parallel' AND ba.care_form_id = p.care_form_id
+     AND ba.sending_hospital = p.hb AND ba.performing_hospital = p.ha
+     AND {VALID.format(date="p.date").replace("a.", "ba.")}
+    WHERE ab.agreement_id IS NOT NULL OR ba.agreement_id IS NOT NULL
+)
+SELECT 'odv' AS kind, payer, payee, odv_unit AS amount FROM odv
+UNION ALL SELECT 'secondment', payee, payer, sec_unit FROM odv WHERE sec_unit > 0
+UNION ALL SELECT 'secondment', payer, payee, unit FROM parallel WHERE unit > 0
+"""
+
+SUMMARY = f"""
+WITH caps AS ({CAPS}),
+flows AS (
+    SELECT payee AS hospital_id, kind, amount AS receivable, 0 AS payable FROM lines
+    UNION ALL SELECT payer, kind, 0, amount FROM lines
+)
+SELECT h.hospital_id,
+       CAST(coalesce(c.declared, 0) AS BIGINT) AS insurer_declared_cents,
+       CAST(coalesce(c.paid, 0) AS BIGINT) AS insurer_paid_cents,
+       CAST(coalesce(sum(f.receivable) FILTER (kind = 'odv'), 0) AS BIGINT)
+           AS odv_receivable_cents,
+       CAST(coalesce(sum(f.payable) FILTER (kind = 'odv'), 0) AS BIGINT) AS odv_payable_cents,
+       CAST(coalesce(sum(f.receivable) FILTER (kind = 'secondment'), 0) AS BIGINT)
+           AS secondment_receivable_cents,
+       CAST(coalesce(sum(f.payable) FILTER (kind = 'secondment'), 0) AS BIGINT)
+           AS secondment_payable_cents,
+       CAST(coalesce(sum(f.receivable), 0) - coalesce(sum(f.payable), 0) AS BIGINT)
+           AS net_position_cents
+FROM hospitals h LEFT JOIN caps c USING (hospital_id) LEFT JOIN flows f USING (hospital_id)
+GROUP BY ALL ORDER BY h.hospital_id
+"""
+
+
+def settle_sql(folder: Path, year: int) -> list[dict[str, object]]:
+    """Per hospital (sorted): insurer declared and paid, ODV and secondment receivable and
+    payable, net position [EUR cents] — the columns of the product's hospital summary."""
+    con = duckdb.connect()
+    for sheet, types in TYPES.items():
+        typed = f", types = {types!r}" if types else ""
+        con.execute(
+            f"CREATE TABLE {sheet} AS SELECT * FROM read_csv(?, header = true{typed})",
+            [str(folder / f"{sheet}.csv")],
+        )
+    con.execute(REGISTRATIONS, [str(folder / "registrations.parquet")])
+    params = {"year": year}
+    con.execute(PRICES)
+    con.execute(CONTRACTS, params)
+    con.execute(REVENUE, params)
+    con.execute(CANDIDATES)
+    con.execute(UNCONTESTED)
+    taken: set[int] = set()
+    done: set[int] = set()
+    chosen = []
+    for odv, declared in con.execute(CONTESTED).fetchall():  # the sequential rule
+        if odv in done or declared in taken:
+            continue
+        taken.add(declared)
+        done.add(odv)
+        chosen.append((odv, declared))
+    if chosen:
+        con.executemany("INSERT INTO matched VALUES (?, ?)", chosen)
+    con.execute("ALTER TABLE matched RENAME COLUMN odv TO pos")
+    con.execute(LINES, params)
+    cur = con.execute(SUMMARY)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
