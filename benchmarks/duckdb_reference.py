@@ -4,8 +4,8 @@ product against (same folder, same year, same totals to the cent).
 It reads the CSV sheets and ``registrations.parquet`` of a benchmark region and computes what
 ``calculator.settle`` computes from registrations (SPEC §4.2–4.5): insurer revenue of the declared
 DBCs closed in the year (benchmark of the start year, indexed where missing, × the insurer's price
-factor, rounded half-up once per unit; no insurer = spread by contract share; an insurer without a
-contract = the hospital's share-weighted factor), caps, ODV rows matched one-to-one to the
+factor, rounded half-up once per unit; an insurer without a contract, or none, = the hospital's
+share-weighted factor), caps, ODV rows matched one-to-one to the
 partner's declared DBC whose period holds the ODV start (earliest ODV first), ODV and secondment
 lines of the agreement valid on that date, parallel pairs of overlapping DBCs, and the net
 position per hospital. Input validation is not repeated: the region is known to be valid.
@@ -79,30 +79,34 @@ SELECT hospital_id, '(all)', 1, 1, NULL, 0 FROM hospitals
 WHERE hospital_id NOT IN (SELECT hospital_id FROM insurer_contracts WHERE year = $year)
 """
 
-# Insurer revenue, priced once per (product, price year, insurer factor) and counted per group.
+# Insurer revenue of the DBCs closed in the year, priced once per (product, price year, factor).
+# A DBC of a contracted insurer pays benchmark × its factor; one of an insurer without a contract,
+# or without an insurer at a hospital with several contracts, pays benchmark × the hospital's
+# share-weighted factor under (overig); a blank insurer at a hospital with one contract is that
+# contract's. Shares are normalised to 1 in the product; the benchmark region's sum to exactly 1.
 REVENUE = """
 CREATE TABLE declared AS
-WITH d AS (
-    SELECT hospital_id, product_code, price_year, insurer FROM regs
-    WHERE NOT odv AND settlement_year = $year
+WITH weighted AS (
+    SELECT hospital_id, sum(share * price_factor) AS factor, count(*) AS contracts,
+           any_value(insurer) AS only_insurer
+    FROM contracts GROUP BY 1
 ),
-weighted AS (SELECT hospital_id, sum(share * price_factor) AS factor FROM contracts GROUP BY 1),
-items AS (  -- no insurer: spread over the contracts by share (a fractional count)
-    SELECT d.hospital_id, c.insurer, d.product_code, d.price_year, c.price_factor AS factor,
-           c.share AS count, count(*) AS n
-    FROM d JOIN contracts c USING (hospital_id) WHERE d.insurer IS NULL GROUP BY ALL
-    UNION ALL  -- a named insurer: its contract, or (overig) at the weighted factor
-    SELECT d.hospital_id, coalesce(c.insurer, '(overig)'), d.product_code, d.price_year,
-           coalesce(c.price_factor, w.factor), 1, count(*)
-    FROM d LEFT JOIN contracts c USING (hospital_id, insurer) JOIN weighted w USING (hospital_id)
-    WHERE d.insurer IS NOT NULL GROUP BY ALL
+items AS (
+    SELECT r.hospital_id, r.product_code, r.price_year,
+           CASE WHEN r.insurer IS NULL AND w.contracts = 1 THEN w.only_insurer
+                ELSE r.insurer END AS insurer,
+           count(*) AS n
+    FROM regs r JOIN weighted w USING (hospital_id)
+    WHERE NOT r.odv AND r.settlement_year = $year GROUP BY ALL
 ),
 priced AS (
-    SELECT i.*, round(p.price * i.factor * 100, 0) AS unit FROM items i
+    SELECT i.hospital_id, coalesce(c.insurer, '(overig)') AS insurer, i.n,
+           round(p.price * 100 * coalesce(c.price_factor, w.factor), 0) AS unit
+    FROM items i JOIN weighted w USING (hospital_id)
+    LEFT JOIN contracts c USING (hospital_id, insurer)
     JOIN price p ON p.product_code = i.product_code AND p.year = i.price_year
 )
-SELECT hospital_id, insurer, sum(n * round(count * unit, 0)) AS declared_cents
-FROM priced GROUP BY 1, 2
+SELECT hospital_id, insurer, sum(n * unit) AS declared_cents FROM priced GROUP BY 1, 2
 """
 
 CAPS = """
@@ -222,6 +226,9 @@ def settle_sql(folder: Path, year: int) -> list[dict[str, object]]:
     params = {"year": year}
     con.execute(PRICES)
     con.execute(CONTRACTS, params)
+    uneven = con.execute("SELECT hospital_id FROM contracts GROUP BY 1 HAVING sum(share) <> 1")
+    if uneven.fetchall():
+        raise ValueError("the reference expects each hospital's insurer shares to sum to 1")
     con.execute(REVENUE, params)
     con.execute(CANDIDATES)
     con.execute(UNCONTESTED)
