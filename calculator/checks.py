@@ -18,27 +18,50 @@ from calculator.workbook import SOURCE_ROW
 SHARE_TOLERANCE = 0.001
 
 
-def _f(sheet: str, row: object, column: str, value: object, expected: str) -> Finding:
+def _f(sheet: str, row: object, column: str, value: object, code: str, **params: object) -> Finding:
     return Finding(
         sheet,
         int(row) if row is not None else None,  # type: ignore[call-overload]
         column,
         "" if value is None or value is pd.NA else str(value),
-        expected,
+        code=code,
+        params=params,
     )
 
 
-def cross_checks(frames: dict[str, pd.DataFrame], present: set[str]) -> list[Finding]:
-    """Keys, references, dates, share sums, products per care form, overlaps, needed prices."""
+# the sheets each check reads; a check is skipped when one of them lacks a required column
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "care_forms": ("care_forms",),
+    "products": ("products", "care_forms"),
+    "contracts": ("insurer_contracts",),
+    "agreements": ("agreements", "products", "volumes"),
+    "registrations": ("registrations",),
+}
+
+
+def cross_checks(
+    frames: dict[str, pd.DataFrame], present: set[str], skip: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """Keys, references, dates, share sums, products per care form, overlaps, needed prices.
+
+    ``skip`` names sheets that lack a required column: checks that read them are skipped (the
+    missing column is already a finding).
+    """
     findings: list[Finding] = []
     for sheet in SHEETS:
-        findings += _unique(sheet, frames[sheet.name])
-    findings += _references(frames)
-    findings += _care_form_checks(frames)
-    findings += _product_checks(frames)
-    findings += _contract_checks(frames)
-    findings += _agreement_checks(frames)
-    findings += _registration_checks(frames)
+        if sheet.name not in skip:
+            findings += _unique(sheet, frames[sheet.name])
+    findings += _references(frames, skip)
+    checks = {
+        "care_forms": _care_form_checks,
+        "products": _product_checks,
+        "contracts": _contract_checks,
+        "agreements": _agreement_checks,
+        "registrations": _registration_checks,
+    }
+    for name, run in checks.items():
+        if not skip.intersection(_NEEDS[name]):
+            findings += run(frames)
     if (
         "volumes" in present
         and "registrations" in present
@@ -51,10 +74,10 @@ def cross_checks(frames: dict[str, pd.DataFrame], present: set[str]) -> list[Fin
                 None,
                 "",
                 "",
-                "both 'volumes' and 'registrations' have no rows; fill at least one",
+                "no_rows_volumes_registrations",
             )
         )
-    if not findings:
+    if not findings and not skip:
         findings += _needed_prices(frames)
     return findings
 
@@ -79,7 +102,8 @@ def _unique(sheet: Sheet, frame: pd.DataFrame) -> list[Finding]:
                     frame.loc[i, SOURCE_ROW],
                     ", ".join(sheet.key),
                     " / ".join(map(str, k)),
-                    f"must be unique; the same key is already on row {first_row[k]}",
+                    "key_duplicate",
+                    first_row=str(first_row[k]),
                 )
             )
         else:
@@ -109,9 +133,11 @@ _REFERENCES = (
 )
 
 
-def _references(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+def _references(frames: dict[str, pd.DataFrame], skip: frozenset[str]) -> list[Finding]:
     out = []
     for sheet, column, target, target_column in _REFERENCES:
+        if sheet in skip or target in skip:
+            continue
         values = frames[sheet][column]
         known = set(frames[target][target_column].dropna())
         bad = values.notna() & ~values.isin(known)
@@ -122,8 +148,8 @@ def _references(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                     frames[sheet][SOURCE_ROW].iloc[i],
                     column,
                     values.iloc[i],
-                    f"unknown {target_column.replace('_id', '')}: expected one of the "
-                    f"codes on sheet '{target}'",
+                    "unknown_reference",
+                    target=target,
                 )
             )
     return out
@@ -142,7 +168,7 @@ def _care_form_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                     row,
                     "specialism",
                     spec,
-                    "expected a 4-digit AGB code stored as text, e.g. 0303",
+                    "specialism_code",
                 )
             )
         if isinstance(allowed, str):
@@ -154,7 +180,8 @@ def _care_form_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                             row,
                             "allowed_types",
                             allowed,
-                            f"expected a comma list of {', '.join(HOSPITAL_TYPES)}",
+                            "allowed_types",
+                            types=", ".join(HOSPITAL_TYPES),
                         )
                     )
                     break
@@ -176,8 +203,11 @@ def _product_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                     rows[1],
                     "component",
                     component,
-                    f"care form {cf} has {n} '{component}' products (rows "
-                    f"{', '.join(map(str, rows))}); expected at most one",
+                    "component_count",
+                    care_form=cf,
+                    count=int(n),
+                    component=component,
+                    rows=", ".join(map(str, rows)),
                 )
             )
     with_full = set(products.loc[products.component == "full", "care_form_id"])
@@ -189,8 +219,7 @@ def _product_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                     row,
                     "care_form_id",
                     cf,
-                    "every care form needs exactly one product with component 'full' on "
-                    "sheet 'products'",
+                    "care_form_needs_full",
                 )
             )
     return out
@@ -208,8 +237,11 @@ def _contract_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                     group[SOURCE_ROW].min(),
                     "share",
                     f"{total:.4f}",
-                    f"the shares of {hospital} in {year} must sum to 1 (±"
-                    f"{SHARE_TOLERANCE}); rows {', '.join(map(str, group[SOURCE_ROW]))}",
+                    "contract_shares_sum",
+                    hospital=hospital,
+                    year=str(year),
+                    tolerance=SHARE_TOLERANCE,
+                    rows=", ".join(map(str, group[SOURCE_ROW])),
                 )
             )
     return out
@@ -227,12 +259,10 @@ def _agreement_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     )
     same = ag["sending_hospital"] == ag["performing_hospital"]
     for row, s in ag.loc[same, [SOURCE_ROW, "sending_hospital"]].itertuples(index=False):
-        out.append(
-            _f("agreements", row, "performing_hospital", s, "must differ from the sending hospital")
-        )
+        out.append(_f("agreements", row, "performing_hospital", s, "same_hospital"))
     backwards = ag["valid_to"].notna() & (ag["valid_to"] < ag["valid_from"])
     for row, to in ag.loc[backwards, [SOURCE_ROW, "valid_to"]].itertuples(index=False):
-        out.append(_f("agreements", row, "valid_to", to.date(), "must be on or after valid_from"))
+        out.append(_f("agreements", row, "valid_to", to.date(), "valid_to_before_from"))
     far = pd.Timestamp.max.normalize()
     for _, group in ag.groupby(["care_form_id", "sending_hospital", "performing_hospital"]):
         g = group.sort_values("valid_from")
@@ -247,8 +277,8 @@ def _agreement_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                         rows[i],
                         "valid_from",
                         starts[i].date(),
-                        f"overlaps the agreement on row {rows[i - 1]} for the same care "
-                        "form and hospitals; at most one may be valid on any date",
+                        "agreement_overlap",
+                        other_row=str(rows[i - 1]),
                     )
                 )
     parts = frames["products"]
@@ -263,8 +293,8 @@ def _agreement_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                     row,
                     "mode",
                     "parallel",
-                    f"parallel declaration needs an 'intervention' product for care form "
-                    f"{cf} on sheet 'products'",
+                    "parallel_needs_intervention",
+                    care_form=cf,
                 )
             )
     shared = ag.dropna(subset=["share"])
@@ -291,8 +321,11 @@ def _agreement_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                         items[-1][0],
                         "share",
                         f"{total:g}",
-                        f"the shares of {s} for {cf} in {year} sum to more than 1 (rows "
-                        f"{', '.join(str(r) for r, _ in items)})",
+                        "agreement_shares_sum",
+                        hospital=s,
+                        care_form=cf,
+                        year=str(year),
+                        rows=", ".join(str(r) for r, _ in items),
                     )
                 )
     return out
@@ -311,7 +344,7 @@ def _registration_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                 reg[SOURCE_ROW].iloc[i],
                 "end_date",
                 reg["end_date"].iloc[i].date(),
-                "must be on or after start_date",
+                "end_before_start",
             )
         )
     odv = reg["odv"].to_numpy(dtype=bool, na_value=False)
@@ -323,7 +356,7 @@ def _registration_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                 reg[SOURCE_ROW].iloc[i],
                 "partner_hospital",
                 "",
-                "an ODV row needs the partner hospital that requested the work",
+                "odv_needs_partner",
             )
         )
     self_partner = odv & (reg["partner_hospital"] == reg["hospital_id"]).to_numpy(
@@ -336,7 +369,7 @@ def _registration_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                 reg[SOURCE_ROW].iloc[i],
                 "partner_hospital",
                 reg["partner_hospital"].iloc[i],
-                "must differ from hospital_id",
+                "partner_same_hospital",
             )
         )
     return out
@@ -377,8 +410,10 @@ def _needed_prices(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                 None,
                 "benchmark_price",
                 f"{code} / {year}",
-                f"{reason} (needed first by sheet '{sheet}' row {row}); add the price or "
-                "an indexation rate",
+                "price_missing",
+                reason=reason,
+                in_sheet=sheet,
+                in_row=str(row),
             )
         )
     return out

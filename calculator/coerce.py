@@ -1,9 +1,15 @@
-"""Typing raw cells by their declared kind (see :mod:`calculator.schema`).
+"""Typing raw cells by their declared kind (see :mod:`calculator.schema`): the one checked path.
 
 Each ``to_*`` function takes a raw column (any dtype: object cells from Excel, text from CSV,
-typed columns from Parquet) and returns the typed column plus a boolean mask of cells that are
-present but not of the kind; blank cells become missing and are not marked bad here (the caller
-decides whether a blank is allowed). The functions are vectorised where the data can be large.
+typed columns from Parquet) and returns the typed column plus an array of *reasons*: ``""`` for a
+cell that is fine or blank, else the message code of what is wrong with it (``cell_bad``,
+``cell_error``, ``number_not_finite``, ``number_ambiguous``, ``number_convention``, …). Blank
+cells become missing and are not marked here (the caller decides whether a blank is allowed); a
+bad cell is missing in the typed column, so no later check sees a value that failed.
+
+Numbers written as text follow the file's *convention*: ``"nl"`` (a ``;``-separated CSV:
+``1.234,56``), ``"en"`` (a ``,``-separated CSV: ``1234.56``) or ``"any"`` (text cells in a
+workbook: either, and a form that reads both ways, such as ``1.234`` or ``1,234``, is ambiguous).
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import numpy as np
@@ -23,120 +30,265 @@ _TRUE = {"yes", "ja", "true", "waar", "1", "y", "j"}
 _FALSE = {"no", "nee", "false", "onwaar", "0", "n"}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]00:00(?::00)?)?$")
 _DUTCH = re.compile(r"^\d{1,2}-\d{1,2}-\d{4}$")
-_NUMBER_TEXT = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$")
+# the largest whole number a float holds exactly; beyond it a whole-number column is refused
+_MAX_EXACT_INT = float(2**53)
+
+EXCEL_ERRORS = frozenset(
+    {
+        "#NULL!",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#N/A",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#UNKNOWN!",
+        "#BUSY!",
+        "#EXTERNAL!",
+        "#PYTHON!",
+    }
+)
+# control characters: never in any text; tab, line feed and carriage return only outside ids
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_IN_ID = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+OK = ""
+
+
+@dataclass(frozen=True)
+class ExcelError:
+    """An error cell of a workbook (``#REF!``, ``#N/A`` …); the reader puts it where it was."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def _none(n: int) -> np.ndarray:
+    return np.full(n, OK, dtype=object)
 
 
 def blank_mask(raw: pd.Series) -> np.ndarray:
     """Cells that hold nothing: missing, or only spaces."""
     missing = raw.isna().to_numpy()
-    if raw.dtype == object or pd.api.types.is_string_dtype(raw.dtype):
-        as_text = raw.astype("str").str.strip() == ""
+    if raw.dtype == object:
+        as_text = raw.map(lambda v: isinstance(v, str) and v.strip() == "")
+        missing = missing | as_text.to_numpy(dtype=bool)
+    elif pd.api.types.is_string_dtype(raw.dtype):
+        as_text = raw.str.strip() == ""
         missing = missing | as_text.to_numpy(dtype=bool, na_value=True)
     return missing
+
+
+def error_mask(raw: pd.Series) -> np.ndarray:
+    """Excel error cells, or text that is an Excel error literal (``#REF!`` typed or in a CSV)."""
+    if raw.dtype == object:
+        return raw.map(
+            lambda v: (
+                isinstance(v, ExcelError)
+                or (isinstance(v, str) and v.strip().upper() in EXCEL_ERRORS)
+            )
+        ).to_numpy(dtype=bool)
+    if pd.api.types.is_string_dtype(raw.dtype):
+        return raw.str.strip().str.upper().isin(EXCEL_ERRORS).to_numpy(dtype=bool, na_value=False)
+    return np.zeros(len(raw), dtype=bool)
 
 
 def _is_number(v: object) -> bool:
     return isinstance(v, numbers.Real) and not isinstance(v, bool)
 
 
-def to_text(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    """Text, stripped; a whole number stored as a number becomes its digits (``12.0`` → ``12``)."""
-    blank = blank_mask(raw)
+def _text_cells(raw: pd.Series) -> pd.Series:
+    """Every cell as text (None where missing); whole-number floats lose their ``.0``."""
     if pd.api.types.is_string_dtype(raw.dtype) and raw.dtype != object:
-        out = raw.str.strip()
-    else:
+        return raw.astype(object).where(raw.notna(), None)
 
-        def one(v: object) -> object:
-            if v is None or (isinstance(v, float) and np.isnan(v)):
-                return None
-            if _is_number(v) and float(v).is_integer():  # type: ignore[arg-type]
-                return str(int(v))  # type: ignore[call-overload]
-            return str(v).strip()
+    def one(v: object) -> object:
+        if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
+            return None
+        if _is_number(v) and np.isfinite(float(v)) and float(v).is_integer():  # type: ignore[arg-type]
+            return str(int(v))  # type: ignore[call-overload]
+        return str(v)
 
-        out = raw.map(one).astype("str")
-    out = out.where(~blank, None).astype("str")
-    return out, np.zeros(len(raw), dtype=bool)
+    return raw.map(one)
 
 
-def to_code9(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
+def to_text(raw: pd.Series, identifier: bool = False) -> tuple[pd.Series, np.ndarray]:
+    """Text, stripped; a whole number stored as a number becomes its digits (``12.0`` → ``12``).
+
+    Control characters are refused (in an id also tab and line breaks).
+    """
+    blank = blank_mask(raw)
+    text = _text_cells(raw)
+    stripped = text.map(lambda v: v.strip() if isinstance(v, str) else None)
+    pattern = _CONTROL_IN_ID if identifier else _CONTROL
+    reasons = _none(len(raw))
+    control = stripped.map(lambda v: isinstance(v, str) and bool(pattern.search(v))).to_numpy(
+        dtype=bool
+    )
+    reasons[control] = "control_characters"
+    long = stripped.map(lambda v: isinstance(v, str) and len(v) > MAX_TEXT_CHARS).to_numpy(
+        dtype=bool
+    )
+    reasons[long] = "text_too_long"
+    control = control | long
+    out = stripped.where(~blank & ~control, None).astype("str")
+    return out, reasons
+
+
+def to_code9(raw: pd.Series, identifier: bool = True) -> tuple[pd.Series, np.ndarray]:
     """A 9-digit code as text. A number cell is bad: its leading zeros may already be lost."""
     blank = blank_mask(raw)
     if raw.dtype == object:
         numeric = raw.map(_is_number).to_numpy(dtype=bool)
     else:
         numeric = np.full(len(raw), pd.api.types.is_numeric_dtype(raw.dtype))
-    text, _ = to_text(raw)
+    text, reasons = to_text(raw, identifier=True)
     ok = text.str.fullmatch(r"\d{9}").to_numpy(dtype=bool, na_value=False)
-    bad = ~blank & (numeric | ~ok)
-    return text, bad
+    reasons[~blank & ~ok & (reasons == OK)] = "cell_bad"
+    reasons[~blank & numeric] = "code_stored_as_number"
+    return text.where(reasons == OK, None).astype("str"), reasons
 
 
-def parse_number_text(text: pd.Series) -> pd.Series:
-    """Numbers written as text, with a decimal comma (``12,5``, ``1.234,5``) or point."""
-    s = text.str.strip().str.replace("\u00a0", "", regex=False).str.replace(" ", "", regex=False)
-    dutch = s.str.fullmatch(_NUMBER_TEXT.pattern).fillna(False) & s.str.contains(",", regex=False)
-    dotted_thousands = s.str.fullmatch(r"[+-]?\d{1,3}(\.\d{3}){2,}").fillna(False)
-    s = s.where(
-        ~(dutch | dotted_thousands),
-        s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False),
-    )
-    return pd.to_numeric(s, errors="coerce")
+# --------------------------------------------------------------------------- numbers as text
+
+_SIGN = r"[+-]?"
+_PLAIN = re.compile(_SIGN + r"\d+")
+_POINT = re.compile(_SIGN + r"(?:\d+\.\d*|\.\d+)(?:[eE][+-]?\d+)?|" + _SIGN + r"\d+[eE][+-]?\d+")
+_COMMA = re.compile(_SIGN + r"\d*,\d+")
+_DOT_GROUP1 = re.compile(_SIGN + r"\d{1,3}\.\d{3}")
+_DOT_GROUPS = re.compile(_SIGN + r"\d{1,3}(?:\.\d{3}){2,}")
+_COMMA_GROUP1 = re.compile(_SIGN + r"\d{1,3},\d{3}")
+_DUTCH_FULL = re.compile(_SIGN + r"\d{1,3}(?:\.\d{3})+,\d+")
+_ENGLISH_FULL = re.compile(_SIGN + r"\d{1,3}(?:,\d{3})+\.\d+")
+_COMMA_GROUPS = re.compile(_SIGN + r"\d{1,3}(?:,\d{3}){2,}")
+_MAX_NUMBER_TEXT = 60  # longer is no number a person types (and int() of it would be slow)
+MAX_TEXT_CHARS = 32_767  # Excel's own limit for one cell
+_NON_FINITE = {"inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan", "-nan", "+nan"}
 
 
-def to_number(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    """A float column; text cells may use a decimal comma."""
+def number_text(value: str, convention: str = "any") -> tuple[str | None, str]:
+    """A number written as text → (``"1234.5"``-style text or None, reason code or ``""``)."""
+    s = value.strip().replace("\u00a0", "").replace(" ", "").replace("\u202f", "")
+    if len(s) > _MAX_NUMBER_TEXT:
+        return None, "cell_bad"
+    if s.casefold() in _NON_FINITE:
+        return None, "number_not_finite"
+
+    def match(p: re.Pattern[str]) -> bool:
+        return p.fullmatch(s) is not None
+
+    def dutch(t: str) -> str:
+        return t.replace(".", "").replace(",", ".")
+
+    if match(_PLAIN):
+        return s, OK
+    if convention == "nl":
+        if match(_COMMA):
+            return dutch(s), OK
+        if match(_DOT_GROUP1) or match(_DOT_GROUPS) or match(_DUTCH_FULL):
+            return dutch(s), OK
+        if match(_POINT) or match(_ENGLISH_FULL):
+            return None, "number_convention"
+        return None, "cell_bad"
+    if convention == "en":
+        if match(_POINT):
+            return s, OK
+        if match(_ENGLISH_FULL) or match(_COMMA_GROUPS):
+            return s.replace(",", ""), OK
+        if match(_COMMA) or match(_DUTCH_FULL) or match(_DOT_GROUPS):
+            return None, "number_convention"
+        return None, "cell_bad"
+    # a text cell in a workbook: either convention, unless it reads both ways
+    if match(_DOT_GROUP1) or match(_COMMA_GROUP1):
+        return None, "number_ambiguous"
+    if match(_POINT):
+        return s, OK
+    if match(_COMMA) or match(_DOT_GROUPS) or match(_DUTCH_FULL):
+        return dutch(s), OK
+    if match(_ENGLISH_FULL) or match(_COMMA_GROUPS):
+        return s.replace(",", ""), OK
+    return None, "cell_bad"
+
+
+def _numbers(raw: pd.Series, convention: str) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """(canonical text per cell or None, reasons, blank) for a column read as numbers."""
     blank = blank_mask(raw)
+    errors = error_mask(raw)
+    reasons = _none(len(raw))
+    reasons[errors] = "cell_error"
     if pd.api.types.is_numeric_dtype(raw.dtype) and raw.dtype != bool:
-        out = raw.astype("float64")
-        return out, np.zeros(len(raw), dtype=bool)
-    if raw.dtype == object:
-        is_num = raw.map(_is_number).to_numpy(dtype=bool)
-        numeric = pd.Series(np.nan, index=raw.index, dtype="float64")
-        numeric[is_num] = raw[is_num].astype("float64")
-        is_text = raw.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
-        if is_text.any():
-            numeric[is_text] = parse_number_text(raw[is_text].astype("str")).to_numpy()
-    else:
-        numeric = parse_number_text(raw.astype("str")).astype("float64")
-    out = numeric.astype("float64")
-    bad = ~blank & out.isna().to_numpy()
+        values = raw.astype("float64")
+        canonical = values.map(lambda v: None if np.isnan(v) else repr(float(v)))
+        return canonical, reasons, blank
+    canonical_list: list[str | None] = []
+    for v, b, e, i in zip(raw.tolist(), blank, errors, range(len(raw)), strict=True):
+        if b or e:
+            canonical_list.append(None)
+        elif _is_number(v):
+            canonical_list.append(repr(float(v)) if isinstance(v, float) else str(int(v)))  # type: ignore[call-overload]
+        elif isinstance(v, str):
+            text, reason = number_text(v, convention)
+            canonical_list.append(text)
+            reasons[i] = reason
+        else:  # a date, a boolean or anything else in a number column
+            canonical_list.append(None)
+            reasons[i] = "cell_bad"
+    return pd.Series(canonical_list, index=raw.index, dtype=object), reasons, blank
+
+
+def to_number(raw: pd.Series, convention: str = "any") -> tuple[pd.Series, np.ndarray]:
+    """A float column; text cells follow the convention; inf and NaN are refused."""
+    canonical, reasons, blank = _numbers(raw, convention)
+    out = pd.to_numeric(canonical, errors="coerce").astype("float64")
+    finite = np.isfinite(out.to_numpy())
+    not_finite = ~finite & ~blank & (reasons == OK) & canonical.notna().to_numpy()
+    reasons[not_finite] = "number_not_finite"
+    out[reasons != OK] = np.nan
     out[blank] = np.nan
-    return out, bad
+    return out, reasons
 
 
-def to_int(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    """A whole-number column (nullable ``Int64``)."""
-    number, bad = to_number(raw)
-    whole = number.isna() | (number == np.floor(number))
-    bad = bad | ~whole.to_numpy()
-    out = number.where(whole & number.notna()).round().astype("Int64")
-    return out, bad
+def to_int(raw: pd.Series, convention: str = "any") -> tuple[pd.Series, np.ndarray]:
+    """A whole-number column (nullable ``Int64``); beyond ±2⁵³ is not a whole number we keep."""
+    number, reasons = to_number(raw, convention)
+    values = number.to_numpy()
+    present = ~np.isnan(values)
+    whole = np.zeros(len(values), dtype=bool)
+    whole[present] = (np.floor(values[present]) == values[present]) & (
+        np.abs(values[present]) <= _MAX_EXACT_INT
+    )
+    reasons[present & ~whole] = "cell_bad"
+    keep = present & whole
+    out = pd.Series(pd.NA, index=raw.index, dtype="Int64")
+    out[keep] = values[keep].astype("int64")
+    return out, reasons
 
 
-def decimal_of(v: object) -> Decimal | None:
-    """An exact ``Decimal`` for a cell value, or None when it is not a number."""
-    if _is_number(v):
-        return Decimal(repr(float(v))) if isinstance(v, float) else Decimal(int(v))  # type: ignore[call-overload]
-    if isinstance(v, str):
-        parsed = parse_number_text(pd.Series([v], dtype="str"))
-        if pd.isna(parsed.iloc[0]):
-            return None
-        s = v.strip().replace(" ", "")
-        if "," in s:
-            s = s.replace(".", "").replace(",", ".")
-        try:
-            return Decimal(s)
-        except InvalidOperation:
-            return None
-    return None
-
-
-def to_money(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
+def to_money(raw: pd.Series, convention: str = "any") -> tuple[pd.Series, np.ndarray]:
     """EUR amounts as exact ``Decimal`` values (object column; missing is None)."""
-    blank = blank_mask(raw)
-    values = [None if b else decimal_of(v) for v, b in zip(raw.tolist(), blank, strict=True)]
-    bad = np.array([v is None for v in values], dtype=bool) & ~blank
-    return pd.Series(values, index=raw.index, dtype=object), bad
+    canonical, reasons, _ = _numbers(raw, convention)
+    values: list[Decimal | None] = []
+    for i, text in enumerate(canonical.tolist()):
+        amount = None
+        if text is not None and reasons[i] == OK:
+            try:
+                amount = Decimal(text)
+            except InvalidOperation:
+                reasons[i] = "cell_bad"
+            else:
+                if not amount.is_finite():
+                    reasons[i] = "number_not_finite"
+                    amount = None
+        values.append(amount)
+    return pd.Series(values, index=raw.index, dtype=object), reasons
 
 
 def cents(amount: Decimal) -> int:
@@ -144,15 +296,20 @@ def cents(amount: Decimal) -> int:
     return int((amount / CENT).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def to_date(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
+def to_date(raw: pd.Series, convention: str = "any") -> tuple[pd.Series, np.ndarray]:
     """Dates (``datetime64[s]`` at midnight). Text: ``2025-12-31`` or Dutch ``31-12-2025``.
 
     Slashed or two-digit-year forms are ambiguous (day or month first?) and are refused.
     """
     blank = blank_mask(raw)
+    reasons = _none(len(raw))
+    reasons[error_mask(raw)] = "cell_error"
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         out = raw.dt.tz_localize(None) if getattr(raw.dt, "tz", None) else raw
-        return out.dt.normalize().astype("datetime64[s]"), np.zeros(len(raw), dtype=bool)
+        try:
+            return out.dt.normalize().astype("datetime64[s]"), reasons
+        except (OverflowError, ValueError, pd.errors.OutOfBoundsDatetime):
+            raw = raw.astype(object)
     out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[s]")
     if raw.dtype == object:
         is_date = raw.map(lambda v: isinstance(v, dt.date)).to_numpy(dtype=bool)
@@ -163,6 +320,7 @@ def to_date(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
         is_text = raw.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
     else:
         is_text = ~blank
+    is_text = is_text & ~blank & (reasons == OK)
     if is_text.any():
         text = raw[is_text].astype("str").str.strip()
         iso = text.str.match(_ISO.pattern).fillna(False).to_numpy(dtype=bool)
@@ -175,19 +333,27 @@ def to_date(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
         if dutch.any():
             parsed[dutch] = pd.to_datetime(text[dutch], format="%d-%m-%Y", errors="coerce")
         out[is_text] = parsed
-    bad = ~blank & out.isna().to_numpy()
-    return out, bad
+        failed = is_text & out.isna().to_numpy()
+        slashed = raw.map(lambda v: isinstance(v, str) and "/" in v).to_numpy(dtype=bool)
+        reasons[failed & slashed] = "date_with_slashes"
+        reasons[failed & ~slashed] = "date_text"
+    other = ~blank & out.isna().to_numpy() & (reasons == OK)
+    reasons[other] = "cell_bad"
+    out[reasons != OK] = pd.NaT
+    return out, reasons
 
 
-def to_bool(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
+def to_bool(raw: pd.Series, convention: str = "any") -> tuple[pd.Series, np.ndarray]:
     """yes/no, ja/nee, true/false, 1/0 in any case (nullable ``boolean``)."""
     blank = blank_mask(raw)
+    reasons = _none(len(raw))
     if raw.dtype == bool or str(raw.dtype) == "boolean":
-        return raw.astype("boolean"), np.zeros(len(raw), dtype=bool)
+        return raw.astype("boolean"), reasons
+    reasons[error_mask(raw)] = "cell_error"
 
     def one(v: object) -> object:
-        if isinstance(v, bool):
-            return v
+        if isinstance(v, bool | np.bool_):
+            return bool(v)
         if _is_number(v) and float(v) in (0.0, 1.0):  # type: ignore[arg-type]
             return bool(v)
         if isinstance(v, str):
@@ -198,17 +364,20 @@ def to_bool(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
                 return False
         return None
 
-    values = (
-        raw.map(one)
-        if raw.dtype == object
-        else raw.astype("str")
-        .str.strip()
-        .str.casefold()
-        .map(lambda w: True if w in _TRUE else (False if w in _FALSE else None))
-    )
+    values = raw.astype(object).map(one)
     out = values.astype("boolean")
-    bad = ~blank & out.isna().to_numpy()
-    return out, bad
+    failed = ~blank & out.isna().to_numpy() & (reasons == OK)
+    reasons[failed] = "cell_bad"
+    out[reasons != OK] = pd.NA
+    return out, reasons
+
+
+def to_text_checked(raw: pd.Series, identifier: bool = False) -> tuple[pd.Series, np.ndarray]:
+    """Text with error cells refused (the text path of :data:`COERCERS`)."""
+    errors = error_mask(raw)
+    out, reasons = to_text(raw, identifier=identifier)
+    reasons[errors] = "cell_error"
+    return out.where(~errors, None).astype("str"), reasons
 
 
 def normalise_choice(text: pd.Series, column: Column) -> tuple[pd.Series, np.ndarray]:
@@ -216,15 +385,22 @@ def normalise_choice(text: pd.Series, column: Column) -> tuple[pd.Series, np.nda
     low = text.str.strip().str.casefold()
     low = low.map(lambda w: ENUM_ALIASES.get(w, w) if isinstance(w, str) else w).astype("str")
     bad = ~low.isin(column.choices).to_numpy() & low.notna().to_numpy()
-    return low, bad
+    return low.where(~bad, None).astype("str"), bad
 
 
-COERCERS = {
-    "text": to_text,
-    "code9": to_code9,
-    "int": to_int,
-    "number": to_number,
-    "money": to_money,
-    "date": to_date,
-    "bool": to_bool,
-}
+def coerce(column: Column, raw: pd.Series, convention: str = "any") -> tuple[pd.Series, np.ndarray]:
+    """Type one raw column by its declared kind: (typed column, reason code per cell)."""
+    if column.kind == "text":
+        return to_text_checked(raw, identifier=column.identifier)
+    if column.kind == "code9":
+        errors = error_mask(raw)
+        out, reasons = to_code9(raw)
+        reasons[errors] = "cell_error"
+        return out, reasons
+    return {
+        "int": to_int,
+        "number": to_number,
+        "money": to_money,
+        "date": to_date,
+        "bool": to_bool,
+    }[column.kind](raw, convention)

@@ -17,6 +17,7 @@ bool   yes/no, ja/nee, true/false, 1/0
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 HOSPITAL_TYPES = ("umc", "topklinisch", "algemeen")
@@ -53,6 +54,16 @@ class Column:
     choices: tuple[str, ...] = ()
     # the value a blank cell takes in an optional column (None = stays missing)
     default: object = None
+    # values may be patient pseudonyms (or be swapped with them): never echoed in a finding
+    private: bool = False
+
+    @property
+    def identifier(self) -> bool:
+        """A code that other rows refer to: no control characters, not even tabs or breaks."""
+        return self.kind == "code9" or (
+            self.kind == "text"
+            and (self.name.endswith(("_id", "_hospital")) or self.name == "insurer")
+        )
 
     def expected(self) -> str:
         """What a valid cell holds, in words (used in findings and the template)."""
@@ -120,6 +131,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "ok_minuten",
                 unit="minutes/year",
                 minimum=0,
+                maximum=100_000_000,
             ),
             _c(
                 "bed_days",
@@ -129,6 +141,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "beddagen",
                 unit="bed-days/year",
                 minimum=0,
+                maximum=10_000_000,
             ),
             _c(
                 "lat",
@@ -181,6 +194,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "ok_minuten_per_casus",
                 unit="minutes/case",
                 minimum=0,
+                maximum=10_000,
             ),
             _c(
                 "los_days",
@@ -190,6 +204,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "ligduur",
                 unit="bed-days/case",
                 minimum=0,
+                maximum=3_650,
                 default=0.0,
             ),
             _c(
@@ -200,6 +215,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "volumenorm",
                 unit="cases/year",
                 minimum=0,
+                maximum=1_000_000,
                 default=0,
             ),
             _c("norm_source", "text", False, "Source of the norm, e.g. SONCOS 2025", "normbron"),
@@ -229,6 +245,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "At most this many hospitals may perform it in an optimised scenario",
                 "max_ziekenhuizen",
                 minimum=1,
+                maximum=10_000,
             ),
         ),
         required=True,
@@ -277,6 +294,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "benchmarkprijs",
                 unit="EUR",
                 minimum=0,
+                maximum=100_000_000,
             ),
         ),
         required=True,
@@ -327,6 +345,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "Contract price = benchmark × factor (blank = 1)",
                 "prijsfactor",
                 minimum=0,
+                maximum=100,
                 default=1.0,
             ),
             _c(
@@ -337,6 +356,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "omzetplafond",
                 unit="EUR/year",
                 minimum=0,
+                maximum=100_000_000_000,
             ),
             _c(
                 "overcap_rate",
@@ -366,7 +386,16 @@ SHEETS: tuple[Sheet, ...] = (
                 "ziekenhuis_id",
             ),
             _c("care_form_id", "text", True, "Care form", "zorgvorm_id"),
-            _c("cases", "number", True, "Number of cases", "aantal", unit="cases/year", minimum=0),
+            _c(
+                "cases",
+                "number",
+                True,
+                "Number of cases",
+                "aantal",
+                unit="cases/year",
+                minimum=0,
+                maximum=10_000_000,
+            ),
             _c(
                 "performing_hospital_id",
                 "text",
@@ -436,6 +465,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "odv_vaste_prijs",
                 unit="EUR/case",
                 minimum=0,
+                maximum=100_000_000,
             ),
             _c(
                 "secondment_hours_per_case",
@@ -445,6 +475,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "detachering_uren_per_casus",
                 unit="hours/case",
                 minimum=0,
+                maximum=10_000,
                 default=0.0,
             ),
             _c(
@@ -455,6 +486,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "detachering_tarief",
                 unit="EUR/hour",
                 minimum=0,
+                maximum=1_000_000,
             ),
             _c("valid_from", "date", True, "First day the agreement applies", "geldig_vanaf"),
             _c("valid_to", "date", False, "Last day (inclusive); blank = open-ended", "geldig_tot"),
@@ -466,6 +498,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "geplande_aantal",
                 unit="cases/year",
                 minimum=0,
+                maximum=10_000_000,
             ),
         ),
         key=("agreement_id",),
@@ -475,15 +508,23 @@ SHEETS: tuple[Sheet, ...] = (
         "registraties",
         "Patient-level DBC registrations.",
         (
-            _c("dbc_id", "text", True, "Unique DBC number within the file", "dbc_id"),
+            _c("dbc_id", "text", True, "Unique DBC number within the file", "dbc_id", private=True),
             _c(
                 "patient_id",
                 "text",
                 True,
                 "Patient pseudonym (shown only on the exceptions sheet)",
                 "patient_id",
+                private=True,
             ),
-            _c("hospital_id", "text", True, "Hospital that registered the DBC", "ziekenhuis_id"),
+            _c(
+                "hospital_id",
+                "text",
+                True,
+                "Hospital that registered the DBC",
+                "ziekenhuis_id",
+                private=True,
+            ),
             _c("product_code", "code9", True, "9-digit DBC care product code", "zorgproductcode"),
             _c("insurer", "text", False, "Insurer of the patient", "verzekeraar"),
             _c("start_date", "date", True, "Opening date of the DBC", "begindatum"),
@@ -495,6 +536,7 @@ SHEETS: tuple[Sheet, ...] = (
                 False,
                 "For ODV rows: the hospital that requested the work and declares",
                 "partner_ziekenhuis",
+                private=True,
             ),
         ),
         key=("dbc_id",),
@@ -506,7 +548,16 @@ SHEETS: tuple[Sheet, ...] = (
         (
             _c("from_hospital", "text", True, "From hospital", "van_ziekenhuis"),
             _c("to_hospital", "text", True, "To hospital", "naar_ziekenhuis"),
-            _c("minutes", "number", True, "Travel time", "minuten", unit="minutes", minimum=0),
+            _c(
+                "minutes",
+                "number",
+                True,
+                "Travel time",
+                "minuten",
+                unit="minutes",
+                minimum=0,
+                maximum=10_000,
+            ),
         ),
         key=("from_hospital", "to_hospital"),
     ),
@@ -525,6 +576,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "min_aantal",
                 unit="cases/year",
                 minimum=0,
+                maximum=10_000_000,
             ),
         ),
         key=("hospital_id", "care_form_id"),
@@ -553,19 +605,33 @@ SHEETS: tuple[Sheet, ...] = (
 SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in SHEETS}
 
 
+def _header_key(raw: object) -> str:
+    """A header or sheet name as matched: case, spaces, underscores and a BOM do not count."""
+    return re.sub(r"[\s_]+", "_", str(raw).replace("\ufeff", "").strip().casefold())
+
+
+_SHEET_KEYS: dict[str, str] = {
+    _header_key(word): sheet.name for sheet in SHEETS for word in (sheet.name, sheet.alias) if word
+}
+_COLUMN_KEYS: dict[str, dict[str, str]] = {
+    sheet.name: {
+        _header_key(word): col.name
+        for col in reversed(sheet.columns)
+        for word in (col.alias, col.name)
+        if word
+    }
+    for sheet in SHEETS
+}
+
+
 def canonical_sheet_name(raw: str) -> str | None:
     """The canonical name of a sheet called ``raw`` in a file, or None if it is not one of ours."""
-    wanted = raw.strip().casefold()
-    for sheet in SHEETS:
-        if wanted in (sheet.name, sheet.alias):
-            return sheet.name
-    return None
+    return _SHEET_KEYS.get(_header_key(raw))
 
 
 def canonical_column_name(sheet: Sheet, raw: str) -> str | None:
-    """The canonical name of a header ``raw`` on ``sheet``, or None for an unknown column."""
-    wanted = str(raw).strip().casefold().replace(" ", "_")
-    for col in sheet.columns:
-        if wanted in (col.name, col.alias.replace(" ", "_")):
-            return col.name
-    return None
+    """The canonical name of a header ``raw`` on ``sheet``, or None for an unknown column.
+
+    Case, surrounding spaces, runs of spaces or underscores and a byte-order mark do not count.
+    """
+    return _COLUMN_KEYS[sheet.name].get(_header_key(raw))

@@ -3,25 +3,37 @@
 ``load(path)`` is the one way in for files and folders, ``load_bytes`` for uploads; both return a
 :class:`~calculator.workbook.Workbook` or raise :class:`~calculator.errors.SpreidingInputError`
 with all findings. ``check(raw)`` returns the findings without raising.
+
+Every cell goes through one checked path (:func:`calculator.coerce.coerce`): a cell that is not
+of its column's kind, an Excel error cell, a number that is not finite or outside the column's
+range is a finding *and* missing in the typed frame, so the checks across sheets never see it. A
+required column that is missing is one finding, and the checks that need that sheet are skipped.
+Findings never show a value of a column that may hold patient pseudonyms.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from calculator.checks import cross_checks
-from calculator.coerce import COERCERS, blank_mask, normalise_choice
+from calculator.coerce import OK, blank_mask, coerce, normalise_choice
 from calculator.errors import Finding, SpreidingInputError
 from calculator.reader import ROW, RawBook, read_any, read_xlsx_bytes
-from calculator.schema import SHEETS, SHEETS_BY_NAME, Sheet, canonical_sheet_name
+from calculator.schema import SHEETS, SHEETS_BY_NAME, Column, Sheet, canonical_sheet_name
 from calculator.workbook import SOURCE_ROW, Workbook
+from messages import Message
 
 REQUIRED_SHEETS = tuple(s.name for s in SHEETS if s.required)
 MAX_LISTED_PER_CHECK = 1000  # more findings of one check on one column are summarised
+MAX_SHOWN_CHARS = 100  # a value longer than this is shortened in a finding
+WITHHELD = "***"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def load(path: str | Path) -> Workbook:
@@ -62,80 +74,129 @@ def check(path: str | Path) -> list[Finding]:
 
 def _digest_path(path: Path) -> str:
     digest = hashlib.sha256()
-    files = (
-        sorted(p for p in path.iterdir() if p.is_file())
-        if path.is_dir()
-        else ([path] if path.exists() else [])
-    )
-    for file in files:
-        if path.is_dir():
-            digest.update(file.name.encode() + b"\0")
-        with file.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
+    try:
+        files = (
+            sorted(p for p in path.iterdir() if p.is_file())
+            if path.is_dir()
+            else ([path] if path.exists() else [])
+        )
+        for file in files:
+            if path.is_dir():
+                digest.update(file.name.encode() + b"\0")
+            with file.open("rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+    except OSError:
+        pass  # the reader has already reported what cannot be read
     return digest.hexdigest()
 
 
 def _finish(raw: RawBook, sha256: str) -> Workbook:
     findings = list(raw.findings)
     if findings and not raw.tables:
-        raise SpreidingInputError(findings)
-    frames, more = type_sheets(raw.tables)
-    findings += more
-    findings += cross_checks(frames, present=set(raw.tables))
+        raise SpreidingInputError(_presentable(findings))
+    typed = type_sheets(raw.tables, raw.convention)
+    findings += typed.findings
+    frames = typed.frames
+    warnings = _match_insurers(frames)
+    findings += cross_checks(frames, present=set(raw.tables), skip=typed.broken)
     if findings:
-        raise SpreidingInputError(_summarised(findings))
+        raise SpreidingInputError(_presentable(_summarised(findings)))
     return Workbook(
-        **frames, source_name=Path(raw.source).name, sha256=sha256, present=frozenset(raw.tables)
+        **frames,
+        source_name=Path(raw.source).name,
+        sha256=sha256,
+        present=frozenset(raw.tables),
+        warnings=tuple(_presentable(warnings)),
     )
 
 
+def _presentable(findings: list[Finding]) -> list[Finding]:
+    """Values as a person may see them: no pseudonyms, no control characters, not too long."""
+    out = []
+    for f in findings:
+        value = f.value
+        sheet = SHEETS_BY_NAME.get(f.sheet)
+        private = sheet is not None and any(
+            c.private and c.name in f.column.split(", ") for c in sheet.columns
+        )
+        if private and value:
+            value = WITHHELD
+        if _CONTROL.search(value):
+            value = value.encode("unicode_escape").decode("ascii")
+        if len(value) > MAX_SHOWN_CHARS:
+            value = value[:MAX_SHOWN_CHARS] + "…"
+        out.append(f if value == f.value else dataclasses.replace(f, value=value))
+    return out
+
+
 def _summarised(findings: list[Finding]) -> list[Finding]:
-    """Keep at most MAX_LISTED_PER_CHECK findings per (sheet, column, expected); count the rest."""
+    """Keep at most MAX_LISTED_PER_CHECK findings per (sheet, column, code); count the rest."""
     counts: dict[tuple[str, str, str], int] = {}
+    first: dict[tuple[str, str, str], Finding] = {}
     kept: list[Finding] = []
     for f in findings:
-        key = (f.sheet, f.column, f.expected)
+        key = (f.sheet, f.column, f.code or f.expected)
         counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, f)
         if counts[key] <= MAX_LISTED_PER_CHECK:
             kept.append(f)
-    for (sheet, column, expected), n in counts.items():
+    for key, n in counts.items():
         if n > MAX_LISTED_PER_CHECK:
-            kept.append(
-                Finding(
-                    sheet,
-                    None,
-                    column,
-                    f"{n - MAX_LISTED_PER_CHECK} more rows",
-                    f"the same problem as above: {expected}",
-                )
-            )
+            kept.append(_more_rows(first[key], n - MAX_LISTED_PER_CHECK))
     return kept
+
+
+def _more_rows(example: Finding, count: int) -> Finding:
+    expected = Message(example.code, example.params) if example.code else example.expected
+    return Finding(
+        example.sheet,
+        None,
+        example.column,
+        "",
+        code="same_problem_more_rows",
+        params={"count": count, "expected": expected},
+    )
 
 
 # --------------------------------------------------------------------------- typing per sheet
 
 
+@dataclasses.dataclass(frozen=True)
+class Typed:
+    """Typed frames of every declared sheet, the findings, and sheets whose checks are skipped."""
+
+    frames: dict[str, pd.DataFrame]
+    findings: list[Finding]
+    broken: frozenset[str]
+
+
 def empty_frame(sheet: Sheet) -> pd.DataFrame:
     """A frame with the sheet's columns, typed, and no rows."""
-    dtypes = {
-        "text": "str",
-        "code9": "str",
-        "int": "Int64",
-        "number": "float64",
-        "money": object,
-        "date": "datetime64[s]",
-        "bool": "boolean",
-    }
-    frame = pd.DataFrame({c.name: pd.Series([], dtype=dtypes[c.kind]) for c in sheet.columns})
+    frame = pd.DataFrame({c.name: pd.Series([], dtype=_DTYPES[c.kind]) for c in sheet.columns})
     frame[SOURCE_ROW] = pd.Series([], dtype="int64")
     return frame
 
 
-def type_sheets(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], list[Finding]]:
+_DTYPES: dict[str, object] = {
+    "text": "str",
+    "code9": "str",
+    "int": "Int64",
+    "number": "float64",
+    "money": object,
+    "date": "datetime64[s]",
+    "bool": "boolean",
+}
+
+
+def type_sheets(
+    tables: dict[str, pd.DataFrame], conventions: dict[str, str] | None = None
+) -> Typed:
     """Type every declared column of every sheet; report missing sheets, columns and bad cells."""
+    conventions = conventions or {}
     findings: list[Finding] = []
     frames: dict[str, pd.DataFrame] = {}
+    broken: set[str] = set()
     for name in REQUIRED_SHEETS:
         if name not in tables:
             sheet = SHEETS_BY_NAME[name]
@@ -145,36 +206,101 @@ def type_sheets(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame
                     None,
                     "",
                     "",
-                    f"required sheet is missing (name it '{sheet.name}' or '{sheet.alias}')",
+                    code="sheet_missing",
+                    params={"name": sheet.name, "alias": sheet.alias},
                 )
             )
+            broken.add(name)
     if "volumes" not in tables and "registrations" not in tables:
-        findings.append(
-            Finding(
-                "",
-                None,
-                "",
-                "",
-                "the workbook needs a 'volumes' (productie) or "
-                "a 'registrations' (registraties) sheet",
-            )
-        )
+        findings.append(Finding("", None, "", "", code="needs_volumes_or_registrations"))
     for sheet in SHEETS:
         raw = tables.get(sheet.name)
         if raw is None:
             frames[sheet.name] = empty_frame(sheet)
             continue
-        frame, more = _type_sheet(sheet, raw)
+        frame, more, complete = _type_sheet(sheet, raw, conventions.get(sheet.name, "any"))
         findings += more
         frames[sheet.name] = frame
-    return frames, findings
+        if not complete:
+            broken.add(sheet.name)
+    return Typed(frames, findings, frozenset(broken))
 
 
-def _type_sheet(sheet: Sheet, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Finding]]:
+def expectation(col: Column) -> Message:
+    """What a valid cell of ``col`` holds, as a message (kind or choices, and its range)."""
+    what = (
+        Message("expect_choice", {"choices": ", ".join(col.choices)})
+        if col.choices
+        else Message(f"expect_{col.kind}")
+    )
+    if col.minimum is not None and col.maximum is not None:
+        return Message(
+            "expect_between", {"what": what, "minimum": col.minimum, "maximum": col.maximum}
+        )
+    if col.minimum is not None:
+        return Message("expect_at_least", {"what": what, "minimum": col.minimum})
+    if col.maximum is not None:
+        return Message("expect_at_most", {"what": what, "maximum": col.maximum})
+    return what
+
+
+def _params(reason: str, col: Column, cell: object, convention: str) -> dict[str, object]:
+    if reason == "cell_error":
+        return {"error": str(cell).strip().upper()}
+    if reason == "number_ambiguous":
+        return {"hint": Message("hint_number_any")}
+    if reason == "number_convention":
+        return {
+            "convention": Message(f"convention_{convention}"),
+            "hint": Message(f"hint_number_{convention}"),
+        }
+    if reason == "text_too_long":
+        return {"limit": 32767, "excel": 32767}
+    if reason == "control_characters":
+        return {}
+    return {"expected": expectation(col)}
+
+
+def _cell_findings(
+    sheet: Sheet,
+    col: Column,
+    rows: np.ndarray,
+    cells: pd.Series | None,
+    where: np.ndarray,
+    code: str,
+    convention: str = "any",
+) -> list[Finding]:
+    """Findings for the cells in ``where`` (at most MAX_LISTED_PER_CHECK, then one count).
+
+    ``cells`` gives the values shown (None: the value is not shown, e.g. an empty cell).
+    """
+    hits = np.flatnonzero(where)
+    out = []
+    for i in hits[:MAX_LISTED_PER_CHECK]:
+        cell = cells.iloc[i] if cells is not None else None
+        out.append(
+            Finding(
+                sheet.name,
+                int(rows[i]),
+                col.name,
+                _shown(cell),
+                code=code,
+                params=_params(code, col, cell, convention),
+            )
+        )
+    if len(hits) > MAX_LISTED_PER_CHECK:
+        out.append(_more_rows(out[-1], len(hits) - MAX_LISTED_PER_CHECK))
+    return out
+
+
+def _type_sheet(
+    sheet: Sheet, raw: pd.DataFrame, convention: str
+) -> tuple[pd.DataFrame, list[Finding], bool]:
     findings: list[Finding] = []
     rows = raw[ROW].to_numpy()
+    complete = True
     if sheet.required and len(raw) == 0:
-        findings.append(Finding(sheet.name, None, "", "", "the sheet has a header but no rows"))
+        findings.append(Finding(sheet.name, None, "", "", code="sheet_no_rows"))
     out = {}
     for col in sheet.columns:
         if col.name not in raw.columns:
@@ -185,101 +311,114 @@ def _type_sheet(sheet: Sheet, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Fin
                         1,
                         col.name,
                         "",
-                        f"required column is missing (header '{col.name}' or '{col.alias}')",
+                        code="column_missing",
+                        params={"name": col.name, "alias": col.alias},
                     )
                 )
+                complete = False
             out[col.name] = empty_frame(sheet)[col.name].reindex(range(len(raw)))
             continue
         cells = raw[col.name].reset_index(drop=True)
-        values, bad = COERCERS[col.kind](cells)
+        values, reasons = coerce(col, cells, convention)
         blank = blank_mask(cells)
         if col.choices:
             values, bad_choice = normalise_choice(values, col)
-            bad = bad | (bad_choice & ~blank)
-        for i in np.flatnonzero(bad):
-            findings.append(
-                Finding(
-                    sheet.name,
-                    int(rows[i]),
-                    col.name,
-                    _shown(cells.iloc[i]),
-                    f"expected {col.expected()}" + _hint(col, cells.iloc[i]),
-                )
-            )
+            reasons[bad_choice & ~blank & (reasons == OK)] = "cell_bad"
+        for reason in sorted(set(reasons.tolist()) - {OK}):
+            where = reasons == reason
+            findings += _cell_findings(sheet, col, rows, cells, where, reason, convention)
         if col.required:
-            for i in np.flatnonzero(blank):
-                findings.append(
-                    Finding(
-                        sheet.name,
-                        int(rows[i]),
-                        col.name,
-                        "",
-                        f"the cell is empty; expected {col.expected()}",
-                    )
-                )
-        findings += _range_findings(sheet, col, values, rows, bad | blank)
+            findings += _cell_findings(sheet, col, rows, None, blank, "cell_empty")
+        values, more = _in_range(sheet, col, values, rows)
+        findings += more
         if col.default is not None:
-            values = values.where(~pd.Series(blank), col.default)
-            values = (
-                values.astype(empty_frame(sheet)[col.name].dtype) if col.kind != "money" else values
-            )
+            filled = values.where(~pd.Series(blank, index=values.index), col.default)
+            values = filled.astype(_DTYPES[col.kind]) if col.kind != "money" else filled  # type: ignore[call-overload]
         out[col.name] = values
     frame = pd.DataFrame(out)
     frame[SOURCE_ROW] = rows.astype("int64")
     extra = [c for c in raw.columns if c not in frame.columns and c != ROW]
-    for c in extra:  # unknown columns are kept and ignored
-        frame[c] = raw[c].reset_index(drop=True)
-    return frame, findings
+    if extra:  # unknown columns are kept and ignored (added at once: linear in their number)
+        frame = pd.concat([frame, raw[extra].reset_index(drop=True)], axis=1)
+    return frame, findings, complete
 
 
 def _shown(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and np.isfinite(value) and value.is_integer():
         return str(int(value))
     return "" if value is None else str(value)
 
 
-def _hint(col, value: object) -> str:  # type: ignore[no-untyped-def]
-    if col.kind == "code9" and not isinstance(value, str):
-        return (
-            "; the cell holds a number, so leading zeros may be lost — format the column as "
-            "text and type the code with its zeros"
-        )
-    if col.kind == "date" and isinstance(value, str) and "/" in value:
-        return "; a date with slashes is ambiguous (day or month first?) — write 31-12-2025"
-    if col.kind == "date" and isinstance(value, str):
-        return "; write 31-12-2025 (day-month-year) or 2025-12-31"
-    return ""
-
-
-def _range_findings(
-    sheet: Sheet,
-    col,
-    values: pd.Series,
-    rows: np.ndarray,  # type: ignore[no-untyped-def]
-    skip: np.ndarray,
-) -> list[Finding]:
+def _in_range(
+    sheet: Sheet, col: Column, values: pd.Series, rows: np.ndarray
+) -> tuple[pd.Series, list[Finding]]:
+    """Findings for values outside the column's range; those values become missing."""
     if col.minimum is None and col.maximum is None:
-        return []
+        return values, []
     if col.kind == "money":
         numeric = pd.Series([float(v) if v is not None else np.nan for v in values], dtype=float)
     elif col.kind in ("number", "int"):
         numeric = values.astype("float64")
     else:
+        return values, []
+    array = numeric.to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        low = array < col.minimum if col.minimum is not None else np.zeros(len(array), bool)
+        high = array > col.maximum if col.maximum is not None else np.zeros(len(array), bool)
+    bad = low | high
+    findings = _cell_findings(sheet, col, rows, pd.Series(array), bad, "out_of_range")
+    if bad.any():
+        values = values.copy()
+        values[bad] = None if col.kind == "money" else pd.NA
+    return values, findings
+
+
+# --------------------------------------------------------------------------- insurer spelling
+
+
+def _insurer_key(name: object) -> str:
+    return " ".join(str(name).split()).casefold()
+
+
+def _match_insurers(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    """Read an insurer written in another case or spacing as the contracts' spelling (warned)."""
+    contracts = frames["insurer_contracts"]
+    if not len(contracts):
         return []
-    low = (
-        numeric < col.minimum if col.minimum is not None else pd.Series(False, index=numeric.index)
-    )
-    high = (
-        numeric > col.maximum if col.maximum is not None else pd.Series(False, index=numeric.index)
-    )
-    bad = (low | high).to_numpy(dtype=bool, na_value=False) & ~skip
-    return [
-        Finding(
-            sheet.name,
-            int(rows[i]),
-            col.name,
-            _shown(numeric.iloc[i]),
-            f"expected {col.expected()}",
-        )
-        for i in np.flatnonzero(bad)
-    ]
+    spelling: dict[str, str] = {}
+    for name in contracts["insurer"].dropna():
+        spelling.setdefault(_insurer_key(name), name)
+    warnings: list[Finding] = []
+    for sheet in ("insurer_contracts", "registrations"):
+        frame = frames[sheet]
+        if not len(frame):
+            continue
+        names = frame["insurer"]
+        distinct = names.dropna().unique()
+        mapping = {
+            n: spelling[_insurer_key(n)]
+            for n in distinct
+            if _insurer_key(n) in spelling and spelling[_insurer_key(n)] != n
+        }
+        if not mapping:
+            continue
+        for written, canonical in mapping.items():
+            hits = names == written
+            warnings.append(
+                Finding(
+                    sheet,
+                    int(frame.loc[hits, SOURCE_ROW].iloc[0]),
+                    "insurer",
+                    written,
+                    code="insurer_spelling",
+                    params={
+                        "written": written,
+                        "canonical": canonical,
+                        "count": int(hits.sum()),
+                    },
+                )
+            )
+        frame = frame.copy()
+        frame["insurer"] = names.replace(mapping).astype("str")
+        frames[sheet] = frame
+    return warnings

@@ -36,6 +36,8 @@ class Workbook:
     source_name: str
     sha256: str
     present: frozenset[str]
+    # problems that do not stop the input (e.g. an insurer spelt in another case), to be shown
+    warnings: tuple[Finding, ...] = ()
 
     def has(self, sheet: str) -> bool:
         """True when the input held this sheet with at least one row."""
@@ -56,12 +58,13 @@ class Workbook:
         """Raise an input error naming the years present when ``sheet`` has no data for ``year``."""
         years = self.years_in(sheet)
         if year not in years:
-            present = ", ".join(map(str, years)) or "none"
+            present = ", ".join(map(str, years)) or "–"
             finding = Finding(
                 sheet,
                 None,
                 "",
                 f"--year {year}",
-                f"no {sheet} for this year; years present: {present}",
+                code="year_absent",
+                params={"sheet": sheet, "years": present},
             )
             raise SpreidingInputError([finding])

@@ -40,6 +40,8 @@ CATALOGUE: Mapping[str, Mapping[str, str]] = _assemble()
 
 
 def _format_param(name: str, value: object, lang: str) -> object:
+    if isinstance(value, Message):  # a nested text, rendered in the same language
+        return value.render(lang)
     if isinstance(value, bool) or value is None:
         return value
     if name.endswith("_cents") and isinstance(value, int | Decimal):

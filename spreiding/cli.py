@@ -17,6 +17,8 @@ from typing import Any
 import click
 
 from calculator.errors import Finding, SpreidingError, SpreidingInputError
+from messages import LANGUAGES
+from spreiding.output import language, say
 
 EXIT_OK, EXIT_INVALID, EXIT_UNSOLVED, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -27,16 +29,22 @@ def emit_json(document: dict[str, Any]) -> None:
 
 def report_findings(findings: list[Finding], as_json: bool) -> None:
     if as_json:
+        lang = language()
         emit_json(
-            {"valid": False, "problems": len(findings), "findings": [f.to_dict() for f in findings]}
+            {
+                "valid": False,
+                "problems": len(findings),
+                "findings": [f.to_dict(lang) for f in findings],
+            }
         )
         return
-    click.echo(f"{len(findings)} problem(s) found:")
+    click.echo(say("cli_problems_found", count=len(findings)))
     by_sheet: dict[str, int] = {}
+    whole_file = say("cli_whole_file")
     for f in findings:
-        by_sheet[f.sheet or "(file)"] = by_sheet.get(f.sheet or "(file)", 0) + 1
-        click.echo(f"  - {f.message()}")
-    click.echo("per sheet: " + ", ".join(f"{s}: {n}" for s, n in by_sheet.items()))
+        by_sheet[f.sheet or whole_file] = by_sheet.get(f.sheet or whole_file, 0) + 1
+        click.echo(f"  - {f.message(language())}")
+    click.echo(say("cli_per_sheet", counts=", ".join(f"{s}: {n}" for s, n in by_sheet.items())))
 
 
 def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
@@ -53,7 +61,7 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
             report_findings(exc.findings, as_json)
             code = EXIT_INVALID
         except SpreidingError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(say("cli_error", detail=str(exc)), err=True)
             code = EXIT_INTERNAL
         except click.exceptions.Exit:
             raise
@@ -61,8 +69,7 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
             if debug:
                 traceback.print_exc()
             click.echo(
-                f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-                err=True,
+                say("cli_internal_error", kind=type(exc).__name__, detail=str(exc)), err=True
             )
             code = EXIT_INTERNAL
         sys.exit(code)
@@ -72,8 +79,15 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
 
 @click.group()
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="nl",
+    show_default=True,
+    help="Language of the output (nl or en).",
+)
 @click.version_option(package_name="spreiding")
-def main(debug: bool) -> None:
+def main(debug: bool, lang: str) -> None:
     """Spreiding: settlement, scenarios and capacity for hospital spreidingsafspraken."""
 
 
@@ -96,7 +110,8 @@ def validate(book: Path, as_json: bool) -> int:
             {"valid": True, "problems": 0, "findings": [], "sha256": wb.sha256, "rows": counts}
         )
     else:
-        click.echo(f"{book}: valid ({', '.join(f'{k} {v}' for k, v in counts.items())})")
+        rows = ", ".join(f"{k} {v}" for k, v in counts.items())
+        click.echo(say("cli_valid", book=str(book), rows=rows))
     return EXIT_OK
 
 
@@ -113,7 +128,7 @@ def sample(out: Path) -> int:
     from calculator.sample_region import write_sample
 
     write_sample(out)
-    click.echo(f"wrote {out}")
+    click.echo(say("cli_wrote", path=str(out)))
     return EXIT_OK
 
 
@@ -130,7 +145,7 @@ def template(out: Path) -> int:
     from calculator.template import write_template
 
     write_template(out)
-    click.echo(f"wrote {out}")
+    click.echo(say("cli_wrote", path=str(out)))
     return EXIT_OK
 
 
@@ -188,7 +203,7 @@ def print_settlement(result: Any, out: Path | None) -> None:
     broken = [f"{k}: {v[0]}" for k, v in result.invariants.items() if v]
     click.echo("Invarianten: " + ("GESCHONDEN: " + "; ".join(broken) if broken else "alle in orde"))
     if out is not None:
-        click.echo(f"wrote {out}")
+        click.echo(say("cli_wrote", path=str(out)))
 
 
 @main.command()
@@ -219,7 +234,7 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
     else:
         print_capacity(result.capacity_after, result.money)
         if out is not None:
-            click.echo(f"wrote {out}")
+            click.echo(say("cli_wrote", path=str(out)))
     return EXIT_OK
 
 
@@ -298,7 +313,7 @@ def optimize(
         if result.capacity_after is not None:
             print_capacity(result.capacity_after, result.money)
         if out is not None:
-            click.echo(f"wrote {out}")
+            click.echo(say("cli_wrote", path=str(out)))
     solved = result.status == "optimal" or not result.flows.empty
     return EXIT_OK if solved else EXIT_UNSOLVED
 
@@ -317,7 +332,8 @@ def parse_norms(norms: tuple[str, ...], wb: Any) -> dict[str, int]:
                     None,
                     "care_form_id",
                     item,
-                    f"--norm: unknown care form; known: {', '.join(sorted(known))}",
+                    code="norm_unknown_care_form",
+                    params={"known": ", ".join(sorted(known))},
                 )
             )
         elif not value.strip().isdigit():
@@ -327,7 +343,7 @@ def parse_norms(norms: tuple[str, ...], wb: Any) -> dict[str, int]:
                     None,
                     "volume_norm",
                     item,
-                    "--norm expects CARE_FORM=N with a whole number N ≥ 0",
+                    code="norm_bad_number",
                 )
             )
         else:

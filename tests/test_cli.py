@@ -25,7 +25,22 @@ def cli():
 def test_validate_sample_is_clean(cli):
     result = cli("validate", SAMPLE)
     assert result.exit_code == 0, result.output
-    assert "valid" in result.output
+    assert "geldig" in result.output
+    result = cli("--lang", "en", "validate", SAMPLE)
+    assert result.exit_code == 0, result.output
+    assert ": valid (" in result.output
+
+
+def test_findings_render_in_the_chosen_language(cli, tmp_path, tiny):
+    tiny["volumes"].loc[1, "cases"] = -2
+    book = write_xlsx(tmp_path / "b.xlsx", tiny)
+    dutch = cli("validate", book)
+    english = cli("--lang", "en", "validate", book)
+    assert dutch.exit_code == english.exit_code == 1
+    assert "blad 'volumes', rij 3" in dutch.output and "per blad" in dutch.output
+    assert "sheet 'volumes', row 3" in english.output and "per sheet" in english.output
+    doc = json.loads(cli("--lang", "en", "validate", book, "--json").output)
+    assert doc["findings"][0]["code"] and doc["findings"][0]["message"].startswith("sheet")
 
 
 def test_validate_reports_every_problem_located(cli, tmp_path, tiny):
@@ -163,7 +178,7 @@ def test_internal_error_is_one_line_with_exit_3(monkeypatch):
 
     monkeypatch.setattr(calculator.settle, "settle", broken)
     runner = CliRunner()
-    quiet = runner.invoke(main, ["settle", str(SAMPLE), "--year", "2025"])
+    quiet = runner.invoke(main, ["--lang", "en", "settle", str(SAMPLE), "--year", "2025"])
     assert quiet.exit_code == 3
     assert "internal error: RuntimeError: boom" in quiet.output
     assert "Traceback" not in quiet.output
