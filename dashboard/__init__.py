@@ -1,4 +1,7 @@
-"""Building blocks of the dashboard (``app.py``): labels, formatting, charts, scenario store.
+"""Building blocks of the dashboard (``app.py`` and ``app_pages/``).
 
-Nothing here imports streamlit; ``app.py`` is the only module that does.
+Pure modules (no streamlit): ``charts`` (Altair), ``geo`` (map data and the outline of the
+Netherlands), ``region`` (key figures, attention items), ``story`` (what a scenario moves),
+``summaries`` (per-hospital summaries, comparison of saved scenarios), ``store`` (SQLite),
+``formatting``. Streamlit lives in ``state`` (the one place that caches) and ``widgets``.
 """

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import altair as alt
 import pandas as pd
 
@@ -154,3 +157,89 @@ def scenario_bars(frame: pd.DataFrame, value: str, title: str, scenarios: list[s
         )
         .properties(height=300)
     )
+
+
+@dataclass(frozen=True)
+class MapTexts:
+    """The words on the region map, in the reader's language."""
+
+    hospital: str
+    cases: str
+    utilisation: str
+    moved: str
+    flow: str
+    kind: str
+
+
+UTILISATION_COLOURS = alt.Scale(
+    domain=[0.6, 0.85, 0.95, 1.05], range=["#2e7d32", "#9ccc65", "#f9a825", "#c62828"]
+)
+
+
+def region_map(
+    outline: dict[str, Any],
+    box: dict[str, Any],
+    points: pd.DataFrame,
+    lines: pd.DataFrame,
+    words: MapTexts,
+    height: int = 520,
+) -> alt.LayerChart:
+    """Hospitals over the outline of the Netherlands: circles sized by cases performed and
+    coloured by OR utilisation, flows as lines whose width is the cases moved.
+
+    ``points``: see :func:`dashboard.geo.hospital_points`; ``lines``: see
+    :func:`dashboard.geo.flow_lines`; ``box``: the area to show (a GeoJSON feature).
+    """
+    projection: dict[str, Any] = {"type": "mercator", "fit": box}
+    land = (
+        alt.Chart(alt.Data(values=outline["features"]))
+        .mark_geoshape(fill="#eef1f4", stroke="#9aa5b1", strokeWidth=1, clip=True)
+        .project(**projection)
+    )
+    flows = (
+        alt.Chart(lines)
+        .mark_rule(color="#5b7fa6", opacity=0.55, strokeCap="round")
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            longitude2="lon2:Q",
+            latitude2="lat2:Q",
+            strokeWidth=alt.StrokeWidth(
+                "cases:Q", scale=alt.Scale(range=[1.5, 12]), title=words.moved
+            ),
+            tooltip=[
+                alt.Tooltip("pair:N", title=words.flow),
+                alt.Tooltip("cases:Q", title=words.moved, format=",.0f"),
+            ],
+        )
+        .project(**projection)
+    )
+    circles = (
+        alt.Chart(points)
+        .mark_circle(opacity=0.9, stroke="white", strokeWidth=1.5)
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            size=alt.Size("cases:Q", scale=alt.Scale(range=[200, 2200]), title=words.cases),
+            color=alt.Color(
+                "or_utilisation:Q",
+                scale=UTILISATION_COLOURS,
+                title=words.utilisation,
+                legend=alt.Legend(format=".0%"),
+            ),
+            tooltip=[
+                alt.Tooltip("name:N", title=words.hospital),
+                alt.Tooltip("type:N", title=words.kind),
+                alt.Tooltip("cases:Q", title=words.cases, format=",.0f"),
+                alt.Tooltip("or_utilisation:Q", title=words.utilisation, format=".1%"),
+            ],
+        )
+        .project(**projection)
+    )
+    labels = (
+        alt.Chart(points)
+        .mark_text(dy=-22, fontSize=13, fontWeight="bold", color="#1f2933")
+        .encode(longitude="lon:Q", latitude="lat:Q", text="hospital_id:N")
+        .project(**projection)
+    )
+    return (land + flows + circles + labels).properties(height=height)

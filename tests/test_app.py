@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
+
+import pandas as pd
 import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, SAMPLE, write_xlsx
 
 APP = str(ROOT / "app.py")
-PAGES = ["page_data", "page_baseline", "page_scenario", "page_settlement", "page_compare"]
+PAGES = sorted(
+    f"app_pages/{p.name}" for p in (ROOT / "app_pages").glob("*.py") if p.name != "__init__.py"
+)
 
 
 @pytest.fixture
@@ -21,7 +27,7 @@ def app(tmp_path, monkeypatch):
 
 
 def goto(at: AppTest, page: str) -> AppTest:
-    at.sidebar.radio(key="page").set_value(page).run()
+    at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception, at.exception
     return at
 
@@ -31,31 +37,69 @@ def all_text(at: AppTest) -> str:
     parts += [s.value for s in at.success] + [e.value for e in at.error]
     parts += [w.value for w in at.warning] + [i.value for i in at.info]
     parts += [h.value for h in at.header] + [h.value for h in at.subheader]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(str(p) for p in parts)
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_on_the_sample(app, page):
-    goto(app, page)
-    assert app.header[0].value
+def chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
 
 
-def test_opens_on_the_sample_in_dutch(app):
+def chart_data(at: AppTest, index: int) -> list[pd.DataFrame]:
+    """The data sets of the page's ``index``-th chart (Streamlit sends them apart from the spec)."""
+    chart = at.get("vega_lite_chart")[index]
+    return [convert_arrow_bytes_to_pandas_df(d.data.data) for d in chart.proto.datasets]
+
+
+def test_every_page_is_registered_and_renders_on_the_sample(app):
+    app_py = (ROOT / "app.py").read_text(encoding="utf-8")
+    for page in PAGES:
+        assert f'"{page}"' in app_py, f"{page} is not in app.py's PAGES"
+        app.switch_page(page).run()
+        assert not app.exception, (page, app.exception)
+        assert app.header[0].value
+
+
+def test_opens_on_the_region_in_dutch(app):
     text = all_text(app)
-    assert "Voorbeeldregio" in text
+    assert "De regio in 2025" in text and "Voorbeeldregio" in text
+    assert "Wat aandacht vraagt" in text
     app.sidebar.radio(key="lang").set_value("en").run()
-    assert "Sample region" in all_text(app)
+    text = all_text(app)
+    assert "The region in 2025" in text and "Sample region" in text
+
+
+def test_region_shows_key_figures_map_and_attention(app):
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Verrekend tussen ziekenhuizen"].startswith("€ ")
+    assert " van " in metrics["Volumenormen gehaald"]
+    assert metrics["OK-bezetting regio"].endswith(" %")
+    spec = chart_specs(app)[0]
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["geoshape", "rule", "circle", "text"]
+    assert spec["layer"][0]["data"]["values"][0]["geometry"]["type"] == "MultiPolygon"
+    frames = chart_data(app, 0)
+    points = next(f for f in frames if "or_utilisation" in f.columns)
+    assert set(points["hospital_id"]) == {"ACR", "RSZ", "MOG", "ZVL", "KZH", "ZDL"}
+    assert points["lat"].between(50.7, 53.6).all() and points["cases"].gt(0).all()
+    lines = next(f for f in frames if "lat2" in f.columns)
+    assert not lines.empty
+    assert (lines["sending"] != lines["performing"]).all() and lines["cases"].gt(0).all()
+    text = all_text(app)
+    assert "norm 20" in text and "dubbele declaratie" in text
+    links = {link.proto.page for link in app.get("page_link")}
+    assert links == {"uitgangssituatie", "scenario", "verrekening"}
 
 
 def test_baseline_shows_charts_and_money(app):
-    goto(app, "page_baseline")
-    assert len(app.get("vega_lite_chart")) >= 2
+    goto(app, "uitgangssituatie")
+    assert len(chart_specs(app)) >= 2
     money = app.dataframe[-1].value
     assert money.iloc[:, 1].str.startswith("€").all()
 
 
 def test_changing_the_year_changes_the_figures(app):
-    goto(app, "page_baseline")
+    goto(app, "uitgangssituatie")
     before = app.dataframe[-1].value.copy()
     app.sidebar.selectbox(key="year").set_value(2026).run()
     assert not app.exception
@@ -64,8 +108,8 @@ def test_changing_the_year_changes_the_figures(app):
 
 
 def test_scenario_shows_before_and_after(app):
-    goto(app, "page_scenario")
-    assert len(app.get("vega_lite_chart")) >= 5
+    goto(app, "scenario")
+    assert len(chart_specs(app)) >= 5
     margins = app.dataframe[1].value
     assert list(margins.columns) == [
         "Ziekenhuis",
@@ -76,7 +120,7 @@ def test_scenario_shows_before_and_after(app):
 
 
 def test_optimiser_runs_and_explains_infeasibility(app):
-    goto(app, "page_scenario")
+    goto(app, "scenario")
     app.sidebar.selectbox(key="year").set_value(2026).run()
     app.button(key="run").click().run()
     assert not app.exception
@@ -88,7 +132,7 @@ def test_optimiser_runs_and_explains_infeasibility(app):
 
 
 def test_settlement_page_lists_exceptions_and_offers_the_workbook(app):
-    goto(app, "page_settlement")
+    goto(app, "verrekening")
     assert "in orde" in all_text(app)
     exceptions = [d.value for d in app.dataframe if "Soort" in d.value.columns]
     assert exceptions and {"odv_unmatched", "double_declaration"} <= set(exceptions[0]["Soort"])
@@ -97,12 +141,12 @@ def test_settlement_page_lists_exceptions_and_offers_the_workbook(app):
 
 
 def test_save_compare_and_delete_a_scenario(app):
-    goto(app, "page_scenario")
+    goto(app, "scenario")
     app.text_input(key="name_manual").input("Basis met aandelen")
-    submit = [b for b in app.button if "save_manual" in str(b.id) or b.label == "Scenario bewaren"]
+    submit = [b for b in app.button if b.label == "Scenario bewaren"]
     submit[0].click().run()
     assert "Bewaard" in all_text(app)
-    goto(app, "page_compare")
+    goto(app, "vergelijken")
     assert "Basis met aandelen" in app.multiselect(key="compare").value
     app.selectbox(key="delete_name").set_value("Basis met aandelen").run()
     app.button(key="delete").click().run()
@@ -110,7 +154,7 @@ def test_save_compare_and_delete_a_scenario(app):
 
 
 def test_invalid_upload_shows_the_report_and_keeps_the_sample(app, tmp_path, tiny):
-    goto(app, "page_data")
+    goto(app, "data")
     tiny["hospitals"].loc[0, "type"] = "kliniek"
     bad = write_xlsx(tmp_path / "fout.xlsx", tiny).read_bytes()
     app.file_uploader(key="upload").set_value(("fout.xlsx", bad, "application/octet-stream"))
@@ -123,7 +167,7 @@ def test_invalid_upload_shows_the_report_and_keeps_the_sample(app, tmp_path, tin
 
 
 def test_valid_upload_replaces_the_data(app, tmp_path):
-    goto(app, "page_data")
+    goto(app, "data")
     app.file_uploader(key="upload").set_value(
         ("eigen.xlsx", SAMPLE.read_bytes(), "application/octet-stream")
     )

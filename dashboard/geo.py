@@ -1,0 +1,77 @@
+"""Map data of the region: hospitals at their positions and the flows between them.
+
+The outline of the Netherlands (``nederland.geojson``) is Natural Earth's admin-0 country border
+at 1:10m (public domain), European part only, coordinates rounded to 0.001°; see README.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+OUTLINE = Path(__file__).resolve().parent / "nederland.geojson"
+
+
+@cache
+def outline() -> dict[str, Any]:
+    """The GeoJSON FeatureCollection of the Netherlands."""
+    data: dict[str, Any] = json.loads(OUTLINE.read_text(encoding="utf-8"))
+    return data
+
+
+def hospital_points(
+    hospitals: pd.DataFrame, flows: pd.DataFrame, utilisation: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per hospital with a position.
+
+    Columns: hospital_id, name, type, lat, lon, cases (performed) and or_utilisation [share].
+    ``flows``: performing, cases; ``utilisation``: hospital_id, or_utilisation.
+    """
+    performed = flows.groupby("performing")["cases"].sum()
+    out = hospitals[["hospital_id", "name", "type", "lat", "lon"]].dropna(subset=["lat", "lon"])
+    out = out.assign(
+        cases=out["hospital_id"].map(performed).fillna(0.0),
+        or_utilisation=out["hospital_id"].map(
+            utilisation.set_index("hospital_id")["or_utilisation"]
+        ),
+    )
+    return out.reset_index(drop=True)
+
+
+def flow_lines(flows: pd.DataFrame, hospitals: pd.DataFrame) -> pd.DataFrame:
+    """One row per pair of hospitals with cases moving from sending to performing.
+
+    Columns: sending, performing, pair ("ZVL → KZH"), cases, lat, lon (sending), lat2, lon2
+    (performing).
+    Pairs where either hospital has no position are left out.
+    """
+    moved = flows[(flows["sending"] != flows["performing"]) & (flows["cases"] > 0)]
+    pairs = moved.groupby(["sending", "performing"], as_index=False)["cases"].sum()
+    where = hospitals.set_index("hospital_id")[["lat", "lon"]].dropna()
+    pairs = pairs[pairs["sending"].isin(where.index) & pairs["performing"].isin(where.index)]
+    return pairs.assign(
+        pair=pairs["sending"] + " → " + pairs["performing"],
+        lat=pairs["sending"].map(where["lat"]),
+        lon=pairs["sending"].map(where["lon"]),
+        lat2=pairs["performing"].map(where["lat"]),
+        lon2=pairs["performing"].map(where["lon"]),
+    ).reset_index(drop=True)
+
+
+def view_box(points: pd.DataFrame, margin: float = 0.25) -> dict[str, Any]:
+    """The area the map shows: the hospitals' extent with ``margin`` of its span around it (at
+    least 0.15°), as a GeoJSON feature of its two corners (the projection is fitted to it)."""
+    lat_min, lat_max = float(points["lat"].min()), float(points["lat"].max())
+    lon_min, lon_max = float(points["lon"].min()), float(points["lon"].max())
+    d_lat = max((lat_max - lat_min) * margin, 0.15)
+    d_lon = max((lon_max - lon_min) * margin, 0.15)
+    corners = [[lon_min - d_lon, lat_min - d_lat], [lon_max + d_lon, lat_max + d_lat]]
+    return {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {"type": "MultiPoint", "coordinates": corners},
+    }

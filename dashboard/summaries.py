@@ -1,0 +1,46 @@
+"""Per-hospital summaries of the dashboard: what a saved scenario keeps, and the comparison of
+saved scenarios (no streamlit here)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from optimizer.capacity import CapacityReport
+
+
+def scenario_summary(after: CapacityReport, money_table: pd.DataFrame) -> pd.DataFrame:
+    """Per hospital what a saved scenario keeps.
+
+    Columns: hospital_id, or_minutes_used, or_utilisation, norms_met, norms_total,
+    margin_cents_after [EUR cents]. Norms count the care forms with a norm the hospital performs.
+    """
+    norms = after.norms[(after.norms["norm"] > 0) & (after.norms["cases"] > 0)]
+    counted = norms.groupby("hospital_id")["meets_norm"].agg(norms_met="sum", norms_total="size")
+    out = after.hospitals[["hospital_id", "or_minutes_used", "or_utilisation"]].merge(
+        counted.reset_index(), on="hospital_id", how="left"
+    )
+    out[["norms_met", "norms_total"]] = out[["norms_met", "norms_total"]].fillna(0).astype(int)
+    return out.merge(money_table[["hospital_id", "margin_cents_after"]], on="hospital_id")
+
+
+def compare_pivot(saved: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Saved scenarios side by side: one row per hospital and scenario.
+
+    ``saved``: scenario name → its :func:`scenario_summary`. Columns: hospital_id, scenario,
+    or_utilisation, norms_met, norms_total (missing in scenarios saved before it was kept),
+    margin_cents_after.
+    """
+    frames = [frame.assign(scenario=name) for name, frame in saved.items()]
+    data = pd.concat(frames, ignore_index=True)
+    if "norms_total" not in data.columns:
+        data["norms_total"] = pd.NA
+    return data[
+        [
+            "hospital_id",
+            "scenario",
+            "or_utilisation",
+            "norms_met",
+            "norms_total",
+            "margin_cents_after",
+        ]
+    ]

@@ -1,0 +1,55 @@
+"""The dashboard's texts: every code a page asks for is in the catalogue in NL and EN, and every
+dashboard code in the catalogue is used (codes built from data use a known prefix)."""
+
+from __future__ import annotations
+
+import re
+
+from messages import CATALOGUE, LANGUAGES
+from messages import dashboard as part
+from tests.conftest import ROOT
+
+SOURCES = [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "dashboard").glob("*.py")]
+# codes completed from data: exception kinds, hospital types, settlement sources
+PREFIXES = ("ui_exception_", "ui_type_", "ui_source_")
+CODE = r"[\"'](ui_[a-z0-9_]+)[\"']"
+
+
+def code_text() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in SOURCES)
+
+
+def test_every_code_the_dashboard_names_exists_in_both_languages():
+    named = set(re.findall(CODE, code_text()))
+    assert named, "the pages name their texts by code"
+    missing = sorted(c for c in named if c not in CATALOGUE and not c.endswith("_"))
+    assert missing == []
+    for code in named - set(missing):
+        if code in CATALOGUE:
+            assert all(CATALOGUE[code].get(lang) for lang in LANGUAGES), code
+
+
+def test_every_dashboard_text_is_used():
+    named = set(re.findall(CODE, code_text()))
+    unused = [code for code in part.TEXTS if code not in named and not code.startswith(PREFIXES)]
+    assert unused == []
+
+
+def test_exception_kinds_and_hospital_types_have_texts():
+    from calculator.settle import settle
+    from calculator.validate import load
+    from tests.conftest import SAMPLE
+
+    wb = load(SAMPLE)
+    for kind in set(settle(wb, 2025, "registrations").exceptions["kind"]) | {"no_agreement"}:
+        assert f"ui_exception_{kind}" in CATALOGUE
+    for kind in set(wb.hospitals["type"]):
+        assert f"ui_type_{kind}" in CATALOGUE
+
+
+def test_no_english_word_in_dutch_dashboard_texts():
+    english = re.compile(r"\b(the|and|with|without|hospitals?|cases|share|agreement|year)\b")
+    dutch_only = [
+        c for c, e in part.TEXTS.items() if english.search(re.sub(r"\{[a-z_]+\}", "", e["nl"]))
+    ]
+    assert dutch_only == []
