@@ -201,6 +201,52 @@ def _odv_lines(good: pd.DataFrame, ag: pd.DataFrame, pricing: Pricing) -> pd.Dat
     return both.sort_values("_order", ignore_index=True)[UNPRICED_LINE_COLUMNS]
 
 
+def _parallel_lines(
+    sending: pd.DataFrame, performing: pd.DataFrame, agreement: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Secondment lines of parallel pairs (UNPRICED_LINE_COLUMNS) and their agreement ids.
+
+    Row i of ``sending``, ``performing`` and ``agreement`` is one pair: the DBC of the sending
+    hospital, the performer's DBC and the parallel agreement valid for them. The performer pays
+    hours × rate; the unit price is computed once per agreement.
+    """
+    ids = agreement["agreement_id"].astype("str")
+    unit_of = {
+        agid: secondment_unit_cents(hours, rate)
+        for agid, hours, rate in agreement.drop_duplicates("agreement_id")[
+            ["agreement_id", "secondment_hours_per_case", "secondment_rate"]
+        ].itertuples(index=False)
+    }
+    unit = ids.map(unit_of).to_numpy(dtype="int64") if len(ids) else np.zeros(0, dtype="int64")
+    source = (
+        "registrations rows "
+        + sending["excel_row"].astype("str").to_numpy(dtype=object)
+        + " and "
+        + performing["excel_row"].astype("str").to_numpy(dtype=object)
+        + " ("
+        + sending["dbc_id"].astype("str").to_numpy(dtype=object)
+        + ", "
+        + performing["dbc_id"].astype("str").to_numpy(dtype=object)
+        + ")"
+    )
+    frame = pd.DataFrame(
+        {
+            "kind": "secondment",
+            "care_form_id": sending["care_form_id"].to_numpy(),
+            "payer": performing["hospital_id"].to_numpy(),
+            "payee": sending["hospital_id"].to_numpy(),
+            "product_code": "",
+            "count": 1.0,
+            "unit_price_cents": unit,
+            "agreement_id": ids.to_numpy(),
+            "price_year": None,
+            "source": source,
+        },
+        columns=UNPRICED_LINE_COLUMNS,
+    )
+    return frame[unit != 0], ids
+
+
 def settle_registrations(
     registrations: pd.DataFrame, agreements: pd.DataFrame, pricing: Pricing, year: int
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
@@ -308,7 +354,7 @@ def settle_registrations(
     good = m[ok]
     ag = with_ag[ok]
     odv_lines = _odv_lines(good, ag, pricing)
-    lines: list[tuple] = []
+    lines: list[pd.DataFrame] = [odv_lines]
     realised = [ag["agreement_id"]]
 
     # declared DBCs at two hospitals with overlapping periods
@@ -334,28 +380,9 @@ def settle_registrations(
         covered |= par
         found.append((s_side, p_side, hit, par))
     for s_side, p_side, hit, par in found:
-        for i in np.flatnonzero(par):
-            sec = secondment_unit_cents(
-                hit["secondment_hours_per_case"].iloc[i], hit["secondment_rate"].iloc[i]
-            )
-            realised.append(pd.Series([hit["agreement_id"].iloc[i]]))
-            if sec:
-                lines.append(
-                    (
-                        "secondment",
-                        s_side["care_form_id"].iloc[i],
-                        p_side["hospital_id"].iloc[i],
-                        s_side["hospital_id"].iloc[i],
-                        "",
-                        1.0,
-                        sec,
-                        hit["agreement_id"].iloc[i],
-                        None,
-                        f"registrations rows {s_side['excel_row'].iloc[i]} and "
-                        f"{p_side['excel_row'].iloc[i]} ({s_side['dbc_id'].iloc[i]}, "
-                        f"{p_side['dbc_id'].iloc[i]})",
-                    )
-                )
+        sec_lines, moved_by = _parallel_lines(s_side[par], p_side[par], hit[par])
+        lines.append(sec_lines)
+        realised.append(moved_by)
     dd = ~covered.to_numpy()
     exceptions.append(
         exception_rows(
@@ -386,9 +413,7 @@ def settle_registrations(
         )
     )
 
-    line_frame = pd.concat(
-        [odv_lines, pd.DataFrame(lines, columns=UNPRICED_LINE_COLUMNS)], ignore_index=True
-    )
+    line_frame = pd.concat([x for x in lines if len(x)] or [odv_lines], ignore_index=True)
     line_frame = (
         typed_lines(with_amounts(line_frame)) if len(line_frame) else typed_lines(empty([]))
     )
