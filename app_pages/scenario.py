@@ -20,7 +20,7 @@ from dashboard.widgets import (
 )
 from optimizer.capacity import CapacityReport, baseline_flows
 from optimizer.inputs import Options
-from optimizer.solve import optimize
+from optimizer.optimize import optimize
 
 MODES = ["referral", "parallel", "odv"]
 
@@ -187,8 +187,11 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
     st.write(f"**{t('ui_status')}:** {result.status}")
     if result.status == "infeasible":
         st.warning(t("ui_infeasible"))
+        lang = st.session_state.get("lang", "nl")
         for message in result.violations["message"]:
-            st.markdown(f"- {message}")
+            st.markdown(f"- {message.render(lang)}")
+        for advice in result.advice:
+            st.markdown(advice.render(lang))
         return
     if result.flows.empty or result.capacity_after is None or result.money is None:
         st.warning(t("ui_time_limit_hit"))

@@ -100,9 +100,9 @@ def optimize_national() -> dict[str, object]:
     HiGHS to a 1 % gap."""
     from benchmarks.national import national_sheets
     from calculator.validate import load_frames
+    from optimizer.build import build
     from optimizer.inputs import Options, prepare
-    from optimizer.model import build
-    from optimizer.solve import solve_model
+    from optimizer.solver import solve_model
 
     wb = load_frames(national_sheets(), "national")
     options = Options(free_moves=True, max_travel=60, gap=0.01, time_limit=300)

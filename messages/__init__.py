@@ -42,6 +42,17 @@ CATALOGUE: Mapping[str, Mapping[str, str]] = _assemble()
 def _format_param(name: str, value: object, lang: str) -> object:
     if isinstance(value, Message):  # a nested text, rendered in the same language
         return value.render(lang)
+    if isinstance(value, list | tuple) and all(isinstance(v, Message) for v in value):
+        return (
+            text(
+                "joined_and",
+                lang,
+                first=", ".join(v.render(lang) for v in value[:-1]),
+                last=value[-1].render(lang),
+            )
+            if len(value) > 1
+            else (value[0].render(lang) if value else "")
+        )
     if isinstance(value, bool) or value is None:
         return value
     if name.endswith("_cents") and isinstance(value, int | Decimal):

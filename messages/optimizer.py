@@ -5,4 +5,278 @@ Placeholders are the message's parameters (see :mod:`messages`).
 
 from __future__ import annotations
 
-TEXTS: dict[str, dict[str, str]] = {}
+TEXTS: dict[str, dict[str, str]] = {
+    # what cannot hold
+    "opt_short_or": {
+        "nl": "OK-capaciteit van {hospital} schiet {minutes} minuten tekort "
+        "(beschikbaar {available})",
+        "en": "OR capacity of {hospital} short by {minutes} minutes (available {available})",
+    },
+    "opt_short_beds": {
+        "nl": "beddagen van {hospital} schieten {days} tekort (beschikbaar {available})",
+        "en": "bed capacity of {hospital} short by {days} bed-days (available {available})",
+    },
+    "opt_short_norm": {
+        "nl": "{care_form} bij {hospital}: {cases} patiënten, norm {norm}",
+        "en": "{care_form} at {hospital}: {cases} cases, norm {norm}",
+    },
+    "opt_short_keep": {
+        "nl": "{hospital} houdt {care_form}: {cases} patiënten te weinig voor het minimum",
+        "en": "{hospital} keeps {care_form}: {cases} cases short of the minimum retention",
+    },
+    "opt_short_max_hospitals": {
+        "nl": "{care_form} heeft {extra} ziekenhuizen meer nodig dan het maximum van {maximum}",
+        "en": "{care_form} needs {extra} more hospitals than the maximum of {maximum}",
+    },
+    "opt_short_move_share": {
+        "nl": "{hospital} moet {cases} patiënten meer verplaatsen dan het maximale aandeel "
+        "toestaat",
+        "en": "{hospital} must move {cases} cases more than the maximum move share allows",
+    },
+    "opt_short_margin": {
+        "nl": "marge van {hospital} daalt {amount_cents} meer dan de grens toestaat",
+        "en": "margin of {hospital} drops {amount_cents} more than the guardrail allows",
+    },
+    "opt_short_other": {
+        "nl": "{constraint} geschonden met {amount}",
+        "en": "{constraint} violated by {amount}",
+    },
+    "opt_unreachable": {
+        "nl": "geen ziekenhuis mag {care_form} uitvoeren voor de {cases} patiënten van {hospital}: "
+        "het zelf en de bereikbare partners zijn niet van een toegestaan type",
+        "en": "no hospital may perform {care_form} for the {cases} cases of {hospital}: neither it "
+        "nor the partners within reach is of an allowed type",
+    },
+    "opt_relaxed_unsolved": {
+        "nl": "ook het model met toegestane overschrijdingen is binnen de tijdslimiet niet "
+        "opgelost",
+        "en": "the relaxed model could not be solved within the time limit either",
+    },
+    "opt_fractional_demand": {
+        "nl": "hele patiënten voor --integer, maar de vraag is fractioneel ({pairs} combinaties "
+        "van ziekenhuis en zorgvorm); rond de volumes af of laat --integer weg",
+        "en": "whole cases for --integer, but the demand is fractional ({pairs} origin/care form "
+        "pairs); round the volumes or drop --integer",
+    },
+    # what would have to change
+    "opt_change_or": {
+        "nl": "verhoog de OK-capaciteit van {hospital} met {minutes} minuten",
+        "en": "raise OR capacity of {hospital} by {minutes} minutes",
+    },
+    "opt_change_beds": {
+        "nl": "verhoog de beddagen van {hospital} met {days}",
+        "en": "raise the bed-days of {hospital} by {days}",
+    },
+    "opt_change_norm": {
+        "nl": "verlaag de norm voor {care_form} naar {norm}",
+        "en": "lower the {care_form} norm to {norm}",
+    },
+    "opt_change_keep": {
+        "nl": "verlaag het minimum van {hospital} voor {care_form} met {cases}",
+        "en": "lower the minimum retention of {care_form} at {hospital} by {cases}",
+    },
+    "opt_change_max_hospitals": {
+        "nl": "sta voor {care_form} {maximum} ziekenhuizen toe",
+        "en": "allow {maximum} hospitals for {care_form}",
+    },
+    "opt_change_move_share": {
+        "nl": "sta {hospital} toe {cases} patiënten meer te verplaatsen (hoger maximaal aandeel)",
+        "en": "let {hospital} move {cases} cases more (a higher maximum move share)",
+    },
+    "opt_change_margin": {
+        "nl": "sta meer margeverlies toe voor {hospital}",
+        "en": "allow a larger margin loss for {hospital}",
+    },
+    "opt_change_other": {"nl": "versoepel {constraint}", "en": "relax {constraint}"},
+    "opt_change_unreachable": {
+        "nl": "maak een afspraak voor {care_form} van {hospital} met een ziekenhuis van een "
+        "toegestaan type (of verhoog de maximale reistijd)",
+        "en": "make an agreement for {care_form} of {hospital} with a hospital of an allowed type "
+        "(or raise the maximum travel time)",
+    },
+    "opt_change_time": {
+        "nl": "verhoog de tijdslimiet (--time-limit)",
+        "en": "raise the time limit (--time-limit)",
+    },
+    "opt_advice": {"nl": "Nodig: {changes}.", "en": "Needed: {changes}."},
+    "opt_advice_either": {
+        "nl": "Nodig: {first}, of anders: {second}.",
+        "en": "Needed: {first}, or else: {second}.",
+    },
+    "joined_and": {"nl": "{first} en {last}", "en": "{first} and {last}"},
+    # the story, CLI and workbook
+    "opt_cli_status_optimal": {
+        "nl": "Optimalisatie {year}: optimaal, met de afspraken die er zijn",
+        "en": "Optimisation {year}: optimal, with the agreements in force",
+    },
+    "opt_cli_status_optimal_with_proposals": {
+        "nl": "Optimalisatie {year}: optimaal met {proposals} voorgestelde nieuwe "
+        "afspraak/afspraken",
+        "en": "Optimisation {year}: optimal with {proposals} proposed new agreement(s)",
+    },
+    "opt_cli_status_time_limit": {
+        "nl": "Optimalisatie {year}: tijdslimiet bereikt ({proposals} voorgestelde afspraken)",
+        "en": "Optimisation {year}: time limit reached ({proposals} proposed agreements)",
+    },
+    "opt_cli_status_infeasible": {
+        "nl": "Optimalisatie {year}: geen oplossing, ook niet met nieuwe afspraken ({proposals})",
+        "en": "Optimisation {year}: no solution, not even with new agreements ({proposals})",
+    },
+    "opt_cli_objective": {
+        "nl": "Doelfunctie {objective} (reistijd {travel}, verplaatsingen {moves}, "
+        "vaste kosten {fixed})",
+        "en": "Objective {objective} (travel {travel}, moves {moves}, fixed costs {fixed})",
+    },
+    "opt_cli_proposals": {"nl": "Voorgestelde nieuwe afspraken:", "en": "Proposed new agreements:"},
+    "opt_cli_proposal": {
+        "nl": "{care_form}: {sending} → {performing}, {cases} patiënten, {minutes} min reistijd; "
+        "marge {sending} {sending_money}, {performing} {performing_money}",
+        "en": "{care_form}: {sending} → {performing}, {cases} cases, {minutes} min travel; "
+        "margin {sending} {sending_money}, {performing} {performing_money}",
+    },
+    "opt_cli_moves": {"nl": "Verschuivingen per zorgvorm:", "en": "Moves per care form:"},
+    "opt_cli_move": {
+        "nl": "{sending} → {performing} {cases} ({kind})",
+        "en": "{sending} → {performing} {cases} ({kind})",
+    },
+    "opt_agreement_new": {"nl": "nieuwe afspraak", "en": "new agreement"},
+    "opt_agreement_existing": {"nl": "bestaande afspraak", "en": "existing agreement"},
+    "opt_agreement_status_quo": {"nl": "bestaande stroom", "en": "existing flow"},
+    "opt_agreement_own": {"nl": "terug naar eigen huis", "en": "back home"},
+    "opt_agreement_free": {"nl": "vrije verplaatsing", "en": "free move"},
+    "opt_cli_hospitals": {
+        "nl": "Per ziekenhuis (voor → na):",
+        "en": "Per hospital (before → after):",
+    },
+    "opt_cli_hospital": {
+        "nl": "{hospital}: patiënten {cases_before} → {cases_after}, OK-minuten {or_before} → "
+        "{or_after}, beddagen {beds_before} → {beds_after}, normen gehaald {norms_before} → "
+        "{norms_after}",
+        "en": "{hospital}: cases {cases_before} → {cases_after}, OR minutes {or_before} → "
+        "{or_after}, bed-days {beds_before} → {beds_after}, norms met {norms_before} → "
+        "{norms_after}",
+    },
+    "opt_cli_hospital_money": {
+        "nl": "omzet {revenue_before} → {revenue_after}, verrekening {settlement_before} → "
+        "{settlement_after}, variabele kosten {cost_before} → {cost_after}, marge "
+        "{margin_before} → {margin_after} ({change})",
+        "en": "revenue {revenue_before} → {revenue_after}, settlement {settlement_before} → "
+        "{settlement_after}, variable cost {cost_before} → {cost_after}, margin "
+        "{margin_before} → {margin_after} ({change})",
+    },
+    "opt_cli_hospital_fixed": {
+        "nl": "vaste dienstkosten {fixed_before} → {fixed_after}, waarde vrijgekomen OK-tijd "
+        "{backfill}",
+        "en": "fixed service costs {fixed_before} → {fixed_after}, value of freed OR time "
+        "{backfill}",
+    },
+    "opt_cli_region": {
+        "nl": "Regio: marge {change}, {cases} patiënten verplaatst, {new} nieuwe afspraken",
+        "en": "Region: margin {change}, {cases} cases moved, {new} new agreements",
+    },
+    "opt_cli_care_forms": {
+        "nl": "ziekenhuizen per zorgvorm (voor → na):",
+        "en": "hospitals per care form (before → after):",
+    },
+    "opt_cli_travel": {
+        "nl": "Reistijd patiënten: gemiddeld {average} extra minuten, maximaal {maximum}; "
+        "{over_30} patiënten meer dan 30 en {over_60} meer dan 60 minuten extra",
+        "en": "Patient travel: on average {average} extra minutes, at most {maximum}; "
+        "{over_30} cases more than 30 and {over_60} more than 60 extra minutes",
+    },
+    "sheet_moves": {"nl": "Verschuivingen", "en": "Moves"},
+    "sheet_hospitals": {"nl": "Ziekenhuizen", "en": "Hospitals"},
+    "sheet_region": {"nl": "Regio", "en": "Region"},
+    "sheet_care_forms": {"nl": "Zorgvormen", "en": "Care forms"},
+    "col_item": {"nl": "onderdeel", "en": "item"},
+    "col_value": {"nl": "waarde", "en": "value"},
+    "col_care_form_id": {"nl": "zorgvorm", "en": "care form"},
+    "col_sending_hospital": {"nl": "verwijzend ziekenhuis", "en": "sending hospital"},
+    "col_performing_hospital": {"nl": "uitvoerend ziekenhuis", "en": "performing hospital"},
+    "col_cases": {"nl": "patiënten", "en": "cases"},
+    "col_cases_before": {"nl": "patiënten voor", "en": "cases before"},
+    "col_cases_after": {"nl": "patiënten na", "en": "cases after"},
+    "col_travel_minutes": {"nl": "reistijd (min)", "en": "travel (min)"},
+    "col_extra_minutes": {"nl": "extra reistijd (min)", "en": "extra travel (min)"},
+    "col_agreement": {"nl": "afspraak", "en": "agreement"},
+    "col_margin_sending_cents": {"nl": "marge-effect verwijzer", "en": "margin effect sender"},
+    "col_margin_performing_cents": {
+        "nl": "marge-effect uitvoerder",
+        "en": "margin effect performer",
+    },
+    "col_hospital_id": {"nl": "ziekenhuis", "en": "hospital"},
+    "col_hospitals_before": {"nl": "ziekenhuizen voor", "en": "hospitals before"},
+    "col_hospitals_after": {"nl": "ziekenhuizen na", "en": "hospitals after"},
+    "col_cases_moved": {"nl": "patiënten verplaatst", "en": "cases moved"},
+    "col_cases_moved_new": {
+        "nl": "patiënten onder nieuwe afspraken",
+        "en": "cases under new agreements",
+    },
+    "col_new_agreements": {"nl": "nieuwe afspraken", "en": "new agreements"},
+    "col_margin_change_cents": {
+        "nl": "margeverandering regio (€)",
+        "en": "margin change of the region (€)",
+    },
+    "col_average_extra_minutes": {
+        "nl": "gemiddelde extra reistijd (min)",
+        "en": "average extra travel (min)",
+    },
+    "col_max_extra_minutes": {
+        "nl": "maximale extra reistijd (min)",
+        "en": "largest extra travel (min)",
+    },
+    "col_cases_over_30": {"nl": "patiënten > 30 min extra", "en": "cases > 30 min extra"},
+    "col_cases_over_60": {"nl": "patiënten > 60 min extra", "en": "cases > 60 min extra"},
+    "col_cases_change": {"nl": "patiënten verschil", "en": "cases change"},
+    "col_or_minutes_before": {"nl": "OK-minuten voor", "en": "OR minutes before"},
+    "col_or_minutes_after": {"nl": "OK-minuten na", "en": "OR minutes after"},
+    "col_or_minutes_change": {"nl": "OK-minuten verschil", "en": "OR minutes change"},
+    "col_bed_days_before": {"nl": "beddagen voor", "en": "bed-days before"},
+    "col_bed_days_after": {"nl": "beddagen na", "en": "bed-days after"},
+    "col_bed_days_change": {"nl": "beddagen verschil", "en": "bed-days change"},
+    "col_norms_met_before": {"nl": "normen gehaald voor", "en": "norms met before"},
+    "col_norms_met_after": {"nl": "normen gehaald na", "en": "norms met after"},
+    "col_norms_met_change": {"nl": "normen gehaald verschil", "en": "norms met change"},
+    "col_norms_short_before": {"nl": "normen niet gehaald voor", "en": "norms short before"},
+    "col_norms_short_after": {"nl": "normen niet gehaald na", "en": "norms short after"},
+    "col_norms_short_change": {"nl": "normen niet gehaald verschil", "en": "norms short change"},
+    "col_revenue_cents_before": {"nl": "omzet voor", "en": "revenue before"},
+    "col_revenue_cents_after": {"nl": "omzet na", "en": "revenue after"},
+    "col_revenue_cents_change": {"nl": "omzet verschil", "en": "revenue change"},
+    "col_settlement_cents_before": {"nl": "verrekening voor", "en": "settlement before"},
+    "col_settlement_cents_after": {"nl": "verrekening na", "en": "settlement after"},
+    "col_settlement_cents_change": {"nl": "verrekening verschil", "en": "settlement change"},
+    "col_variable_cost_cents_before": {"nl": "variabele kosten voor", "en": "variable cost before"},
+    "col_variable_cost_cents_after": {"nl": "variabele kosten na", "en": "variable cost after"},
+    "col_variable_cost_cents_change": {
+        "nl": "variabele kosten verschil",
+        "en": "variable cost change",
+    },
+    "col_fixed_cost_cents_before": {
+        "nl": "vaste dienstkosten voor",
+        "en": "fixed service costs before",
+    },
+    "col_fixed_cost_cents_after": {
+        "nl": "vaste dienstkosten na",
+        "en": "fixed service costs after",
+    },
+    "col_fixed_cost_cents_change": {
+        "nl": "vaste dienstkosten verschil",
+        "en": "fixed service costs change",
+    },
+    "col_backfill_cents_before": {
+        "nl": "waarde vrijgekomen OK-tijd voor",
+        "en": "value of freed OR time before",
+    },
+    "col_backfill_cents_after": {
+        "nl": "waarde vrijgekomen OK-tijd na",
+        "en": "value of freed OR time after",
+    },
+    "col_backfill_cents_change": {
+        "nl": "waarde vrijgekomen OK-tijd verschil",
+        "en": "value of freed OR time change",
+    },
+    "col_margin_cents_before": {"nl": "marge voor", "en": "margin before"},
+    "col_margin_cents_after": {"nl": "marge na", "en": "margin after"},
+    "col_margin_cents_change": {"nl": "marge verschil", "en": "margin change"},
+}

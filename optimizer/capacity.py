@@ -6,7 +6,8 @@ every function here is pure and works for the baseline, a manual scenario or an 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
@@ -92,13 +93,25 @@ def effective_norms(wb: Workbook, overrides: dict[str, int] | None = None) -> di
     return norms
 
 
-def money(wb: Workbook, flows: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Revenue, internal settlement, variable cost and margin per hospital [cents] (SPEC §5).
+def money(
+    wb: Workbook,
+    flows: pd.DataFrame,
+    year: int,
+    before: pd.DataFrame | None = None,
+    caps: str = "fixed",
+) -> pd.DataFrame:
+    """Revenue, internal settlement, variable cost, fixed cost and margin per hospital [cents].
 
     revenue_cents is what insurers pay after caps; settlement_cents the net position from ODV
     and secondment; variable_cost_cents = cases performed × variable_cost_share × full
-    benchmark price; margin_cents = revenue + settlement − variable cost.
+    benchmark price; fixed_cost_cents = the service costs of every care form the hospital
+    performs at all; backfill_cents = OR minutes freed against ``before`` ×
+    backfill_margin_per_minute; margin_cents = revenue + settlement − variable cost − fixed cost
+    + backfill. With ``caps="follow"`` (and ``before``) each insurer's cap room moves with the
+    cases at the sending hospital's contract price (:func:`caps_following`).
     """
+    if caps == "follow" and before is not None:
+        wb = replace(wb, insurer_contracts=caps_following(wb, before, flows, year, Pricing(wb)))
     pricing = Pricing(wb)
     f = flows.copy()
     if "source" not in f.columns:
@@ -115,13 +128,93 @@ def money(wb: Workbook, flows: pd.DataFrame, year: int) -> pd.DataFrame:
     out["variable_cost_cents"] = (
         out["hospital_id"].map(variable_costs(wb, f, pricing, year)).fillna(0).astype("int64")
     )
+    out["fixed_cost_cents"] = out["hospital_id"].map(fixed_costs(wb, f)).fillna(0).astype("int64")
+    out["backfill_cents"] = (
+        out["hospital_id"].map(backfill(wb, before, f)).fillna(0).astype("int64")
+        if before is not None
+        else 0
+    )
     out["margin_cents"] = (
-        out["revenue_cents"] + out["settlement_cents"] - out["variable_cost_cents"]
+        out["revenue_cents"]
+        + out["settlement_cents"]
+        - out["variable_cost_cents"]
+        - out["fixed_cost_cents"]
+        + out["backfill_cents"]
     )
     for kind in KINDS:
         out[f"{kind}_net_cents"] = (
             summary[f"{kind}_receivable_cents"] - summary[f"{kind}_payable_cents"]
         )
+    return out
+
+
+def fixed_costs(wb: Workbook, flows: pd.DataFrame) -> pd.Series:
+    """Service costs of the care forms each hospital performs at all [cents/year]."""
+    performed = flows[flows["cases"] > 1e-9][["performing", "care_form_id"]].drop_duplicates()
+    costs = wb.service_costs.rename(columns={"hospital_id": "performing"})
+    hit = performed.merge(costs, on=["performing", "care_form_id"])
+    cents = (hit["fixed_cost"].astype(float) * 100).round().astype("int64")
+    return cents.groupby(hit["performing"].to_numpy()).sum()
+
+
+def or_minutes_used(wb: Workbook, flows: pd.DataFrame) -> pd.Series:
+    """OR minutes per performing hospital."""
+    per_case = flows["care_form_id"].map(
+        wb.care_forms.set_index("care_form_id")["or_minutes_per_case"]
+    )
+    return (flows["cases"] * per_case).groupby(flows["performing"].to_numpy()).sum()
+
+
+def backfill(wb: Workbook, before: pd.DataFrame, after: pd.DataFrame) -> pd.Series:
+    """Margin of freed OR minutes: max(0, minutes before − after) × backfill rate [cents]."""
+    rate = wb.hospitals.set_index("hospital_id")["backfill_margin_per_minute"].fillna(0.0)
+    freed = (or_minutes_used(wb, before).sub(or_minutes_used(wb, after), fill_value=0.0)).clip(
+        lower=0
+    )
+    return (freed * rate.reindex(freed.index, fill_value=0.0) * 100).round().astype("int64")
+
+
+def caps_following(
+    wb: Workbook, before: pd.DataFrame, after: pd.DataFrame, year: int, pricing: Pricing
+) -> pd.DataFrame:
+    """Insurer contracts of ``year`` with the cap room moved along with the cases.
+
+    For every (sending s, care form c, performing p ≠ s) the change of cases Δ moves, per
+    insurer i of s, Δ × share[s,i] × contract price of s for c's full product out of s's cap and
+    into p's cap for the same insurer (where p has a capped contract with i). Caps stay ≥ 0.
+    """
+    key = ["sending", "performing", "care_form_id"]
+    delta = (
+        after.groupby(key)["cases"]
+        .sum()
+        .sub(before.groupby(key)["cases"].sum(), fill_value=0.0)
+        .reset_index()
+    )
+    delta = delta[(delta["sending"] != delta["performing"]) & (delta["cases"].abs() > 1e-9)]
+    contracts = pricing.contracts(year)
+    c = wb.insurer_contracts
+    out = c.copy()
+    rows = {
+        (h, i): idx
+        for idx, h, i in zip(c.index, c["hospital_id"], c["insurer"], strict=True)
+        if c.at[idx, "year"] == year
+    }
+    change: dict[int, Decimal] = {}
+    for s, p, cf, n in delta[key + ["cases"]].itertuples(index=False):
+        bench = pricing.benchmark(pricing.full_product(cf), year)
+        mine = contracts[contracts["hospital_id"] == s]
+        for insurer, share, factor in mine[["insurer", "share", "price_factor"]].itertuples(
+            index=False
+        ):
+            room = Decimal(round(n * share * unit_price_cents(bench, factor))) / 100
+            if (s, insurer) in rows:
+                change[rows[(s, insurer)]] = change.get(rows[(s, insurer)], Decimal(0)) - room
+            if (p, insurer) in rows:
+                change[rows[(p, insurer)]] = change.get(rows[(p, insurer)], Decimal(0)) + room
+    for idx, moved in change.items():
+        cap = out.at[idx, "revenue_cap"]
+        if cap is not None and not pd.isna(cap):
+            out.at[idx, "revenue_cap"] = max(Decimal(0), Decimal(cap) + moved)
     return out
 
 

@@ -3,12 +3,14 @@
 Only moves that are possible at all become arcs (variables): the performer's type must be
 allowed for the care form, a move o → h (o ≠ h) needs an agreement valid in the year (unless
 free moves), or carries baseline flow already (the status quo is always possible), and it must
-not be longer than ``max_travel``.
+not be longer than ``max_travel``. With ``candidates=True`` the moves that no agreement covers
+are kept too, flagged ``new``, within ``max_travel`` or else ``PROPOSAL_TRAVEL`` minutes: those are
+the agreements the optimizer may propose.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -23,6 +25,8 @@ from calculator.workbook import Workbook
 from optimizer.capacity import baseline_flows, effective_norms
 
 ROAD_FACTOR = 1.3  # roads are 1.3× the straight line; at 60 km/h a km is a minute
+PROPOSAL_TRAVEL = 60.0  # a proposed new agreement moves patients at most this far [minutes]
+CAPS = ("fixed", "follow")
 
 
 @dataclass(frozen=True)
@@ -41,13 +45,27 @@ class Options:
     max_move_share: float | None = None
     max_margin_loss: float | None = None
     threads: int | None = None
+    # None: propose new agreements only when the agreements in force leave no solution;
+    # True: always solve with proposals; False: never (infeasible is then the answer)
+    propose: bool | None = None
+    # weight of the fixed service costs in the objective; None = 1 when the sheet has rows
+    w_fixed: float | None = None
+    # insurer cap room stays with each hospital (fixed) or moves with the cases (follow)
+    caps: str = "fixed"
+
+    @property
+    def proposal_travel(self) -> float:
+        """Longest move a proposed agreement may make [minutes]."""
+        return self.max_travel if self.max_travel is not None else PROPOSAL_TRAVEL
 
 
 @dataclass(frozen=True)
 class ModelInputs:
     """Everything the model needs.
 
-    arcs : origin, care_form_id, performer, demand (d[o,c]), travel [minutes], moved (o ≠ h)
+    arcs : origin, care_form_id, performer, demand (d[o,c]), travel [minutes], moved (o ≠ h),
+        new (a move no agreement covers: a candidate for a proposed agreement), baseline
+        (today's cases on the arc)
     demand : origin, care_form_id, cases (baseline cases of the origin, any performer)
     hospitals : hospital_id, or_minutes, bed_days (NaN = not limiting)
     care_forms : care_form_id, or_minutes_per_case, los_days, norm, max_hospitals, total_demand
@@ -55,6 +73,8 @@ class ModelInputs:
     unreachable : origin, care_form_id, cases with no arc at all (never feasible)
     margin_per_case : arc index, hospital_id, cents per case (only with a margin guardrail)
     margin_before : hospital_id → margin of the baseline in the same linear terms [cents]
+    fixed_costs : hospital_id, care_form_id, fixed_cost [EUR/year] (rows with a cost > 0)
+    w_fixed : weight of the fixed costs in the objective
     """
 
     year: int
@@ -67,6 +87,31 @@ class ModelInputs:
     unreachable: pd.DataFrame
     margin_per_case: pd.DataFrame | None = None
     margin_before: pd.Series | None = None
+    fixed_costs: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["hospital_id", "care_form_id", "fixed_cost"])
+    )
+    w_fixed: float = 0.0
+
+    @property
+    def has_candidates(self) -> bool:
+        return bool(self.arcs["new"].any())
+
+    def restricted(self, keep: np.ndarray) -> ModelInputs:
+        """The same inputs with only the arcs where ``keep`` is true (arc labels renumbered)."""
+        arcs = self.arcs[keep].reset_index()
+        renumber = dict(zip(arcs["index"], arcs.index, strict=True))
+        arcs = arcs.drop(columns="index")
+        per_case = self.margin_per_case
+        if per_case is not None:
+            per_case = per_case[per_case["arc"].isin(renumber)].assign(
+                arc=lambda f: f["arc"].map(renumber)
+            )
+        return replace(
+            self,
+            arcs=arcs,
+            unreachable=unreachable_demand(self.demand, arcs),
+            margin_per_case=per_case,
+        )
 
 
 def travel_minutes(wb: Workbook, pairs: pd.DataFrame) -> pd.Series:
@@ -116,8 +161,36 @@ def _in(frame: pd.DataFrame, keys: pd.DataFrame, on: list[str]) -> np.ndarray:
     return marked["_hit"].fillna(False).to_numpy(dtype=bool)
 
 
-def prepare(wb: Workbook, year: int, options: Options) -> ModelInputs:
-    """Demand, arcs and parameters for ``year``; raises on unknown norm overrides."""
+def unreachable_demand(demand: pd.DataFrame, arcs: pd.DataFrame) -> pd.DataFrame:
+    """Demand (origin, care form) that no arc can carry."""
+    return demand[~_in(demand, arcs, ["origin", "care_form_id"])].reset_index(drop=True)
+
+
+def _require_whole_demand(demand: pd.DataFrame) -> None:
+    """``--integer`` needs whole cases: name the first fractional demand."""
+    fractional = demand[(demand["cases"] - demand["cases"].round()).abs() > 1e-9]
+    if len(fractional):
+        o, c, d = fractional[["origin", "care_form_id", "cases"]].iloc[0]
+        raise SpreidingInputError(
+            [
+                Finding(
+                    "volumes",
+                    None,
+                    "cases",
+                    f"{o} {c}: {d:g}",
+                    code="opt_fractional_demand",
+                    params={"pairs": len(fractional)},
+                )
+            ]
+        )
+
+
+def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False) -> ModelInputs:
+    """Demand, arcs and parameters for ``year``; raises on unknown norm overrides.
+
+    With ``candidates`` (and without free moves) the moves no agreement covers are kept as arcs
+    flagged ``new``, within ``options.proposal_travel`` minutes.
+    """
     wb.require_year("volumes", year)
     try:
         norms = effective_norms(wb, options.norms)
@@ -132,6 +205,8 @@ def prepare(wb: Workbook, year: int, options: Options) -> ModelInputs:
         .rename(columns={"sending": "origin"})
     )
     demand = demand[demand["cases"] > 0].reset_index(drop=True)
+    if options.integer:
+        _require_whole_demand(demand)
     hospitals = wb.hospitals[["hospital_id", "type", "or_minutes", "bed_days"]]
     cf = wb.care_forms.set_index("care_form_id")
 
@@ -140,20 +215,31 @@ def prepare(wb: Workbook, year: int, options: Options) -> ModelInputs:
     )
     arcs = arcs.merge(_allowed_pairs(wb.care_forms), on=["care_form_id", "type"])
     arcs["moved"] = arcs["origin"] != arcs["performer"]
+    on = ["care_form_id", "origin", "performer"]
+    today = (
+        base[base["cases"] > 0]
+        .rename(columns={"sending": "origin", "performing": "performer"})
+        .groupby(on, as_index=False)["cases"]
+        .sum()
+    )
+    arcs["new"] = False
     if not options.free_moves:
         agreed = valid_in_year(wb.agreements, year).rename(
             columns={"sending_hospital": "origin", "performing_hospital": "performer"}
         )
-        status_quo = base[base["cases"] > 0].rename(
-            columns={"sending": "origin", "performing": "performer"}
-        )
-        on = ["care_form_id", "origin", "performer"]
-        keep = ~arcs["moved"].to_numpy() | _in(arcs, agreed, on) | _in(arcs, status_quo, on)
-        arcs = arcs[keep]
+        allowed = ~arcs["moved"].to_numpy() | _in(arcs, agreed, on) | _in(arcs, today, on)
+        arcs["new"] = ~allowed
+        if not candidates:
+            arcs = arcs[allowed]
     arcs = arcs.reset_index(drop=True)
     arcs["travel"] = travel_minutes(wb, arcs)
     if options.max_travel is not None:
         arcs = arcs[~arcs["moved"] | (arcs["travel"] <= options.max_travel)]
+    if candidates:
+        arcs = arcs[~arcs["new"] | (arcs["travel"] <= options.proposal_travel)]
+    arcs = arcs.merge(today.rename(columns={"cases": "baseline"}), on=on, how="left").assign(
+        baseline=lambda f: f["baseline"].fillna(0.0)
+    )
     needs_travel = options.w_travel != 0 or options.max_travel is not None
     unknown = arcs["moved"] & arcs["travel"].isna()
     if needs_travel and unknown.any():
@@ -175,7 +261,7 @@ def prepare(wb: Workbook, year: int, options: Options) -> ModelInputs:
     arcs = arcs.drop(columns="type").sort_values(
         ["origin", "care_form_id", "performer"], ignore_index=True
     )
-    unreachable = demand[~_in(demand, arcs, ["origin", "care_form_id"])]
+    unreachable = unreachable_demand(demand, arcs)
 
     total = demand.groupby("care_form_id")["cases"].sum()
     care_forms = pd.DataFrame(
@@ -192,17 +278,22 @@ def prepare(wb: Workbook, year: int, options: Options) -> ModelInputs:
     margin_per_case = margin_before = None
     if options.max_margin_loss is not None:
         margin_per_case, margin_before = linear_margins(wb, year, arcs, base)
+    fixed = wb.service_costs[["hospital_id", "care_form_id", "fixed_cost"]]
+    fixed = fixed[fixed["fixed_cost"] > 0].reset_index(drop=True)
+    w_fixed = options.w_fixed if options.w_fixed is not None else (1.0 if len(fixed) else 0.0)
     return ModelInputs(
-        year,
-        options,
-        arcs,
-        demand,
-        hospitals[["hospital_id", "or_minutes", "bed_days"]].reset_index(drop=True),
-        care_forms,
-        keep,
-        unreachable.reset_index(drop=True),
-        margin_per_case,
-        margin_before,
+        year=year,
+        options=options,
+        arcs=arcs,
+        demand=demand,
+        hospitals=hospitals[["hospital_id", "or_minutes", "bed_days"]].reset_index(drop=True),
+        care_forms=care_forms,
+        keep=keep,
+        unreachable=unreachable,
+        margin_per_case=margin_per_case,
+        margin_before=margin_before,
+        fixed_costs=fixed.astype({"fixed_cost": float}),
+        w_fixed=float(w_fixed),
     )
 
 

@@ -9,9 +9,12 @@ import pandas as pd
 
 from calculator.report import records
 from calculator.xlsx_writer import SheetOut, write_book
+from messages import CATALOGUE, text
+from messages.numbers import euro, number
 from optimizer.capacity import CapacityReport
+from optimizer.optimize import OptimizeResult
 from optimizer.scenario import ScenarioResult
-from optimizer.solve import OptimizeResult
+from optimizer.story import Story
 
 
 def hospitals_table(before: CapacityReport, after: CapacityReport | None) -> pd.DataFrame:
@@ -41,24 +44,49 @@ def norms_table(before: CapacityReport, after: CapacityReport | None) -> pd.Data
     )
 
 
-def optimize_document(result: OptimizeResult) -> dict[str, Any]:
+def rendered_violations(violations: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
+    """Violations with their message and change as text in ``lang``."""
+    out = violations.copy()
+    for col in ("message", "change"):
+        out[col] = [m.render(lang) for m in out[col]]
+    return out
+
+
+def story_document(story: Story | None) -> dict[str, Any]:
+    """The story's parts as JSON values (empty when there is no solution)."""
+    if story is None:
+        return {"moves": [], "story_hospitals": [], "care_forms": [], "region": {}, "travel": {}}
+    return {
+        "moves": records(story.moves),
+        "story_hospitals": records(story.hospitals),
+        "care_forms": records(story.care_forms),
+        "region": story.region,
+        "travel": story.travel,
+    }
+
+
+def optimize_document(result: OptimizeResult, lang: str = "nl") -> dict[str, Any]:
     after = result.capacity_after
     hospitals = hospitals_table(result.capacity_before, after)
     norms = (after or result.capacity_before).norms
     return {
         "status": result.status,
+        "year": result.year,
         "objective": result.objective,
+        "objective_parts": result.objective_parts,
         "gap": result.gap,
         "solver": result.solver,
+        "proposals": records(result.proposals),
         "flows": records(result.flows),
         "hospitals": records(hospitals),
         "norms": records(norms[norms["norm"] > 0]),
         "money": records(result.money) if result.money is not None else [],
-        "violations": records(result.violations),
+        "violations": records(rendered_violations(result.violations, lang)),
+        "advice": [m.render(lang) for m in result.advice],
         "shadow_prices": records(result.shadow_prices),
         "model": result.size,
         "seconds": {k: round(v, 3) for k, v in result.seconds.items()},
-    }
+    } | story_document(result.story)
 
 
 def scenario_document(result: ScenarioResult) -> dict[str, Any]:
@@ -120,11 +148,24 @@ def write_optimize(result: OptimizeResult, target: str | Path | IO[bytes]) -> No
         SheetOut(
             "Samenvatting",
             summary,
-            below=[("Knelpunten", SheetOut("", result.violations))]
+            below=[("Knelpunten", SheetOut("", rendered_violations(result.violations)))]
             if len(result.violations)
             else (),
         )
     ]
+    if len(result.proposals):
+        sheets.append(
+            SheetOut(
+                "Voorstellen",
+                dutch(result.proposals),
+                euro_cents=[
+                    dutch_name("margin_sending_cents"),
+                    dutch_name("margin_performing_cents"),
+                ],
+            )
+        )
+    if result.story is not None:
+        sheets += story_sheets(result.story)
     sheets.append(SheetOut("Stromen", result.flows))
     sheets += _capacity_sheets(result.capacity_before, result.capacity_after)
     if result.money is not None:
@@ -148,3 +189,189 @@ def write_scenario(result: ScenarioResult, target: str | Path | IO[bytes]) -> No
     sheets += _capacity_sheets(result.capacity_before, result.capacity_after)
     sheets.append(_money_sheet(result.money))
     write_book(target, sheets)
+
+
+def dutch_name(column: str, lang: str = "nl") -> str:
+    """A column's header in the reader's language (the catalogue's ``col_`` texts)."""
+    code = f"col_{column}"
+    return text(code, lang) if code in CATALOGUE else column
+
+
+def dutch(frame: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
+    """The frame with readable headers and readable agreement kinds."""
+    out = frame.copy()
+    if "agreement" in out.columns:
+        out["agreement"] = [text(f"opt_agreement_{k}", lang) for k in out["agreement"]]
+    return out.rename(columns={c: dutch_name(c, lang) for c in out.columns})
+
+
+def story_sheets(story: Story, lang: str = "nl") -> list[SheetOut]:
+    """Moves, hospitals before → after, care forms, region and travel as sheets."""
+    hospitals = dutch(story.hospitals, lang)
+    cents = [dutch_name(c, lang) for c in story.hospitals.columns if "_cents_" in c]
+    region = pd.DataFrame(
+        {
+            text("col_item", lang): [dutch_name(k, lang) for k in [*story.region, *story.travel]],
+            text("col_value", lang): [
+                v / 100 if k.endswith("_cents") else v
+                for k, v in [*story.region.items(), *story.travel.items()]
+            ],
+        }
+    )
+    return [
+        SheetOut(text("sheet_moves", lang), dutch(story.moves, lang)),
+        SheetOut(text("sheet_hospitals", lang), hospitals, euro_cents=cents),
+        SheetOut(
+            text("sheet_region", lang),
+            region,
+            below=[(text("sheet_care_forms", lang), SheetOut("", dutch(story.care_forms, lang)))],
+        ),
+    ]
+
+
+def _signed_euro(cents: int, lang: str) -> str:
+    return ("+" if cents > 0 else "") + euro(cents, lang=lang)
+
+
+def optimize_lines(result: OptimizeResult, lang: str = "nl") -> list[str]:
+    """The human report of ``spreiding optimize``: status, proposals, moves, hospitals before →
+    after, region, travel; or, without a solution, what cannot hold and what would have to
+    change."""
+    lines = [
+        text(
+            f"opt_cli_status_{result.status}",
+            lang,
+            year=str(result.year),
+            proposals=len(result.proposals),
+        )
+    ]
+    if result.objective is not None:
+        parts = result.objective_parts
+        lines.append(
+            text(
+                "opt_cli_objective",
+                lang,
+                objective=number(result.objective, 1, lang=lang),
+                travel=number(parts.get("travel", 0.0), 1, lang=lang),
+                moves=number(parts.get("moves", 0.0), 1, lang=lang),
+                fixed=number(parts.get("fixed_costs", 0.0), 1, lang=lang),
+            )
+        )
+    for message in result.violations.get("message", []):
+        lines.append(f"  - {message.render(lang)}")
+    lines += [m.render(lang) for m in result.advice]
+    if len(result.proposals):
+        lines.append(text("opt_cli_proposals", lang))
+        for p in result.proposals.itertuples(index=False):
+            lines.append(
+                "  "
+                + text(
+                    "opt_cli_proposal",
+                    lang,
+                    care_form=p.care_form_id,
+                    sending=p.sending_hospital,
+                    performing=p.performing_hospital,
+                    cases=number(p.cases, 1, lang=lang),
+                    minutes=number(p.travel_minutes, 0, lang=lang),
+                    sending_money=_signed_euro(int(p.margin_sending_cents), lang),
+                    performing_money=_signed_euro(int(p.margin_performing_cents), lang),
+                )
+            )
+    story = result.story
+    if story is None:
+        return lines
+    if len(story.moves):
+        lines.append(text("opt_cli_moves", lang))
+        for care_form, moves in story.moves.groupby("care_form_id", sort=True):
+            items = [
+                text(
+                    "opt_cli_move",
+                    lang,
+                    sending=m.sending_hospital,
+                    performing=m.performing_hospital,
+                    cases=number(m.cases, 1, lang=lang),
+                    kind=text(f"opt_agreement_{m.agreement}", lang),
+                )
+                for m in moves.itertuples(index=False)
+            ]
+            lines.append(f"  {care_form}: " + "; ".join(items))
+    lines.append(text("opt_cli_hospitals", lang))
+    for h in story.hospitals.itertuples(index=False):
+        lines.append(
+            "  "
+            + text(
+                "opt_cli_hospital",
+                lang,
+                hospital=h.hospital_id,
+                cases_before=number(h.cases_before, 0, lang=lang),
+                cases_after=number(h.cases_after, 0, lang=lang),
+                or_before=number(h.or_minutes_before, 0, lang=lang),
+                or_after=number(h.or_minutes_after, 0, lang=lang),
+                beds_before=number(h.bed_days_before, 0, lang=lang),
+                beds_after=number(h.bed_days_after, 0, lang=lang),
+                norms_before=f"{h.norms_met_before}/{h.norms_met_before + h.norms_short_before}",
+                norms_after=f"{h.norms_met_after}/{h.norms_met_after + h.norms_short_after}",
+            )
+        )
+        lines.append(
+            "    "
+            + text(
+                "opt_cli_hospital_money",
+                lang,
+                revenue_before=euro(h.revenue_cents_before, lang=lang),
+                revenue_after=euro(h.revenue_cents_after, lang=lang),
+                settlement_before=euro(h.settlement_cents_before, lang=lang),
+                settlement_after=euro(h.settlement_cents_after, lang=lang),
+                cost_before=euro(h.variable_cost_cents_before, lang=lang),
+                cost_after=euro(h.variable_cost_cents_after, lang=lang),
+                margin_before=euro(h.margin_cents_before, lang=lang),
+                margin_after=euro(h.margin_cents_after, lang=lang),
+                change=_signed_euro(int(h.margin_cents_change), lang),
+            )
+        )
+        if h.fixed_cost_cents_before or h.fixed_cost_cents_after or h.backfill_cents_after:
+            lines.append(
+                "    "
+                + text(
+                    "opt_cli_hospital_fixed",
+                    lang,
+                    fixed_before=euro(h.fixed_cost_cents_before, lang=lang),
+                    fixed_after=euro(h.fixed_cost_cents_after, lang=lang),
+                    backfill=euro(h.backfill_cents_after, lang=lang),
+                )
+            )
+    region = story.region
+    lines.append(
+        text(
+            "opt_cli_region",
+            lang,
+            change=_signed_euro(int(region["margin_change_cents"]), lang),
+            cases=number(region["cases_moved"], 1, lang=lang),
+            new=region["new_agreements"],
+        )
+    )
+    changed = story.care_forms[
+        story.care_forms["hospitals_before"] != story.care_forms["hospitals_after"]
+    ]
+    if len(changed):
+        lines.append(
+            "  "
+            + text("opt_cli_care_forms", lang)
+            + " "
+            + ", ".join(
+                f"{c.care_form_id} {c.hospitals_before} → {c.hospitals_after}"
+                for c in changed.itertuples(index=False)
+            )
+        )
+    t = story.travel
+    lines.append(
+        text(
+            "opt_cli_travel",
+            lang,
+            average=number(t["average_extra_minutes"], 1, lang=lang),
+            maximum=number(t["max_extra_minutes"], 0, lang=lang),
+            over_30=number(t["cases_over_30"], 1, lang=lang),
+            over_60=number(t["cases_over_60"], 1, lang=lang),
+        )
+    )
+    return lines

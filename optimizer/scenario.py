@@ -84,7 +84,9 @@ def run_scenario(
     """Capacity and money before (baseline) and after the given flows."""
     wb.require_year("volumes", year)
     before = baseline_flows(wb, year)
-    money_table = compare(money(wb, before, year), money(wb, flows_after, year), ["hospital_id"])
+    money_table = compare(
+        money(wb, before, year), money(wb, flows_after, year, before=before), ["hospital_id"]
+    )
     return ScenarioResult(
         year,
         before,

@@ -258,6 +258,24 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
 @click.option("--max-travel", type=click.FloatRange(min=0), help="No moves longer [minutes].")
 @click.option("--max-move-share", type=click.FloatRange(0, 1))
 @click.option("--max-margin-loss", type=click.FloatRange(0, 1))
+@click.option(
+    "--propose/--no-propose",
+    default=None,
+    help="Propose new agreements (pair × care form within --max-travel, default 60 minutes): "
+    "always, or never; by default only when the agreements in force leave no solution.",
+)
+@click.option(
+    "--w-fixed",
+    type=click.FloatRange(min=0),
+    help="Weight of the fixed service costs (default 1 when the sheet has rows).",
+)
+@click.option(
+    "--caps",
+    type=click.Choice(["fixed", "follow"]),
+    default="fixed",
+    show_default=True,
+    help="Insurer cap room stays with each hospital, or follows the moved cases.",
+)
 @OUT
 @JSON
 @guarded
@@ -275,14 +293,18 @@ def optimize(
     max_travel: float | None,
     max_move_share: float | None,
     max_margin_loss: float | None,
+    propose: bool | None,
+    w_fixed: float | None,
+    caps: str,
     out: Path | None,
     as_json: bool,
 ) -> int:
-    """Optimised allocation (SPEC §6.2); exit 2 when infeasible or unsolved."""
+    """Optimised allocation (SPEC §6.2) with proposed agreements where needed; exit 2 when
+    infeasible or unsolved."""
     from calculator.validate import load
     from optimizer.inputs import Options
-    from optimizer.report import optimize_document, write_optimize
-    from optimizer.solve import optimize as run_optimize
+    from optimizer.optimize import optimize as run_optimize
+    from optimizer.report import optimize_document, optimize_lines, write_optimize
 
     wb = load(book)
     options = Options(
@@ -297,25 +319,21 @@ def optimize(
         max_travel=max_travel,
         max_move_share=max_move_share,
         max_margin_loss=max_margin_loss,
+        propose=propose,
+        w_fixed=w_fixed,
+        caps=caps,
     )
     result = run_optimize(wb, year, options)
     if out is not None:
         write_optimize(result, out)
     if as_json:
-        emit_json(optimize_document(result))
+        emit_json(optimize_document(result, language()))
     else:
-        click.echo(
-            f"status: {result.status}"
-            + (f", objective {result.objective:,.1f}" if result.objective is not None else "")
-        )
-        for message in result.violations["message"]:
-            click.echo(f"  - {message}")
-        if result.capacity_after is not None:
-            print_capacity(result.capacity_after, result.money)
+        for line in optimize_lines(result, language()):
+            click.echo(line)
         if out is not None:
             click.echo(say("cli_wrote", path=str(out)))
-    solved = result.status == "optimal" or not result.flows.empty
-    return EXIT_OK if solved else EXIT_UNSOLVED
+    return EXIT_OK if result.solved else EXIT_UNSOLVED
 
 
 def parse_norms(norms: tuple[str, ...], wb: Any) -> dict[str, int]:

@@ -127,8 +127,12 @@ def test_optimiser_runs_and_explains_infeasibility(app):
     assert "optimal" in all_text(app)
     app.number_input(key="norm_value_rectumcarcinoom").set_value(40).run()
     app.button(key="run").click().run()
+    assert "optimal_with_proposals" in all_text(app)  # new agreements make norm 40 possible
+    app.number_input(key="norm_value_rectumcarcinoom").set_value(400).run()
+    app.button(key="run").click().run()
     text = all_text(app)
-    assert "niet haalbaar" in text and "rectumcarcinoom" in text and "norm 40" in text
+    assert "niet haalbaar" in text and "rectumcarcinoom" in text and "norm 400" in text
+    assert "verlaag de norm voor rectumcarcinoom" in text
 
 
 def test_settlement_page_lists_exceptions_and_offers_the_workbook(app):

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from calculator.agreements import valid_in_year
 from calculator.validate import load, load_frames
 from optimizer.inputs import Options
+from optimizer.optimize import optimize
 from optimizer.scenario import manual_flows
-from optimizer.solve import optimize
 from spreiding.cli import main
 from tests.conftest import SAMPLE, tiny_sheets
 
@@ -78,13 +78,22 @@ def test_norm_closes_a_small_unit():
     assert r.objective == pytest.approx(450)
 
 
+def rendered(messages, lang="en"):
+    return pd.Series([m.render(lang) for m in messages], dtype=str)
+
+
 def test_infeasible_capacity_is_explained():
-    """Both full: 20 cases × 60 = 1,200 minutes against 600 + 300 available: 300 short."""
+    """Both full: 20 cases × 60 = 1,200 minutes against 600 + 300 available: 300 short. No
+    agreement can help (the region is short), so the answer is infeasible, with what to change."""
     r = optimize(two_hospitals(cap_a=600, cap_b=300, demand_a=15, demand_b=5), 2025)
-    assert r.status == "infeasible" and r.flows.empty
+    assert r.status == "infeasible" and r.flows.empty and r.proposals.empty
     assert r.violations["amount"].sum() == pytest.approx(300)
-    assert r.violations["message"].str.contains("OR capacity of").all()
-    assert r.violations["message"].str.contains("short by 300 minutes").any()
+    messages = rendered(r.violations["message"])
+    assert messages.str.contains("OR capacity of").all()
+    assert messages.str.contains("short by 300 minutes").any()
+    advice = " ".join(rendered(r.advice))
+    assert "raise OR capacity of" in advice and "by 300 minutes" in advice
+    assert "verhoog de OK-capaciteit van" in " ".join(rendered(r.advice, "nl"))
 
 
 def recheck(wb, year, options, result):
@@ -129,30 +138,62 @@ def recheck(wb, year, options, result):
         status_quo = set(
             base[["care_form_id", "hospital_id", "performer"]].itertuples(index=False, name=None)
         )
-        for o, c, h, cases in flows.itertuples(index=False):
+        proposed = {
+            (p.care_form_id, p.sending_hospital, p.performing_hospital): p
+            for p in result.proposals.itertuples(index=False)
+        }
+        if options.propose is False:
+            assert not proposed
+        for o, c, h, cases in flows[FLOW_KEY].itertuples(index=False):
             if o != h and cases > EPS:
-                assert (c, o, h) in agreed or (c, o, h) in status_quo, (o, c, h)
+                key = (c, o, h)
+                if key in agreed or key in status_quo:
+                    assert key not in proposed, key
+                    continue
+                # a move no agreement covers is a proposal, with its cases and travel
+                assert key in proposed, key
+                assert proposed[key].cases == pytest.approx(cases)
+                assert proposed[key].travel_minutes <= options.proposal_travel + 1e-9
+                assert proposed[key].travel_minutes == pytest.approx(travel(wb, o, h))
+        flows_of = flows.set_index(["care_form_id", "origin", "performing_hospital_id"])["cases"]
+        for key, p in proposed.items():
+            assert flows_of.get(key, 0.0) == pytest.approx(p.cases) and p.cases > EPS
+    else:
+        assert result.proposals.empty
     for h, c, k in wb.keep[["hospital_id", "care_form_id", "min_cases"]].itertuples(index=False):
         assert performed.get((h, c), 0) >= k - 1e-5
     if options.max_move_share is not None:
-        moved = (
-            flows[flows["origin"] != flows["performing_hospital_id"]]
-            .groupby("origin")["cases"]
-            .sum()
-        )
+        # moves against today's flows: cases above today's on every arc, own arcs included
+        today = base.groupby(["hospital_id", "care_form_id", "performer"])["cases"].sum()
+        today.index.names = ["origin", "care_form_id", "performing_hospital_id"]
+        now = flows.groupby(["origin", "care_form_id", "performing_hospital_id"])["cases"].sum()
+        excess = now.sub(today, fill_value=0.0).clip(lower=0)
+        moved = excess.groupby(level=0).sum()
         total = base.groupby("hospital_id")["cases"].sum()
         for o, m in moved.items():
-            assert m <= options.max_move_share * total[o] + 1e-5
+            assert m <= options.max_move_share * total[o] + 1e-5, o
     if options.max_travel is not None:
-        for o, c, h, cases in flows.itertuples(index=False):
-            assert o == h or cases <= EPS or (o, c, h) in status_quo_or_short(wb, options, o, h)
+        for o, _c, h, cases in flows[FLOW_KEY].itertuples(index=False):
+            assert o == h or cases <= EPS or travel(wb, o, h) <= options.max_travel + 1e-9
 
 
-def status_quo_or_short(wb, options, o, h):  # noqa: D103 - helper for the travel check
-    from optimizer.inputs import travel_minutes
+FLOW_KEY = ["origin", "care_form_id", "performing_hospital_id", "cases"]
 
-    t = travel_minutes(wb, pd.DataFrame({"origin": [o], "performer": [h]})).iloc[0]
-    return {(o, c, h) for c in wb.care_forms["care_form_id"]} if t <= options.max_travel else set()
+
+def travel(wb, o, h):
+    """Minutes from the travel sheet, else 1.3 × great-circle km (SPEC §6.2), recomputed here."""
+    t = wb.travel[(wb.travel["from_hospital"] == o) & (wb.travel["to_hospital"] == h)]
+    if len(t):
+        return float(t["minutes"].iloc[0])
+    pos = wb.hospitals.set_index("hospital_id")
+    lat1, lon1, lat2, lon2 = np.radians(
+        [pos.at[o, "lat"], pos.at[o, "lon"], pos.at[h, "lat"], pos.at[h, "lon"]]
+    )
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 1.3 * 2 * 6371.0 * float(np.arcsin(np.sqrt(a)))
 
 
 @pytest.fixture(scope="module")
@@ -201,10 +242,12 @@ def test_highs_and_cbc_agree(sample):
     assert a.objective == pytest.approx(b.objective, rel=1e-6)
 
 
-def test_norm_40_without_free_moves_is_explained(sample):
-    r = optimize(sample, 2026, Options(norms={"rectumcarcinoom": 40}))
+def test_norm_40_without_proposals_is_explained(sample):
+    r = optimize(sample, 2026, Options(norms={"rectumcarcinoom": 40}, propose=False))
     assert r.status == "infeasible"
-    assert r.violations["message"].str.contains("rectumcarcinoom at .*norm 40", regex=True).any()
+    messages = rendered(r.violations["message"])
+    assert messages.str.contains("rectumcarcinoom at .*norm 40", regex=True).any()
+    assert "lower the rectumcarcinoom norm to" in " ".join(rendered(r.advice))
 
 
 def test_manual_scenario_moves_the_agreed_share():
@@ -224,11 +267,22 @@ def test_cli_optimize_exit_codes_and_json():
     assert {"origin", "care_form_id", "performing_hospital_id", "cases"} <= set(doc["flows"][0])
     assert {"hospital_id", "care_form_id", "cases", "norm", "meets_norm"} <= set(doc["norms"][0])
     bad = runner.invoke(
-        main, ["optimize", str(SAMPLE), "--year", "2026", "--norm", "rectumcarcinoom=40", "--json"]
+        main,
+        [
+            "optimize",
+            str(SAMPLE),
+            "--year",
+            "2026",
+            "--norm",
+            "rectumcarcinoom=40",
+            "--no-propose",
+            "--json",
+        ],
     )
     assert bad.exit_code == 2
     doc = json.loads(bad.output)
     assert doc["status"] == "infeasible" and doc["violations"] and not doc["flows"]
+    assert doc["advice"] and "verlaag de norm voor rectumcarcinoom" in doc["advice"][0]
     unknown = runner.invoke(main, ["optimize", str(SAMPLE), "--year", "2026", "--norm", "knie=3"])
     assert unknown.exit_code == 1 and "knie" in unknown.output
 
@@ -248,12 +302,20 @@ def test_cli_scenario_and_exports(tmp_path):
 
 
 def test_agreements_valid_only_later_do_not_open_moves():
+    """AAA has OR time for 1 of its 10 cases; the agreement with BBB starts only in 2026: without
+    proposals that is infeasible; with them, AAA → BBB is proposed as a *new* agreement."""
     s = tiny_sheets()
     s["agreements"]["valid_from"] = [dt.date(2026, 1, 1)]
     s["volumes"] = s["volumes"].iloc[[0]]
     s["hospitals"]["or_minutes"] = [100, 20000]
-    r = optimize(load_frames(s), 2025)
-    assert r.status == "infeasible"
+    wb = load_frames(s)
+    assert optimize(wb, 2025, Options(propose=False)).status == "infeasible"
+    r = optimize(wb, 2025)
+    assert r.status == "optimal_with_proposals"
+    p = r.proposals.iloc[0]
+    assert (p.care_form_id, p.sending_hospital, p.performing_hospital) == ("lies", "AAA", "BBB")
+    assert p.cases == pytest.approx(10)  # norm 10: AAA cannot keep 1 case, all 10 go
+    recheck(wb, 2025, Options(), r)
 
 
 def test_time_limit_without_incumbent_reports_no_flows(sample):
@@ -284,10 +346,10 @@ def test_time_limit_without_incumbent_reports_no_flows(sample):
 def test_a_tight_margin_guardrail_is_blamed_on_the_margin(sample):
     """Norms force KZH to give up colon surgery; a 5 % guardrail cannot hold for KZH. The
     slacks are weighed relative to their limits, so the margin, not a norm, is reported."""
-    r = optimize(sample, 2026, Options(max_margin_loss=0.05))
+    r = optimize(sample, 2026, Options(max_margin_loss=0.05, propose=False))
     assert r.status == "infeasible"
     assert r.violations["constraint"].str.startswith("margin[").all()
-    assert r.violations["message"].str.contains("margin of KZH drops").any()
+    assert rendered(r.violations["message"]).str.contains("margin of KZH drops").any()
 
 
 def test_scenario_for_a_year_without_volumes_is_invalid_input():

@@ -1,0 +1,44 @@
+"""Assembling the model from its constraint families (see :mod:`optimizer.constraints`)."""
+
+from __future__ import annotations
+
+import pulp
+
+from optimizer import constraints as c
+from optimizer.inputs import ModelInputs
+from optimizer.model import Model
+
+STAGES = ("normal", "proposals")
+
+
+def build(
+    inputs: ModelInputs,
+    soft: bool | frozenset[str] = False,
+    stage: str = "normal",
+    fixed: dict[tuple[str, str], float] | None = None,
+) -> Model:
+    """The whole model for ``inputs``.
+
+    stage ``normal``: the allocation objective; every arc of ``inputs`` may carry cases.
+    stage ``proposals``: the fewest new agreements (candidate arcs flagged ``new``), then the
+    fewest cases on them (see :func:`optimizer.constraints.set_proposal_objective`).
+    ``fixed``: binaries fixed at these values and every variable continuous (an LP for duals).
+    """
+    if stage not in STAGES:
+        raise ValueError(f"unknown stage {stage!r}")
+    model = Model(inputs, pulp.LpProblem("spreiding", pulp.LpMinimize), soft=soft, stage=stage)
+    model.fixed = fixed
+    c.add_arc_variables(model)
+    c.add_demand_constraints(model)
+    c.add_capacity_constraints(model)
+    c.add_norm_constraints(model)
+    c.add_max_hospitals_constraints(model)
+    c.add_keep_constraints(model)
+    c.add_move_share_constraints(model)
+    c.add_margin_constraints(model)
+    if stage == "proposals":
+        c.add_proposal_constraints(model)
+        c.set_proposal_objective(model)
+    else:
+        c.set_objective(model)
+    return model

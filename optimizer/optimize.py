@@ -1,0 +1,324 @@
+"""The optimised scenario (SPEC §6.2): prepare, build, solve, propose, explain, report.
+
+With the agreements in force the model may have no solution (a norm that needs patients from a
+hospital no agreement connects). Then — or always with ``propose=True`` — it is solved in two
+stages: first the fewest *new* agreements (pair × care form within the travel limit), then the
+fewest cases on them, that make the scenario feasible; then the normal objective with those moves
+allowed. Only when even free moves cannot help is the answer ``infeasible``, with the binding
+constraints in words and what would have to change.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import pulp
+
+from calculator.workbook import Workbook
+from messages import Message
+from optimizer.build import build
+from optimizer.capacity import CapacityReport, baseline_flows, capacity, compare, money
+from optimizer.explain import VIOLATION_COLUMNS, explain
+from optimizer.inputs import ModelInputs, Options, linear_margins, prepare
+from optimizer.model import Model
+from optimizer.solver import PRICE_COLUMNS, extract_flows, shadow_prices, solve_model
+from optimizer.story import Story, tell
+
+FLOW_COLUMNS = ["origin", "care_form_id", "performing_hospital_id", "cases", "new"]
+PROPOSAL_COLUMNS = [
+    "care_form_id",
+    "sending_hospital",
+    "performing_hospital",
+    "cases",
+    "travel_minutes",
+    "margin_sending_cents",
+    "margin_performing_cents",
+]
+STATUSES = ("optimal", "optimal_with_proposals", "time_limit", "infeasible")
+
+
+@dataclass(frozen=True)
+class OptimizeResult:
+    """The outcome of ``spreiding optimize``; built by keyword only.
+
+    status : ``optimal``; ``optimal_with_proposals`` (solved with new agreements, see
+        ``proposals``); ``time_limit`` (flows present when an incumbent was found);
+        ``infeasible`` (even free moves within the travel limit cannot help; see ``violations``
+        and ``advice``)
+    flows : origin, care_form_id, performing_hospital_id, cases, new (under a proposed agreement)
+        — empty unless solved
+    proposals : care_form_id, sending_hospital, performing_hospital, cases, travel_minutes,
+        margin_sending_cents, margin_performing_cents (the linear margin effect of the moved cases
+        for each of the two hospitals: contract price, ODV/secondment and variable cost, caps left
+        out) — new agreements only, distinct from moves under agreements in force
+    objective_parts : travel, moves, fixed_costs (each weighted; their sum is the objective)
+    violations : constraint, amount, message, change (Messages; only when infeasible)
+    advice : what would have to change, in sentences (Messages; only when infeasible)
+    shadow_prices : constraint, hospital_id, dual, unit [objective units per minute or bed-day]
+    """
+
+    status: str
+    year: int
+    objective: float | None
+    gap: float | None
+    flows: pd.DataFrame
+    proposals: pd.DataFrame
+    capacity_before: CapacityReport
+    capacity_after: CapacityReport | None
+    money: pd.DataFrame | None
+    violations: pd.DataFrame
+    shadow_prices: pd.DataFrame
+    size: dict[str, int]
+    options: Options
+    objective_parts: dict[str, float] = field(default_factory=dict)
+    advice: list[Message] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    solver: str = "highs"
+    story: Story | None = None
+
+    @property
+    def solved(self) -> bool:
+        return self.status in ("optimal", "optimal_with_proposals") or not self.flows.empty
+
+
+def _size(model: Model, inputs: ModelInputs) -> dict[str, int]:
+    return {
+        "variables": len(model.prob.variables()),
+        "constraints": len(model.constraints),
+        "binaries": len(model.y) + len(model.z),
+        "arcs": len(inputs.arcs),
+        "candidate_arcs": int(inputs.arcs["new"].sum()),
+    }
+
+
+def objective_parts(model: Model) -> dict[str, float]:
+    """The weighted terms of the normal objective at the solution."""
+    inputs = model.inputs
+    opts = inputs.options
+    arcs = inputs.arcs
+    x = np.array([v.varValue or 0.0 for v in model.x], dtype=float)
+    fixed = 0.0
+    for h, c, f in inputs.fixed_costs.itertuples(index=False):
+        if (h, c) in model.y:
+            fixed += float(f) * round(model.y[(h, c)].varValue or 0.0)
+    return {
+        "travel": float(opts.w_travel * (arcs["travel"].to_numpy() * x).sum()),
+        "moves": float(opts.w_move * (arcs["moved"].to_numpy() * x).sum()),
+        "fixed_costs": inputs.w_fixed * fixed,
+    }
+
+
+def proposal_money(wb: Workbook, year: int, proposals: pd.DataFrame) -> pd.DataFrame:
+    """Margin effect of each proposal for its sending and performing hospital [cents].
+
+    Per case: the margin of the case performed under the new agreement (referral: the performer
+    declares) minus the margin of the same case performed at home, by the linear rules of the
+    margin guardrail (contract price weighted by insurer shares, ODV, secondment, variable cost).
+    """
+    out = proposals.copy()
+    if out.empty:
+        out["margin_sending_cents"] = pd.Series(dtype="int64")
+        out["margin_performing_cents"] = pd.Series(dtype="int64")
+        return out
+    moved = pd.DataFrame(
+        {
+            "origin": out["sending_hospital"],
+            "care_form_id": out["care_form_id"],
+            "performer": out["performing_hospital"],
+        }
+    )
+    home = moved.assign(performer=moved["origin"])
+    arcs = pd.concat([moved, home], ignore_index=True)
+    empty = pd.DataFrame(columns=["sending", "performing", "care_form_id", "cases"])
+    per_case, _ = linear_margins(wb, year, arcs, empty)
+    cents = per_case.set_index(["arc", "hospital_id"])["cents"]
+    n = len(out)
+    sending, performing = [], []
+    for i, (o, h, cases) in enumerate(
+        zip(out["sending_hospital"], out["performing_hospital"], out["cases"], strict=True)
+    ):
+        away = float(cents.get((i, o), 0.0)) - float(cents.get((n + i, o), 0.0))
+        sending.append(round(away * float(cases)))
+        performing.append(round(float(cents.get((i, h), 0.0)) * float(cases)))
+    out["margin_sending_cents"] = pd.array(sending, dtype="int64")
+    out["margin_performing_cents"] = pd.array(performing, dtype="int64")
+    return out
+
+
+def proposals_of(model: Model) -> pd.DataFrame:
+    """The new agreements the solution uses: care form, from, to, cases, travel minutes."""
+    arcs = model.inputs.arcs
+    x = np.array([v.varValue or 0.0 for v in model.x], dtype=float)
+    used = arcs["new"].to_numpy(dtype=bool) & (x > 1e-6)
+    chosen = arcs[used]
+    return pd.DataFrame(
+        {
+            "care_form_id": chosen["care_form_id"].to_numpy(),
+            "sending_hospital": chosen["origin"].to_numpy(),
+            "performing_hospital": chosen["performer"].to_numpy(),
+            "cases": x[used],
+            "travel_minutes": chosen["travel"].to_numpy(dtype=float),
+        }
+    ).sort_values(["care_form_id", "sending_hospital", "performing_hospital"], ignore_index=True)
+
+
+def _empty_flows() -> pd.DataFrame:
+    return pd.DataFrame(columns=FLOW_COLUMNS)
+
+
+def _unsolved(
+    status: str,
+    wb: Workbook,
+    year: int,
+    options: Options,
+    size: dict[str, int],
+    seconds: dict[str, float],
+    gap: float | None = None,
+    violations: pd.DataFrame | None = None,
+    advice: list[Message] | None = None,
+) -> OptimizeResult:
+    return OptimizeResult(
+        status=status,
+        year=year,
+        objective=None,
+        gap=gap,
+        flows=_empty_flows(),
+        proposals=pd.DataFrame(columns=PROPOSAL_COLUMNS),
+        capacity_before=capacity(wb, baseline_flows(wb, year), options.norms),
+        capacity_after=None,
+        money=None,
+        violations=violations
+        if violations is not None
+        else pd.DataFrame(columns=VIOLATION_COLUMNS),
+        advice=advice or [],
+        shadow_prices=pd.DataFrame(columns=PRICE_COLUMNS),
+        size=size,
+        options=options,
+        seconds=seconds,
+        solver=options.solver,
+    )
+
+
+def choose_proposals(
+    inputs: ModelInputs, options: Options, seconds: dict[str, float]
+) -> tuple[str, ModelInputs | None, float | None]:
+    """Stage 1: the fewest new agreements, then the fewest cases on them.
+
+    Returns (status, inputs with only the chosen candidate arcs, gap of stage 1).
+    """
+    t = time.perf_counter()
+    stage = build(inputs, stage="proposals")
+    status, gap = solve_model(stage, options)
+    seconds["proposals"] = time.perf_counter() - t
+    if status not in ("optimal", "time_limit"):
+        return status, None, gap
+    chosen = np.zeros(len(inputs.arcs), dtype=bool)
+    for i, z in stage.z.items():
+        chosen[i] = (z.varValue or 0.0) > 0.5 and (stage.x[i].varValue or 0.0) > 1e-6
+    return status, inputs.restricted(~inputs.arcs["new"].to_numpy(dtype=bool) | chosen), gap
+
+
+def optimize(wb: Workbook, year: int, options: Options | None = None) -> OptimizeResult:
+    """Optimised scenario for ``year`` (SPEC §6.2), with proposed agreements where needed."""
+    options = options or Options()
+    t0 = time.perf_counter()
+    may_propose = options.propose is not False and not options.free_moves
+    everything = prepare(wb, year, options, candidates=may_propose)
+    new = everything.arcs["new"].to_numpy(dtype=bool)
+    gated = everything.restricted(~new) if new.any() else everything
+    seconds: dict[str, float] = {"build": time.perf_counter() - t0}
+    status, gap, inputs, model = "infeasible", None, gated, None
+    if options.propose is not True or not new.any():
+        t = time.perf_counter()
+        model = build(gated)
+        seconds["build"] += time.perf_counter() - t
+        t = time.perf_counter()
+        if len(gated.unreachable) == 0:
+            status, gap = solve_model(model, options)
+        seconds["solve"] = time.perf_counter() - t
+    if status == "infeasible" and may_propose and new.any():
+        stage_status, chosen, _ = choose_proposals(everything, options, seconds)
+        if chosen is None:
+            if stage_status == "infeasible" or len(everything.unreachable):
+                inputs, status = everything, "infeasible"
+            else:
+                return _unsolved(
+                    "time_limit", wb, year, options, _size(model, gated) if model else {}, seconds
+                )
+        else:
+            inputs = chosen
+            t = time.perf_counter()
+            model = build(inputs)
+            t1 = time.perf_counter()
+            status, gap = solve_model(model, options)
+            seconds["build"] += t1 - t
+            seconds["solve"] = seconds.get("solve", 0.0) + time.perf_counter() - t1
+    if model is None:
+        model = build(inputs)
+    size = _size(model, inputs)
+    if status == "infeasible":
+        t = time.perf_counter()
+        violations, advice = explain(inputs, options)
+        seconds["explain"] = time.perf_counter() - t
+        return _unsolved(
+            "infeasible", wb, year, options, size, seconds, violations=violations, advice=advice
+        )
+    if status == "not_solved":
+        return _unsolved("time_limit", wb, year, options, size, seconds, gap=gap)
+    return _report(wb, year, options, model, status, gap, size, seconds)
+
+
+def _report(
+    wb: Workbook,
+    year: int,
+    options: Options,
+    model: Model,
+    status: str,
+    gap: float | None,
+    size: dict[str, int],
+    seconds: dict[str, float],
+) -> OptimizeResult:
+    t = time.perf_counter()
+    flows = extract_flows(model)
+    proposals = proposal_money(wb, year, proposals_of(model))
+    if status == "optimal" and len(proposals):
+        status = "optimal_with_proposals"
+    base = baseline_flows(wb, year)
+    after = flows.rename(columns={"origin": "sending", "performing_hospital_id": "performing"})
+    after = after[["sending", "performing", "care_form_id", "cases"]].assign(source="optimum")
+    money_table = compare(
+        money(wb, base, year),
+        money(wb, after, year, before=base, caps=options.caps),
+        ["hospital_id"],
+    )
+    cap_before = capacity(wb, base, options.norms)
+    cap_after = capacity(wb, after, options.norms)
+    story = tell(wb, year, base, after, cap_before, cap_after, money_table, proposals)
+    prices = (
+        shadow_prices(model, options)
+        if status in ("optimal", "optimal_with_proposals")
+        else pd.DataFrame(columns=PRICE_COLUMNS)
+    )
+    seconds["report"] = time.perf_counter() - t
+    return OptimizeResult(
+        status=status,
+        year=year,
+        objective=float(pulp.value(model.prob.objective) or 0.0),
+        objective_parts=objective_parts(model),
+        gap=gap,
+        flows=flows,
+        proposals=proposals,
+        capacity_before=cap_before,
+        capacity_after=cap_after,
+        money=money_table,
+        story=story,
+        violations=pd.DataFrame(columns=VIOLATION_COLUMNS),
+        shadow_prices=prices,
+        size=size,
+        options=options,
+        seconds=seconds,
+        solver=options.solver,
+    )

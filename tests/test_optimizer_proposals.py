@@ -1,0 +1,203 @@
+"""Proposed agreements, the story of a scenario, solver names, the shadow-price copy, moves
+measured against today's flows and whole cases: every constraint re-checked from the output."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from calculator.errors import SpreidingInputError
+from calculator.validate import load, load_frames
+from optimizer.build import build
+from optimizer.inputs import Options, prepare
+from optimizer.optimize import optimize
+from optimizer.solver import shadow_prices, solve_model
+from spreiding.cli import main
+from tests.conftest import SAMPLE, tiny_sheets
+from tests.test_optimizer import recheck, two_hospitals
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return load(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def proposed_2025(sample):
+    return optimize(sample, 2025)
+
+
+def test_sample_2025_is_solved_with_proposed_agreements(sample, proposed_2025):
+    """2025 has seven norm shortfalls that the agreements in force cannot mend: the answer is a
+    handful of new agreements, each within 60 minutes, and every constraint holds."""
+    r = proposed_2025
+    assert r.status == "optimal_with_proposals"
+    assert 0 < len(r.proposals) <= 7
+    assert (r.proposals["travel_minutes"] <= 60).all()
+    recheck(sample, 2025, Options(), r)
+    # each proposal: the sender loses margin, the performer gains it
+    assert (r.proposals["margin_sending_cents"] < 0).all()
+    assert (r.proposals["margin_performing_cents"] > 0).all()
+    # fewest agreements first: without any one of them the year has no solution
+    assert optimize(sample, 2025, Options(propose=False)).status == "infeasible"
+
+
+def test_the_story_adds_up(sample, proposed_2025):
+    """Moves are the increases against today; the region's margin change is the sum of the
+    hospitals'; travel counts only moved cases."""
+    r = proposed_2025
+    story = r.story
+    new = story.moves[story.moves["agreement"] == "new"]
+    merged = new.merge(r.proposals, on=["care_form_id", "sending_hospital", "performing_hospital"])
+    assert len(merged) == len(r.proposals)
+    assert (merged["cases_x"] - merged["cases_y"]).abs().max() < 1e-6
+    assert story.region["margin_change_cents"] == int(r.money["margin_cents_change"].sum())
+    assert story.region["cases_moved"] == pytest.approx(story.moves["cases"].sum())
+    assert story.region["new_agreements"] == len(r.proposals)
+    h = story.hospitals.set_index("hospital_id")
+    assert (h["cases_after"].sum()) == pytest.approx(h["cases_before"].sum())
+    performed = r.flows.groupby("performing_hospital_id")["cases"].sum()
+    for hospital, cases in performed.items():
+        assert h.at[hospital, "cases_after"] == pytest.approx(cases)
+    t = story.travel
+    assert t["max_extra_minutes"] <= 60 + 1e-9
+    assert t["cases_over_60"] == 0
+    over_30 = story.moves.loc[story.moves["extra_minutes"] > 30, "cases"].sum()
+    assert t["cases_over_30"] == pytest.approx(over_30)
+
+
+def test_cli_sample_2025_exits_0_with_proposals_and_the_story(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "opt.xlsx"
+    r = runner.invoke(
+        main, ["optimize", str(SAMPLE), "--year", "2025", "--json", "--out", str(out)]
+    )
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.output)
+    assert doc["status"] == "optimal_with_proposals"
+    keys = {"care_form_id", "sending_hospital", "performing_hospital", "cases", "travel_minutes"}
+    assert doc["proposals"] and keys <= set(doc["proposals"][0])
+    assert {"average_extra_minutes", "max_extra_minutes", "cases_over_30", "cases_over_60"} <= set(
+        doc["travel"]
+    )
+    assert doc["region"]["new_agreements"] == len(doc["proposals"])
+    from openpyxl import load_workbook
+
+    names = load_workbook(out).sheetnames
+    assert {"Voorstellen", "Verschuivingen", "Ziekenhuizen", "Regio"} <= set(names)
+    human = runner.invoke(main, ["optimize", str(SAMPLE), "--year", "2025"])
+    assert human.exit_code == 0
+    for words in ("Voorgestelde nieuwe afspraken", "nieuwe afspraak", "Per ziekenhuis", "Regio:"):
+        assert words in human.output
+    assert "Reistijd patiënten" in human.output
+
+
+def test_propose_on_request_and_never():
+    """Agreement A → B exists; with --propose a feasible year stays without proposals."""
+    wb = two_hospitals()
+    r = optimize(wb, 2025, Options(propose=True))
+    assert r.status == "optimal" and r.proposals.empty
+    recheck(wb, 2025, Options(propose=True), r)
+
+
+def test_a_norm_no_hospital_can_reach_is_infeasible_with_advice():
+    """Norm 30 with 20 cases in the region: no set of agreements helps; lower the norm to 20."""
+    wb = two_hospitals(cap_a=5000, cap_b=5000, norm=30)
+    r = optimize(wb, 2025)
+    assert r.status == "infeasible" and r.proposals.empty
+    advice = " ".join(m.render("en") for m in r.advice)
+    assert "lower the lies norm to 20" in advice
+
+
+def test_capacity_or_norm_alternatives_are_both_advised():
+    """A: 20 cases, 900 minutes (15 cases); B: 5 cases, 600 minutes (10 cases); norm 12. The
+    region has 1,500 minutes for 25 × 60 = 1,500: both must perform, so B needs 12 cases = 720
+    minutes. Either lower the norm to 10 (A 15, B 10) or raise B's OR time by 120 minutes."""
+    wb = two_hospitals(cap_a=900, cap_b=600, demand_a=20, demand_b=5, norm=12)
+    r = optimize(wb, 2025)
+    assert r.status == "infeasible"
+    advice = " ".join(m.render("en") for m in r.advice)
+    assert advice == (
+        "Needed: lower the lies norm to 10, or else: raise OR capacity of BBB by 120 minutes."
+    )
+
+
+def test_solver_names_come_from_keys(tmp_path):
+    inputs = prepare(two_hospitals(norm=5), 2025, Options())
+    model = build(inputs)
+    assert model.constraints[("or_capacity", "AAA")].name == "or_capacity_AAA_"
+    path = tmp_path / "model.lp"
+    model.prob.writeLP(str(path))
+    lp = path.read_text()
+    for name in ("or_capacity_AAA_", "demand_AAA,lies_", "x_AAA,lies,BBB_", "y_BBB,lies_"):
+        assert name in lp
+
+
+def test_shadow_prices_leave_the_solved_model_alone():
+    inputs = prepare(two_hospitals(norm=5), 2025, Options())
+    model = build(inputs)
+    assert solve_model(model, Options())[0] == "optimal"
+    before = [v.varValue for v in model.x] + [v.varValue for v in model.y.values()]
+    prices = shadow_prices(model, Options())
+    assert prices.set_index("hospital_id").at["AAA", "dual"] == pytest.approx(-0.5)
+    assert [v.varValue for v in model.x] + [v.varValue for v in model.y.values()] == before
+    assert all(v.cat == "Integer" for v in model.y.values())
+
+
+def test_move_share_counts_moves_against_todays_flows():
+    """Today AAA sends 4 of its 14 cases to BBB. With a move share of 0 the status quo is still
+    possible (it moves nothing), and it is the answer."""
+    s = tiny_sheets()
+    s["care_forms"]["volume_norm"] = [0]
+    wb = load_frames(s)
+    options = Options(max_move_share=0.0, w_travel=0.0, w_move=1.0)
+    r = optimize(wb, 2025, options)
+    assert r.status == "optimal"
+    flows = r.flows.set_index("performing_hospital_id")["cases"]
+    assert flows["AAA"] == pytest.approx(10) and flows["BBB"] == pytest.approx(4)
+    recheck(wb, 2025, options, r)
+
+
+def test_integer_with_fractional_demand_says_so():
+    s = tiny_sheets()
+    s["volumes"]["cases"] = [10.5, 4]
+    wb = load_frames(s)
+    with pytest.raises(SpreidingInputError) as err:
+        optimize(wb, 2025, Options(integer=True))
+    assert "fractional" in str(err.value) and "AAA lies: 14.5" in str(err.value)
+
+
+def test_proposals_are_rechecked_on_random_instances():
+    """Three hospitals, no agreements, norms and tight capacity: solved with proposals (each
+    re-checked) or infeasible with advice."""
+    ids = ["AAA", "BBB", "CCC"]
+    for demand, capacity, norm in [
+        ([12, 3, 7], [900, 400, 1200], 10),
+        ([5, 5, 5], [600, 600, 0], 8),
+        ([30, 2, 1], [1200, 1200, 600], 15),
+    ]:
+        s = tiny_sheets()
+        s["hospitals"] = pd.DataFrame(
+            {
+                "hospital_id": ids,
+                "name": ids,
+                "type": ["algemeen"] * 3,
+                "or_minutes": capacity,
+                "lat": [52.0, 52.1, 52.3],
+                "lon": [4.5, 4.7, 4.6],
+            }
+        )
+        s["care_forms"]["volume_norm"] = [norm]
+        s["volumes"] = pd.DataFrame(
+            {"year": 2025, "hospital_id": ids, "care_form_id": "lies", "cases": demand}
+        )
+        s["agreements"] = s["agreements"].iloc[0:0]
+        wb = load_frames(s)
+        r = optimize(wb, 2025)
+        if r.status in ("optimal", "optimal_with_proposals"):
+            recheck(wb, 2025, Options(), r)
+        else:
+            assert r.status == "infeasible" and r.advice
