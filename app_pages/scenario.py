@@ -187,11 +187,10 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
     st.write(f"**{t('ui_status')}:** {result.status}")
     if result.status == "infeasible":
         st.warning(t("ui_infeasible"))
-        lang = st.session_state.get("lang", "nl")
         for message in result.violations["message"]:
-            st.markdown(f"- {message.render(lang)}")
+            st.markdown(f"- {message.render(state.lang())}")
         for advice in result.advice:
-            st.markdown(advice.render(lang))
+            st.markdown(advice.render(state.lang()))
         return
     if result.flows.empty or result.capacity_after is None or result.money is None:
         st.warning(t("ui_time_limit_hit"))
