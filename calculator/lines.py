@@ -291,14 +291,22 @@ def _group_items(items: pd.DataFrame) -> pd.DataFrame:
         count = keyed.groupby(key, sort=True)["count"].agg(
             lambda s: sum((exact(float(x)) for x in s), Fraction(0))
         )
-    sources = keyed.groupby(key, sort=True)["source"].agg(_join_sources)
+    # each group's distinct sources in order of appearance, without a pandas call per group
+    by_key: dict[tuple, list[str]] = {}
+    for *k, source in keyed[[*key, "source"]].drop_duplicates().itertuples(index=False):
+        by_key.setdefault(tuple(k), []).append(source)
+    sources = pd.Series([_join_texts(by_key[k]) for k in count.index], index=count.index)
     return pd.DataFrame({"count": count, "source": sources}).reset_index()[
         [*key, "count", "source"]
     ]
 
 
 def _join_sources(sources: pd.Series) -> str:
-    unique = sources.drop_duplicates()
+    return _join_texts(list(sources.drop_duplicates()))
+
+
+def _join_texts(unique: list[str]) -> str:
+    """Distinct sources joined with ``; ``, the first five and a count when there are more."""
     if len(unique) <= 5:
         return "; ".join(unique)
-    return f"{'; '.join(unique.iloc[:5])}; … ({len(unique)} sources)"
+    return f"{'; '.join(unique[:5])}; … ({len(unique)} sources)"

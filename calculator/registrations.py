@@ -42,29 +42,35 @@ class Matching:
 
 
 def prepare(registrations: pd.DataFrame, pricing: Pricing) -> pd.DataFrame:
-    """Registrations with care form, settlement year and price year; a fresh 0..n-1 index."""
+    """Registrations with care form, settlement year and price year; a fresh 0..n-1 index.
+
+    The joins of matching run on integer keys, not on text: ``patient_key``, ``care_form_key``,
+    and ``hospital_key``/``partner_key`` (one numbering for both hospital columns; -1 = blank).
+    """
     r = registrations.reset_index(drop=True).copy()
     r["care_form_id"] = r["product_code"].map(pricing.care_form_of)
     r["settlement_year"] = r["end_date"].dt.year.astype("int64")
     r["price_year"] = r["start_date"].dt.year.astype("int64")
     r["odv"] = r["odv"].fillna(False).astype(bool)
+    r["patient_key"] = pd.factorize(r["patient_id"])[0]
+    r["care_form_key"] = pd.factorize(r["care_form_id"])[0]
+    hospitals = pd.factorize(pd.concat([r["hospital_id"], r["partner_hospital"]]))[0]
+    r["hospital_key"] = hospitals[: len(r)]
+    r["partner_key"] = hospitals[len(r) :]
     return r
 
 
 def match_odv(r: pd.DataFrame) -> Matching:
     """Match every ODV row to at most one declared DBC (one-to-one, earliest ODV start first)."""
-    odv = r.loc[
-        r["odv"], ["patient_id", "care_form_id", "partner_hospital", "start_date", "dbc_id"]
-    ]
+    key = ["patient_key", "care_form_key", "hospital_key"]
+    odv = r.loc[r["odv"], ["patient_key", "care_form_key", "partner_key", "start_date", "dbc_id"]]
     odv = odv.rename(
-        columns={"partner_hospital": "hospital_id", "start_date": "odv_start", "dbc_id": "odv_dbc"}
+        columns={"partner_key": "hospital_key", "start_date": "odv_start", "dbc_id": "odv_dbc"}
     )
     odv["odv"] = odv.index
-    declared = r.loc[
-        ~r["odv"], ["patient_id", "care_form_id", "hospital_id", "start_date", "end_date", "dbc_id"]
-    ]
+    declared = r.loc[~r["odv"], [*key, "start_date", "end_date", "dbc_id"]]
     declared["declared"] = declared.index
-    cand = odv.merge(declared, on=["patient_id", "care_form_id", "hospital_id"])
+    cand = odv.merge(declared, on=key)
     cand = cand[(cand["start_date"] <= cand["odv_start"]) & (cand["odv_start"] <= cand["end_date"])]
     cand = cand.sort_values(["odv_start", "odv_dbc", "start_date", "dbc_id"], kind="stable")
     had = np.zeros(len(r), dtype=bool)
@@ -96,15 +102,16 @@ def overlapping_pairs(r: pd.DataFrame) -> pd.DataFrame:
     Returns a, b (row positions, a's dbc_id < b's) of each pair.
     """
     d = r.loc[
-        ~r["odv"], ["patient_id", "care_form_id", "hospital_id", "start_date", "end_date", "dbc_id"]
+        ~r["odv"],
+        ["patient_key", "care_form_key", "hospital_key", "start_date", "end_date", "dbc_id"],
     ]
     # only patients with declared DBCs of one care form at more than one hospital can pair
-    spread = d.groupby(["patient_id", "care_form_id"])["hospital_id"].transform("nunique")
+    spread = d.groupby(["patient_key", "care_form_key"])["hospital_key"].transform("nunique")
     d = d[spread > 1]
     d = d.assign(pos=d.index)
-    p = d.merge(d, on=["patient_id", "care_form_id"], suffixes=("_a", "_b"))
+    p = d.merge(d, on=["patient_key", "care_form_key"], suffixes=("_a", "_b"))
     p = p[
-        (p["hospital_id_a"] != p["hospital_id_b"])
+        (p["hospital_key_a"] != p["hospital_key_b"])
         & (p["dbc_id_a"] < p["dbc_id_b"])
         & (p["start_date_a"] <= p["end_date_b"])
         & (p["start_date_b"] <= p["end_date_a"])
@@ -156,13 +163,24 @@ def _odv_lines(good: pd.DataFrame, ag: pd.DataFrame, pricing: Pricing) -> pd.Dat
     )
     terms = ag.assign(
         product_code=good["product_code"].to_numpy(), price_year=good["price_year"].to_numpy()
-    ).drop_duplicates(["product_code", "price_year", "agreement_id"])
-    odv_unit = {
-        (code, py, agid): odv_unit_cents(pricing, code, int(py), fixed, share)
-        for code, py, agid, fixed, share in terms[
-            ["product_code", "price_year", "agreement_id", "odv_fixed_price", "odv_price_share"]
-        ].itertuples(index=False)
-    }
+    )
+    # one unit price per (product, price year, agreement), handed to every row of that group
+    group = (
+        terms.groupby(["product_code", "price_year", "agreement_id"], sort=False, dropna=False)
+        .ngroup()
+        .to_numpy()
+    )
+    first = np.unique(group, return_index=True)[1]
+    odv_unit = np.array(
+        [
+            odv_unit_cents(pricing, code, int(py), fixed, share)
+            for code, py, fixed, share in terms.iloc[first][
+                ["product_code", "price_year", "odv_fixed_price", "odv_price_share"]
+            ].itertuples(index=False)
+        ],
+        dtype="int64",
+    )
+    terms = terms.iloc[first]
     secondment_unit = {
         agid: secondment_unit_cents(hours, rate)
         for agid, hours, rate in terms.drop_duplicates("agreement_id")[
@@ -172,12 +190,7 @@ def _odv_lines(good: pd.DataFrame, ag: pd.DataFrame, pricing: Pricing) -> pd.Dat
     odv = rows.assign(
         kind="odv",
         count=1.0,
-        unit_price_cents=[
-            odv_unit[k]
-            for k in zip(
-                rows["product_code"], rows["price_year"], rows["agreement_id"], strict=True
-            )
-        ],
+        unit_price_cents=odv_unit[group],
         price_year=rows["price_year"].astype("Int64"),
     )
     sec = rows.assign(
@@ -261,7 +274,7 @@ def settle_registrations(
     in_year = r["settlement_year"].to_numpy() == year
 
     # insurer revenue of declared DBCs closed in the year
-    declared = r[~r["odv"] & in_year]
+    declared = r.loc[~r["odv"] & in_year, ["hospital_id", "product_code", "price_year", "insurer"]]
     items = pd.DataFrame(
         {
             "hospital_id": declared["hospital_id"],
@@ -278,8 +291,7 @@ def settle_registrations(
 
     matching = match_odv(r)
     odv_pos = np.flatnonzero(r["odv"].to_numpy() & in_year)
-    matched_of = dict(zip(matching.pairs["odv"], matching.pairs["declared"], strict=True))
-    is_matched = np.array([p in matched_of for p in odv_pos], dtype=bool)
+    is_matched = np.isin(odv_pos, matching.pairs["odv"].to_numpy())
     unmatched = odv_pos[~is_matched]
     dup = unmatched[matching.had_candidate[unmatched]]
     lone = unmatched[~matching.had_candidate[unmatched]]
