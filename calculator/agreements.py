@@ -7,20 +7,26 @@ import pandas as pd
 KEY = ["care_form_id", "sending_hospital", "performing_hospital"]
 
 
+def in_force_in_year(agreements: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Every agreement whose validity period overlaps ``year`` (two of one pair when one ends
+    and the next starts within it)."""
+    start = pd.Timestamp(year, 1, 1)
+    end = pd.Timestamp(year, 12, 31)
+    return agreements[
+        (agreements["valid_from"] <= end)
+        & (agreements["valid_to"].isna() | (agreements["valid_to"] >= start))
+    ]
+
+
 def valid_in_year(agreements: pd.DataFrame, year: int) -> pd.DataFrame:
     """Agreements whose validity period overlaps ``year``, one per (care form, S, P).
 
     Two agreements of one pair can both touch a year when one ends and the next starts within
     it; the one in force at the end of the year (the later start) applies to the whole year.
     """
-    start = pd.Timestamp(year, 1, 1)
-    end = pd.Timestamp(year, 12, 31)
-    valid = agreements[
-        (agreements["valid_from"] <= end)
-        & (agreements["valid_to"].isna() | (agreements["valid_to"] >= start))
-    ]
     return (
-        valid.sort_values("valid_from", kind="stable")
+        in_force_in_year(agreements, year)
+        .sort_values("valid_from", kind="stable")
         .drop_duplicates(KEY, keep="last")
         .reset_index(drop=True)
     )

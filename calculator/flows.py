@@ -44,6 +44,8 @@ def flow_items(
     referral, parallel, odv); ``declared`` has hospital_id, product_code, count, source, flow
     (position in ``flows``); ``lines`` has LINE_COLUMNS without amounts, plus flow.
     """
+    if "source_rows" not in flows.columns:  # flows built in code (scenarios) name no rows
+        flows = flows.assign(source_rows=flows["source"])
     valid = valid_in_year(agreements, year).rename(
         columns={"sending_hospital": "sending", "performing_hospital": "performing"}
     )
@@ -56,6 +58,7 @@ def flow_items(
     lines: list[tuple] = []
     for i, row in enumerate(f.itertuples(index=False)):
         cf, s, p, n = row.care_form_id, row.sending, row.performing, row.cases
+        trail = ("volumes", row.source_rows, "")
         full = pricing.full_product(cf)
         if row.mode in ("own", "odv"):
             declared.append((s, full, n, row.source, i))
@@ -70,12 +73,12 @@ def flow_items(
         if row.mode == "odv":
             code = pricing.odv_product(cf)
             unit = odv_unit_cents(pricing, code, year, row.odv_fixed_price, row.odv_price_share)
-            lines.append(("odv", cf, s, p, code, n, unit, row.agreement_id, year, row.source, i))
+            lines.append(("odv", cf, s, p, code, n, unit, row.agreement_id, year, *trail, i))
         if row.mode in ("referral", "parallel", "odv") and not pd.isna(row.agreement_id):
             unit = secondment_unit_cents(row.secondment_hours_per_case, row.secondment_rate)
             if unit:
                 lines.append(
-                    ("secondment", cf, p, s, "", n, unit, row.agreement_id, None, row.source, i)
+                    ("secondment", cf, p, s, "", n, unit, row.agreement_id, None, *trail, i)
                 )
     declared_frame = pd.DataFrame(
         declared, columns=["hospital_id", "product_code", "count", "source", "flow"]
@@ -100,8 +103,6 @@ def settle_flows(
     and secondment lines (LINE_COLUMNS), ``no_agreement`` exceptions (one per flow row), and
     the moved cases per agreement_id (for monitoring).
     """
-    if "source_rows" not in flows.columns:  # flows built in code (scenarios) name no rows
-        flows = flows.assign(source_rows=flows["source"])
     f, items, line_frame = flow_items(flows, agreements, pricing, year)
     no_agreement = (f["sending"] != f["performing"]) & f["agreement_id"].isna()
     missing = f[no_agreement]
@@ -113,7 +114,7 @@ def settle_flows(
                 ["cases", "care_form_id", "sending", "performing"]
             ].itertuples(index=False)
         ],
-        key=missing["source"],
+        key=[f"volumes row {r}" for r in missing["source_rows"]],
         hospital_id=missing["sending"],
         partner_hospital=missing["performing"],
         care_form_id=missing["care_form_id"],
@@ -127,3 +128,17 @@ def settle_flows(
     line_frame = line_frame.drop(columns="flow")
     realised = f[f["agreement_id"].notna()].groupby("agreement_id")["cases"].sum()
     return revenue, typed_lines(with_amounts(line_frame)), exceptions, realised
+
+
+def settle_referral_flows(
+    flows: pd.DataFrame, agreements: pd.DataFrame, pricing: Pricing, year: int
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
+    """What volumes add to registrations (source ``combined``): the secondment of referral flows,
+    their realised cases, and flows without an agreement (exceptions). Registrations cannot see
+    a referral; everything else they settle themselves, so no revenue comes from here.
+    """
+    revenue, lines, exceptions, realised = settle_flows(flows, agreements, pricing, year)
+    mode = dict(zip(agreements["agreement_id"], agreements["mode"], strict=True))
+    referral = lines["agreement_id"].map(mode) == "referral"
+    realised = realised[[mode.get(a) == "referral" for a in realised.index]]
+    return revenue.iloc[0:0], lines[referral].reset_index(drop=True), exceptions, realised

@@ -6,6 +6,7 @@ Each check returns a list of messages (empty = holds). The zero-sum check runs l
 from __future__ import annotations
 
 from collections.abc import Callable
+from fractions import Fraction
 
 import pandas as pd
 
@@ -18,14 +19,14 @@ Check = Callable[[dict[str, pd.DataFrame]], list[str]]
 
 def odv_lines_trace_to_input(t: dict[str, pd.DataFrame]) -> list[str]:
     odv = t["lines"][t["lines"]["kind"] == "odv"]
-    bad = odv[~odv["source"].str.match(r"^(volumes|registrations) rows? \d+")]
+    bad = odv[~odv["source_sheet"].isin(["volumes", "registrations"]) | (odv["source_rows"] == "")]
     return [f"ODV line without a source row: {r}" for r in bad.to_dict("records")]
 
 
 def no_hospital_pays_itself(t: dict[str, pd.DataFrame]) -> list[str]:
     lines, payments = t["lines"], t["payments"]
     bad = [
-        *lines[lines["payer"] == lines["payee"]]["source"],
+        *lines[lines["payer"] == lines["payee"]]["source_rows"],
         *payments[payments["payer"] == payments["payee"]]["payer"],
     ]
     return [f"a hospital pays itself: {b}" for b in bad]
@@ -104,11 +105,15 @@ def declared_equals_count_times_price(t: dict[str, pd.DataFrame]) -> list[str]:
     spread = revenue[revenue["price_basis"] == "share"]
     key = ["hospital_id", "product_code", "price_year"]
     for (h, code, _), group in spread.groupby(key, sort=True):
-        n, unit = float(group["basis_count"].iloc[0]), int(group["basis_unit_price_cents"].iloc[0])
+        n = float(group["basis_count"].iloc[0])
+        unit = sum(
+            (s * int(u) for s, u in zip(group["share"], group["unit_price_cents"], strict=True)),
+            Fraction(0),
+        )
         want = round_half_up(exact(n) * unit)
         got = int(group["amount_cents"].sum())
         if got != want:
-            out.append(f"{h} {code}: {n:g} × {unit} cents spread over insurers as {got} cents")
+            out.append(f"{h} {code}: {n:g} × {float(unit):.2f} cents spread as {got} cents")
     return out
 
 

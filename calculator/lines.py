@@ -20,7 +20,8 @@ from calculator.money import (
 from calculator.pricing import OTHER_INSURER, Pricing
 from messages import text
 
-# Money between hospitals: one row per source (flow row, ODV row, parallel pair).
+# Money between hospitals: one row per source (flow row, ODV row, parallel pair). The audit trail
+# is data: the sheet, its row numbers (as Excel shows them, ";"-separated) and the DBC ids.
 LINE_COLUMNS = [
     "kind",
     "care_form_id",
@@ -32,7 +33,9 @@ LINE_COLUMNS = [
     "amount_cents",
     "agreement_id",
     "price_year",
-    "source",
+    "source_sheet",
+    "source_rows",
+    "source_keys",
 ]
 # A line before its amount is computed (unit price × count, see ``with_amounts``).
 UNPRICED_LINE_COLUMNS = [c for c in LINE_COLUMNS if c != "amount_cents"]
@@ -49,7 +52,7 @@ REVENUE_COLUMNS = [
     "amount_cents",
     "price_basis",
     "basis_count",
-    "basis_unit_price_cents",
+    "share",
     "source",
 ]
 # Listed, not settled. ``message_code`` and ``params`` name the text in the catalogue
@@ -68,6 +71,7 @@ EXCEPTION_COLUMNS = [
     "message",
 ]
 KINDS = ("odv", "secondment")
+ONE = Fraction(1)
 
 
 def empty(columns: list[str]) -> pd.DataFrame:
@@ -132,7 +136,17 @@ def typed_lines(frame: pd.DataFrame) -> pd.DataFrame:
     if not len(frame):
         frame = empty(LINE_COLUMNS)
     frame = frame[LINE_COLUMNS].copy()
-    for col in ("kind", "care_form_id", "payer", "payee", "product_code", "agreement_id", "source"):
+    for col in (
+        "kind",
+        "care_form_id",
+        "payer",
+        "payee",
+        "product_code",
+        "agreement_id",
+        "source_sheet",
+        "source_rows",
+        "source_keys",
+    ):
         frame[col] = frame[col].astype("str")
     frame["count"] = frame["count"].astype("float64")
     frame["unit_price_cents"] = frame["unit_price_cents"].astype("int64")
@@ -185,10 +199,12 @@ def declare(
     -------
     REVENUE_COLUMNS. A contracted insurer pays count × benchmark × its price factor (basis
     ``contract``); an insurer without a contract, or a blank one on a DBC, count × the
-    share-weighted unit price under insurer ``(overig)`` (basis ``weighted``); cases spread over
-    insurers (basis ``share``) cost count × the weighted unit price in total, split over the
-    insurers by largest remainder in proportion to share × price factor, so no cent is lost or
-    invented. A hospital with one contract gets everything under that contract.
+    share-weighted unit price under insurer ``(overig)`` (basis ``weighted``). Cases spread over
+    insurers (basis ``share``): insurer i gets count × share_i (exact, shares normalised to 1)
+    at its contract unit price u_i; the total is count × Σ share_i × u_i rounded half-up once,
+    split over the insurers by largest remainder, so no cent is lost or invented
+    (``basis_count`` holds the count before the split, ``share`` the exact share). A hospital
+    with one contract gets everything under that contract.
     """
     if not len(items):
         return empty(REVENUE_COLUMNS)
@@ -208,7 +224,7 @@ def declare(
         if insurer in factors:
             unit = round_half_up(bench * factors[insurer])
             rows.append(
-                (*key, insurer, n, unit, round_half_up(n * unit), "contract", n, unit, source)
+                (*key, insurer, n, unit, round_half_up(n * unit), "contract", n, ONE, source)
             )
             continue
         weighted_unit = round_half_up(bench * weighted[hospital])
@@ -223,17 +239,16 @@ def declare(
                     amount,
                     "weighted",
                     n,
-                    weighted_unit,
+                    ONE,
                     source,
                 )
             )
             continue
-        parts = largest_remainder(
-            [s * f for _, s, f in contracts], round_half_up(n * weighted_unit)
-        )
-        for (name, share, factor), part in zip(contracts, parts, strict=True):
-            unit = round_half_up(bench * factor)
-            rows.append((*key, name, n * share, unit, part, "share", n, weighted_unit, source))
+        units = [round_half_up(bench * f) for _, _, f in contracts]
+        weights = [share * unit for (_, share, _), unit in zip(contracts, units, strict=True)]
+        parts = largest_remainder(weights, round_half_up(n * sum(weights, Fraction(0))))
+        for (name, share, _), unit, part in zip(contracts, units, parts, strict=True):
+            rows.append((*key, name, n * share, unit, part, "share", n, share, source))
     frame = pd.DataFrame(
         [(*r[:4], float(r[4]), *r[5:8], float(r[8]), *r[9:]) for r in rows],
         columns=[
@@ -246,7 +261,7 @@ def declare(
             "amount_cents",
             "price_basis",
             "basis_count",
-            "basis_unit_price_cents",
+            "share",
             "source",
         ],
     )
@@ -261,7 +276,7 @@ def declare(
         "price_year",
         "unit_price_cents",
         "price_basis",
-        "basis_unit_price_cents",
+        "share",
     ]
     out = frame.groupby(group, as_index=False, sort=True).agg(
         count=("count", "sum"),
@@ -271,7 +286,6 @@ def declare(
     )
     out["amount_cents"] = out["amount_cents"].astype("int64")
     out["unit_price_cents"] = out["unit_price_cents"].astype("int64")
-    out["basis_unit_price_cents"] = out["basis_unit_price_cents"].astype("int64")
     out["price_year"] = out["price_year"].astype("int64")
     return out[REVENUE_COLUMNS]
 

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import pandas as pd
 
-from calculator.agreements import valid_in_year
+from calculator.agreements import in_force_in_year
 
 
-def monitor(agreements: pd.DataFrame, year: int, realised: pd.Series, source: str) -> pd.DataFrame:
-    """Planned and realised cases of each agreement valid in ``year``.
+def monitor(agreements: pd.DataFrame, year: int, realised: pd.Series) -> pd.DataFrame:
+    """Planned and realised cases of each agreement in force in ``year``: one row per agreement
+    and year, also when two agreements of one pair share the year.
 
     Parameters
     ----------
     realised : moved cases per agreement_id
-    source : ``volumes`` or ``registrations``; referral cases cannot be seen in registrations,
-        so their realised count is missing there.
+        (registrations alone see a referral case only where the sending hospital declared a
+        diagnostics DBC beside the performer's DBC; their count is what they saw)
 
     Returns agreement_id, care_form_id, sending_hospital, performing_hospital, mode, year,
     planned_cases, realised_cases, deviation_cases, deviation_share.
     """
-    valid = valid_in_year(agreements, year)
+    valid = in_force_in_year(agreements, year)
     out = valid[
         [
             "agreement_id",
@@ -32,8 +33,6 @@ def monitor(agreements: pd.DataFrame, year: int, realised: pd.Series, source: st
     ].copy()
     out.insert(5, "year", year)
     out["realised_cases"] = out["agreement_id"].map(realised).fillna(0.0).astype("float64")
-    if source == "registrations":
-        out.loc[out["mode"] == "referral", "realised_cases"] = float("nan")
     out["deviation_cases"] = out["realised_cases"] - out["planned_cases"]
     out["deviation_share"] = out["deviation_cases"] / out["planned_cases"].where(
         out["planned_cases"] > 0

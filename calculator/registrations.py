@@ -1,10 +1,11 @@
-"""Patient-level DBC registrations → money, "by the book" (SPEC §4.3).
+"""Patient-level DBC registrations → money, "by the book" (SPEC §4.3, §11).
 
-A registration belongs to the settlement year of its ``end_date`` and is priced at the benchmark
-of its ``start_date`` year. ODV dummy rows are matched one-to-one to the partner's declared DBC
-of the same patient and care form whose period contains the ODV start, earliest ODV first, across
-years. Matching is a sort/merge; only ODV rows that compete for the same declared DBC go through
-the sequential rule, and those are few.
+A registration belongs to the settlement year of its ``start_date`` (the schadelastjaar; with
+year basis ``end``, of its ``end_date``) and is priced at the benchmark of its ``start_date``
+year; the contracts of the settlement year apply. ODV dummy rows are matched one-to-one to the
+partner's declared DBC of the same patient and care form whose period contains the ODV start,
+earliest ODV first, across years. Matching is a sort/merge; only ODV rows that compete for the
+same declared DBC go through the sequential rule, and those are few.
 """
 
 from __future__ import annotations
@@ -41,15 +42,20 @@ class Matching:
     had_candidate: np.ndarray
 
 
-def prepare(registrations: pd.DataFrame, pricing: Pricing) -> pd.DataFrame:
+def prepare(
+    registrations: pd.DataFrame, pricing: Pricing, year_basis: str = "start"
+) -> pd.DataFrame:
     """Registrations with care form, settlement year and price year; a fresh 0..n-1 index.
 
-    The joins of matching run on integer keys, not on text: ``patient_key``, ``care_form_key``,
-    and ``hospital_key``/``partner_key`` (one numbering for both hospital columns; -1 = blank).
+    The settlement year is the year of the start date (``start``, the schadelastjaar) or of the
+    end date (``end``); the price year is always the year of the start date. The joins of
+    matching run on integer keys, not on text: ``patient_key``, ``care_form_key``, and
+    ``hospital_key``/``partner_key`` (one numbering for both hospital columns; -1 = blank).
     """
     r = registrations.reset_index(drop=True).copy()
     r["care_form_id"] = r["product_code"].map(pricing.care_form_of)
-    r["settlement_year"] = r["end_date"].dt.year.astype("int64")
+    basis_date = r["end_date"] if year_basis == "end" else r["start_date"]
+    r["settlement_year"] = basis_date.dt.year.astype("int64")
     r["price_year"] = r["start_date"].dt.year.astype("int64")
     r["odv"] = r["odv"].fillna(False).astype(bool)
     r["patient_key"] = pd.factorize(r["patient_id"])[0]
@@ -152,13 +158,9 @@ def _odv_lines(good: pd.DataFrame, ag: pd.DataFrame, pricing: Pricing) -> pd.Dat
             "product_code": good["product_code"].to_numpy(),
             "price_year": good["price_year"].to_numpy(),
             "agreement_id": ag["agreement_id"].to_numpy(),
-            "source": (
-                "registrations row "
-                + good["excel_row"].astype(str)
-                + " ("
-                + good["dbc_id"].astype(str)
-                + ")"
-            ).to_numpy(),
+            "source_sheet": "registrations",
+            "source_rows": good["excel_row"].astype(str).to_numpy(),
+            "source_keys": good["dbc_id"].astype(str).to_numpy(),
         }
     )
     terms = ag.assign(
@@ -214,67 +216,66 @@ def _odv_lines(good: pd.DataFrame, ag: pd.DataFrame, pricing: Pricing) -> pd.Dat
     return both.sort_values("_order", ignore_index=True)[UNPRICED_LINE_COLUMNS]
 
 
-def _parallel_lines(
-    sending: pd.DataFrame, performing: pd.DataFrame, agreement: pd.DataFrame
-) -> tuple[pd.DataFrame, pd.Series]:
-    """Secondment lines of parallel pairs (UNPRICED_LINE_COLUMNS) and their agreement ids.
+@dataclass(frozen=True)
+class Settled:
+    """What one step of the registrations settlement yields.
 
-    Row i of ``sending``, ``performing`` and ``agreement`` is one pair: the DBC of the sending
-    hospital, the performer's DBC and the parallel agreement valid for them. The performer pays
-    hours × rate; the unit price is computed once per agreement.
+    ``lines``: money between hospitals (LINE_COLUMNS without amounts); ``exceptions``:
+    EXCEPTION_COLUMNS; ``realised``: one agreement_id per moved case (for monitoring).
     """
-    ids = agreement["agreement_id"].astype("str")
-    unit_of = {
-        agid: secondment_unit_cents(hours, rate)
-        for agid, hours, rate in agreement.drop_duplicates("agreement_id")[
-            ["agreement_id", "secondment_hours_per_case", "secondment_rate"]
-        ].itertuples(index=False)
-    }
-    unit = ids.map(unit_of).to_numpy(dtype="int64") if len(ids) else np.zeros(0, dtype="int64")
-    source = (
-        "registrations rows "
-        + sending["excel_row"].astype("str").to_numpy(dtype=object)
-        + " and "
-        + performing["excel_row"].astype("str").to_numpy(dtype=object)
-        + " ("
-        + sending["dbc_id"].astype("str").to_numpy(dtype=object)
-        + ", "
-        + performing["dbc_id"].astype("str").to_numpy(dtype=object)
-        + ")"
-    )
-    frame = pd.DataFrame(
-        {
-            "kind": "secondment",
-            "care_form_id": sending["care_form_id"].to_numpy(),
-            "payer": performing["hospital_id"].to_numpy(),
-            "payee": sending["hospital_id"].to_numpy(),
-            "product_code": "",
-            "count": 1.0,
-            "unit_price_cents": unit,
-            "agreement_id": ids.to_numpy(),
-            "price_year": None,
-            "source": source,
-        },
-        columns=UNPRICED_LINE_COLUMNS,
-    )
-    return frame[unit != 0], ids
+
+    lines: pd.DataFrame
+    exceptions: pd.DataFrame
+    realised: pd.Series
 
 
 def settle_registrations(
-    registrations: pd.DataFrame, agreements: pd.DataFrame, pricing: Pricing, year: int
+    registrations: pd.DataFrame,
+    agreements: pd.DataFrame,
+    pricing: Pricing,
+    year: int,
+    year_basis: str = "start",
+    referral_cases: bool = True,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
     """Revenue, lines, exceptions and realised moves for the settlement year ``year``.
+
+    The steps, each a function of its own: insurer revenue of the declared DBCs, matching ODV
+    rows to declared DBCs, settling the matched ODV rows, and the pairs of declared DBCs at two
+    hospitals (parallel and referral cases, double declarations).
+
+    Parameters
+    ----------
+    year_basis : ``start`` (schadelastjaar) or ``end``, see :func:`prepare`
+    referral_cases : settle the secondment of referral cases seen in the registrations (a
+        diagnostics DBC at the sending hospital beside the performer's DBC); off when volumes
+        settle referrals (source ``combined``)
 
     Returns
     -------
     (revenue, lines, exceptions, realised): realised counts moved cases per agreement_id (a
-    settled ODV row or a parallel pair), for monitoring.
+    settled ODV row, or a performer DBC of a parallel or referral case), for monitoring.
     """
-    r = prepare(registrations, pricing)
+    r = prepare(registrations, pricing, year_basis)
     in_year = r["settlement_year"].to_numpy() == year
+    revenue = declared_revenue(r[~r["odv"] & in_year], pricing, year)
+    odv = settle_odv(r, in_year, match_odv(r), agreements, pricing)
+    pairs = settle_pairs(r, year, agreements, pricing, referral_cases)
+    steps = (odv, pairs)
+    found_lines = [s.lines for s in steps if len(s.lines)]
+    line_frame = (
+        typed_lines(with_amounts(pd.concat(found_lines, ignore_index=True)))
+        if found_lines
+        else typed_lines(empty([]))
+    )
+    found = [s.exceptions for s in steps if len(s.exceptions)]
+    exc = pd.concat(found, ignore_index=True) if found else empty(EXCEPTION_COLUMNS)
+    moved = pd.concat([s.realised for s in steps], ignore_index=True).astype("str")
+    return revenue, line_frame, exc, moved.value_counts().astype("float64")
 
-    # insurer revenue of declared DBCs closed in the year
-    declared = r.loc[~r["odv"] & in_year, ["hospital_id", "product_code", "price_year", "insurer"]]
+
+def declared_revenue(declared: pd.DataFrame, pricing: Pricing, year: int) -> pd.DataFrame:
+    """Insurer revenue of the declared DBCs of the year (REVENUE_COLUMNS); a DBC without a
+    contracted insurer is priced once at the hospital's weighted price."""
     items = pd.DataFrame(
         {
             "hospital_id": declared["hospital_id"],
@@ -288,8 +289,18 @@ def settle_registrations(
     revenue = declare(items, pricing, year, blank_insurer="weighted")
     if len(revenue):
         revenue["source"] = [f"registrations: {int(n)} DBCs" for n in revenue["count"]]
+    return revenue
 
-    matching = match_odv(r)
+
+def settle_odv(
+    r: pd.DataFrame,
+    in_year: np.ndarray,
+    matching: Matching,
+    agreements: pd.DataFrame,
+    pricing: Pricing,
+) -> Settled:
+    """ODV rows of the year: unmatched and duplicate rows are exceptions; a matched row settles
+    under the agreement valid on its start date when that agreement's mode is ``odv``."""
     odv_pos = np.flatnonzero(r["odv"].to_numpy() & in_year)
     is_matched = np.isin(odv_pos, matching.pairs["odv"].to_numpy())
     unmatched = odv_pos[~is_matched]
@@ -317,8 +328,6 @@ def settle_registrations(
             ],
         ),
     ]
-
-    # matched ODV rows of the year: the agreement valid on the ODV start date decides
     m = r.iloc[odv_pos[is_matched]]
     moves = pd.DataFrame(
         {
@@ -363,76 +372,205 @@ def settle_registrations(
             ],
         )
     )
-    good = m[ok]
     ag = with_ag[ok]
-    odv_lines = _odv_lines(good, ag, pricing)
-    lines: list[pd.DataFrame] = [odv_lines]
-    realised = [ag["agreement_id"]]
+    return Settled(
+        _odv_lines(m[ok], ag, pricing),
+        pd.concat(
+            [e for e in exceptions if len(e)] or [empty(EXCEPTION_COLUMNS)], ignore_index=True
+        ),
+        ag["agreement_id"].reset_index(drop=True),
+    )
 
-    # declared DBCs at two hospitals with overlapping periods
+
+# Rank of a DBC's component in a pair: the performer holds the intervention (or, in a referral,
+# the full product); the sending hospital the diagnostics or aftercare.
+_RANK = {"intervention": 3, "full": 2, "diagnostics": 1, "aftercare": 1}
+
+
+def settle_pairs(
+    r: pd.DataFrame,
+    year: int,
+    agreements: pd.DataFrame,
+    pricing: Pricing,
+    referral_cases: bool = True,
+) -> Settled:
+    """Pairs of declared DBCs of one patient and care form at two hospitals, overlapping in time.
+
+    The performer is the hospital of the DBC with the intervention (a full DBC outranks a
+    diagnostics or aftercare DBC); the other is the sending hospital, and the agreement
+    S → P valid on the later start date decides:
+
+    - ``parallel``: a moved case, one per patient and performer DBC, with its secondment; both
+      DBCs ``full`` is exception ``parallel_full_twice`` (the insurer pays twice);
+    - ``referral`` with a diagnostics DBC at S: a recognised referral case (realised + 1,
+      secondment when ``referral_cases``);
+    - anything else: exception ``double_declaration``.
+
+    Two DBCs of the same rank (both full, both partial) have no performer: a parallel agreement
+    in either direction covers them (both full: ``parallel_full_twice``), else they are a double
+    declaration. A pair belongs to the settlement year of its performer DBC (unoriented pairs:
+    the later of the two).
+    """
     pairs = overlapping_pairs(r)
-    a, b = r.iloc[pairs["a"]].reset_index(drop=True), r.iloc[pairs["b"]].reset_index(drop=True)
-    pair_year = np.maximum(a["settlement_year"].to_numpy(), b["settlement_year"].to_numpy())
+    a = r.iloc[pairs["a"]].reset_index(drop=True)
+    b = r.iloc[pairs["b"]].reset_index(drop=True)
+    rank_a = a["product_code"].map(pricing.component_of).map(_RANK).to_numpy()
+    rank_b = b["product_code"].map(pricing.component_of).map(_RANK).to_numpy()
+    a_performs = rank_a > rank_b
+    oriented = rank_a != rank_b
+    # S and P sides; an unoriented pair is taken as a → b (and b → a is tried below)
+    s_side = _pick(a, b, a_performs)
+    p_side = _pick(b, a, a_performs)
+    pair_year = np.where(
+        oriented,
+        p_side["settlement_year"].to_numpy(),
+        np.maximum(a["settlement_year"].to_numpy(), b["settlement_year"].to_numpy()),
+    )
     keep = pair_year == year
-    a, b = a[keep].reset_index(drop=True), b[keep].reset_index(drop=True)
-    date = np.maximum(a["start_date"], b["start_date"])
-    covered = pd.Series(False, index=a.index)
-    found = []
-    for s_side, p_side in ((a, b), (b, a)):
-        mv = pd.DataFrame(
-            {
-                "care_form_id": s_side["care_form_id"],
-                "sending_hospital": s_side["hospital_id"],
-                "performing_hospital": p_side["hospital_id"],
-                "date": date,
-            }
-        )
-        hit = valid_on(agreements, mv, "date")
-        par = (hit["mode"] == "parallel").to_numpy(dtype=bool, na_value=False) & ~covered.to_numpy()
-        covered |= par
-        found.append((s_side, p_side, hit, par))
-    for s_side, p_side, hit, par in found:
-        sec_lines, moved_by = _parallel_lines(s_side[par], p_side[par], hit[par])
-        lines.append(sec_lines)
-        realised.append(moved_by)
-    dd = ~covered.to_numpy()
-    exceptions.append(
-        exception_rows(
-            "double_declaration",
-            [
-                {"dbc": x, "hospital": h, "other_dbc": y, "partner": g, "care_form": cf}
-                for x, h, y, g, cf in zip(
-                    a.loc[dd, "dbc_id"],
-                    a.loc[dd, "hospital_id"],
-                    b.loc[dd, "dbc_id"],
-                    b.loc[dd, "hospital_id"],
-                    a.loc[dd, "care_form_id"],
-                    strict=True,
-                )
-            ],
-            key=[
-                f"{x} / {y}" for x, y in zip(a.loc[dd, "dbc_id"], b.loc[dd, "dbc_id"], strict=True)
-            ],
-            hospital_id=a.loc[dd, "hospital_id"],
-            partner_hospital=b.loc[dd, "hospital_id"],
-            care_form_id=a.loc[dd, "care_form_id"],
-            patient_id=a.loc[dd, "patient_id"],
-            source_sheet="registrations",
-            source_rows=[
-                f"{x}; {y}"
-                for x, y in zip(a.loc[dd, "excel_row"], b.loc[dd, "excel_row"], strict=True)
-            ],
-        )
+    s_side, p_side = s_side[keep].reset_index(drop=True), p_side[keep].reset_index(drop=True)
+    oriented = oriented[keep]
+    date = np.maximum(s_side["start_date"], p_side["start_date"])
+    forward = _agreement(agreements, s_side, p_side, date)
+    backward = _agreement(agreements, p_side, s_side, date)
+    comp_s = s_side["product_code"].map(pricing.component_of).to_numpy()
+    comp_p = p_side["product_code"].map(pricing.component_of).to_numpy()
+    parallel_fwd = (forward["mode"] == "parallel").to_numpy(dtype=bool, na_value=False)
+    parallel_bwd = (backward["mode"] == "parallel").to_numpy(dtype=bool, na_value=False)
+    both_full = (comp_s == "full") & (comp_p == "full")
+    full_twice = both_full & (parallel_fwd | parallel_bwd)
+    moved_parallel = oriented & parallel_fwd & ~both_full
+    referral = (
+        oriented
+        & (forward["mode"] == "referral").to_numpy(dtype=bool, na_value=False)
+        & (comp_s == "diagnostics")
+    )
+    covered_unoriented = ~oriented & (parallel_fwd | parallel_bwd) & ~both_full
+    double = ~(moved_parallel | referral | full_twice | covered_unoriented)
+
+    moved = moved_parallel | referral
+    # one moved case per performer DBC: the first pair (smallest sending dbc_id) stands for it
+    cases = pd.DataFrame(
+        {
+            "p": p_side["dbc_id"],
+            "s": s_side["dbc_id"],
+            "i": np.arange(len(p_side)),
+        }
+    )[moved]
+    cases = cases.sort_values(["p", "s"], kind="stable").drop_duplicates("p")
+    cases = cases[
+        moved_parallel[cases["i"].to_numpy()] | (referral_cases & referral[cases["i"].to_numpy()])
+    ]
+    idx = cases["i"].to_numpy()
+    lines = _pair_lines(s_side.iloc[idx], p_side.iloc[idx], forward.iloc[idx])
+    # full twice: which direction's agreement is parallel
+    agreement_full = np.where(parallel_fwd, forward["agreement_id"], backward["agreement_id"])
+    exceptions = [
+        _pair_exceptions(
+            "parallel_full_twice",
+            s_side[full_twice],
+            p_side[full_twice],
+            [{"agreement": ag} for ag in agreement_full[full_twice]],
+        ),
+        _pair_exceptions("double_declaration", s_side[double], p_side[double], None),
+    ]
+    return Settled(
+        lines,
+        pd.concat(
+            [e for e in exceptions if len(e)] or [empty(EXCEPTION_COLUMNS)], ignore_index=True
+        ),
+        forward["agreement_id"].iloc[idx].reset_index(drop=True),
     )
 
-    line_frame = pd.concat([x for x in lines if len(x)] or [odv_lines], ignore_index=True)
-    line_frame = (
-        typed_lines(with_amounts(line_frame)) if len(line_frame) else typed_lines(empty([]))
+
+def _pick(first: pd.DataFrame, second: pd.DataFrame, take_second: np.ndarray) -> pd.DataFrame:
+    """Row-wise ``second`` where ``take_second``, else ``first`` (same index and columns)."""
+    return first.where(~pd.Series(take_second, index=first.index), second)
+
+
+def _agreement(
+    agreements: pd.DataFrame, s_side: pd.DataFrame, p_side: pd.DataFrame, date: pd.Series
+) -> pd.DataFrame:
+    moves = pd.DataFrame(
+        {
+            "care_form_id": s_side["care_form_id"],
+            "sending_hospital": s_side["hospital_id"],
+            "performing_hospital": p_side["hospital_id"],
+            "date": date,
+        }
     )
-    exc = (
-        pd.concat([e for e in exceptions if len(e)], ignore_index=True)
-        if any(len(e) for e in exceptions)
-        else empty(EXCEPTION_COLUMNS)
+    return valid_on(agreements, moves, "date").reset_index(drop=True)
+
+
+def _pair_lines(s_side: pd.DataFrame, p_side: pd.DataFrame, ag: pd.DataFrame) -> pd.DataFrame:
+    """Secondment lines of moved cases: the performer pays the sending hospital (unpriced)."""
+    unit_of = {
+        agid: secondment_unit_cents(hours, rate)
+        for agid, hours, rate in ag.drop_duplicates("agreement_id")[
+            ["agreement_id", "secondment_hours_per_case", "secondment_rate"]
+        ].itertuples(index=False)
+    }
+    unit = ag["agreement_id"].map(unit_of).to_numpy(dtype="int64") if len(ag) else []
+    lines = pd.DataFrame(
+        {
+            "kind": "secondment",
+            "care_form_id": s_side["care_form_id"].to_numpy(),
+            "payer": p_side["hospital_id"].to_numpy(),
+            "payee": s_side["hospital_id"].to_numpy(),
+            "product_code": "",
+            "count": 1.0,
+            "unit_price_cents": unit,
+            "agreement_id": ag["agreement_id"].to_numpy(),
+            "price_year": pd.NA,
+            "source_sheet": "registrations",
+            "source_rows": [
+                f"{x}; {y}" for x, y in zip(s_side["excel_row"], p_side["excel_row"], strict=True)
+            ],
+            "source_keys": [
+                f"{x}; {y}" for x, y in zip(s_side["dbc_id"], p_side["dbc_id"], strict=True)
+            ],
+        },
+        columns=UNPRICED_LINE_COLUMNS,
     )
-    moved = pd.concat(realised, ignore_index=True).astype("str")
-    return revenue, line_frame, exc, moved.value_counts().astype("float64")
+    return lines[lines["unit_price_cents"] > 0]
+
+
+def _pair_exceptions(
+    kind: str,
+    s_side: pd.DataFrame,
+    p_side: pd.DataFrame,
+    extra: list[dict[str, object]] | None,
+) -> pd.DataFrame:
+    params = [
+        {
+            "dbc": x,
+            "hospital": h,
+            "sending": h,
+            "other_dbc": y,
+            "partner": g,
+            "performing": g,
+            "care_form": cf,
+        }
+        for x, h, y, g, cf in zip(
+            s_side["dbc_id"],
+            s_side["hospital_id"],
+            p_side["dbc_id"],
+            p_side["hospital_id"],
+            s_side["care_form_id"],
+            strict=True,
+        )
+    ]
+    if extra is not None:
+        params = [p | e for p, e in zip(params, extra, strict=True)]
+    return exception_rows(
+        kind,
+        params,
+        key=[f"{x} / {y}" for x, y in zip(s_side["dbc_id"], p_side["dbc_id"], strict=True)],
+        hospital_id=s_side["hospital_id"],
+        partner_hospital=p_side["hospital_id"],
+        care_form_id=s_side["care_form_id"],
+        patient_id=s_side["patient_id"],
+        source_sheet="registrations",
+        source_rows=[
+            f"{x}; {y}" for x, y in zip(s_side["excel_row"], p_side["excel_row"], strict=True)
+        ],
+    )

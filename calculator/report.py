@@ -40,6 +40,8 @@ def settlement_document(result: SettlementResult, lang: str = "nl") -> dict[str,
     return {
         "year": result.year,
         "source": result.source,
+        "year_basis": result.year_basis,
+        "notes": [note.render(lang) for note in result.notes],
         "input": {"name": result.input_name, "sha256": result.input_sha256},
         "hospitals": records(result.hospitals[HOSPITAL_FIELDS]),
         "pairs": records(

@@ -8,21 +8,28 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from calculator.errors import Finding, SpreidingInputError
-from calculator.flows import flows_of_year, settle_flows
+from calculator.flows import flows_of_year, settle_flows, settle_referral_flows
 from calculator.invariants import run_checks
-from calculator.lines import KINDS, exception_rows
+from calculator.lines import KINDS, LINE_COLUMNS, empty, exception_rows, typed_lines
 from calculator.monitoring import monitor
 from calculator.netting import apply_caps, clearing, pair_statements, positions
 from calculator.pricing import Pricing
 from calculator.registrations import settle_registrations
 from calculator.workbook import Workbook
+from messages import Message
 
-SOURCES = ("volumes", "registrations")
+SOURCES = ("combined", "registrations", "volumes")
+YEAR_BASES = ("start", "end")
 
 
 @dataclass(frozen=True)
 class SettlementResult:
-    """A settlement of one year from one source.
+    """A settlement of one year.
+
+    ``source`` is what was settled: ``combined`` (registrations, plus referral flows and their
+    secondment from volumes), ``registrations`` or ``volumes``; ``year_basis`` says which date
+    of a DBC decides its year (``start``: the schadelastjaar; ``end``); ``notes`` are messages
+    about the run (e.g. that only one source had the year).
 
     Frames
     ------
@@ -30,11 +37,12 @@ class SettlementResult:
         odv_/secondment_ receivable/payable _cents, net_position_cents [EUR cents]
     revenue : insurer revenue lines (hospital, insurer, product, price year, count, unit, amount)
     caps : declared, cap, paid and unpaid per hospital and insurer
-    lines : money between hospitals, one row per source (kind odv or secondment)
+    lines : money between hospitals, one row per source (kind odv or secondment), with its
+        source_sheet, source_rows and source_keys
     pairs : pair statements per kind with the single net payment
     payments : clearing list (at most n − 1 payments)
-    exceptions : listed, not settled (kind, key, message; patient_id only for the workbook)
-    monitoring : planned vs realised cases per agreement
+    exceptions : listed, not settled (EXCEPTION_COLUMNS; patient_id only for the workbook)
+    monitoring : planned vs realised cases per agreement and year
     prices : every benchmark price used, with the year it derives from
     invariants : check name → list of problems (empty = holds)
     """
@@ -51,6 +59,8 @@ class SettlementResult:
     monitoring: pd.DataFrame
     prices: pd.DataFrame
     invariants: dict[str, list[str]]
+    year_basis: str = "start"
+    notes: tuple[Message, ...] = ()
     input_name: str = ""
     input_sha256: str = ""
     run_at: str = field(default_factory=lambda: dt.datetime.now().isoformat(timespec="seconds"))
@@ -60,41 +70,75 @@ class SettlementResult:
         return not any(self.invariants.values())
 
 
-def default_source(wb: Workbook) -> str:
-    """Registrations if present, else volumes (SPEC §7)."""
-    return "registrations" if wb.has("registrations") else "volumes"
+def choose_source(
+    wb: Workbook, year: int, source: str, year_basis: str
+) -> tuple[str, tuple[Message, ...]]:
+    """The source to settle ``year`` from, and a note when ``combined`` falls back to one sheet.
+
+    ``combined`` needs both registrations and volumes of the year; with only one of them it
+    settles that one and says so. ``registrations`` and ``volumes`` are taken as asked.
+    """
+    if source not in SOURCES:
+        raise ValueError(f"source must be one of {SOURCES}, not {source!r}")
+    if year_basis not in YEAR_BASES:
+        raise ValueError(f"year_basis must be one of {YEAR_BASES}, not {year_basis!r}")
+    if source != "combined":
+        if not wb.has(source):
+            finding = Finding(
+                source, None, "", "", f"--source {source}: the workbook has no rows on this sheet"
+            )
+            raise SpreidingInputError([finding])
+        wb.require_year(source, year, year_basis)
+        return source, ()
+    present = [
+        sheet
+        for sheet in ("registrations", "volumes")
+        if wb.has(sheet) and year in wb.years_in(sheet, year_basis)
+    ]
+    if len(present) == 2:
+        return "combined", ()
+    if not present:
+        wb.require_year("registrations" if wb.has("registrations") else "volumes", year, year_basis)
+    only = present[0]
+    return only, (Message(f"settlement_note_only_{only}", {"year": str(year)}),)
 
 
 def settle(
-    wb: Workbook, year: int, source: str | None = None, strict: bool = False
+    wb: Workbook,
+    year: int,
+    source: str | None = None,
+    strict: bool = False,
+    year_basis: str = "start",
 ) -> SettlementResult:
-    """Settle ``year`` from ``source`` (default: registrations if present, else volumes)."""
-    source = source or default_source(wb)
-    if source not in SOURCES:
-        raise ValueError(f"source must be one of {SOURCES}, not {source!r}")
-    if not wb.has(source):
-        raise SpreidingInputError(
-            [
-                Finding(
-                    source,
-                    None,
-                    "",
-                    "",
-                    f"--source {source}: the workbook has no rows on this sheet",
-                )
-            ]
-        )
-    wb.require_year(source, year)
+    """Settle ``year`` from ``source`` (default ``combined``) on ``year_basis`` (default
+    ``start``, the schadelastjaar)."""
+    source, notes = choose_source(wb, year, source or "combined", year_basis)
     pricing = Pricing(wb)
+    parts = []
+    if source in ("registrations", "combined"):
+        parts.append(
+            settle_registrations(
+                wb.registrations,
+                wb.agreements,
+                pricing,
+                year,
+                year_basis,
+                referral_cases=source == "registrations",
+            )
+        )
+    flows = flows_of_year(wb.volumes, year)
     if source == "volumes":
-        revenue, lines, exceptions, realised = settle_flows(
-            flows_of_year(wb.volumes, year), wb.agreements, pricing, year
-        )
-    else:
-        revenue, lines, exceptions, realised = settle_registrations(
-            wb.registrations, wb.agreements, pricing, year
-        )
-    exceptions = pd.concat([exceptions, contracts_missing(pricing, year)], ignore_index=True)
+        parts.append(settle_flows(flows, wb.agreements, pricing, year))
+    if source == "combined":
+        parts.append(settle_referral_flows(flows, wb.agreements, pricing, year))
+    revenue = pd.concat([p[0] for p in parts if len(p[0])] or [parts[0][0]], ignore_index=True)
+    lines = typed_lines(
+        pd.concat([p[1] for p in parts if len(p[1])] or [empty(LINE_COLUMNS)], ignore_index=True)
+    )
+    exceptions = pd.concat(
+        [*(p[2] for p in parts), contracts_missing(pricing, year)], ignore_index=True
+    )
+    realised = pd.concat([p[3] for p in parts]).groupby(level=0).sum()
     caps = apply_caps(revenue, pricing, year)
     hospital_ids = sorted(wb.hospitals["hospital_id"])
     position = positions(lines, hospital_ids)
@@ -120,9 +164,11 @@ def settle(
         pairs=pairs,
         payments=payments,
         exceptions=exceptions.reset_index(drop=True),
-        monitoring=monitor(wb.agreements, year, realised, source),
+        monitoring=monitor(wb.agreements, year, realised),
         prices=pricing.prices_used(),
         invariants=invariants,
+        year_basis=year_basis,
+        notes=notes,
         input_name=wb.source_name,
         input_sha256=wb.sha256,
     )

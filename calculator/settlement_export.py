@@ -16,6 +16,7 @@ import pandas as pd
 from calculator.lines import exception_kind_label, exception_messages
 from calculator.settle import SettlementResult
 from calculator.xlsx_writer import SheetOut, write_book
+from messages import text
 
 SUMMARY_NAMES = {
     "hospital_id": "ziekenhuis",
@@ -53,7 +54,9 @@ LINE_NAMES = {
     "amount_cents": "bedrag",
     "agreement_id": "afspraak",
     "price_year": "prijsjaar",
-    "source": "bron",
+    "source_sheet": "bronblad",
+    "source_rows": "bronregels",
+    "source_keys": "DBC's",
 }
 CAP_NAMES = {
     "hospital_id": "ziekenhuis",
@@ -115,11 +118,13 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
             "unit_price_cents",
             "agreement_id",
             "price_year",
+            "source_sheet",
         ]
         lines = lines.groupby(group, as_index=False, dropna=False).agg(
             count=("count", "sum"),
             amount_cents=("amount_cents", "sum"),
-            source=("source", lambda s: f"{len(s)} bronregels"),
+            source_rows=("source_rows", lambda s: f"{len(s)} bronregels"),
+            source_keys=("source_keys", lambda s: ""),
         )[list(LINE_NAMES)]
         note = (
             f"{len(result.lines):,} regels samengevat per afspraak en prijs; de JSON-uitvoer "
@@ -132,6 +137,8 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
             "onderdeel": [
                 "jaar",
                 "bron",
+                "jaarbasis",
+                *(["opmerking"] * len(result.notes)),
                 "invoerbestand",
                 "SHA-256 invoer",
                 "productversie",
@@ -140,7 +147,9 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
             ],
             "waarde": [
                 str(result.year),
-                result.source,
+                text(f"settlement_source_{result.source}", "nl"),
+                text(f"settlement_year_basis_{result.year_basis}", "nl"),
+                *(note.render("nl") for note in result.notes),
                 result.input_name,
                 result.input_sha256,
                 product_version(),

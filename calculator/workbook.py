@@ -43,20 +43,22 @@ class Workbook:
         """True when the input held this sheet with at least one row."""
         return sheet in self.present and len(getattr(self, sheet)) > 0
 
-    def years_in(self, sheet: str) -> list[int]:
-        """Years with data on ``volumes`` (its year) or ``registrations`` (settlement year)."""
+    def years_in(self, sheet: str, year_basis: str = "start") -> list[int]:
+        """Years with data on ``volumes`` (its year) or ``registrations`` (the year of each
+        DBC's start date, or of its end date with ``year_basis="end"``)."""
         if sheet == "volumes":
             return sorted(set(self.volumes["year"].dropna().astype(int)))
-        return sorted(set(self.registrations["end_date"].dt.year.dropna().astype(int)))
+        dates = self.registrations["end_date" if year_basis == "end" else "start_date"]
+        return sorted(set(dates.dt.year.dropna().astype(int)))
 
     @property
     def years(self) -> list[int]:
         """Years with data (volumes years and registration settlement years)."""
         return sorted(set(self.years_in("volumes")) | set(self.years_in("registrations")))
 
-    def require_year(self, sheet: str, year: int) -> None:
+    def require_year(self, sheet: str, year: int, year_basis: str = "start") -> None:
         """Raise an input error naming the years present when ``sheet`` has no data for ``year``."""
-        years = self.years_in(sheet)
+        years = self.years_in(sheet, year_basis)
         if year not in years:
             present = ", ".join(map(str, years)) or "–"
             finding = Finding(

@@ -158,20 +158,31 @@ OUT = click.option("--out", type=click.Path(path_type=Path), help="Write the wor
 @YEAR
 @click.option(
     "--source",
-    type=click.Choice(["volumes", "registrations"]),
-    help="Settle from volumes or registrations (default: registrations if present).",
+    type=click.Choice(["combined", "registrations", "volumes"]),
+    default="combined",
+    show_default=True,
+    help="combined: registrations, plus referral flows and their secondment from volumes.",
+)
+@click.option(
+    "--year-basis",
+    type=click.Choice(["start", "end"]),
+    default="start",
+    show_default=True,
+    help="A DBC belongs to the year of its start date (schadelastjaar) or of its end date.",
 )
 @OUT
 @JSON
 @guarded
-def settle(book: Path, year: int, source: str | None, out: Path | None, as_json: bool) -> int:
+def settle(
+    book: Path, year: int, source: str, year_basis: str, out: Path | None, as_json: bool
+) -> int:
     """Yearly settlement between hospitals (SPEC §4)."""
     from calculator.report import settlement_document
     from calculator.settle import settle as run_settle
     from calculator.settlement_export import write_settlement
     from calculator.validate import load
 
-    result = run_settle(load(book), year, source)
+    result = run_settle(load(book), year, source, year_basis=year_basis)
     if out is not None:
         write_settlement(result, out)
     if as_json:
@@ -184,8 +195,14 @@ def settle(book: Path, year: int, source: str | None, out: Path | None, as_json:
 def print_settlement(result: Any, out: Path | None) -> None:
     from calculator.lines import exception_kind_label
     from calculator.money import euro_text
+    from messages import text
 
-    click.echo(f"Verrekening {result.year} uit {result.source} ({result.input_name})")
+    click.echo(
+        f"Verrekening {result.year} uit {text(f'settlement_source_{result.source}', 'nl')} "
+        f"({result.input_name}); jaarbasis: {text(f'settlement_year_basis_{result.year_basis}')}"
+    )
+    for note in result.notes:
+        click.echo(f"  {note.render('nl')}")
     for row in result.hospitals.itertuples(index=False):
         click.echo(
             f"  {row.hospital_id:<8} gedeclareerd {euro_text(row.insurer_declared_cents):>18}"

@@ -81,7 +81,7 @@ def test_sample_command_writes_the_sample(cli, tmp_path):
     assert cli("validate", out).exit_code == 0
 
 
-@pytest.mark.parametrize("source", ["registrations", "volumes"])
+@pytest.mark.parametrize("source", ["combined", "registrations", "volumes"])
 def test_settle_json_shape(cli, source):
     result = cli("settle", SAMPLE, "--year", "2025", "--source", source, "--json")
     assert result.exit_code == 0, result.output
@@ -113,9 +113,18 @@ def test_settle_json_shape(cli, source):
     }
     assert all(doc["invariants"].values())
     assert "patient_id" not in json.dumps(doc["exceptions"])
+    kinds = {e["kind"] for e in doc["exceptions"]}
+    registration_kinds = {
+        "odv_unmatched",
+        "odv_duplicate",
+        "odv_no_agreement",
+        "double_declaration",
+    }
     if source == "registrations":
-        kinds = {e["kind"] for e in doc["exceptions"]}
-        assert kinds == {"odv_unmatched", "odv_duplicate", "odv_no_agreement", "double_declaration"}
+        assert kinds == registration_kinds
+    if source == "combined":
+        assert kinds == registration_kinds | {"no_agreement"}
+        assert doc["year_basis"] == "start" and doc["notes"] == []
 
 
 def test_settle_workbook_reads_back_the_same_figures(cli, tmp_path):

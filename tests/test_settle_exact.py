@@ -80,8 +80,8 @@ def test_count_times_share_is_exact():
 def test_price_factors_weight_the_split():
     """10 cases × 1,000.00, insurers 0.6 at factor 1.0 and 0.4 at factor 0.9.
 
-    Weighted unit price 1,000.00 × (0.6 × 1.0 + 0.4 × 0.9) = 960.00; 10 × 960.00 = 9,600.00,
-    split 6,000.00 (0.6 × 1.0 = 0.60 of 0.96) and 3,600.00 (0.36 of 0.96).
+    Contract unit prices 1,000.00 and 900.00; weighted 0.6 × 1,000.00 + 0.4 × 900.00 = 960.00;
+    10 × 960.00 = 9,600.00: Z0 10 × 0.6 × 1,000.00 = 6,000.00, Z1 10 × 0.4 × 900.00 = 3,600.00.
     """
     sheets = own_cases(tiny_sheets(), 10)
     sheets["insurer_contracts"] = contracts("AAA", [0.6, 0.4], [1.0, 0.9])
@@ -159,7 +159,7 @@ def test_missing_contracts_for_the_year_are_listed():
 )
 def test_declared_equals_count_times_weighted_price(weights, factors, cases, price_cents):
     """For random shares (rounded to 3 decimals, so they sum to 1 only within the tolerance):
-    Σ declared = cases × the share-weighted unit price, to the cent."""
+    Σ declared = cases × Σ normalised share × contract unit price, rounded once to the cent."""
     total = sum(weights)
     shares = [round(w / total, 3) for w in weights]
     shares[-1] = round(1 - sum(shares[:-1]), 3)
@@ -170,6 +170,8 @@ def test_declared_equals_count_times_weighted_price(weights, factors, cases, pri
     sheets["insurer_contracts"] = contracts("AAA", shares, factors)
     r = settle(load_frames(sheets), 2025, "volumes", strict=True)
     norm = sum(exact(s) for s in shares)
-    weighted = sum(exact(s) / norm * exact(f) for s, f in zip(shares, factors, strict=True))
-    unit = round_half_up(price_cents * weighted)
-    assert sum(declared(r).values()) == cases * unit
+    weighted = sum(
+        exact(s) / norm * round_half_up(price_cents * exact(f))
+        for s, f in zip(shares, factors, strict=True)
+    )
+    assert sum(declared(r).values()) == round_half_up(cases * weighted)

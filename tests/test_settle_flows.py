@@ -45,7 +45,7 @@ def test_odv(tmp_path, tiny):
     ]
     odv = r.lines[r.lines.kind == "odv"].iloc[0]
     assert (odv.product_code, odv.unit_price_cents, odv["count"]) == ("012345680", 70_000, 4.0)
-    assert odv.source == "volumes row 3"
+    assert (odv.source_sheet, odv.source_rows) == ("volumes", "3")
     assert r.invariants_hold
 
 

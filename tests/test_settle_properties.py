@@ -106,14 +106,12 @@ def registrations(rows: list[tuple]) -> pd.DataFrame:
 
 
 def figures(result) -> tuple:
-    lines = result.lines.assign(  # the row number moves with the shuffle; the dbc_id does not
-        source=result.lines["source"].str.replace(r"rows? [\d and]+", "", regex=True)
-    )
-    lines = lines.sort_values(["kind", "source", "payer"]).reset_index(drop=True)
+    # the row numbers move with the shuffle; the dbc ids do not
+    lines = result.lines.sort_values(["kind", "source_keys", "payer"]).reset_index(drop=True)
     return (
         result.hospitals.to_dict("records"),
         result.payments.to_dict("records"),
-        lines[["kind", "payer", "payee", "amount_cents", "source"]].to_dict("records"),
+        lines[["kind", "payer", "payee", "amount_cents", "source_keys"]].to_dict("records"),
         sorted(result.exceptions["key"]),
         result.caps.to_dict("records"),
     )
@@ -124,7 +122,7 @@ def figures(result) -> tuple:
 def test_registrations_zero_sum_and_order_free(rows, mode_ab, mode_bc, rnd):
     sheets = region(mode_ab, mode_bc)
     sheets["registrations"] = registrations(rows)
-    years = sorted({d.year for d in sheets["registrations"]["end_date"]})
+    years = sorted({d.year for d in sheets["registrations"]["start_date"]})
     shuffled = dict(sheets)
     shuffled["registrations"] = sheets["registrations"].sample(
         frac=1, random_state=rnd.randint(0, 10**6)
