@@ -6,8 +6,9 @@ from typing import Any
 
 import pandas as pd
 
-from calculator.lines import exception_messages
+from calculator.lines import exception_kind_label, exception_messages
 from calculator.settle import SettlementResult
+from messages import text
 
 HOSPITAL_FIELDS = [
     "hospital_id",
@@ -63,3 +64,54 @@ def settlement_document(result: SettlementResult, lang: str = "nl") -> dict[str,
         "invariant_problems": {k: v for k, v in result.invariants.items() if v},
         "run_at": result.run_at,
     }
+
+
+def settlement_text(result: SettlementResult, lang: str = "nl") -> list[str]:
+    """The settlement in a few lines for a terminal: per hospital, payments, exceptions."""
+    out = [
+        text(
+            "settlement_text_heading",
+            lang,
+            year=str(result.year),
+            source=text(f"settlement_source_{result.source}", lang),
+            input=result.input_name,
+            basis=text(f"settlement_year_basis_{result.year_basis}", lang),
+        ),
+        *(f"  {note.render(lang)}" for note in result.notes),
+    ]
+    for row in result.hospitals.itertuples(index=False):
+        out.append(
+            "  "
+            + text(
+                "settlement_text_hospital",
+                lang,
+                hospital=row.hospital_id,
+                declared_cents=int(row.insurer_declared_cents),
+                paid_cents=int(row.insurer_paid_cents),
+                net_cents=int(row.net_position_cents),
+            )
+        )
+    out.append(text("settlement_text_payments", lang))
+    for p in result.payments.itertuples(index=False):
+        out.append(
+            "  "
+            + text(
+                "settlement_text_payment",
+                lang,
+                payer=p.payer,
+                payee=p.payee,
+                amount_cents=int(p.amount_cents),
+            )
+        )
+    counts = result.exceptions["kind"].value_counts(sort=False)
+    listed = ", ".join(f"{exception_kind_label(k, lang)} {v}" for k, v in counts.items())
+    out.append(
+        text("settlement_text_exceptions", lang, list=listed or text("settlement_text_none", lang))
+    )
+    broken = [f"{k}: {v[0]}" for k, v in result.invariants.items() if v]
+    out.append(
+        text("settlement_text_invariants_broken", lang, list="; ".join(broken))
+        if broken
+        else text("settlement_text_invariants_hold", lang)
+    )
+    return out

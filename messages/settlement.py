@@ -116,4 +116,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "eindjaar)",
         "en": "year of the DBC's end date (price of the start year, contracts of the end year)",
     },
+    # --- the settlement as text (CLI) ---------------------------------------------------------
+    "settlement_text_heading": {
+        "nl": "Verrekening {year} uit {source} ({input}); jaarbasis: {basis}",
+        "en": "Settlement {year} from {source} ({input}); year basis: {basis}",
+    },
+    "settlement_text_hospital": {
+        "nl": "{hospital}: gedeclareerd {declared_cents}, uitbetaald {paid_cents}, "
+        "nettopositie {net_cents}",
+        "en": "{hospital}: declared {declared_cents}, paid {paid_cents}, net position {net_cents}",
+    },
+    "settlement_text_payments": {"nl": "Betalingen:", "en": "Payments:"},
+    "settlement_text_payment": {
+        "nl": "{payer} → {payee}: {amount_cents}",
+        "en": "{payer} → {payee}: {amount_cents}",
+    },
+    "settlement_text_exceptions": {"nl": "Uitzonderingen: {list}", "en": "Exceptions: {list}"},
+    "settlement_text_none": {"nl": "geen", "en": "none"},
+    "settlement_text_invariants_hold": {
+        "nl": "Invarianten: alle in orde",
+        "en": "Invariants: all hold",
+    },
+    "settlement_text_invariants_broken": {
+        "nl": "Invarianten: GESCHONDEN: {list}",
+        "en": "Invariants: BROKEN: {list}",
+    },
 }

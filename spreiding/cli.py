@@ -186,39 +186,17 @@ def settle(
     if out is not None:
         write_settlement(result, out)
     if as_json:
-        emit_json(settlement_document(result))
+        emit_json(settlement_document(result, language()))
     else:
         print_settlement(result, out)
     return EXIT_OK if result.invariants_hold else EXIT_INTERNAL
 
 
 def print_settlement(result: Any, out: Path | None) -> None:
-    from calculator.lines import exception_kind_label
-    from calculator.money import euro_text
-    from messages import text
+    from calculator.report import settlement_text
 
-    click.echo(
-        f"Verrekening {result.year} uit {text(f'settlement_source_{result.source}', 'nl')} "
-        f"({result.input_name}); jaarbasis: {text(f'settlement_year_basis_{result.year_basis}')}"
-    )
-    for note in result.notes:
-        click.echo(f"  {note.render('nl')}")
-    for row in result.hospitals.itertuples(index=False):
-        click.echo(
-            f"  {row.hospital_id:<8} gedeclareerd {euro_text(row.insurer_declared_cents):>18}"
-            f"  uitbetaald {euro_text(row.insurer_paid_cents):>18}"
-            f"  nettopositie {euro_text(row.net_position_cents):>16}"
-        )
-    click.echo("Betalingen:")
-    for p in result.payments.itertuples(index=False):
-        click.echo(f"  {p.payer} → {p.payee}: {euro_text(p.amount_cents)}")
-    counts = result.exceptions["kind"].value_counts(sort=False)
-    click.echo(
-        "Uitzonderingen: "
-        + (", ".join(f"{exception_kind_label(k, 'nl')} {v}" for k, v in counts.items()) or "geen")
-    )
-    broken = [f"{k}: {v[0]}" for k, v in result.invariants.items() if v]
-    click.echo("Invarianten: " + ("GESCHONDEN: " + "; ".join(broken) if broken else "alle in orde"))
+    for line in settlement_text(result, language()):
+        click.echo(line)
     if out is not None:
         click.echo(say("cli_wrote", path=str(out)))
 
