@@ -58,6 +58,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "whole cases for --integer, but the demand is fractional ({pairs} origin/care form "
         "pairs); round the volumes or drop --integer",
     },
+    "opt_orlib_format": {
+        "nl": "geen OR-Library-bestand (capNN.txt): {problem}",
+        "en": "not an OR-Library file (capNN.txt): {problem}",
+    },
+    "opt_orlib_written": {
+        "nl": "{path} geschreven: {warehouses} magazijnen, {customers} klanten",
+        "en": "wrote {path}: {warehouses} warehouses, {customers} customers",
+    },
     # what would have to change
     "opt_change_or": {
         "nl": "verhoog de OK-capaciteit van {hospital} met {minutes} minuten",

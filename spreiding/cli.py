@@ -331,6 +331,26 @@ def optimize(
     return EXIT_OK if result.solved else EXIT_UNSOLVED
 
 
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Workbook to write.")
+@guarded
+def orlib(source: Path, out: Path) -> int:
+    """Turn an OR-Library capacitated warehouse file (capNN.txt) into a workbook for 2025."""
+    from optimizer.orlib import write_orlib
+
+    cap = write_orlib(source, out)
+    click.echo(
+        say(
+            "opt_orlib_written",
+            path=str(out),
+            warehouses=len(cap.capacity),
+            customers=len(cap.demand),
+        )
+    )
+    return EXIT_OK
+
+
 def parse_norms(norms: tuple[str, ...], wb: Any) -> dict[str, int]:
     """``CARE_FORM=N`` pairs; an unknown care form or a bad number is invalid input."""
     out = {}
