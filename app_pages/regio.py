@@ -6,7 +6,16 @@ import streamlit as st
 
 from calculator.workbook import Workbook
 from dashboard import charts, geo, region, state
-from dashboard.widgets import chart, fmt_euro, fmt_number, fmt_percent, t, type_label
+from dashboard.widgets import (
+    care_form_names,
+    chart,
+    fmt_euro,
+    fmt_number,
+    fmt_percent,
+    map_texts,
+    t,
+    type_label,
+)
 
 BASELINE_PAGE = "app_pages/uitgangssituatie.py"
 SCENARIO_PAGE = "app_pages/scenario.py"
@@ -44,6 +53,7 @@ def attention(wb: Workbook, year: int) -> None:
     settled = state.year_settlement(wb, year)
     st.subheader(t("ui_attention"))
     missing = region.norms_not_met(report)
+    names = care_form_names(wb)
     with st.container(border=True):
         st.page_link(
             BASELINE_PAGE,
@@ -55,7 +65,7 @@ def attention(wb: Workbook, year: int) -> None:
                 t(
                     "ui_att_norm_line",
                     hospital=row.hospital_id,
-                    care_form=row.care_form_id,
+                    care_form=names.get(row.care_form_id, row.care_form_id),
                     cases=fmt_number(row.cases),
                     norm=fmt_number(row.norm),
                 )
@@ -101,16 +111,12 @@ def region_map(wb: Workbook, year: int) -> None:
         st.info(t("ui_map_no_positions"))
         return
     points["type"] = points["type"].map(type_label)
-    words = charts.MapTexts(
-        hospital=t("ui_hospital"),
-        cases=t("ui_map_cases"),
-        utilisation=t("ui_map_utilisation"),
-        moved=t("ui_map_moved"),
-        flow=t("ui_map_flow"),
-        kind=t("ui_hospital_type"),
-    )
     figure = charts.region_map(
-        geo.outline(), geo.view_box(points), points, geo.flow_lines(flows, wb.hospitals), words
+        geo.outline(),
+        geo.view_box(points),
+        points,
+        geo.flow_lines(flows, wb.hospitals),
+        map_texts(),
     )
     chart(st, figure, key="region_map")
     st.caption(t("ui_map_caption"))

@@ -1,81 +1,111 @@
-"""Scenario: edit agreement shares (manual) or optimise; before and after, and saving."""
+"""Scenario: edit agreement shares (manual) or optimise, then follow the story — what moves,
+the region's totals, who gains and who loses, the flows before and after — and save it."""
 
 from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import IO, Any
 
 import pandas as pd
 import streamlit as st
 
 from calculator.agreements import valid_in_year
 from calculator.workbook import Workbook
-from dashboard import charts, state
+from dashboard import charts, geo, state
 from dashboard.summaries import scenario_summary
 from dashboard.widgets import (
     capacity_and_norms,
+    care_form_names,
     chart,
+    fmt_euro,
     fmt_number,
     fmt_percent,
     hospitals_of,
+    map_texts,
     money_view,
+    rendered,
     t,
 )
-from optimizer.capacity import CapacityReport, baseline_flows
+from optimizer.capacity import CapacityReport
 from optimizer.inputs import Options
-from optimizer.optimize import optimize
+from optimizer.optimize import OptimizeResult, optimize
+from optimizer.report import write_optimize, write_scenario
+from optimizer.story import Story, tell
 
 MODES = ["referral", "parallel", "odv"]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+AGREEMENT_KINDS = ["existing", "new", "own", "status_quo", "free"]
 
 
-def show_results(
-    wb: Workbook,
-    before_flows: pd.DataFrame,
-    after_flows: pd.DataFrame,
-    before: CapacityReport,
-    after: CapacityReport,
-    money_table: pd.DataFrame,
-    key: str,
-) -> None:
-    hospitals = hospitals_of(wb.hospitals)
-    b, a = t("ui_before"), t("ui_after")
-    st.caption(f"{t('ui_utilisation')} ({a})")
-    was = before.hospitals.set_index("hospital_id")["or_utilisation"]
-    columns = st.columns(len(after.hospitals))
-    for col, row in zip(columns, after.hospitals.itertuples(index=False), strict=True):
-        change = row.or_utilisation - was.get(row.hospital_id, 0.0)
-        col.metric(
-            row.hospital_id,
-            fmt_percent(row.or_utilisation),
-            t("ui_points", value=fmt_number(100 * change, 1)),
-            delta_color="off",
-        )
-    per_h = pd.concat(
-        [
-            flows.groupby("performing")["cases"]
-            .sum()
-            .rename_axis("hospital_id")
-            .reset_index()
-            .assign(phase=phase)
-            for flows, phase in ((before_flows, b), (after_flows, a))
-        ]
+# --------------------------------------------------------------------------- the story
+
+
+def totals(story: Story) -> None:
+    margin, moved, average, largest = st.columns(4)
+    change = story.region["margin_change_cents"]
+    margin.metric(t("ui_tot_margin"), fmt_euro(change), help=t("ui_money_source_volumes"))
+    moved.metric(t("ui_tot_cases_moved"), fmt_number(story.region["cases_moved"]))
+    average.metric(
+        t("ui_tot_travel_avg"),
+        t("ui_minutes", value=fmt_number(story.travel["average_extra_minutes"])),
     )
-    left, right = st.columns(2)
+    largest.metric(
+        t("ui_tot_travel_max"),
+        t("ui_minutes", value=fmt_number(story.travel["max_extra_minutes"])),
+    )
+
+
+def what_moves(wb: Workbook, story: Story, key: str) -> None:
+    st.subheader(t("ui_what_moves"))
+    names = care_form_names(wb)
+    kinds = {kind: t(f"ui_agreement_{kind}") for kind in AGREEMENT_KINDS}
+    moves = story.moves.sort_values("cases", ascending=False)
+    table = pd.DataFrame(
+        {
+            t("ui_care_form"): moves["care_form_id"].map(names),
+            t("ui_from"): moves["sending_hospital"],
+            t("ui_to"): moves["performing_hospital"],
+            t("ui_cases_moved"): moves["cases"].map(lambda v: fmt_number(v, 1)),
+            t("ui_extra_travel"): moves["extra_minutes"].map(
+                lambda v: t("ui_minutes", value=fmt_number(v))
+            ),
+            t("ui_agreement_kind"): moves["agreement"].map(kinds),
+        }
+    )
+    st.dataframe(table, hide_index=True, key=f"moves_{key}")
+    labelled = moves.assign(
+        label=moves["sending_hospital"]
+        + " → "
+        + moves["performing_hospital"]
+        + " · "
+        + moves["care_form_id"].map(names)
+    )
+    chart(
+        st,
+        charts.moves_chart(
+            labelled, t("ui_moves_chart_title"), t("ui_cases_moved"), kinds, state.lang()
+        ),
+        key=f"moves_chart_{key}",
+    )
+
+
+def gains_and_losses(wb: Workbook, money_table: pd.DataFrame, key: str) -> None:
+    st.subheader(t("ui_gains_losses"))
+    st.caption(t("ui_money_source_volumes"))
+    left, right = st.columns([1, 1], gap="large")
     chart(
         left,
-        charts.before_after_bars(per_h, "cases", t("ui_cases_per_hospital"), hospitals, b, a),
-        key=f"cases_{key}",
-    )
-    chart(
-        right,
-        charts.diverging_bars(
-            money_table.assign(margin_change=money_table["margin_cents_change"] / 100),
-            "margin_change",
-            t("ui_margin_change") + " (€)",
-            hospitals,
+        charts.gains_and_losses(
+            money_table.assign(change=money_table["margin_cents_change"] / 100),
+            t("ui_margin_change"),
+            hospitals_of(wb.hospitals),
+            state.lang(),
         ),
         key=f"margin_{key}",
     )
-    capacity_and_norms(after, hospitals, key, f" ({a})")
-    chart(st, charts.flow_matrix(after_flows, t("ui_flow_matrix")), key=f"flows_{key}")
-    st.dataframe(
+    b, a = t("ui_before"), t("ui_after")
+    right.dataframe(
         money_view(
             money_table,
             {
@@ -90,47 +120,194 @@ def show_results(
     )
 
 
+def flow_maps(
+    wb: Workbook,
+    before_flows: pd.DataFrame,
+    after_flows: pd.DataFrame,
+    before: CapacityReport,
+    after: CapacityReport,
+    key: str,
+) -> None:
+    st.subheader(t("ui_flows_before_after"))
+    points = geo.hospital_points(wb.hospitals, before_flows, before.hospitals)
+    if points.empty:
+        st.info(t("ui_map_no_positions"))
+        return
+    box, words = geo.view_box(points), map_texts()
+    columns = st.columns(2)
+    for column, title, flows, report in (
+        (columns[0], t("ui_map_before"), before_flows, before),
+        (columns[1], t("ui_map_after"), after_flows, after),
+    ):
+        column.markdown(f"**{title}**")
+        chart(
+            column,
+            charts.region_map(
+                geo.outline(),
+                box,
+                geo.hospital_points(wb.hospitals, flows, report.hospitals),
+                geo.flow_lines(flows, wb.hospitals),
+                words,
+                height=380,
+            ),
+            key=f"map_{title}_{key}",
+        )
+
+
+def details(
+    wb: Workbook,
+    before_flows: pd.DataFrame,
+    after_flows: pd.DataFrame,
+    before: CapacityReport,
+    after: CapacityReport,
+    key: str,
+) -> None:
+    """OR use per hospital, norms and the flow matrix after the scenario."""
+    with st.expander(t("ui_details")):
+        hospitals = hospitals_of(wb.hospitals)
+        b, a = t("ui_before"), t("ui_after")
+        st.caption(f"{t('ui_utilisation')} ({a})")
+        was = before.hospitals.set_index("hospital_id")["or_utilisation"]
+        columns = st.columns(len(after.hospitals))
+        for col, row in zip(columns, after.hospitals.itertuples(index=False), strict=True):
+            change = row.or_utilisation - was.get(row.hospital_id, 0.0)
+            col.metric(
+                row.hospital_id,
+                fmt_percent(row.or_utilisation),
+                t("ui_points", value=fmt_number(100 * change, 1)),
+                delta_color="off",
+            )
+        per_h = pd.concat(
+            [
+                flows.groupby("performing")["cases"]
+                .sum()
+                .rename_axis("hospital_id")
+                .reset_index()
+                .assign(phase=phase)
+                for flows, phase in ((before_flows, b), (after_flows, a))
+            ]
+        )
+        chart(
+            st,
+            charts.before_after_bars(per_h, "cases", t("ui_cases_per_hospital"), hospitals, b, a),
+            key=f"cases_{key}",
+        )
+        capacity_and_norms(after, hospitals, key, f" ({a})", care_form_names(wb))
+        chart(st, charts.flow_matrix(after_flows, t("ui_flow_matrix")), key=f"flows_{key}")
+
+
+def story_of(
+    wb: Workbook,
+    year: int,
+    before_flows: pd.DataFrame,
+    after_flows: pd.DataFrame,
+    before: CapacityReport,
+    after: CapacityReport,
+    money_table: pd.DataFrame,
+    key: str,
+    proposals: pd.DataFrame | None = None,
+) -> bool:
+    """The whole story; False (with a sentence) when nothing moves."""
+    story = tell(wb, year, before_flows, after_flows, before, after, money_table, proposals)
+    if story.moves.empty:
+        st.info(t("ui_nothing_moves"))
+        return False
+    totals(story)
+    what_moves(wb, story, key)
+    gains_and_losses(wb, money_table, key)
+    flow_maps(wb, before_flows, after_flows, before, after, key)
+    details(wb, before_flows, after_flows, before, after, key)
+    return True
+
+
+# --------------------------------------------------------------------------- saving
+
+
 def save_form(
     wb: Workbook, year: int, kind: str, after: CapacityReport, money_table: pd.DataFrame, key: str
 ) -> None:
+    """Save under a name: an empty name gets a message, an existing one asks to overwrite."""
+    pending = f"overwrite_{key}"
     with st.form(f"save_{key}"):
-        name = st.text_input(t("ui_save_name"), key=f"name_{key}")
-        if st.form_submit_button(t("ui_save")):
-            try:
-                state.store().save(
-                    name, year, kind, wb.sha256, scenario_summary(after, money_table)
-                )
-                st.success(t("ui_saved", name=name.strip()))
-            except ValueError as exc:
-                st.error(t("ui_save_failed", error=str(exc)))
+        name = st.text_input(t("ui_save_name"), key=f"name_{key}").strip()
+        submitted = st.form_submit_button(t("ui_save"))
+    summary = scenario_summary(after, money_table)
+    store = state.store()
+    if submitted:
+        st.session_state.pop(pending, None)
+        if not name:
+            st.warning(t("ui_name_empty"))
+            return
+        if name in set(store.list()["name"]):
+            st.session_state[pending] = name
+        else:
+            store.save(name, year, kind, wb.sha256, summary)
+            st.success(t("ui_saved", name=name))
+    if st.session_state.get(pending):
+        name = st.session_state[pending]
+        st.warning(t("ui_overwrite_ask", name=name))
+        yes, no = st.columns([1, 4])
+        if yes.button(t("ui_overwrite"), key=f"overwrite_yes_{key}", type="primary"):
+            store.save(name, year, kind, wb.sha256, summary)
+            st.session_state.pop(pending)
+            st.success(t("ui_saved", name=name))
+        elif no.button(t("ui_cancel"), key=f"overwrite_no_{key}"):
+            st.session_state.pop(pending)
+            st.rerun()
+
+
+def download(write: Callable[[Any, IO[bytes]], None], result: Any, name: str, key: str) -> None:
+    """The scenario as the house-style workbook, written only when the button is pressed."""
+
+    def workbook() -> bytes:
+        buffer = io.BytesIO()
+        write(result, buffer)
+        return buffer.getvalue()
+
+    st.download_button(t("ui_download_scenario"), workbook, file_name=name, mime=XLSX, key=key)
+
+
+# --------------------------------------------------------------------------- the two tabs
 
 
 def manual_tab(wb: Workbook, year: int) -> None:
+    st.markdown(t("ui_shares_explained"))
+    planned = st.toggle(t("ui_start_planned"), key="planned_shares")
+    if planned:
+        st.caption(t("ui_planned_explained"))
     agreements = valid_in_year(wb.agreements, year)[
         ["agreement_id", "care_form_id", "sending_hospital", "performing_hospital", "mode", "share"]
     ].copy()
-    agreements["share"] = agreements["share"].fillna(0.0)
-    st.caption(t("ui_edit_shares"))
+    agreements["care_form_id"] = agreements["care_form_id"].map(care_form_names(wb))
+    agreements["share"] = (100 * agreements["share"].fillna(0.0)).round() if planned else 0.0
     edited = st.data_editor(
         agreements,
         hide_index=True,
-        key="shares",
+        key=f"shares_{planned}",
         disabled=["agreement_id", "care_form_id", "sending_hospital", "performing_hospital"],
         column_config={
             "share": st.column_config.NumberColumn(
-                t("ui_share"), min_value=0.0, max_value=1.0, step=0.05, format="%.2f"
+                t("ui_share"), min_value=0, max_value=100, step=5, format="%d %%"
             ),
-            "mode": st.column_config.SelectboxColumn(t("ui_mode"), options=MODES, required=True),
+            "mode": st.column_config.SelectboxColumn(
+                t("ui_mode"),
+                options=MODES,
+                required=True,
+                format_func=lambda mode: t(f"ui_mode_{mode}"),
+            ),
             "agreement_id": t("ui_agreement"),
             "care_form_id": t("ui_care_form"),
             "sending_hospital": t("ui_sending"),
             "performing_hospital": t("ui_performing"),
         },
     )
-    edits = edited[["agreement_id", "share", "mode"]].to_json(orient="split")
-    result = state.manual(wb, wb.sha256, year, edits)
-    show_results(
+    edits = edited.assign(share=edited["share"].astype(float) / 100)
+    result = state.manual(
+        wb, wb.sha256, year, edits[["agreement_id", "share", "mode"]].to_json(orient="split")
+    )
+    moved = story_of(
         wb,
+        year,
         result.flows_before,
         result.flows_after,
         result.capacity_before,
@@ -138,13 +315,16 @@ def manual_tab(wb: Workbook, year: int) -> None:
         result.money,
         "manual",
     )
-    save_form(wb, year, "manual", result.capacity_after, result.money, "manual")
+    if moved:
+        download(write_scenario, result, f"scenario_{year}.xlsx", "download_manual")
+        save_form(wb, year, "manual", result.capacity_after, result.money, "manual")
 
 
-def optimiser_tab(wb: Workbook, year: int) -> None:
+def optimiser_options(wb: Workbook) -> Options:
     left, right = st.columns(2)
-    w_travel = left.number_input(t("ui_w_travel"), min_value=0.0, value=1.0, step=0.5, key="wt")
-    w_move = left.number_input(t("ui_w_move"), min_value=0.0, value=0.0, step=1.0, key="wm")
+    # whole numbers: Streamlit's number inputs cannot show a Dutch decimal comma
+    w_travel = left.number_input(t("ui_w_travel"), min_value=0, value=1, step=1, key="wt")
+    w_move = left.number_input(t("ui_w_move"), min_value=0, value=0, step=1, key="wm")
     time_limit = left.number_input(t("ui_time_limit"), min_value=1, value=60, step=10, key="tl")
     free = right.checkbox(t("ui_free_moves"), key="free")
     integer = right.checkbox(t("ui_integer"), key="int")
@@ -157,65 +337,120 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
     )
     right.caption(t("ui_norm_overrides"))
     care_forms = sorted(norms)
+    names = care_form_names(wb)
     care_form = right.selectbox(
         t("ui_care_form"),
         care_forms,
         key="norm_cf",
         index=care_forms.index("rectumcarcinoom") if "rectumcarcinoom" in norms else 0,
+        format_func=lambda c: names.get(c, c),
     )
     value = right.number_input(
         t("ui_norm"), min_value=0, value=norms[care_form], step=5, key=f"norm_value_{care_form}"
     )
-    overrides = {care_form: int(value)} if int(value) != norms[care_form] else {}
+    return Options(
+        w_travel=float(w_travel),
+        w_move=float(w_move),
+        time_limit=float(time_limit),
+        free_moves=free,
+        integer=integer,
+        norms={care_form: int(value)} if int(value) != norms[care_form] else {},
+    )
+
+
+def shadow_prices(result: OptimizeResult, options: Options) -> None:
+    """What one more OR hour would be worth, in travel minutes saved."""
+    prices = result.shadow_prices
+    prices = prices[(prices["constraint"] == "or_capacity") & (prices["dual"].abs() > 1e-6)]
+    st.subheader(t("ui_shadow_prices"))
+    if prices.empty:
+        st.markdown(t("ui_shadow_none"))
+        return
+    lines = []
+    for row in prices.sort_values("dual").itertuples(index=False):
+        saved = abs(float(row.dual)) * 60
+        if options.w_move == 0 and options.w_travel > 0:
+            value = fmt_number(saved / options.w_travel)
+            lines.append(t("ui_shadow_line", hospital=row.hospital_id, minutes=value))
+        else:
+            lines.append(
+                t("ui_shadow_line_weighted", hospital=row.hospital_id, points=fmt_number(saved))
+            )
+    st.markdown("\n".join(f"- {line}" for line in lines))
+
+
+def optimiser_tab(wb: Workbook, year: int) -> None:
+    st.markdown(t("ui_optimiser_explained"))
+    options = optimiser_options(wb)
     if st.button(t("ui_run"), key="run", type="primary"):
-        options = Options(
-            w_travel=w_travel,
-            w_move=w_move,
-            time_limit=float(time_limit),
-            free_moves=free,
-            integer=integer,
-            norms=overrides,
-        )
         with st.status(t("ui_running"), expanded=False) as status:
             result = optimize(wb, year, options)
-            status.update(label=t("ui_solved"), state="complete")
-        st.session_state["optimum"] = (wb.sha256, year, result)
+            solved = result.status != "infeasible"
+            status.update(
+                label=t("ui_solved") if solved else t("ui_not_solved"),
+                state="complete" if solved else "error",
+            )
+        st.session_state["optimum"] = (wb.sha256, year, options, result)
     stored = st.session_state.get("optimum")
     if not stored or stored[0] != wb.sha256 or stored[1] != year:
         return
-    result = stored[2]
-    st.write(f"**{t('ui_status')}:** {result.status}")
+    _, _, options, result = stored
+    proposals = getattr(result, "proposals", None)
+    status_text = t(f"ui_status_{result.status}", n=0 if proposals is None else len(proposals))
     if result.status == "infeasible":
-        st.warning(t("ui_infeasible"))
-        for message in result.violations["message"]:
-            st.markdown(f"- {message.render(state.lang())}")
-        for advice in result.advice:
-            st.markdown(advice.render(state.lang()))
+        st.error(status_text)
+        st.markdown("\n".join(f"- {rendered(m)}" for m in result.violations["message"]))
+        for advice in getattr(result, "advice", []):
+            st.markdown(rendered(advice))
+        st.info(t("ui_what_to_change"))
         return
     if result.flows.empty or result.capacity_after is None or result.money is None:
-        st.warning(t("ui_time_limit_hit"))
+        st.warning(t("ui_status_time_limit_empty"))
         return
+    (st.warning if result.status == "time_limit" else st.success)(status_text)
+    if proposals is not None and len(proposals):
+        proposals_table(wb, proposals)
     after_flows = result.flows.rename(
         columns={"origin": "sending", "performing_hospital_id": "performing"}
     )
-    show_results(
+    before_flows, _, _ = state.baseline(wb, wb.sha256, year)
+    moved = story_of(
         wb,
-        baseline_flows(wb, year),
+        year,
+        before_flows,
         after_flows,
         result.capacity_before,
         result.capacity_after,
         result.money,
         "opt",
+        proposals,
     )
-    prices = result.shadow_prices[result.shadow_prices["constraint"] == "or_capacity"]
-    st.subheader(t("ui_shadow_prices"))
+    shadow_prices(result, options)
+    download(write_optimize, result, f"optimalisatie_{year}.xlsx", "download_opt")
+    if moved:
+        save_form(wb, year, "optimised", result.capacity_after, result.money, "opt")
+
+
+def proposals_table(wb: Workbook, proposals: pd.DataFrame) -> None:
+    st.subheader(t("ui_proposals"))
+    names = care_form_names(wb)
     st.dataframe(
-        prices[["hospital_id", "dual"]].rename(
-            columns={"hospital_id": t("ui_hospital"), "dual": t("ui_shadow_prices")}
+        pd.DataFrame(
+            {
+                t("ui_care_form"): proposals["care_form_id"].map(names),
+                t("ui_from"): proposals["sending_hospital"],
+                t("ui_to"): proposals["performing_hospital"],
+                t("ui_cases_moved"): proposals["cases"].map(lambda v: fmt_number(v, 1)),
+                t("ui_travel"): proposals["travel_minutes"].map(
+                    lambda v: t("ui_minutes", value=fmt_number(v))
+                ),
+                t("ui_margin_sending"): proposals["margin_sending_cents"].map(fmt_euro),
+                t("ui_margin_performing"): proposals["margin_performing_cents"].map(fmt_euro),
+            }
         ),
         hide_index=True,
+        key="proposals",
     )
-    save_form(wb, year, "optimised", result.capacity_after, result.money, "opt")
 
 
 def main() -> None:

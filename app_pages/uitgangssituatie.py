@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import state
 from dashboard.widgets import (
     capacity_and_norms,
+    care_form_names,
     fmt_number,
     fmt_percent,
     hospitals_of,
@@ -25,12 +26,16 @@ def main() -> None:
     totals = report.hospitals
     for col, row in zip(st.columns(len(totals)), totals.itertuples(index=False), strict=True):
         col.metric(row.hospital_id, fmt_percent(row.or_utilisation), help=t("ui_utilisation"))
-    pivot = flows.pivot_table(
-        index="performing", columns="care_form_id", values="cases", aggfunc="sum", fill_value=0
-    ).rename_axis(index=t("ui_hospital"), columns=t("ui_care_form"))
+    pivot = (
+        flows.assign(care_form_id=flows["care_form_id"].map(care_form_names(wb)))
+        .pivot_table(
+            index="performing", columns="care_form_id", values="cases", aggfunc="sum", fill_value=0
+        )
+        .rename_axis(index=t("ui_hospital"), columns=t("ui_care_form"))
+    )
     st.subheader(t("ui_volumes"))
     st.dataframe(pivot.map(fmt_number), width="stretch")
-    capacity_and_norms(report, hospitals_of(wb.hospitals), "baseline")
+    capacity_and_norms(report, hospitals_of(wb.hospitals), "baseline", names=care_form_names(wb))
     st.subheader(t("ui_money"))
     st.dataframe(
         money_view(

@@ -16,6 +16,12 @@ def norms_met(row: pd.Series) -> str:
     return t("ui_x_of_y", x=str(int(row["norms_met"])), y=str(int(row["norms_total"])))
 
 
+def years_differ(saved: pd.DataFrame, names: list[str]) -> None:
+    years = sorted(set(saved.loc[saved["name"].isin(names), "year"].astype(int)))
+    if len(years) > 1:
+        st.warning(t("ui_years_differ", years=", ".join(map(str, years))))
+
+
 def main() -> None:
     st.header(t("ui_page_compare"))
     store = state.store()
@@ -27,6 +33,7 @@ def main() -> None:
         t("ui_choose"), saved["name"].tolist(), default=saved["name"].tolist()[-3:], key="compare"
     )
     if names:
+        years_differ(saved, names)
         data = compare_pivot({name: store.load(name) for name in names})
         view = pd.DataFrame(index=sorted(data["hospital_id"].unique()))
         for name, rows in data.groupby("scenario", sort=False):
@@ -56,10 +63,30 @@ def main() -> None:
         ),
         hide_index=True,
     )
-    victim = st.selectbox(t("ui_delete"), [""] + saved["name"].tolist(), key="delete_name")
+    delete(saved["name"].tolist())
+
+
+def delete(names: list[str]) -> None:
+    """Delete a saved scenario, after asking."""
+    victim = st.selectbox(
+        t("ui_delete_which"),
+        [""] + names,
+        key="delete_name",
+        format_func=lambda name: name or t("ui_delete_none"),
+    )
     if victim and st.button(t("ui_delete"), key="delete"):
-        store.delete(victim)
-        st.rerun()
+        st.session_state["delete_pending"] = victim
+    pending = st.session_state.get("delete_pending")
+    if pending and pending == victim:
+        st.warning(t("ui_delete_ask", name=pending))
+        yes, no = st.columns([1, 4])
+        if yes.button(t("ui_delete_yes"), key="delete_yes", type="primary"):
+            state.store().delete(pending)
+            st.session_state.pop("delete_pending")
+            st.rerun()
+        if no.button(t("ui_cancel"), key="delete_no"):
+            st.session_state.pop("delete_pending")
+            st.rerun()
 
 
 main()

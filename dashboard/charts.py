@@ -193,7 +193,7 @@ def region_map(
     projection: dict[str, Any] = {"type": "mercator", "fit": box}
     land = (
         alt.Chart(alt.Data(values=outline["features"]))
-        .mark_geoshape(fill="#eef1f4", stroke="#9aa5b1", strokeWidth=1, clip=True)
+        .mark_geoshape(fill="#f6f5f0", stroke="#9aa5b1", strokeWidth=1, clip=True)
         .project(**projection)
     )
     flows = (
@@ -204,9 +204,7 @@ def region_map(
             latitude="lat:Q",
             longitude2="lon2:Q",
             latitude2="lat2:Q",
-            strokeWidth=alt.StrokeWidth(
-                "cases:Q", scale=alt.Scale(range=[1.5, 12]), title=words.moved
-            ),
+            strokeWidth=alt.StrokeWidth("cases:Q", scale=alt.Scale(range=[1.5, 12]), legend=None),
             tooltip=[
                 alt.Tooltip("pair:N", title=words.flow),
                 alt.Tooltip("cases:Q", title=words.moved, format=",.0f"),
@@ -220,12 +218,19 @@ def region_map(
         .encode(
             longitude="lon:Q",
             latitude="lat:Q",
-            size=alt.Size("cases:Q", scale=alt.Scale(range=[200, 2200]), title=words.cases),
+            size=alt.Size(
+                "cases:Q",
+                scale=alt.Scale(range=[200, 2200]),
+                title=words.cases,
+                legend=alt.Legend(orient="bottom", direction="horizontal", tickCount=3),
+            ),
             color=alt.Color(
                 "or_utilisation:Q",
                 scale=UTILISATION_COLOURS,
                 title=words.utilisation,
-                legend=alt.Legend(format=".0%"),
+                legend=alt.Legend(
+                    orient="bottom", direction="horizontal", format=".0%", gradientLength=180
+                ),
             ),
             tooltip=[
                 alt.Tooltip("name:N", title=words.hospital),
@@ -242,4 +247,75 @@ def region_map(
         .encode(longitude="lon:Q", latitude="lat:Q", text="hospital_id:N")
         .project(**projection)
     )
-    return (land + flows + circles + labels).properties(height=height)
+    return (land + flows + circles + labels).properties(
+        width="container", height=height, view=alt.ViewBackground(fill="#dbe8f3", stroke=None)
+    )
+
+
+def number_axis(language: str, euro: bool = False, title: str | None = None) -> alt.Axis:
+    """Axis labels in the reader's notation (1.234 or 1,234), as euros when ``euro``."""
+    digits = "format(abs(datum.value), ',.0f')"
+    if language == "nl":
+        digits = f"replace({digits}, /,/g, '.')"
+    sign = "(datum.value < 0 ? '-€ ' : '€ ')" if euro else "(datum.value < 0 ? '-' : '')"
+    return alt.Axis(labelExpr=f"{sign} + {digits}", title=title)
+
+
+AGREEMENT_COLOURS = {
+    "existing": "#1f77b4",
+    "new": "#ff7f0e",
+    "own": "#7f7f7f",
+    "status_quo": "#9467bd",
+    "free": "#c62828",
+}
+
+
+def moves_chart(
+    moves: pd.DataFrame, title: str, cases_title: str, basis_labels: dict[str, str], language: str
+) -> alt.Chart:
+    """What moves: one bar per move (``label``) with its cases, coloured by the agreement it
+    rests on.
+
+    ``moves``: label, cases, agreement (see :data:`AGREEMENT_COLOURS`); ``basis_labels``: the
+    agreement kinds in words.
+    """
+    present = [b for b in AGREEMENT_COLOURS if b in set(moves["agreement"])]
+    shown = [basis_labels[b] for b in present]
+    data = moves.assign(basis=moves["agreement"].map(basis_labels))
+    return (
+        alt.Chart(data, title=title)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", title=None, sort="-x", axis=alt.Axis(labelLimit=420)),
+            x=alt.X("cases:Q", axis=number_axis(language, title=cases_title)),
+            color=alt.Color(
+                "basis:N",
+                title=None,
+                scale=alt.Scale(domain=shown, range=[AGREEMENT_COLOURS[b] for b in present]),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            tooltip=["label", "basis", alt.Tooltip("cases:Q", format=",.1f")],
+        )
+        .properties(height=alt.Step(26))
+    )
+
+
+def gains_and_losses(
+    frame: pd.DataFrame, title: str, hospitals: list[str], language: str
+) -> alt.LayerChart:
+    """Who gains, who loses: the margin change per hospital [EUR] as bars around a zero line.
+
+    ``frame``: hospital_id, change (EUR, not cents).
+    """
+    bars = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y("hospital_id:N", title=None, sort=sorted(hospitals)),
+            x=alt.X("change:Q", axis=number_axis(language, euro=True, title=None)),
+            color=alt.condition("datum.change >= 0", alt.value(MET), alt.value(NOT_MET)),
+            tooltip=["hospital_id", alt.Tooltip("change:Q", format=",.0f")],
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="black", strokeWidth=1.5)
+    return (bars + zero.encode(x="zero:Q")).properties(title=title, height=alt.Step(32))

@@ -1,8 +1,11 @@
-"""The story of a scenario: what the user edited, and what moves where (no streamlit here)."""
+"""What the user edited on the scenario page (no streamlit here); the story of a scenario itself
+is :func:`optimizer.story.tell`."""
 
 from __future__ import annotations
 
 import pandas as pd
+
+KEY = ["sending", "care_form_id", "performing"]
 
 
 def edited_agreements(agreements: pd.DataFrame, edits: pd.DataFrame) -> pd.DataFrame:

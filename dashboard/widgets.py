@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from calculator.workbook import Workbook
 from dashboard import charts
 from dashboard.state import lang
 from messages import text
@@ -51,9 +52,14 @@ def hospitals_of(frame: pd.DataFrame) -> list[str]:
 
 
 def capacity_and_norms(
-    report: CapacityReport, hospitals: list[str], key: str, suffix: str = ""
+    report: CapacityReport,
+    hospitals: list[str],
+    key: str,
+    suffix: str = "",
+    names: dict[str, str] | None = None,
 ) -> None:
-    """OR minutes against capacity and the norm matrix of one set of flows."""
+    """OR minutes against capacity and the norm matrix of one set of flows (care forms shown
+    by ``names`` when given)."""
     chart(
         st,
         charts.utilisation_chart(
@@ -67,7 +73,12 @@ def capacity_and_norms(
     )
     chart(
         st,
-        charts.norm_matrix(report.norms, t("ui_norms") + suffix, t("ui_meets"), t("ui_not_meets")),
+        charts.norm_matrix(
+            report.norms.assign(care_form_id=report.norms["care_form_id"].replace(names or {})),
+            t("ui_norms") + suffix,
+            t("ui_meets"),
+            t("ui_not_meets"),
+        ),
         key=f"norms_{key}",
     )
 
@@ -75,3 +86,25 @@ def capacity_and_norms(
 def type_label(kind: object) -> str:
     """A hospital type (umc, topklinisch, algemeen) in words."""
     return t(f"ui_type_{kind}")
+
+
+def care_form_names(wb: Workbook) -> dict[str, str]:
+    """Care form id → its name as the workbook gives it."""
+    return dict(zip(wb.care_forms["care_form_id"], wb.care_forms["name"], strict=True))
+
+
+def map_texts() -> charts.MapTexts:
+    return charts.MapTexts(
+        hospital=t("ui_hospital"),
+        cases=t("ui_map_cases"),
+        utilisation=t("ui_map_utilisation"),
+        moved=t("ui_map_moved"),
+        flow=t("ui_map_flow"),
+        kind=t("ui_hospital_type"),
+    )
+
+
+def rendered(message: object) -> str:
+    """A message of the catalogue in the reader's language (plain text passes as it is)."""
+    render = getattr(message, "render", None)
+    return str(render(lang())) if callable(render) else str(message)

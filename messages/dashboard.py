@@ -70,10 +70,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_after": {"nl": "na", "en": "after"},
     "ui_manual": {"nl": "Handmatig (aandelen per afspraak)", "en": "Manual (shares per agreement)"},
     "ui_optimised": {"nl": "Geoptimaliseerd", "en": "Optimised"},
-    "ui_edit_shares": {
-        "nl": "Pas het aandeel en de vorm per afspraak aan; het effect verschijnt direct.",
-        "en": "Edit the share and mode per agreement; the effect shows at once.",
-    },
     "ui_share": {"nl": "Aandeel", "en": "Share"},
     "ui_mode": {"nl": "Vorm", "en": "Mode"},
     "ui_agreement": {"nl": "Afspraak", "en": "Agreement"},
@@ -94,15 +90,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_norm": {"nl": "Volumenorm (casussen per jaar)", "en": "Volume norm (cases per year)"},
     "ui_run": {"nl": "Optimaliseren", "en": "Optimise"},
     "ui_running": {"nl": "Het model wordt opgelost…", "en": "Solving the model…"},
-    "ui_status": {"nl": "Status", "en": "Status"},
-    "ui_infeasible": {
-        "nl": "Dit scenario is niet haalbaar. Wat er tekortschiet:",
-        "en": "This scenario is infeasible. What falls short:",
-    },
-    "ui_time_limit_hit": {
-        "nl": "De rekentijd was op zonder oplossing; verhoog de rekentijd.",
-        "en": "The time limit passed without a solution; raise it.",
-    },
     "ui_flow_matrix": {
         "nl": "Stromen van verwijzer (rij) naar uitvoerder (kolom)",
         "en": "Flows from sending (row) to performing (column)",
@@ -112,13 +99,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Cases per performing hospital",
     },
     "ui_shadow_prices": {
-        "nl": "Schaduwprijs van OK-capaciteit (doelfunctie per extra minuut)",
-        "en": "Shadow price of OR capacity (objective per extra minute)",
+        "nl": "Wat een extra OK-uur oplevert",
+        "en": "What one more OR hour is worth",
     },
     "ui_save_name": {"nl": "Naam van het scenario", "en": "Scenario name"},
     "ui_save": {"nl": "Scenario bewaren", "en": "Save scenario"},
     "ui_saved": {"nl": "Bewaard als '{name}'.", "en": "Saved as '{name}'."},
-    "ui_save_failed": {"nl": "Niet bewaard: {error}", "en": "Not saved: {error}"},
     "ui_source": {"nl": "Bron", "en": "Source"},
     "ui_registrations": {"nl": "Registraties (dbc's)", "en": "Registrations (DBCs)"},
     "ui_volumes_src": {"nl": "Volumes", "en": "Volumes"},
@@ -267,4 +253,162 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_type_umc": {"nl": "umc", "en": "university medical centre"},
     "ui_type_topklinisch": {"nl": "topklinisch ziekenhuis", "en": "top clinical hospital"},
     "ui_type_algemeen": {"nl": "algemeen ziekenhuis", "en": "general hospital"},
+    "ui_shares_explained": {
+        "nl": "Een **aandeel** is het deel van de patiënten die de verwijzer nu zelf behandelt "
+        "dat voortaan naar de uitvoerder gaat. Alle aandelen staan op 0 %: dat is de situatie "
+        "van vandaag; pas er één aan en het effect verschijnt hieronder.",
+        "en": "A **share** is the part of the patients the sending hospital treats itself today "
+        "that goes to the performing hospital from now on. All shares start at 0 %: that is "
+        "today's situation; change one and its effect shows below.",
+    },
+    "ui_start_planned": {
+        "nl": "Begin met de geplande aandelen uit de werkmap",
+        "en": "Start from the shares planned in the workbook",
+    },
+    "ui_planned_explained": {
+        "nl": "De werkmap plant deze aandelen per afspraak; ze worden bovenop de stromen van "
+        "vandaag verplaatst, daarom verschilt het resultaat al zonder dat u iets wijzigt.",
+        "en": "The workbook plans these shares per agreement; they are moved on top of today's "
+        "flows, which is why the result differs before you change anything.",
+    },
+    "ui_nothing_moves": {
+        "nl": "Er verschuift nog niets ten opzichte van vandaag.",
+        "en": "Nothing moves yet compared with today.",
+    },
+    "ui_tot_margin": {"nl": "Marge van de regio", "en": "Margin of the region"},
+    "ui_tot_cases_moved": {"nl": "Casussen verplaatst", "en": "Cases moved"},
+    "ui_tot_travel_avg": {
+        "nl": "Extra reistijd per patiënt (gemiddeld)",
+        "en": "Extra travel per patient (average)",
+    },
+    "ui_tot_travel_max": {
+        "nl": "Extra reistijd per patiënt (maximaal)",
+        "en": "Extra travel per patient (largest)",
+    },
+    "ui_minutes": {"nl": "{value} min", "en": "{value} min"},
+    "ui_money_source_volumes": {
+        "nl": "Bedragen volgens de volumes van het jaar, tegen benchmarkprijzen en contracten.",
+        "en": "Amounts from the year's volumes, at benchmark prices and contracts.",
+    },
+    "ui_what_moves": {"nl": "Wat verschuift", "en": "What moves"},
+    "ui_moves_chart_title": {
+        "nl": "Verplaatste casussen per stroom",
+        "en": "Cases moved per flow",
+    },
+    "ui_from": {"nl": "Patiënten van", "en": "Patients of"},
+    "ui_to": {"nl": "Naar", "en": "To"},
+    "ui_cases_moved": {"nl": "Casussen", "en": "Cases"},
+    "ui_extra_travel": {"nl": "Extra reistijd", "en": "Extra travel"},
+    "ui_agreement_kind": {"nl": "Op grond van", "en": "Based on"},
+    "ui_agreement_existing": {"nl": "bestaande afspraak", "en": "existing agreement"},
+    "ui_agreement_new": {"nl": "voorgestelde nieuwe afspraak", "en": "proposed new agreement"},
+    "ui_agreement_own": {
+        "nl": "terug naar het eigen ziekenhuis",
+        "en": "back to the patients' own hospital",
+    },
+    "ui_agreement_status_quo": {
+        "nl": "stroom van vandaag zonder afspraak",
+        "en": "today's flow without an agreement",
+    },
+    "ui_agreement_free": {"nl": "zonder afspraak", "en": "without an agreement"},
+    "ui_gains_losses": {"nl": "Wie wint, wie verliest", "en": "Who gains, who loses"},
+    "ui_flows_before_after": {"nl": "Stromen voor en na", "en": "Flows before and after"},
+    "ui_map_before": {"nl": "Vandaag", "en": "Today"},
+    "ui_map_after": {"nl": "Met dit scenario", "en": "With this scenario"},
+    "ui_details": {
+        "nl": "Details: OK-bezetting, volumenormen en stromen na het scenario",
+        "en": "Details: OR use, volume norms and flows after the scenario",
+    },
+    "ui_mode_referral": {"nl": "verwijzing", "en": "referral"},
+    "ui_mode_parallel": {"nl": "parallel declareren", "en": "parallel declaration"},
+    "ui_mode_odv": {
+        "nl": "onderlinge dienstverlening (ODV)",
+        "en": "services between hospitals (ODV)",
+    },
+    "ui_download_scenario": {
+        "nl": "Scenario downloaden (Excel)",
+        "en": "Download the scenario (Excel)",
+    },
+    "ui_optimiser_explained": {
+        "nl": "Het model zoekt de verdeling van de patiënten over de ziekenhuizen met de minste "
+        "reistijd die binnen de OK-capaciteit blijft en de volumenormen haalt.",
+        "en": "The model looks for the distribution of patients over the hospitals with the "
+        "least travel that stays within OR capacity and meets the volume norms.",
+    },
+    "ui_status_optimal": {
+        "nl": "De beste verdeling is gevonden.",
+        "en": "The best distribution was found.",
+    },
+    "ui_status_optimal_with_proposals": {
+        "nl": "Met de afspraken van nu lukt het niet; met nieuwe afspraken ({n}) wel. "
+        "De voorstellen staan hieronder.",
+        "en": "The agreements in force are not enough; new agreements ({n}) make it work. "
+        "The proposals are below.",
+    },
+    "ui_status_time_limit": {
+        "nl": "De rekentijd was op: dit is de beste verdeling tot nu toe, misschien kan het "
+        "nog beter.",
+        "en": "The time limit was reached: this is the best distribution so far; there may be "
+        "a better one.",
+    },
+    "ui_status_time_limit_empty": {
+        "nl": "De rekentijd was op voordat er een verdeling was; geef meer rekentijd.",
+        "en": "The time limit passed before any distribution was found; allow more time.",
+    },
+    "ui_status_infeasible": {
+        "nl": "Zo is het niet haalbaar: geen verdeling voldoet aan alle eisen. "
+        "Wat er tekortschiet:",
+        "en": "This is not feasible: no distribution meets every requirement. What falls short:",
+    },
+    "ui_what_to_change": {
+        "nl": "Wat u kunt doen: sta verplaatsingen zonder afspraak toe, verlaag een volumenorm, "
+        "of geef het ziekenhuis dat tekortkomt meer OK-tijd.",
+        "en": "What you can do: allow moves without an agreement, lower a volume norm, or give "
+        "the hospital that falls short more OR time.",
+    },
+    "ui_proposals": {"nl": "Voorgestelde nieuwe afspraken", "en": "Proposed new agreements"},
+    "ui_shadow_line": {
+        "nl": "Een extra OK-uur bij {hospital} bespaart {minutes} reisminuten.",
+        "en": "One more OR hour at {hospital} saves {minutes} minutes of travel.",
+    },
+    "ui_shadow_line_weighted": {
+        "nl": "Een extra OK-uur bij {hospital} maakt de uitkomst {points} punten beter "
+        "(reistijd en verplaatsingen samen gewogen).",
+        "en": "One more OR hour at {hospital} improves the outcome by {points} points "
+        "(travel and moves weighed together).",
+    },
+    "ui_shadow_none": {
+        "nl": "Extra OK-tijd levert nergens iets op: geen ziekenhuis zit aan zijn OK-grens.",
+        "en": "More OR time would not help anywhere: no hospital is at its OR limit.",
+    },
+    "ui_name_empty": {
+        "nl": "Geef het scenario eerst een naam.",
+        "en": "Give the scenario a name first.",
+    },
+    "ui_overwrite_ask": {
+        "nl": "Er is al een scenario '{name}'. Overschrijven?",
+        "en": "A scenario '{name}' exists already. Overwrite it?",
+    },
+    "ui_overwrite": {"nl": "Overschrijven", "en": "Overwrite"},
+    "ui_cancel": {"nl": "Annuleren", "en": "Cancel"},
+    "ui_delete_which": {"nl": "Scenario verwijderen", "en": "Delete a scenario"},
+    "ui_delete_none": {"nl": "(kies een scenario)", "en": "(choose a scenario)"},
+    "ui_delete_ask": {
+        "nl": "Scenario '{name}' definitief verwijderen?",
+        "en": "Delete scenario '{name}' for good?",
+    },
+    "ui_delete_yes": {"nl": "Ja, verwijderen", "en": "Yes, delete"},
+    "ui_years_differ": {
+        "nl": "Let op: deze scenario's gaan over verschillende jaren ({years}); de cijfers zijn "
+        "niet zonder meer vergelijkbaar.",
+        "en": "Note: these scenarios are about different years ({years}); their figures are not "
+        "directly comparable.",
+    },
+    "ui_travel": {"nl": "Reistijd", "en": "Travel"},
+    "ui_margin_sending": {"nl": "Marge verwijzer", "en": "Margin of the sending hospital"},
+    "ui_margin_performing": {
+        "nl": "Marge uitvoerder",
+        "en": "Margin of the performing hospital",
+    },
+    "ui_not_solved": {"nl": "Geen verdeling mogelijk", "en": "No distribution possible"},
 }

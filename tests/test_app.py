@@ -107,32 +107,54 @@ def test_changing_the_year_changes_the_figures(app):
     assert not before.equals(app.dataframe[-1].value)
 
 
-def test_scenario_shows_before_and_after(app):
+def test_scenario_starts_from_today_and_tells_the_story_of_the_planned_shares(app):
     goto(app, "scenario")
-    assert len(chart_specs(app)) >= 5
-    margins = app.dataframe[1].value
+    assert "Er verschuift nog niets" in all_text(app)
+    app.toggle(key="planned_shares").set_value(True).run()
+    assert not app.exception
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Marge van de regio"].startswith(("€ ", "-€ "))
+    assert metrics["Casussen verplaatst"] == "200"
+    assert metrics["Extra reistijd per patiënt (maximaal)"].endswith(" min")
+    moves = next(d.value for d in app.dataframe if "Patiënten van" in d.value.columns)
+    assert {"Zorgvorm", "Naar", "Casussen", "Op grond van"} <= set(moves.columns)
+    assert set(moves["Op grond van"]) == {"bestaande afspraak"}
+    assert "Liesbreukcorrectie" in set(moves["Zorgvorm"])
+    margins = next(d.value for d in app.dataframe if "Marge na" in d.value.columns)
     assert list(margins.columns) == [
         "Ziekenhuis",
         "Marge voor",
         "Marge na",
         "Verandering van de marge",
     ]
+    specs = chart_specs(app)
+    gains = next(s for s in specs if s.get("title") == "Verandering van de marge")
+    assert [layer["mark"]["type"] for layer in gains["layer"]] == ["bar", "rule"]
+    assert "€" in gains["layer"][0]["encoding"]["x"]["axis"]["labelExpr"]
+    maps = [s for s in specs if s.get("layer") and s["layer"][0]["mark"]["type"] == "geoshape"]
+    assert len(maps) == 2  # before and after
 
 
-def test_optimiser_runs_and_explains_infeasibility(app):
+def test_optimiser_speaks_plain_dutch(app):
     goto(app, "scenario")
     app.sidebar.selectbox(key="year").set_value(2026).run()
     app.button(key="run").click().run()
     assert not app.exception
-    assert "optimal" in all_text(app)
+    text = all_text(app)
+    assert "verdeling" in text and "Doelfunctie" not in text and "optimal" not in text
+    assert "OK-uur" in text or "OK-grens" in text
     app.number_input(key="norm_value_rectumcarcinoom").set_value(40).run()
     app.button(key="run").click().run()
-    assert "optimal_with_proposals" in all_text(app)  # new agreements make norm 40 possible
+    text = all_text(app)  # new agreements make norm 40 possible
+    assert "nieuwe afspraken" in text and "Voorgestelde nieuwe afspraken" in text
+    proposals = next(d.value for d in app.dataframe if "Marge verwijzer" in d.value.columns)
+    assert "Rectumresectie bij rectumcarcinoom" in set(proposals["Zorgvorm"])
     app.number_input(key="norm_value_rectumcarcinoom").set_value(400).run()
     app.button(key="run").click().run()
     text = all_text(app)
-    assert "niet haalbaar" in text and "rectumcarcinoom" in text and "norm 400" in text
+    assert "niet haalbaar" in text and "norm 400" in text
     assert "verlaag de norm voor rectumcarcinoom" in text
+    assert "infeasible" not in text and "optimal" not in text
 
 
 def test_settlement_page_lists_exceptions_and_offers_the_workbook(app):
@@ -144,16 +166,31 @@ def test_settlement_page_lists_exceptions_and_offers_the_workbook(app):
     assert not app.exception
 
 
-def test_save_compare_and_delete_a_scenario(app):
+def save(app: AppTest, name: str) -> None:
+    app.text_input(key="name_manual").input(name)
+    next(b for b in app.button if b.label == "Scenario bewaren").click().run()
+    assert not app.exception
+
+
+def test_save_protects_names_then_compare_and_delete_after_asking(app):
     goto(app, "scenario")
-    app.text_input(key="name_manual").input("Basis met aandelen")
-    submit = [b for b in app.button if b.label == "Scenario bewaren"]
-    submit[0].click().run()
+    app.toggle(key="planned_shares").set_value(True).run()
+    save(app, "   ")
+    assert "Geef het scenario eerst een naam" in all_text(app)
+    save(app, "Basis met aandelen")
+    assert "Bewaard" in all_text(app)
+    save(app, "Basis met aandelen")
+    assert "Overschrijven?" in all_text(app)
+    app.button(key="overwrite_yes_manual").click().run()
     assert "Bewaard" in all_text(app)
     goto(app, "vergelijken")
-    assert "Basis met aandelen" in app.multiselect(key="compare").value
+    assert app.multiselect(key="compare").value == ["Basis met aandelen"]
+    table = app.dataframe[0].value
+    assert table.filter(like="Normen gehaald").iloc[0, 0].count(" van ") == 1
     app.selectbox(key="delete_name").set_value("Basis met aandelen").run()
     app.button(key="delete").click().run()
+    assert "definitief verwijderen" in all_text(app)
+    app.button(key="delete_yes").click().run()
     assert "Nog geen" in all_text(app)
 
 

@@ -10,8 +10,16 @@ from messages import dashboard as part
 from tests.conftest import ROOT
 
 SOURCES = [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "dashboard").glob("*.py")]
-# codes completed from data: exception kinds, hospital types, settlement sources
-PREFIXES = ("ui_exception_", "ui_type_", "ui_source_")
+# codes completed from data: exception kinds, hospital types, settlement sources, agreement
+# kinds of a move, agreement modes, optimiser statuses
+PREFIXES = (
+    "ui_exception_",
+    "ui_type_",
+    "ui_source_",
+    "ui_agreement_",
+    "ui_mode_",
+    "ui_status_",
+)
 CODE = r"[\"'](ui_[a-z0-9_]+)[\"']"
 
 
@@ -45,6 +53,14 @@ def test_exception_kinds_and_hospital_types_have_texts():
         assert f"ui_exception_{kind}" in CATALOGUE
     for kind in set(wb.hospitals["type"]):
         assert f"ui_type_{kind}" in CATALOGUE
+    for mode in set(wb.agreements["mode"]):
+        assert f"ui_mode_{mode}" in CATALOGUE
+    for source in ("registrations", "volumes"):
+        assert f"ui_source_{source}" in CATALOGUE
+    for status in ("optimal", "optimal_with_proposals", "time_limit", "infeasible"):
+        assert f"ui_status_{status}" in CATALOGUE
+    for kind in ("existing", "new", "own", "status_quo", "free"):
+        assert f"ui_agreement_{kind}" in CATALOGUE
 
 
 def test_no_english_word_in_dutch_dashboard_texts():

@@ -97,7 +97,12 @@ def shoot(page, folder: Path, name: str) -> Path:
     """A full-page screenshot (also into $SPREIDING_SCREENSHOTS when set, to look at)."""
     page.wait_for_timeout(1500)  # a dataframe needs a moment after it appears to show its rows
     shot = folder / f"{name}.png"
+    # the main area scrolls inside the page: make the window as tall as its content
+    height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": min(max(int(height), 1000), 8000)})
+    page.wait_for_timeout(1000)
     page.screenshot(path=str(shot), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 1000})
     assert shot.stat().st_size > 10_000
     if os.environ.get("SPREIDING_SCREENSHOTS"):
         keep = Path(os.environ["SPREIDING_SCREENSHOTS"])
@@ -158,13 +163,17 @@ def test_the_board_story_in_a_real_browser(server, tmp_path):
         shoot(page, tmp_path, "data_nl")
 
         goto(page, "Scenario")
+        expect(page.get_by_text("Er verschuift nog niets").first).to_be_visible(timeout=60_000)
+        page.get_by_text("Begin met de geplande aandelen").click()
+        expect(page.get_by_text("Wie wint, wie verliest").first).to_be_visible(timeout=60_000)
+        page.get_by_text("Details: OK-bezetting").click()
         metric = page.locator("[data-testid=stMetric]").filter(has_text="ACR").first
         expect(metric).to_contain_text(percent(expected), timeout=60_000)
         shoot(page, tmp_path, "scenario_nl")
 
         page.get_by_role("tab", name="Geoptimaliseerd").click()
         page.get_by_role("button", name="Optimaliseren").click()
-        expect(page.get_by_text("Klaar").first).to_be_visible(timeout=90_000)
+        expect(page.get_by_text("verdeling").first).to_be_visible(timeout=90_000)
         shoot(page, tmp_path, "optimiser_nl")
 
         page.locator("[data-testid=stSidebar]").get_by_text("English").click()
