@@ -11,7 +11,7 @@ ensure-uv:
 
 run: ensure-uv
 	$(UV) sync --frozen
-	$(UV) run streamlit run app.py
+	$(UV) run streamlit run serve.py
 
 test: ensure-uv
 	$(UV) sync --frozen

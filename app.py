@@ -40,7 +40,7 @@ def sidebar() -> None:
         st.markdown(f"**{t('ui_data_source')}:** {source}")
         years = wb.years
         if st.session_state.get("year") not in years:
-            st.session_state["year"] = 2025 if 2025 in years else years[-1]
+            st.session_state["year"] = state.default_year(years)
         st.selectbox(t("ui_year"), years, key="year")
 
 

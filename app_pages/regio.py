@@ -131,13 +131,15 @@ def main() -> None:
         st.info(t("ui_no_volumes_year", year=str(year)))
         return
     flows, report, _ = state.baseline(wb, wb.sha256, year)
-    settled = state.year_settlement(wb, year)
-    key_figures(
-        region.key_figures(flows, report, settled), None if settled is None else settled.source
-    )
+    figures = st.container()  # filled after the map: the map does not wait for the settlement
     left, right = st.columns([3, 2], gap="large")
     with left:
         region_map(wb, year)
+    settled = state.year_settlement(wb, year)
+    with figures:
+        key_figures(
+            region.key_figures(flows, report, settled), None if settled is None else settled.source
+        )
     with right:
         attention(wb, year)
 

@@ -123,6 +123,77 @@ def optimize_national() -> dict[str, object]:
     }
 
 
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def dashboard_cold(entry: str = "serve.py") -> dict[str, object]:
+    """A fresh dashboard server (``streamlit run ENTRY``), then headless Chromium opens it:
+    seconds from the page request to the first chart (the region map) and to the region's
+    euro figures, for the first visitor (cold) and for a new session after it (warm)."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import tempfile
+    import urllib.request
+
+    from playwright.sync_api import expect, sync_playwright
+
+    root = Path(__file__).parent.parent
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = os.environ | {"SPREIDING_DB": str(Path(tempfile.mkdtemp()) / "db.sqlite3")}
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(root / entry), "--server.port", str(port)]
+        + ["--server.headless", "true", "--server.address", "127.0.0.1"]
+        + ["--browser.gatherUsageStats", "false"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if time.perf_counter() - started > 120:
+                    raise RuntimeError("the dashboard server did not start") from None
+                time.sleep(0.1)
+        ready = time.perf_counter() - started
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            chart = page.locator(".vega-embed canvas, .vega-embed svg").first
+            euros = page.locator("[data-testid=stMetric]").filter(has_text="€ ")
+            figures: dict[str, object] = {"server_ready_s": ready}
+            for visit in ("cold", "warm"):
+                t0 = time.perf_counter()
+                page.goto(url) if visit == "cold" else page.reload()
+                expect(chart).to_be_visible(timeout=120_000)
+                figures[f"{visit}_chart_s"] = time.perf_counter() - t0
+                expect(euros.first).to_be_visible(timeout=120_000)
+                figures[f"{visit}_figures_s"] = time.perf_counter() - t0
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return figures
+
+
 def prepare_regions() -> dict[str, object]:
     """Write the synthetic regions once, in a process of their own: a child process inherits
     its parent's peak memory, so the parent that measures must stay small."""
@@ -137,4 +208,5 @@ CASES: dict[str, Callable[[], dict[str, object]]] = {
     "duckdb_1m": lambda: duckdb_registrations(1_000_000),
     "settle_3m": lambda: settle_registrations(3_000_000),
     "optimize_national": optimize_national,
+    "dashboard_cold": dashboard_cold,
 }

@@ -70,6 +70,11 @@ def use_sample() -> None:
     st.session_state.pop("book", None)
 
 
+def default_year(years: list[int]) -> int:
+    """The year a visitor sees first: 2025 when the data has it, else the latest."""
+    return 2025 if 2025 in years else years[-1]
+
+
 def year() -> int:
     """The year chosen in the sidebar."""
     return int(st.session_state["year"])

@@ -58,7 +58,7 @@ def server(tmp_path):
             "-m",
             "streamlit",
             "run",
-            str(ROOT / "app.py"),
+            str(ROOT / "serve.py"),  # app.py, with the start-up cache
             "--server.port",
             str(port),
             "--server.headless",
