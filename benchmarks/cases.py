@@ -15,7 +15,7 @@ def region(n: int) -> Path:
     """The synthetic region with n registrations (written once, then reused)."""
     from benchmarks.synthetic import write_region
 
-    folder = DATA / f"region_v2_{n}"
+    folder = DATA / f"region_v3_{n}"
     if not (folder / "registrations.parquet").exists():
         write_region(folder, n)
     return folder

@@ -7,8 +7,10 @@ DBCs closed in the year (benchmark of the start year, indexed where missing, × 
 factor, rounded half-up once per unit; an insurer without a contract, or none, = the hospital's
 share-weighted factor), caps, ODV rows matched one-to-one to the
 partner's declared DBC whose period holds the ODV start (earliest ODV first), ODV and secondment
-lines of the agreement valid on that date, parallel pairs of overlapping DBCs, and the net
-position per hospital. Input validation is not repeated: the region is known to be valid.
+lines of the agreement valid on that date, the secondment of pairs of overlapping DBCs at two
+hospitals (the performer holds the intervention; a parallel agreement, or a referral with
+diagnostics at the sending hospital; one case per performer DBC), and the net position per
+hospital. The settlement year of a registration is that of its start date (the schadelastjaar). Input validation is not repeated: the region is known to be valid.
 
 The few ODV rows that compete for one declared DBC are matched by the sequential rule in Python,
 as the product does; every other step is SQL.
@@ -49,7 +51,7 @@ SELECT row_number() OVER () - 1 AS pos, r.dbc_id, r.patient_id, r.hospital_id, r
        nullif(r.insurer, '') AS insurer, CAST(r.start_date AS DATE) AS start_date,
        CAST(r.end_date AS DATE) AS end_date, coalesce(r.odv, false) AS odv,
        r.partner_hospital, p.care_form_id, p.component,
-       year(r.end_date) AS settlement_year, year(r.start_date) AS price_year
+       year(r.start_date) AS settlement_year, year(r.start_date) AS price_year
 FROM read_parquet(?) r LEFT JOIN products p USING (product_code)
 """
 
@@ -161,28 +163,43 @@ odv AS (
      AND a.mode = 'odv'
     JOIN price p ON p.product_code = m.product_code AND p.year = m.price_year
 ),
-d AS (SELECT * FROM regs WHERE NOT odv),
+d AS (
+    SELECT *, CASE component WHEN 'intervention' THEN 3 WHEN 'full' THEN 2 ELSE 1 END AS rank
+    FROM regs WHERE NOT odv
+),
 pairs AS (  -- declared DBCs of one patient and care form at two hospitals, overlapping
-    SELECT a.hospital_id AS ha, b.hospital_id AS hb, a.care_form_id,
-           greatest(a.start_date, b.start_date) AS date
+    SELECT a.dbc_id AS dbc_a, b.dbc_id AS dbc_b, a.rank AS rank_a, b.rank AS rank_b,
+           a.hospital_id AS ha, b.hospital_id AS hb, a.component AS ca, b.component AS cb,
+           a.care_form_id, greatest(a.start_date, b.start_date) AS date,
+           a.settlement_year AS ya, b.settlement_year AS yb
     FROM d a JOIN d b USING (patient_id, care_form_id)
     WHERE a.hospital_id <> b.hospital_id AND a.dbc_id < b.dbc_id
       AND a.start_date <= b.end_date AND b.start_date <= a.end_date
-      AND greatest(a.settlement_year, b.settlement_year) = $year
 ),
-parallel AS (  -- a sends and b performs, else b sends and a performs
-    SELECT coalesce(ab.performing_hospital, ba.performing_hospital) AS payer,
-           coalesce(ab.sending_hospital, ba.sending_hospital) AS payee,
-           round(coalesce(ab.secondment_hours_per_case * ab.secondment_rate,
-                          ba.secondment_hours_per_case * ba.secondment_rate) * 100, 0) AS unit
-    FROM pairs p
-    LEFT JOIN agreements ab ON ab.mode = 'parallel' AND ab.care_form_id = p.care_form_id
-     AND ab.sending_hospital = p.ha AND ab.performing_hospital = p.hb
-     AND {VALID.format(date="p.date").replace("a.", "ab.")}
-    LEFT JOIN agreements ba ON ba.mode = 'parallel' AND ba.care_form_id = p.care_form_id
-     AND ba.sending_hospital = p.hb AND ba.performing_hospital = p.ha
-     AND {VALID.format(date="p.date").replace("a.", "ba.")}
-    WHERE ab.agreement_id IS NOT NULL OR ba.agreement_id IS NOT NULL
+oriented AS (  -- the performer holds the higher-ranked DBC (intervention > full > the rest)
+    SELECT care_form_id, date,
+           CASE WHEN rank_a > rank_b THEN hb ELSE ha END AS s_hospital,
+           CASE WHEN rank_a > rank_b THEN ha ELSE hb END AS p_hospital,
+           CASE WHEN rank_a > rank_b THEN dbc_b ELSE dbc_a END AS s_dbc,
+           CASE WHEN rank_a > rank_b THEN dbc_a ELSE dbc_b END AS p_dbc,
+           CASE WHEN rank_a > rank_b THEN cb ELSE ca END AS s_component,
+           CASE WHEN rank_a > rank_b THEN ca ELSE cb END AS p_component
+    FROM pairs
+    WHERE rank_a <> rank_b
+      AND CASE WHEN rank_a > rank_b THEN ya ELSE yb END = $year
+),
+moved AS (  -- a parallel case (not both full) or a referral with diagnostics at S
+    SELECT o.*, a.agreement_id,
+           round(a.secondment_hours_per_case * a.secondment_rate * 100, 0) AS unit,
+           row_number() OVER (PARTITION BY o.p_dbc ORDER BY o.s_dbc) AS nth
+    FROM oriented o JOIN agreements a
+      ON a.care_form_id = o.care_form_id AND a.sending_hospital = o.s_hospital
+     AND a.performing_hospital = o.p_hospital AND {VALID.format(date="o.date")}
+    WHERE (a.mode = 'parallel' AND NOT (o.s_component = 'full' AND o.p_component = 'full'))
+       OR (a.mode = 'referral' AND o.s_component = 'diagnostics')
+),
+parallel AS (  -- one moved case per performer DBC; the performer pays the secondment
+    SELECT p_hospital AS payer, s_hospital AS payee, unit FROM moved WHERE nth = 1
 )
 SELECT 'odv' AS kind, payer, payee, odv_unit AS amount FROM odv
 UNION ALL SELECT 'secondment', payee, payer, sec_unit FROM odv WHERE sec_unit > 0

@@ -3,7 +3,8 @@
 ``write_region(folder, registrations=1_000_000)`` writes a CSV folder with the small sheets and
 ``registrations.parquet``. About a quarter of the registrations are ODV dummy rows matched to a
 declared DBC of the partner hospital; 0.5 % are a second DBC of one patient at a hospital with a
-parallel agreement, 0.2 % one at a hospital without (a double declaration). Declared DBCs name
+parallel agreement that performs the intervention, 0.2 % a full DBC at a hospital without an
+agreement (a double declaration). Declared DBCs name
 one of three contracted insurers, an insurer without a contract, or none (spread by share); the
 largest insurer's revenue is capped at the even-numbered hospitals.
 """
@@ -155,8 +156,9 @@ def registrations(n: int, seed: int = 7) -> pd.DataFrame:
     second = rng.choice(n_decl, n_par + n_dup, replace=False)
     offset = np.where(np.arange(n_par + n_dup) < n_par, 2, 3)  # parallel agreement, or none
     other = decl.iloc[second]
-    other = other.assign(
+    other = other.assign(  # the parallel performer holds the intervention
         dbc_id=[f"S{i:08d}" for i in range(n_par + n_dup)],
+        product_code=[f"0{c:04d}000{int(k < n_par)}" for k, c in enumerate(care_form[second])],
         hospital_id=[
             f"H{h:02d}" for h in (hospital[second] + offset + care_form[second]) % HOSPITALS
         ],
