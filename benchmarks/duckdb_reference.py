@@ -10,7 +10,8 @@ partner's declared DBC whose period holds the ODV start (earliest ODV first), OD
 lines of the agreement valid on that date, the secondment of pairs of overlapping DBCs at two
 hospitals (the performer holds the intervention; a parallel agreement, or a referral with
 diagnostics at the sending hospital; one case per performer DBC), and the net position per
-hospital. The settlement year of a registration is that of its start date (the schadelastjaar). Input validation is not repeated: the region is known to be valid.
+hospital. The settlement year of a registration is that of its start date (the schadelastjaar).
+Input validation is not repeated: the region is known to be valid.
 
 The few ODV rows that compete for one declared DBC are matched by the sequential rule in Python,
 as the product does; every other step is SQL.
