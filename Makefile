@@ -4,7 +4,7 @@
 export UV_PYTHON_DOWNLOADS := never
 UV = $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 
-.PHONY: run test check bench sample ensure-uv
+.PHONY: run test check bench sample fuzz ensure-uv
 
 ensure-uv:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -29,3 +29,8 @@ bench: ensure-uv
 
 sample: ensure-uv
 	$(UV) run python sample_data/generate.py
+
+# a larger mutation campaign than the test suite's (every valid mutant settled)
+fuzz: ensure-uv
+	$(UV) sync --frozen
+	$(UV) run python -m tests.fuzzing --mutants 2000 --seed 7

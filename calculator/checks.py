@@ -40,12 +40,16 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 
 
 def cross_checks(
-    frames: dict[str, pd.DataFrame], present: set[str], skip: frozenset[str] = frozenset()
+    frames: dict[str, pd.DataFrame],
+    present: set[str],
+    skip: frozenset[str] = frozenset(),
+    typed_clean: bool = True,
 ) -> list[Finding]:
     """Keys, references, dates, share sums, products per care form, overlaps, needed prices.
 
     ``skip`` names sheets that lack a required column: checks that read them are skipped (the
-    missing column is already a finding).
+    missing column is already a finding). The prices the data needs are only looked up when every
+    cell was typed cleanly (``typed_clean``) and no other check found a problem.
     """
     findings: list[Finding] = []
     for sheet in SHEETS:
@@ -77,7 +81,7 @@ def cross_checks(
                 "no_rows_volumes_registrations",
             )
         )
-    if not findings and not skip:
+    if typed_clean and not findings and not skip:
         findings += _needed_prices(frames)
     return findings
 

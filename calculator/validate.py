@@ -99,7 +99,9 @@ def _finish(raw: RawBook, sha256: str) -> Workbook:
     findings += typed.findings
     frames = typed.frames
     warnings = _match_insurers(frames)
-    findings += cross_checks(frames, present=set(raw.tables), skip=typed.broken)
+    findings += cross_checks(
+        frames, present=set(raw.tables), skip=typed.broken, typed_clean=not findings
+    )
     if findings:
         raise SpreidingInputError(_presentable(_summarised(findings)))
     return Workbook(
