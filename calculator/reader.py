@@ -36,7 +36,7 @@ ROW = "_row"
 # Limits that stop a zip bomb or a huge grid before any reader allocates it.
 MAX_UNCOMPRESSED_BYTES = 1 << 30  # 1 GiB for the whole workbook
 MAX_COMPRESSION_RATIO = 200  # per member larger than 1 MiB
-MAX_CELLS = 12_000_000  # cells of the used ranges of the sheets read, together
+MAX_CELLS = 5_000_000  # cells of the used ranges of the sheets read, together (≈ 0.4 GB)
 MAX_ROW_BYTES = 64 << 20  # one row of sheet XML
 MAX_TEXT_BYTES = 1 << 20  # one text node of XML (Excel itself stops at 32,767 characters)
 MAX_RECORDED = 10_000  # error cells or lost formulas recorded per sheet
