@@ -35,6 +35,7 @@ def sidebar() -> None:
             key="lang",
             format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code],
         )
+        kept = state.restore_upload()
         wb = state.current_book()
         source = t("ui_sample_name") if state.is_sample(wb) else wb.source_name
         st.markdown(f"**{t('ui_data_source')}:** {source}")
@@ -42,6 +43,8 @@ def sidebar() -> None:
         if st.session_state.get("year") not in years:
             st.session_state["year"] = state.default_year(years)
         st.selectbox(t("ui_year"), years, key="year")
+    if not kept:
+        st.warning(t("ui_upload_gone"))
 
 
 sidebar()

@@ -5,67 +5,117 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import state
-from dashboard.widgets import t
+from calculator.errors import Finding
+from calculator.workbook import Workbook
+from dashboard import findings, state
+from dashboard.widgets import fmt_number, sheet_label, t, type_label
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SHOWN_CODES = 5  # codes named per group of follow-on findings
 
 
-def report(findings: list[dict[str, object]], name: str) -> None:
-    """The problems of a refused upload, per sheet and one by one."""
-    frame = pd.DataFrame(findings)
-    st.error(t("ui_invalid", n=len(frame), name=name))
-    per_sheet = (
-        frame.assign(sheet=frame["sheet"].replace("", t("ui_whole_file")))
-        .groupby("sheet")
-        .size()
-        .rename(t("ui_count"))
-        .reset_index()
-        .rename(columns={"sheet": t("ui_sheet")})
-    )
-    st.subheader(t("ui_per_sheet"))
-    st.dataframe(per_sheet, hide_index=True)
-    shown = frame[["sheet", "row", "column", "value", "expected"]].rename(
-        columns={
-            "sheet": t("ui_sheet"),
-            "row": t("ui_row"),
-            "column": t("ui_column"),
-            "value": t("ui_value"),
-            "expected": t("ui_problem"),
+def report(problems: list[Finding], name: str) -> None:
+    """The problems of a refused upload: those of their own, then what follows from them."""
+    lang = state.lang()
+    roots, follow = findings.group(problems)
+    st.error(t("ui_invalid", n=len(problems), name=name))
+    if roots:
+        st.subheader(t("ui_problems"))
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("ui_sheet"): [
+                        sheet_label(f.sheet) if f.sheet else t("ui_whole_file") for f in roots
+                    ],
+                    t("ui_row"): [f.row for f in roots],
+                    t("ui_column"): [f.column for f in roots],
+                    t("ui_value"): [f.value for f in roots],
+                    t("ui_problem"): [f.render(lang) for f in roots],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            key="report",
+        )
+    if follow:
+        st.subheader(t("ui_follow_on"))
+        lines = []
+        for g in follow:
+            sheets = ", ".join(
+                f"{sheet_label(sheet)} {fmt_number(n)}" for sheet, n in g.per_sheet.items()
+            )
+            line = t(
+                "ui_follow_line",
+                rows=fmt_number(g.rows),
+                values=", ".join(f"'{v}'" for v in g.values[:SHOWN_CODES])
+                + (" …" if len(g.values) > SHOWN_CODES else ""),
+                target=sheet_label(g.target),
+                sheets=sheets,
+            )
+            if g.cause is not None:
+                line += " " + t("ui_follow_cause", where=g.cause.location(lang))
+            lines.append(f"- {line}")
+        st.markdown("\n".join(lines))
+
+
+def hospitals_table(wb: Workbook) -> pd.DataFrame:
+    h = wb.hospitals
+    return pd.DataFrame(
+        {
+            t("ui_code"): h["hospital_id"],
+            t("ui_name"): h["name"],
+            t("ui_hospital_type"): h["type"].map(type_label),
+            t("ui_or_minutes_year"): h["or_minutes"].map(fmt_number),
+            t("ui_bed_days_year"): h["bed_days"].map(fmt_number),
+            t("ui_position"): [
+                "–" if pd.isna(lat) or pd.isna(lon) else f"{lat:.3f}, {lon:.3f}"
+                for lat, lon in zip(h["lat"], h["lon"], strict=True)
+            ],
         }
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
 
 
 def main() -> None:
     st.header(t("ui_page_data"))
-    upload = st.file_uploader(t("ui_upload"), type=["xlsx"], key="upload")
+    generation = st.session_state.setdefault("upload_generation", 0)
+    upload = st.file_uploader(t("ui_upload"), type=["xlsx"], key=f"upload_{generation}")
+    refused = False
     if upload is not None:
         data = upload.getvalue()
-        wb, findings = state.load_input(data, upload.name)
+        wb, problems = state.load_input(data, upload.name)
         if wb is None:
-            report(findings, upload.name)
+            report(problems, upload.name)
+            refused = True
         elif st.session_state.get("book", (None, None))[0] != data:
             state.use_upload(data, upload.name)
             st.rerun()  # every page and the sidebar now use the new data
     wb = state.current_book()
-    rows = ", ".join(f"{name} {len(getattr(wb, name))}" for name in sorted(wb.present))
-    st.success(t("ui_valid", rows=rows) + f" — {wb.source_name}")
+    name = t("ui_sample_name") if state.is_sample(wb) else wb.source_name
+    if refused:
+        st.caption(t("ui_still_using", name=name))
+    else:
+        rows = ", ".join(
+            t("ui_sheet_rows", sheet=sheet_label(sheet), n=len(getattr(wb, sheet)))
+            for sheet in sorted(wb.present)
+        )
+        st.success(t("ui_valid", name=name, rows=rows))
     left, right = st.columns(2)
-    if left.button(t("ui_use_sample"), key="use_sample"):
+    if not state.is_sample(wb) and left.button(t("ui_use_sample"), key="use_sample"):
         state.use_sample()
+        st.session_state["upload_generation"] = generation + 1  # empties the upload box
         st.rerun()
     right.download_button(
         t("ui_template"),
-        state.template_bytes(),
+        state.template_bytes,
         file_name="spreiding_sjabloon.xlsx",
         mime=XLSX,
         key="template",
     )
+    right.caption(t("ui_template_help"))
     if state.is_sample(wb):
         st.caption(t("ui_sample_note"))
     st.subheader(t("ui_hospitals"))
-    st.dataframe(wb.hospitals.drop(columns=["excel_row"]), hide_index=True)
+    st.dataframe(hospitals_table(wb), hide_index=True)
 
 
 main()

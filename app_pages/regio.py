@@ -38,7 +38,7 @@ def key_figures(figures: region.KeyFigures, source: str | None) -> None:
         money.metric(
             t("ui_kf_settled"),
             fmt_euro(figures.settled_cents),
-            help=t("ui_kf_settled_help", source=t(f"ui_source_{source}")),
+            help=t("ui_kf_settled_help", source=t(f"settlement_source_{source}")),
         )
 
 
@@ -101,7 +101,7 @@ def attention(wb: Workbook, year: int) -> None:
 
 
 def exception_label(kind: object) -> str:
-    return t(f"ui_exception_{kind}")
+    return t(f"settlement_kind_{kind}")
 
 
 def region_map(wb: Workbook, year: int) -> None:

@@ -2,32 +2,69 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from calculator.errors import SpreidingInputError
+from calculator.workbook import Workbook
 from dashboard import state
-from dashboard.widgets import fmt_number, money_view, t
+from dashboard.widgets import care_form_names, fmt_number, money_view, rendered, t
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-SOURCE_LABELS = {"registrations": "ui_registrations", "volumes": "ui_volumes_src"}
+# what a year lacks when the workbook has the sheet but not for that year
+MISSING = {"registrations": "ui_no_registrations_year", "volumes": "ui_no_volumes_year_settle"}
+
+
+def available_sources(wb: Workbook, year: int) -> list[str]:
+    """Sources with data in the year; ``combined`` first when both sheets have it."""
+    present = [s for s in ("registrations", "volumes") if wb.has(s) and year in wb.years_in(s)]
+    return (["combined"] if len(present) == 2 else []) + present
+
+
+def exceptions_view(exceptions: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Exceptions with their kind and explanation in the reader's language."""
+    explanation = [
+        t(code, **params) if code else message
+        for code, params, message in zip(
+            exceptions["message_code"], exceptions["params"], exceptions["message"], strict=True
+        )
+    ]
+    return pd.DataFrame(
+        {
+            t("ui_kind"): exceptions["kind"].map(lambda k: t(f"settlement_kind_{k}")),
+            t("ui_key"): exceptions["key"],
+            t("ui_hospital"): exceptions["hospital_id"],
+            t("ui_partner"): exceptions["partner_hospital"],
+            t("ui_patient"): exceptions["patient_id"],
+            t("ui_message"): explanation,
+        }
+    )
 
 
 def main() -> None:
     wb, year = state.current_book(), state.year()
     st.header(t("ui_page_settlement_year", year=str(year)))
-    sources = [s for s in SOURCE_LABELS if wb.has(s)]
+    sources = available_sources(wb, year)
+    if not sources:
+        st.info(t("ui_kf_no_settlement"))
+        return
     source = st.radio(
         t("ui_source"),
         sources,
         horizontal=True,
-        key="source",
-        format_func=lambda s: t(SOURCE_LABELS[s]),
+        key=f"source_{'_'.join(sources)}",
+        format_func=lambda s: t(f"settlement_source_{s}"),
     )
     try:
         result = state.settlement(wb, wb.sha256, year, source)
     except SpreidingInputError as exc:
-        st.info(exc.findings[0].message())
+        st.info(exc.findings[0].message(state.lang()))
         return
+    for sheet, code in MISSING.items():
+        if wb.has(sheet) and sheet not in sources:
+            st.info(t(code, year=str(year)))
+    for note in result.notes:
+        st.info(rendered(note))
     if result.invariants_hold:
         st.success(t("ui_invariants_ok"))
     else:
@@ -35,12 +72,13 @@ def main() -> None:
         st.error(t("ui_invariants_bad", what=broken))
     st.download_button(
         t("ui_download_settlement"),
-        state.settlement_workbook(wb, wb.sha256, year, source),
+        lambda: state.settlement_workbook(wb, wb.sha256, year, source),
         file_name=f"verrekening_{year}_{source}.xlsx",
         key="download_settlement",
         mime=XLSX,
     )
     st.subheader(t("ui_summary"))
+    st.caption(t("ui_money_source", source=t(f"settlement_source_{result.source}")))
     st.dataframe(
         money_view(
             result.hospitals,
@@ -75,49 +113,26 @@ def main() -> None:
         ),
         hide_index=True,
     )
+    names = care_form_names(wb)
     st.subheader(t("ui_exceptions"))
-    st.dataframe(
-        result.exceptions[
-            ["kind", "key", "hospital_id", "partner_hospital", "patient_id", "message"]
-        ].rename(
-            columns={
-                "kind": t("ui_kind"),
-                "key": t("ui_key"),
-                "partner_hospital": t("ui_partner"),
-                "hospital_id": t("ui_hospital"),
-                "patient_id": t("ui_patient"),
-                "message": t("ui_message"),
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
+    if result.exceptions.empty:
+        st.markdown(t("ui_att_exceptions_none"))
+    else:
+        st.dataframe(exceptions_view(result.exceptions, names), hide_index=True, width="stretch")
     st.subheader(t("ui_monitoring"))
-    monitoring = result.monitoring.copy()
-    for col in ("planned_cases", "realised_cases", "deviation_cases"):
-        monitoring[col] = monitoring[col].map(fmt_number)  # "–" where not visible or not planned
+    monitoring = result.monitoring
     st.dataframe(
-        monitoring[
-            [
-                "agreement_id",
-                "care_form_id",
-                "sending_hospital",
-                "performing_hospital",
-                "mode",
-                "planned_cases",
-                "realised_cases",
-                "deviation_cases",
-            ]
-        ].rename(
-            columns={
-                "agreement_id": t("ui_agreement"),
-                "care_form_id": t("ui_care_form"),
-                "sending_hospital": t("ui_sending"),
-                "performing_hospital": t("ui_performing"),
-                "mode": t("ui_mode"),
-                "planned_cases": t("ui_planned"),
-                "realised_cases": t("ui_realised"),
-                "deviation_cases": t("ui_deviation"),
+        pd.DataFrame(
+            {
+                t("ui_agreement"): monitoring["agreement_id"],
+                t("ui_care_form"): monitoring["care_form_id"].map(names),
+                t("ui_sending"): monitoring["sending_hospital"],
+                t("ui_performing"): monitoring["performing_hospital"],
+                t("ui_mode"): monitoring["mode"].map(lambda m: t(f"ui_mode_{m}")),
+                # "–" where not visible in the source or not planned
+                t("ui_planned"): monitoring["planned_cases"].map(fmt_number),
+                t("ui_realised"): monitoring["realised_cases"].map(fmt_number),
+                t("ui_deviation"): monitoring["deviation_cases"].map(fmt_number),
             }
         ),
         hide_index=True,

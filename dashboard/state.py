@@ -7,12 +7,14 @@ The one place where the dashboard caches; pages ask this module and never cache 
 from __future__ import annotations
 
 import io
+import secrets
+from collections import OrderedDict
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from calculator.errors import SpreidingInputError
+from calculator.errors import Finding, SpreidingInputError
 from calculator.settle import SettlementResult, settle
 from calculator.settlement_export import write_settlement
 from calculator.template import write_template
@@ -24,6 +26,8 @@ from optimizer.capacity import CapacityReport, baseline_flows, capacity, money
 from optimizer.scenario import ScenarioResult, manual_scenario
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "regio_voorbeeld.xlsx"
+URL_KEY = "werkmap"  # the address names the session's upload: ?werkmap=<token>
+KEPT_UPLOADS = 20
 
 
 def lang() -> str:
@@ -32,12 +36,12 @@ def lang() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def load_input(data: bytes, name: str) -> tuple[Workbook | None, list[dict[str, object]]]:
-    """(Workbook, []) for a valid input, (None, findings as records) otherwise."""
+def load_input(data: bytes, name: str) -> tuple[Workbook | None, list[Finding]]:
+    """(Workbook, []) for a valid input, (None, findings) otherwise."""
     try:
         return load_bytes(data, name), []
     except SpreidingInputError as exc:
-        return None, [f.to_dict() for f in exc.findings]
+        return None, list(exc.findings)
 
 
 @st.cache_data(show_spinner=False)
@@ -61,13 +65,44 @@ def current_book() -> Workbook:
     return wb
 
 
+@st.cache_resource(show_spinner=False)
+def kept_uploads() -> OrderedDict[str, tuple[bytes, str]]:
+    """Valid uploads of this server's sessions by a random token in the page address, so that
+    reloading the page (F5) keeps the workbook while the server runs; the oldest go first."""
+    return OrderedDict()
+
+
 def use_upload(data: bytes, name: str) -> None:
-    """Make a valid upload the workbook of every page."""
+    """Make a valid upload the workbook of every page (and keep it for a reload)."""
+    token = secrets.token_urlsafe(16)
+    uploads = kept_uploads()
+    uploads[token] = (data, name)
+    while len(uploads) > KEPT_UPLOADS:
+        uploads.popitem(last=False)
     st.session_state["book"] = (data, name)
+    st.session_state["book_token"] = token
 
 
 def use_sample() -> None:
     st.session_state.pop("book", None)
+    st.session_state.pop("book_token", None)
+    st.query_params.pop(URL_KEY, None)
+
+
+def restore_upload() -> bool:
+    """After a reload: take the upload back by the token in the address. False when the
+    address names an upload this server no longer has (the sample is used then)."""
+    token = st.query_params.get(URL_KEY)
+    if token and "book" not in st.session_state:
+        kept = kept_uploads().get(token)
+        if kept is None:
+            st.query_params.pop(URL_KEY, None)
+            return False
+        st.session_state["book"] = kept
+        st.session_state["book_token"] = token
+    if "book_token" in st.session_state:
+        st.query_params[URL_KEY] = st.session_state["book_token"]
+    return True
 
 
 def default_year(years: list[int]) -> int:
@@ -122,13 +157,10 @@ def store() -> ScenarioStore:
     return store
 
 
-def settlement_sources(wb: Workbook, year: int) -> list[str]:
-    """Sources that can settle ``year``, the preferred first: registrations when they cover the
-    year, else volumes (a year without registrations falls back to volumes)."""
-    return [s for s in ("registrations", "volumes") if wb.has(s) and year in wb.years_in(s)]
-
-
 def year_settlement(wb: Workbook, year: int) -> SettlementResult | None:
-    """The year's settlement from its preferred source; None when no source covers the year."""
-    sources = settlement_sources(wb, year)
-    return settlement(wb, wb.sha256, year, sources[0]) if sources else None
+    """The year's settlement from registrations and volumes together (or the one of them that
+    has the year); None when neither has it."""
+    try:
+        return settlement(wb, wb.sha256, year, "combined")
+    except SpreidingInputError:
+        return None

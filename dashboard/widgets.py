@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from calculator.schema import SHEETS_BY_NAME
 from calculator.workbook import Workbook
 from dashboard import charts
 from dashboard.state import lang
@@ -108,3 +109,12 @@ def rendered(message: object) -> str:
     """A message of the catalogue in the reader's language (plain text passes as it is)."""
     render = getattr(message, "render", None)
     return str(render(lang())) if callable(render) else str(message)
+
+
+def sheet_label(sheet: str) -> str:
+    """A workbook sheet as the reader knows it: in Dutch its Dutch name with the canonical one
+    beside it (both are accepted in a workbook), in English the canonical name."""
+    declared = SHEETS_BY_NAME.get(sheet)
+    if lang() == "nl" and declared is not None and declared.alias:
+        return f"{declared.alias} ({sheet})"
+    return sheet

@@ -21,19 +21,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_upload": {"nl": "Werkmap uploaden (.xlsx)", "en": "Upload a workbook (.xlsx)"},
     "ui_use_sample": {"nl": "Terug naar de voorbeeldregio", "en": "Back to the sample region"},
     "ui_template": {"nl": "Leeg sjabloon downloaden", "en": "Download an empty template"},
-    "ui_valid": {"nl": "De gegevens zijn in orde: {rows}", "en": "The data is valid: {rows}"},
-    "ui_invalid": {
-        "nl": "{n} probleem/problemen in '{name}'. De andere pagina's blijven de vorige "
-        "geldige gegevens tonen.",
-        "en": "{n} problem(s) in '{name}'. The other pages keep showing the last valid data.",
-    },
-    "ui_per_sheet": {"nl": "Problemen per tabblad", "en": "Problems per sheet"},
     "ui_sheet": {"nl": "Tabblad", "en": "Sheet"},
     "ui_row": {"nl": "Rij", "en": "Row"},
     "ui_column": {"nl": "Kolom", "en": "Column"},
     "ui_value": {"nl": "Gevonden", "en": "Found"},
     "ui_problem": {"nl": "Probleem", "en": "Problem"},
-    "ui_count": {"nl": "Aantal", "en": "Count"},
     "ui_hospital": {"nl": "Ziekenhuis", "en": "Hospital"},
     "ui_hospitals": {"nl": "Ziekenhuizen", "en": "Hospitals"},
     "ui_sample_note": {
@@ -106,8 +98,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_save": {"nl": "Scenario bewaren", "en": "Save scenario"},
     "ui_saved": {"nl": "Bewaard als '{name}'.", "en": "Saved as '{name}'."},
     "ui_source": {"nl": "Bron", "en": "Source"},
-    "ui_registrations": {"nl": "Registraties (dbc's)", "en": "Registrations (DBCs)"},
-    "ui_volumes_src": {"nl": "Volumes", "en": "Volumes"},
     "ui_summary": {"nl": "Samenvatting per ziekenhuis", "en": "Summary per hospital"},
     "ui_pairs": {"nl": "Afrekening per paar", "en": "Pair statements"},
     "ui_payments": {"nl": "Betalingen (regionale verrekening)", "en": "Payments (clearing)"},
@@ -180,8 +170,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Voor dit jaar zijn er geen registraties of volumes om te verrekenen.",
         "en": "This year has no registrations or volumes to settle.",
     },
-    "ui_source_registrations": {"nl": "registraties (dbc's)", "en": "registrations (DBCs)"},
-    "ui_source_volumes": {"nl": "volumes", "en": "volumes"},
     "ui_and_more": {"nl": "… en nog {n}", "en": "… and {n} more"},
     "ui_attention": {"nl": "Wat aandacht vraagt", "en": "What needs attention"},
     "ui_att_norms": {
@@ -209,30 +197,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_att_exceptions_none": {
         "nl": "Geen uitzonderingen in de verrekening",
         "en": "No exceptions in the settlement",
-    },
-    "ui_exception_odv_unmatched": {
-        "nl": "ODV-dbc zonder bijbehorende dbc van de verwijzer",
-        "en": "ODV DBC without a matching DBC of the sending hospital",
-    },
-    "ui_exception_odv_duplicate": {
-        "nl": "tweede ODV-dbc voor dezelfde dbc",
-        "en": "second ODV DBC for the same DBC",
-    },
-    "ui_exception_odv_no_agreement": {
-        "nl": "ODV-dbc zonder geldige ODV-afspraak",
-        "en": "ODV DBC without a valid ODV agreement",
-    },
-    "ui_exception_double_declaration": {
-        "nl": "dubbele declaratie zonder afspraak voor parallel declareren",
-        "en": "double declaration without an agreement to declare in parallel",
-    },
-    "ui_exception_no_agreement": {
-        "nl": "verplaatste zorg zonder geldige afspraak (als verwijzing verrekend)",
-        "en": "moved care without a valid agreement (settled as referral)",
-    },
-    "ui_exception_parallel_full_twice": {
-        "nl": "volledige dbc bij beide ziekenhuizen onder parallel declareren",
-        "en": "full DBC at both hospitals under parallel declaration",
     },
     "ui_map_no_positions": {
         "nl": "De ziekenhuizen hebben geen positie (lat/lon) in de gegevens; de kaart blijft leeg.",
@@ -411,4 +375,58 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Margin of the performing hospital",
     },
     "ui_not_solved": {"nl": "Geen verdeling mogelijk", "en": "No distribution possible"},
+    "ui_no_registrations_year": {
+        "nl": "Voor {year} zijn er geen registraties; de verrekening volgt uit de volumes.",
+        "en": "There are no registrations for {year}; the settlement follows from the volumes.",
+    },
+    "ui_no_volumes_year_settle": {
+        "nl": "Voor {year} zijn er geen volumes; verwijzingen en hun detachering ontbreken.",
+        "en": "There are no volumes for {year}; referrals and their secondment are missing.",
+    },
+    "ui_money_source": {
+        "nl": "Bedragen volgens {source}.",
+        "en": "Amounts according to {source}.",
+    },
+    "ui_valid": {
+        "nl": "In gebruik: {name} — {rows}",
+        "en": "In use: {name} — {rows}",
+    },
+    "ui_sheet_rows": {"nl": "{sheet} {n} rijen", "en": "{sheet} {n} rows"},
+    "ui_invalid": {
+        "nl": "'{name}' is niet ingelezen: {n} problemen. Los ze op in Excel en upload opnieuw.",
+        "en": "'{name}' was not read: {n} problems. Fix them in Excel and upload again.",
+    },
+    "ui_still_using": {
+        "nl": "De andere pagina's tonen nog: {name}.",
+        "en": "The other pages still show: {name}.",
+    },
+    "ui_problems": {"nl": "Wat er mis is", "en": "What is wrong"},
+    "ui_follow_on": {"nl": "Wat daaruit volgt", "en": "What follows from it"},
+    "ui_follow_line": {
+        "nl": "{rows} rijen verwijzen naar een code die niet op blad {target} staat "
+        "({values}): {sheets}",
+        "en": "{rows} rows refer to a code that is not on sheet {target} ({values}): {sheets}",
+    },
+    "ui_follow_cause": {
+        "nl": "— waarschijnlijk door het probleem op {where}.",
+        "en": "— probably because of the problem at {where}.",
+    },
+    "ui_template_help": {
+        "nl": "Een lege werkmap met alle bladen en kolommen, en een blad 'toelichting' dat "
+        "elke kolom uitlegt.",
+        "en": "An empty workbook with every sheet and column, and a sheet 'toelichting' that "
+        "explains each column.",
+    },
+    "ui_code": {"nl": "Code", "en": "Code"},
+    "ui_name": {"nl": "Naam", "en": "Name"},
+    "ui_or_minutes_year": {"nl": "OK-minuten per jaar", "en": "OR minutes per year"},
+    "ui_bed_days_year": {"nl": "Ligdagen per jaar", "en": "Bed-days per year"},
+    "ui_position": {"nl": "Positie (breedte, lengte)", "en": "Position (latitude, longitude)"},
+    "ui_upload_gone": {
+        "nl": "De geüploade werkmap is niet meer beschikbaar (de server is herstart of de "
+        "sessie is verlopen); de voorbeeldregio wordt getoond. Upload hem opnieuw op de "
+        "pagina Data.",
+        "en": "The uploaded workbook is no longer available (the server restarted or the "
+        "session expired); the sample region is shown. Upload it again on the Data page.",
+    },
 }

@@ -86,7 +86,7 @@ def test_region_shows_key_figures_map_and_attention(app):
     assert not lines.empty
     assert (lines["sending"] != lines["performing"]).all() and lines["cases"].gt(0).all()
     text = all_text(app)
-    assert "norm 20" in text and "dubbele declaratie" in text
+    assert "norm 20" in text and "Dubbele declaratie" in text
     links = {link.proto.page for link in app.get("page_link")}
     assert links == {"uitgangssituatie", "scenario", "verrekening"}
 
@@ -159,11 +159,24 @@ def test_optimiser_speaks_plain_dutch(app):
 
 def test_settlement_page_lists_exceptions_and_offers_the_workbook(app):
     goto(app, "verrekening")
-    assert "in orde" in all_text(app)
-    exceptions = [d.value for d in app.dataframe if "Soort" in d.value.columns]
-    assert exceptions and {"odv_unmatched", "double_declaration"} <= set(exceptions[0]["Soort"])
-    app.radio(key="source").set_value("volumes").run()
+    text = all_text(app)
+    assert "in orde" in text and "registraties en productie" in text
+    exceptions = next(d.value for d in app.dataframe if "Soort" in d.value.columns)
+    assert {"Dubbele declaratie", "ODV dubbel"} <= set(exceptions["Soort"])
+    assert not exceptions["Toelichting"].str.contains("_").any()
+    monitoring = next(d.value for d in app.dataframe if "Gepland" in d.value.columns)
+    assert "verwijzing" in set(monitoring["Vorm"])
+    assert not monitoring["Zorgvorm"].str.contains("_").any()
+    app.radio(key="source_combined_registrations_volumes").set_value("volumes").run()
     assert not app.exception
+
+
+def test_a_year_without_registrations_settles_from_volumes_with_a_note(app):
+    goto(app, "verrekening")
+    app.sidebar.selectbox(key="year").set_value(2026).run()
+    assert not app.exception
+    assert "geen registraties; de verrekening volgt uit de volumes" in all_text(app)
+    assert app.dataframe[0].value.iloc[:, 1].str.startswith("€").all()
 
 
 def save(app: AppTest, name: str) -> None:
@@ -194,24 +207,63 @@ def test_save_protects_names_then_compare_and_delete_after_asking(app):
     assert "Nog geen" in all_text(app)
 
 
-def test_invalid_upload_shows_the_report_and_keeps_the_sample(app, tmp_path, tiny):
-    goto(app, "data")
-    tiny["hospitals"].loc[0, "type"] = "kliniek"
-    bad = write_xlsx(tmp_path / "fout.xlsx", tiny).read_bytes()
-    app.file_uploader(key="upload").set_value(("fout.xlsx", bad, "application/octet-stream"))
-    app.run()
-    assert not app.exception
-    assert "fout.xlsx" in all_text(app)
-    report = [d.value for d in app.dataframe if "Probleem" in d.value.columns][0]
-    assert report.iloc[0]["Tabblad"] == "hospitals" and report.iloc[0]["Rij"] == 2
-    assert "Voorbeeldregio" in all_text(app)
-
-
-def test_valid_upload_replaces_the_data(app, tmp_path):
-    goto(app, "data")
-    app.file_uploader(key="upload").set_value(
-        ("eigen.xlsx", SAMPLE.read_bytes(), "application/octet-stream")
+def upload(app: AppTest, name: str, data: bytes) -> None:
+    generation = app.session_state["upload_generation"]
+    app.file_uploader(key=f"upload_{generation}").set_value(
+        (name, data, "application/octet-stream")
     )
     app.run()
     assert not app.exception
-    assert "eigen.xlsx" in all_text(app)
+
+
+def test_invalid_upload_shows_its_own_report_and_keeps_the_sample(app, tmp_path, tiny):
+    goto(app, "data")
+    tiny["hospitals"].loc[0, "type"] = "kliniek"
+    upload(app, "fout.xlsx", write_xlsx(tmp_path / "fout.xlsx", tiny).read_bytes())
+    assert "fout.xlsx" in all_text(app) and not app.success  # no green line beside the report
+    report = next(d.value for d in app.dataframe if "Probleem" in d.value.columns)
+    assert report.iloc[0]["Tabblad"] == "ziekenhuizen (hospitals)" and report.iloc[0]["Rij"] == 2
+    assert "De andere pagina's tonen nog: Voorbeeldregio" in all_text(app)
+
+
+def test_follow_on_findings_are_grouped_under_their_cause(app, tmp_path):
+    from openpyxl import load_workbook
+
+    book = load_workbook(SAMPLE)
+    book["hospitals"].cell(row=3, column=1).value = None  # RSZ's code
+    book.save(tmp_path / "leeg.xlsx")
+    goto(app, "data")
+    upload(app, "leeg.xlsx", (tmp_path / "leeg.xlsx").read_bytes())
+    report = next(d.value for d in app.dataframe if "Probleem" in d.value.columns)
+    assert len(report) == 1 and report.iloc[0]["Rij"] == 3
+    text = all_text(app)
+    assert "803 rijen verwijzen naar een code die niet op blad ziekenhuizen" in text
+    assert "('RSZ')" in text
+    assert "waarschijnlijk door het probleem op blad 'hospitals', rij 3" in text
+
+
+def test_valid_upload_replaces_the_data_and_back_to_the_sample_works(app, tmp_path):
+    goto(app, "data")
+    upload(app, "eigen.xlsx", SAMPLE.read_bytes())
+    assert "In gebruik: eigen.xlsx" in all_text(app)
+    hospitals = app.dataframe[-1].value
+    assert list(hospitals.columns)[:3] == ["Code", "Naam", "Soort ziekenhuis"]
+    assert hospitals["OK-minuten per jaar"].iloc[0] == "117.800"
+    app.button(key="use_sample").click().run()
+    assert "In gebruik: Voorbeeldregio" in all_text(app)
+    app.run()  # the upload box is empty now: the sample stays
+    assert "In gebruik: Voorbeeldregio" in all_text(app)
+
+
+def test_a_reload_keeps_the_upload_or_says_it_is_gone(app):
+    goto(app, "data")
+    upload(app, "eigen.xlsx", SAMPLE.read_bytes())
+    token = app.query_params["werkmap"]
+    again = AppTest.from_file(APP, default_timeout=120)
+    again.query_params["werkmap"] = token
+    again.run()
+    assert "eigen.xlsx" in all_text(again)
+    gone = AppTest.from_file(APP, default_timeout=120)
+    gone.query_params["werkmap"] = "verlopen"
+    gone.run()
+    assert "niet meer beschikbaar" in all_text(gone) and "Voorbeeldregio" in all_text(gone)

@@ -10,12 +10,10 @@ from messages import dashboard as part
 from tests.conftest import ROOT
 
 SOURCES = [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "dashboard").glob("*.py")]
-# codes completed from data: exception kinds, hospital types, settlement sources, agreement
-# kinds of a move, agreement modes, optimiser statuses
+# codes completed from data: hospital types, agreement kinds of a move, agreement modes,
+# optimiser statuses
 PREFIXES = (
-    "ui_exception_",
     "ui_type_",
-    "ui_source_",
     "ui_agreement_",
     "ui_mode_",
     "ui_status_",
@@ -49,14 +47,14 @@ def test_exception_kinds_and_hospital_types_have_texts():
     from tests.conftest import SAMPLE
 
     wb = load(SAMPLE)
-    for kind in set(settle(wb, 2025, "registrations").exceptions["kind"]) | {"no_agreement"}:
-        assert f"ui_exception_{kind}" in CATALOGUE
+    for kind in set(settle(wb, 2025).exceptions["kind"]) | {"no_agreement"}:
+        assert f"settlement_kind_{kind}" in CATALOGUE
     for kind in set(wb.hospitals["type"]):
         assert f"ui_type_{kind}" in CATALOGUE
     for mode in set(wb.agreements["mode"]):
         assert f"ui_mode_{mode}" in CATALOGUE
-    for source in ("registrations", "volumes"):
-        assert f"ui_source_{source}" in CATALOGUE
+    for source in ("combined", "registrations", "volumes"):
+        assert f"settlement_source_{source}" in CATALOGUE
     for status in ("optimal", "optimal_with_proposals", "time_limit", "infeasible"):
         assert f"ui_status_{status}" in CATALOGUE
     for kind in ("existing", "new", "own", "status_quo", "free"):
