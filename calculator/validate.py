@@ -318,7 +318,12 @@ def _type_sheet(
                     )
                 )
                 complete = False
-            out[col.name] = empty_frame(sheet)[col.name].reindex(range(len(raw)))
+            absent = empty_frame(sheet)[col.name].reindex(range(len(raw)))
+            if not col.required and col.default is not None:  # an absent column is all blank
+                absent = pd.Series([col.default] * len(raw), dtype=object)
+                if col.kind != "money":
+                    absent = absent.astype(_DTYPES[col.kind])  # type: ignore[call-overload]
+            out[col.name] = absent
             continue
         cells = raw[col.name].reset_index(drop=True)
         values, reasons = coerce(col, cells, convention)

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from calculator.errors import SpreidingInputError
-from calculator.validate import check, load
+from calculator.validate import check, load, load_frames
 from tests.conftest import SAMPLE, write_csv_folder, write_xlsx
 
 
@@ -356,3 +356,13 @@ def test_unknown_columns_and_sheets_are_kept_and_ignored(tmp_path, tiny):
     tiny["notities"] = pd.DataFrame({"a": [1]})
     wb = load(write_xlsx(tmp_path / "b.xlsx", tiny))
     assert wb.hospitals["opmerking"].tolist() == ["x", "y"]
+
+
+def test_an_absent_optional_column_takes_its_default(tiny):
+    """A contracts sheet without the price_factor column prices at factor 1 (its default)."""
+    tiny["insurer_contracts"] = pd.DataFrame(
+        {"hospital_id": ["AAA"], "year": [2025], "insurer": ["Alfa"], "share": [1.0]}
+    )
+    wb = load_frames(tiny)
+    assert wb.insurer_contracts["price_factor"].tolist() == [1.0]
+    assert wb.insurer_contracts["overcap_rate"].tolist() == [0.0]
