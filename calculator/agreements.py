@@ -32,6 +32,25 @@ def valid_in_year(agreements: pd.DataFrame, year: int) -> pd.DataFrame:
     )
 
 
+def yearly_share(agreements: pd.DataFrame, phases: pd.DataFrame, year: int) -> pd.Series:
+    """The share of each agreement in ``year`` (aligned with ``agreements``).
+
+    A ``phases`` row (agreement_id, year, share) sets the share from its year on; the latest
+    phase on or before ``year`` applies, else the agreement's own ``share`` (NaN = none).
+    """
+    p = phases.dropna(subset=["agreement_id", "year", "share"])
+    p = p[p["year"] <= year].sort_values("year", kind="stable")
+    latest = p.drop_duplicates("agreement_id", keep="last").set_index("agreement_id")["share"]
+    phased = agreements["agreement_id"].map(latest).astype("float64")
+    return phased.fillna(agreements["share"].astype("float64"))
+
+
+def in_force(agreements: pd.DataFrame, phases: pd.DataFrame, year: int) -> pd.DataFrame:
+    """:func:`valid_in_year` with each agreement's ``share`` of that year (``yearly_share``)."""
+    valid = valid_in_year(agreements, year)
+    return valid.assign(share=yearly_share(valid, phases, year).to_numpy())
+
+
 def valid_on(agreements: pd.DataFrame, moves: pd.DataFrame, date_column: str) -> pd.DataFrame:
     """For each move (care_form_id, sending_hospital, performing_hospital, date), its agreement.
 

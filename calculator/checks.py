@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from calculator.agreements import yearly_share
 from calculator.errors import Finding
 from calculator.prices import resolve_prices
 from calculator.schema import HOSPITAL_TYPES, SHEETS, Sheet
@@ -134,6 +135,9 @@ _REFERENCES = (
     ("keep", "care_form_id", "care_forms", "care_form_id"),
     ("service_costs", "hospital_id", "hospitals", "hospital_id"),
     ("service_costs", "care_form_id", "care_forms", "care_form_id"),
+    ("growth", "care_form_id", "care_forms", "care_form_id"),
+    ("growth", "hospital_id", "hospitals", "hospital_id"),
+    ("phases", "agreement_id", "agreements", "agreement_id"),
 )
 
 
@@ -301,37 +305,54 @@ def _agreement_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                     care_form=cf,
                 )
             )
-    shared = ag.dropna(subset=["share"])
-    if len(shared):
-        last = int(
-            max(
-                shared["valid_from"].dt.year.max(),
-                shared["valid_to"].dt.year.max() if shared["valid_to"].notna().any() else 0,
-                *frames["volumes"]["year"].dropna().astype(int).tolist() or [0],
-            )
+    out += _share_sums(ag, frames["phases"], frames["volumes"])
+    return out
+
+
+def _share_sums(ag: pd.DataFrame, phases: pd.DataFrame, volumes: pd.DataFrame) -> list[Finding]:
+    """Shares of one sending hospital and care form sum to at most 1 in every year (SPEC §6.1),
+    with each agreement's share of that year (its phases included)."""
+    phases = phases.dropna(subset=["agreement_id", "year", "share"])
+    shared = ag[ag["share"].notna() | ag["agreement_id"].isin(phases["agreement_id"])]
+    if not len(shared):
+        return []
+    last = int(
+        max(
+            shared["valid_from"].dt.year.max(),
+            shared["valid_to"].dt.year.max() if shared["valid_to"].notna().any() else 0,
+            *phases["year"].astype(int).tolist() or [0],
+            *volumes["year"].dropna().astype(int).tolist() or [0],
         )
-        totals: dict[tuple[str, str, int], list[tuple[int, float]]] = {}
-        for row, cf, s, frm, to, share in shared[
-            [SOURCE_ROW, "care_form_id", "sending_hospital", "valid_from", "valid_to", "share"]
-        ].itertuples(index=False):
-            for year in _years_of(frm, to, last):
-                totals.setdefault((s, cf, year), []).append((row, share))
-        for (s, cf, year), items in sorted(totals.items()):
-            total = sum(v for _, v in items)
-            if total > 1 + 1e-9:
-                out.append(
-                    _f(
-                        "agreements",
-                        items[-1][0],
-                        "share",
-                        f"{total:g}",
-                        "agreement_shares_sum",
-                        hospital=s,
-                        care_form=cf,
-                        year=str(year),
-                        rows=", ".join(str(r) for r, _ in items),
-                    )
+    )
+    first = int(shared["valid_from"].dt.year.min())
+    by_year = {year: yearly_share(shared, phases, year) for year in range(first, last + 1)}
+    totals: dict[tuple[str, str, int], list[tuple[int, float]]] = {}
+    for i, (row, cf, s, frm, to) in enumerate(
+        shared[
+            [SOURCE_ROW, "care_form_id", "sending_hospital", "valid_from", "valid_to"]
+        ].itertuples(index=False)
+    ):
+        for year in _years_of(frm, to, last):
+            share = by_year[year].iloc[i]
+            if not pd.isna(share):
+                totals.setdefault((s, cf, year), []).append((row, float(share)))
+    out = []
+    for (s, cf, year), items in sorted(totals.items()):
+        total = sum(v for _, v in items)
+        if total > 1 + 1e-9:
+            out.append(
+                _f(
+                    "agreements",
+                    items[-1][0],
+                    "share",
+                    f"{total:g}",
+                    "agreement_shares_sum",
+                    hospital=s,
+                    care_form=cf,
+                    year=str(year),
+                    rows=", ".join(str(r) for r, _ in items),
                 )
+            )
     return out
 
 

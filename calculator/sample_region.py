@@ -202,7 +202,30 @@ FULL_PRICE_2024 = {
     "nazorg_sct": 8755.35,
 }
 PART_SHARES = {"diagnostics": 0.14, "intervention": 0.72, "aftercare": 0.11}
-INDEXATION = {2025: 0.031, 2026: 0.035}
+INDEXATION = {2025: 0.031, 2026: 0.035, 2027: 0.030, 2028: 0.028, 2029: 0.025, 2030: 0.025}
+# Expected demand growth per year (ageing, screening); a hospital row wins over the blank one.
+GROWTH = [
+    ("liesbreuk", None, 0.010),
+    ("liesbreuk", "ZDL", 0.030),  # new housing around De Lingen
+    ("galblaas", None, 0.015),
+    ("rectumcarcinoom", None, 0.020),
+    ("coloncarcinoom", None, 0.025),
+    ("schildklier", None, 0.010),
+    ("middenrifbreuk", None, 0.020),
+    ("borstkanker", None, 0.015),
+    ("aorta_aneurysma", None, 0.030),
+    ("carotis", None, 0.020),
+    ("ablatie_af", None, 0.050),
+    ("nazorg_sct", None, 0.040),
+]
+# Phased agreements (as Samen+ grew step by step): the share from a year on.
+PHASES = [
+    ("AMS-LIES", 2027, 0.70),
+    ("SAX-GAL-2", 2028, 0.60),
+    ("OPT-RECTUM-KZH", 2027, 0.50),
+    ("OPT-RECTUM-KZH", 2028, 1.00),
+    ("OPT-COLON-ZDL", 2029, 0.50),
+]
 INSURERS = ("Alfa Zorg", "Beta Verzekerd", "Gamma Zekerheid", "Delta Polis")
 
 
@@ -636,6 +659,8 @@ def build_sample() -> dict[str, pd.DataFrame]:
         "volumes": volumes,
         "agreements": _agreements(),
         "registrations": registrations,
+        "growth": pd.DataFrame(GROWTH, columns=list(SHEETS_BY_NAME["growth"].names)),
+        "phases": pd.DataFrame(PHASES, columns=list(SHEETS_BY_NAME["phases"].names)),
         "keep": pd.DataFrame(
             [("ACR", "liesbreuk", 30)], columns=["hospital_id", "care_form_id", "min_cases"]
         ),
@@ -649,7 +674,8 @@ def write_sample(target: str | Path | IO[bytes]) -> None:
         {
             "toelichting": [
                 ILLUSTRATIVE,
-                "Zes fictieve ziekenhuizen, elf zorgvormen, jaren 2024–2026.",
+                "Zes fictieve ziekenhuizen, elf zorgvormen, jaren 2024–2026; groei per jaar en "
+                "gefaseerde afspraken voor een projectie tot 2030.",
                 "Afspraken naar de vier verrekenmodellen uit de factsheet 'Spreiding medisch "
                 "specialistische zorg': ODV (Samen+), parallel declareren (Amsterdam UMC & "
                 "Flevoziekenhuis), verwijzing (Saxenburgh & ZGT), nazorg elders (Erasmus MC).",

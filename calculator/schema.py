@@ -600,6 +600,54 @@ SHEETS: tuple[Sheet, ...] = (
         ),
         key=("hospital_id", "care_form_id"),
     ),
+    Sheet(
+        "growth",
+        "groei",
+        "Expected yearly growth of demand, for multi-year projections (spreiding project).",
+        (
+            _c("care_form_id", "text", True, "Care form", "zorgvorm_id"),
+            _c(
+                "hospital_id",
+                "text",
+                False,
+                "Sending hospital whose patients grow at this rate; blank = every hospital "
+                "(a row for the hospital wins over the blank one)",
+                "ziekenhuis_id",
+            ),
+            _c(
+                "rate",
+                "number",
+                True,
+                "Growth per year, e.g. 0.02 for 2 % a year (negative = decline)",
+                "groei_per_jaar",
+                unit="share/year",
+                minimum=-0.5,
+                maximum=1,
+            ),
+        ),
+        key=("care_form_id", "hospital_id"),
+    ),
+    Sheet(
+        "phases",
+        "fasering",
+        "Yearly share of an agreement: from this year on, this share of the sending hospital's "
+        "cases moves (phased concentration); overrides the agreement's own share.",
+        (
+            _c("agreement_id", "text", True, "Agreement", "afspraak_id"),
+            _c("year", "int", True, "First year of this share", "jaar", minimum=2000, maximum=2100),
+            _c(
+                "share",
+                "number",
+                True,
+                "Share of the sending hospital's cases that moves from this year on",
+                "aandeel",
+                unit="share",
+                minimum=0,
+                maximum=1,
+            ),
+        ),
+        key=("agreement_id", "year"),
+    ),
 )
 
 SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in SHEETS}

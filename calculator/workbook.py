@@ -33,6 +33,8 @@ class Workbook:
     travel: pd.DataFrame
     keep: pd.DataFrame
     service_costs: pd.DataFrame
+    growth: pd.DataFrame
+    phases: pd.DataFrame
     source_name: str
     sha256: str
     present: frozenset[str]

@@ -3,8 +3,8 @@
 Code never builds user text itself: it names a *code* and its *parameters* (a :class:`Message`),
 and the edge — the CLI, the workbook writers, the dashboard — renders it in the reader's language
 with :func:`text`. The catalogue is assembled from one part per area (``validation``,
-``settlement``, ``optimizer``, ``dashboard``, ``cli``); a code lives in exactly one part and has
-both languages (``tests/test_messages.py`` fails otherwise).
+``settlement``, ``optimizer``, ``projection``, ``dashboard``, ``cli``); a code lives in exactly
+one part and has both languages (``tests/test_messages.py`` fails otherwise).
 
 Parameters are formatted per language: numbers get Dutch separators in Dutch (``1.234,5``), and a
 parameter whose name ends in ``_cents`` is shown as euros (``€ 1.234,56``).
@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
 
-from messages import cli, dashboard, optimizer, settlement, validation
+from messages import cli, dashboard, optimizer, projection, settlement, validation
 from messages.numbers import euro, number
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
-_PARTS = (validation, settlement, optimizer, dashboard, cli)
+_PARTS = (validation, settlement, optimizer, projection, dashboard, cli)
 
 
 def _assemble() -> Mapping[str, Mapping[str, str]]:

@@ -351,6 +351,20 @@ def orlib(source: Path, out: Path) -> int:
     return EXIT_OK
 
 
+@main.command()
+@BOOK
+@click.option("--from", "first", type=int, required=True, help="Base year (has volumes).")
+@click.option("--to", "last", type=int, required=True, help="Last year projected.")
+@OUT
+@JSON
+@guarded
+def project(book: Path, first: int, last: int, out: Path | None, as_json: bool) -> int:
+    """Multi-year projection: cases, OR capacity, norms and money per year and hospital."""
+    from spreiding.project_command import run_project
+
+    return run_project(book, first, last, out, as_json, language())
+
+
 def parse_norms(norms: tuple[str, ...], wb: Any) -> dict[str, int]:
     """``CARE_FORM=N`` pairs; an unknown care form or a bad number is invalid input."""
     out = {}

@@ -1,0 +1,192 @@
+"""Texts of the years-ahead area (projection, norm sweep): {code: {"nl": ..., "en": ...}}.
+
+Placeholders are the message's parameters (see :mod:`messages`).
+"""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    # ------------------------------------------------------------------ projection: CLI
+    "proj_title": {
+        "nl": "Meerjarige projectie {first}–{last} (basisjaar {base}, volumes van {base})",
+        "en": "Multi-year projection {first}–{last} (base year {base}, volumes of {base})",
+    },
+    "proj_row": {
+        "nl": "  {hospital:<6} casussen {cases_first} → {cases_last}   OK {util_first} → "
+        "{util_last}   marge {margin_first_cents} → {margin_last_cents}",
+        "en": "  {hospital:<6} cases {cases_first} → {cases_last}   OR {util_first} → "
+        "{util_last}   margin {margin_first_cents} → {margin_last_cents}",
+    },
+    "proj_or_full": {
+        "nl": "  OK-capaciteit van {hospital} raakt op in {year} ({minutes} van {capacity} "
+        "minuten)",
+        "en": "  OR capacity of {hospital} runs out in {year} ({minutes} of {capacity} minutes)",
+    },
+    "proj_or_enough": {
+        "nl": "  OK-capaciteit volstaat tot en met {last} in alle ziekenhuizen",
+        "en": "  OR capacity suffices through {last} in every hospital",
+    },
+    "proj_norm_missed": {
+        "nl": "  {year}: norm {care_form} niet gehaald bij {hospital} ({cases} < {norm})",
+        "en": "  {year}: norm {care_form} not met at {hospital} ({cases} < {norm})",
+    },
+    "proj_wrote": {"nl": "geschreven: {path}", "en": "wrote {path}"},
+    "proj_progress": {"nl": "Projectie per jaar", "en": "Projecting year by year"},
+    # ------------------------------------------------------------------ projection: notes
+    "proj_note_base": {
+        "nl": "Basisjaar {base}: de volumes van dat jaar; latere jaren groeien met "
+        "casussen × (1 + groei)^jaren (blad 'groei'; zonder regel 0 %).",
+        "en": "Base year {base}: that year's volumes; later years grow by "
+        "cases × (1 + growth)^years (sheet 'growth'; 0 % without a row).",
+    },
+    "proj_note_agreements": {
+        "nl": "Afspraken gelden zoals ze per jaar van kracht zijn; verandert het aandeel van een "
+        "afspraak (blad 'fasering', anders 'aandeel'), dan verschuift dat deel van de vraag.",
+        "en": "Agreements apply as in force each year; when an agreement's share changes "
+        "(sheet 'phases', else 'share'), that part of the demand shifts.",
+    },
+    "proj_note_prices": {
+        "nl": "Benchmarkprijzen van latere jaren zijn geïndexeerd met blad 'indexatie'.",
+        "en": "Benchmark prices of later years are indexed with sheet 'indexation'.",
+    },
+    "proj_note_contracts": {
+        "nl": "Verzekeraarscontracten van {hospital} voor {year}: die van {source_year} "
+        "aangehouden.",
+        "en": "Insurer contracts of {hospital} for {year}: those of {source_year} kept.",
+    },
+    "proj_note_shift_limited": {
+        "nl": "{year}: {hospital} voert te weinig {care_form} zelf uit voor het volle aandeel "
+        "van de afspraken; naar verhouding verschoven.",
+        "en": "{year}: {hospital} performs too little {care_form} itself for the full shares "
+        "of the agreements; shifted pro rata.",
+    },
+    # ------------------------------------------------------------------ projection: workbook
+    "proj_sheet_cases": {"nl": "Casussen", "en": "Cases"},
+    "proj_sheet_or": {"nl": "OK-minuten", "en": "OR minutes"},
+    "proj_sheet_or_share": {"nl": "OK-benutting", "en": "OR utilisation"},
+    "proj_sheet_beds": {"nl": "Beddagen", "en": "Bed-days"},
+    "proj_sheet_norms": {"nl": "Normen gehaald", "en": "Norms met"},
+    "proj_sheet_norm_detail": {"nl": "Normen per zorgvorm", "en": "Norms per care form"},
+    "proj_sheet_revenue": {"nl": "Omzet", "en": "Revenue"},
+    "proj_sheet_settlement": {"nl": "Verrekening", "en": "Settlement"},
+    "proj_sheet_variable_cost": {"nl": "Variabele kosten", "en": "Variable cost"},
+    "proj_sheet_margin": {"nl": "Marge", "en": "Margin"},
+    "proj_sheet_capacity": {"nl": "Capaciteit", "en": "Capacity"},
+    "proj_sheet_flows": {"nl": "Stromen", "en": "Flows"},
+    "proj_sheet_assumptions": {"nl": "Uitgangspunten", "en": "Assumptions"},
+    "proj_col_hospital": {"nl": "Ziekenhuis", "en": "Hospital"},
+    "proj_col_care_form": {"nl": "Zorgvorm", "en": "Care form"},
+    "proj_col_sending": {"nl": "Verwijzend ziekenhuis", "en": "Sending hospital"},
+    "proj_col_performing": {"nl": "Uitvoerend ziekenhuis", "en": "Performing hospital"},
+    "proj_col_year": {"nl": "Jaar", "en": "Year"},
+    "proj_col_cases": {"nl": "Casussen", "en": "Cases"},
+    "proj_col_norm": {"nl": "Norm", "en": "Norm"},
+    "proj_col_meets_norm": {"nl": "Norm gehaald", "en": "Norm met"},
+    "proj_col_growth": {"nl": "Groei per jaar", "en": "Growth per year"},
+    "proj_col_or_capacity": {"nl": "OK-capaciteit (min/jaar)", "en": "OR capacity (min/year)"},
+    "proj_col_or_full": {"nl": "OK vol vanaf", "en": "OR full from"},
+    "proj_col_bed_capacity": {"nl": "Beddagen (per jaar)", "en": "Bed-days (per year)"},
+    "proj_col_beds_full": {"nl": "Bedden vol vanaf", "en": "Beds full from"},
+    "proj_col_item": {"nl": "Onderdeel", "en": "Item"},
+    "proj_col_value": {"nl": "Waarde", "en": "Value"},
+    "proj_region": {"nl": "Regio", "en": "Region"},
+    "proj_item_input": {"nl": "Invoerbestand", "en": "Input file"},
+    "proj_item_sha256": {"nl": "SHA-256 van de invoer", "en": "SHA-256 of the input"},
+    "proj_item_years": {"nl": "Jaren", "en": "Years"},
+    "proj_item_note": {"nl": "Uitgangspunt", "en": "Assumption"},
+    "proj_item_run_at": {"nl": "Berekend op", "en": "Computed at"},
+    "proj_norms_cell": {"nl": "{met} van {performed}", "en": "{met} of {performed}"},
+    # ------------------------------------------------------------------ sweep
+    "sweep_title": {
+        "nl": "Normverkenning {care_form} in {year}: norm {first} t/m {last} (nu {current})",
+        "en": "Norm sweep {care_form} in {year}: norm {first} to {last} (now {current})",
+    },
+    "sweep_header": {
+        "nl": "  norm  status                 ziekenhuizen  verplaatst  reistijd gem/max  "
+        "> 30 min  > 60 min  margeverschil regio",
+        "en": "  norm  status                 hospitals     moved       travel mean/max   "
+        "> 30 min  > 60 min  region margin change",
+    },
+    "sweep_row": {
+        "nl": "  {norm:>4}  {status:<22} {hospitals:>12}  {moved:>10}  {mean:>7} / {max:<7}  "
+        "{over30:>8}  {over60:>8}  {margin_change_cents}",
+        "en": "  {norm:>4}  {status:<22} {hospitals:>12}  {moved:>10}  {mean:>7} / {max:<7}  "
+        "{over30:>8}  {over60:>8}  {margin_change_cents}",
+    },
+    "sweep_row_unsolved": {
+        "nl": "  {norm:>4}  {status:<22} {reason}",
+        "en": "  {norm:>4}  {status:<22} {reason}",
+    },
+    "sweep_proposals": {
+        "nl": "        nieuwe afspraken nodig: {proposals}",
+        "en": "        new agreements needed: {proposals}",
+    },
+    "sweep_progress": {"nl": "Normen doorrekenen", "en": "Solving the norms"},
+    "sweep_status_optimal": {"nl": "optimaal", "en": "optimal"},
+    "sweep_status_optimal_with_proposals": {
+        "nl": "optimaal met voorstellen",
+        "en": "optimal with proposals",
+    },
+    "sweep_status_time_limit": {"nl": "tijdslimiet", "en": "time limit"},
+    "sweep_status_infeasible": {"nl": "onhaalbaar", "en": "infeasible"},
+    "sweep_status_not_solved": {"nl": "niet opgelost", "en": "not solved"},
+    "sweep_note_scope": {
+        "nl": "Per norm wordt {care_form} opnieuw verdeeld; de andere zorgvormen houden de "
+        "ziekenhuizen van de optimale verdeling bij de huidige norm {current} (hun aantallen "
+        "mogen binnen die ziekenhuizen schuiven).",
+        "en": "For each norm {care_form} is redistributed; the other care forms keep the "
+        "hospitals of the optimum at the current norm {current} (their cases may shift "
+        "between those hospitals).",
+    },
+    "sweep_note_travel": {
+        "nl": "Extra reistijd: minuten van het eigen ziekenhuis naar het uitvoerende, per "
+        "verplaatste patiënt van {care_form}, ten opzichte van behandeling in het eigen "
+        "ziekenhuis.",
+        "en": "Extra travel: minutes from the own hospital to the performing one, per moved "
+        "patient of {care_form}, against treatment in the own hospital.",
+    },
+    "sweep_col_norm": {"nl": "Norm", "en": "Norm"},
+    "sweep_col_status": {"nl": "Status", "en": "Status"},
+    "sweep_col_hospitals": {"nl": "Ziekenhuizen die uitvoeren", "en": "Hospitals performing"},
+    "sweep_col_moved": {"nl": "Verplaatste casussen", "en": "Cases moved"},
+    "sweep_col_travel_mean": {
+        "nl": "Gem. extra reistijd (min)",
+        "en": "Mean extra travel (min)",
+    },
+    "sweep_col_travel_max": {"nl": "Max. extra reistijd (min)", "en": "Max extra travel (min)"},
+    "sweep_col_over30": {"nl": "Aandeel > 30 min extra", "en": "Share > 30 min extra"},
+    "sweep_col_over60": {"nl": "Aandeel > 60 min extra", "en": "Share > 60 min extra"},
+    "sweep_col_margin_change": {
+        "nl": "Margeverschil regio",
+        "en": "Region margin change",
+    },
+    "sweep_col_proposals": {"nl": "Nieuwe afspraken", "en": "New agreements"},
+    "sweep_col_current": {"nl": "Huidige norm", "en": "Current norm"},
+    "sweep_sheet_summary": {"nl": "Normverkenning", "en": "Norm sweep"},
+    "sweep_sheet_hospitals": {"nl": "Ziekenhuizen per norm", "en": "Hospitals per norm"},
+    "sweep_sheet_assumptions": {"nl": "Uitgangspunten", "en": "Assumptions"},
+    "sweep_performs": {"nl": "{cases} casussen", "en": "{cases} cases"},
+    "proj_to_before_from": {
+        "nl": "--to moet op of na --from liggen",
+        "en": "--to must be on or after --from",
+    },
+    "sweep_unknown_care_form": {
+        "nl": "onbekende zorgvorm; bekend: {known}",
+        "en": "unknown care form; known: {known}",
+    },
+    "sweep_highs_only": {
+        "nl": "de normverkenning lost opnieuw op met HiGHS; kies --solver highs",
+        "en": "the norm sweep re-solves with HiGHS; choose --solver highs",
+    },
+    # ------------------------------------------------------------------ both
+    "run_interrupted": {
+        "nl": "Afgebroken met Ctrl-C na {done} van {total}; er is niets weggeschreven.",
+        "en": "Stopped with Ctrl-C after {done} of {total}; nothing was written.",
+    },
+    "norms_range_bad": {
+        "nl": "--norms verwacht VAN:TOT:STAP met hele getallen, VAN ≤ TOT en STAP ≥ 1 "
+        "(bijv. 10:60:5)",
+        "en": "--norms expects FROM:TO:STEP with whole numbers, FROM ≤ TO and STEP ≥ 1 "
+        "(e.g. 10:60:5)",
+    },
+}
