@@ -13,10 +13,18 @@ N_CARE_FORMS = 150
 N_NORMS = 40
 
 
-def national_sheets(seed: int = 11) -> dict[str, pd.DataFrame]:
+def national_sheets(
+    seed: int = 11,
+    n_hospitals: int = N_HOSPITALS,
+    n_care_forms: int = N_CARE_FORMS,
+    n_norms: int = N_NORMS,
+) -> dict[str, pd.DataFrame]:
+    """The national instance; smaller sizes give a reduced instance of the same make (tests)."""
+    N_HOSPITALS, N_CARE_FORMS, N_NORMS = n_hospitals, n_care_forms, n_norms  # noqa: N806
     rng = np.random.default_rng(seed)
     ids = [f"Z{i:02d}" for i in range(N_HOSPITALS)]
-    types = ["umc"] * 7 + ["topklinisch"] * 20 + ["algemeen"] * (N_HOSPITALS - 27)
+    n_umc, n_top = max(1, N_HOSPITALS // 10), max(1, (N_HOSPITALS * 2) // 7)
+    types = ["umc"] * n_umc + ["topklinisch"] * n_top + ["algemeen"] * (N_HOSPITALS - n_umc - n_top)
     size = np.where(
         np.array(types) == "umc", 1.6, np.where(np.array(types) == "topklinisch", 1.1, 0.7)
     )
@@ -27,7 +35,7 @@ def national_sheets(seed: int = 11) -> dict[str, pd.DataFrame]:
     norm_forms = rng.choice(N_CARE_FORMS, N_NORMS, replace=False)
     norms[norm_forms] = rng.integers(5, 25, N_NORMS)
     allowed: list[str | None] = [None] * N_CARE_FORMS
-    for i in norm_forms[:15]:
+    for i in norm_forms[: (N_NORMS * 3) // 8]:
         allowed[i] = "umc,topklinisch"
     base = rng.uniform(5, 60, N_CARE_FORMS)
     rows = []
@@ -40,8 +48,8 @@ def national_sheets(seed: int = 11) -> dict[str, pd.DataFrame]:
     # general hospitals lie in the region of a larger one (within about 30 km)
     lat = rng.uniform(51.3, 53.2, N_HOSPITALS)
     lon = rng.uniform(4.0, 6.8, N_HOSPITALS)
-    anchor = rng.integers(0, 27, N_HOSPITALS)
-    general = np.arange(N_HOSPITALS) >= 27
+    anchor = rng.integers(0, n_umc + n_top, N_HOSPITALS)
+    general = np.arange(N_HOSPITALS) >= n_umc + n_top
     lat[general] = lat[anchor[general]] + rng.uniform(-0.2, 0.2, general.sum())
     lon[general] = lon[anchor[general]] + rng.uniform(-0.3, 0.3, general.sum())
     use = volumes.merge(pd.DataFrame({"care_form_id": cf_ids, "m": minutes}), on="care_form_id")

@@ -149,6 +149,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "sweep_col_status": {"nl": "Status", "en": "Status"},
     "sweep_col_hospitals": {"nl": "Ziekenhuizen die uitvoeren", "en": "Hospitals performing"},
     "sweep_col_moved": {"nl": "Verplaatste casussen", "en": "Cases moved"},
+    "sweep_col_moved_region": {
+        "nl": "Verplaatst in de regio (alle zorgvormen)",
+        "en": "Moved in the region (all care forms)",
+    },
+    "sweep_col_reason": {"nl": "Toelichting", "en": "Explanation"},
     "sweep_col_travel_mean": {
         "nl": "Gem. extra reistijd (min)",
         "en": "Mean extra travel (min)",

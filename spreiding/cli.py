@@ -365,6 +365,46 @@ def project(book: Path, first: int, last: int, out: Path | None, as_json: bool) 
     return run_project(book, first, last, out, as_json, language())
 
 
+@main.command()
+@BOOK
+@YEAR
+@click.option("--care-form", "care_form", required=True, help="Care form whose norm is swept.")
+@click.option("--norms", "norms_spec", required=True, metavar="FROM:TO:STEP", help="e.g. 10:60:5.")
+@click.option("--free-moves", is_flag=True, help="Allow moves without an agreement.")
+@click.option("--max-travel", type=click.FloatRange(min=0), help="No moves longer [minutes].")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    help="Seconds per solve.",
+)
+@click.option("--gap", type=click.FloatRange(0, 1), help="Relative MIP gap of the first solve.")
+@click.option("--workers", type=click.IntRange(1, 8), help="Processes (default: by model size).")
+@OUT
+@JSON
+@guarded
+def sweep(
+    book: Path,
+    year: int,
+    care_form: str,
+    norms_spec: str,
+    free_moves: bool,
+    max_travel: float | None,
+    time_limit: float,
+    gap: float | None,
+    workers: int | None,
+    out: Path | None,
+    as_json: bool,
+) -> int:
+    """Norm sweep: the optimised allocation for each norm of one care form."""
+    from optimizer.inputs import Options
+    from spreiding.sweep_command import run_sweep
+
+    options = Options(free_moves=free_moves, max_travel=max_travel, time_limit=time_limit, gap=gap)
+    return run_sweep(book, year, care_form, norms_spec, options, workers, out, as_json, language())
+
+
 def parse_norms(norms: tuple[str, ...], wb: Any) -> dict[str, int]:
     """``CARE_FORM=N`` pairs; an unknown care form or a bad number is invalid input."""
     out = {}

@@ -1,0 +1,440 @@
+"""Norm sweep: the optimised allocation for a range of volume norms of one care form (issue 11).
+
+The model is built once per process and handed to HiGHS once; each norm only changes the
+coefficient of the swept care form's ``norm[h,c]`` rows (n_c·y[h,c] ≤ Σ_o x[o,c,h]) and
+re-solves. First the optimum at the current norm is found; then, for every norm, the swept care
+form is redistributed while every other care form keeps the hospitals of that optimum (their
+binaries y are fixed, their cases may still shift between those hospitals). That re-solve has
+only the swept care form's binaries and is solved to a tight gap, so the curves compare optima,
+not solver tolerances. A norm at which this restricted model is infeasible, or a workbook
+whose current optimum is infeasible, goes through the full optimiser (:func:`optimize`), which
+explains or proposes agreements.
+
+On a large model the norms are spread over worker processes (each builds the model once);
+Ctrl-C stops them all.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import signal
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from multiprocessing.pool import AsyncResult, Pool
+from typing import Any
+
+import highspy
+import numpy as np
+import pandas as pd
+import pulp
+
+from calculator.errors import Finding, SpreidingInputError
+from calculator.workbook import Workbook
+from optimizer.build import build
+from optimizer.capacity import baseline_flows, effective_norms, money
+from optimizer.inputs import Options, prepare, travel_minutes
+from optimizer.model import Model
+from optimizer.optimize import optimize
+from optimizer.solver import extract_flows, make_solver
+
+Progress = Callable[[int, int, str], None]
+TIGHT_GAP = 1e-6  # the restricted re-solves have only one care form's binaries
+PARALLEL_FROM_ARCS = 20_000  # below this a model solves faster than a process starts
+POINT_COLUMNS = [
+    "norm",
+    "status",
+    "hospitals_performing",
+    "cases_moved",
+    "cases_moved_region",
+    "travel_mean_minutes",
+    "travel_max_minutes",
+    "share_over_30",
+    "share_over_60",
+    "margin_change_cents",
+    "proposals",
+    "objective",
+    "method",
+    "reason",
+]
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """The answers per norm.
+
+    points : norm, status, hospitals_performing, cases_moved (of the swept care form, away from
+        the patients' own hospital), cases_moved_region (all care forms), travel_mean_minutes
+        and travel_max_minutes (extra minutes per moved patient of the swept care form),
+        share_over_30 and share_over_60 (of all its patients), margin_change_cents (region,
+        after − before, all care forms), proposals (count of new agreements), objective, method
+        (``restricted`` or ``full``), reason (Messages: why a norm is infeasible)
+    performers : norm, hospital_id, cases (the swept care form per performing hospital)
+    proposals : norm, care_form_id, sending_hospital, performing_hospital, cases, travel_minutes,
+        margin_sending_cents, margin_performing_cents (see :class:`OptimizeResult`)
+    """
+
+    year: int
+    care_form_id: str
+    current_norm: int
+    norms: tuple[int, ...]
+    points: pd.DataFrame
+    performers: pd.DataFrame
+    proposals: pd.DataFrame
+    seconds: dict[str, float] = field(default_factory=dict)
+    workers: int = 1
+
+
+def parse_norm_range(spec: str) -> list[int]:
+    """``"10:60:5"`` → [10, 15, …, 60]; ``"20:40"`` steps by 1; ``"30"`` is one norm."""
+    parts = spec.split(":")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) == 1:
+        numbers += [numbers[0], 1]
+    elif len(numbers) == 2:
+        numbers.append(1)
+    if len(numbers) != 3 or numbers[0] < 0 or numbers[1] < numbers[0] or numbers[2] < 1:
+        raise SpreidingInputError(
+            [
+                Finding(
+                    "care_forms",
+                    None,
+                    "volume_norm",
+                    f"--norms {spec}",
+                    code="norms_range_bad",
+                )
+            ]
+        )
+    first, last, step = numbers
+    return list(range(first, last + 1, step))
+
+
+# --------------------------------------------------------------------------- one process
+
+
+class NormSolver:
+    """A model built and handed to HiGHS once, re-solved for other norms of one care form."""
+
+    def __init__(self, wb: Workbook, year: int, options: Options, care_form: str, build_norm: int):
+        self.wb, self.year, self.care_form = wb, year, care_form
+        self.options = replace(options, norms={**options.norms, care_form: build_norm})
+        self.inputs = prepare(wb, year, self.options)
+        self.model: Model = build(self.inputs)
+        prob = self.model.prob
+        self.solver = make_solver(self.options)
+        if not isinstance(self.solver, pulp.HiGHS):
+            raise SpreidingInputError(
+                [Finding("", None, "", "--solver cbc", code="sweep_highs_only")]
+            )
+        self.solver.createAndConfigureSolver(prob)
+        self.solver.buildSolverModel(prob)
+        self.highs: highspy.Highs = prob.solverModel
+        self.norm_rows = [
+            (con.index, self.model.y[(key[1], key[2])].index)
+            for key, con in self.model.constraints.items()
+            if key[0] == "norm" and key[2] == care_form
+        ]
+        self.own_y = [v for (h, c), v in self.model.y.items() if c == care_form]
+        self.other_y = [v for (h, c), v in self.model.y.items() if c != care_form]
+        arcs = self.inputs.arcs
+        self.travel = arcs[["origin", "performer", "travel"]]
+        self.money_before = money(wb, baseline_flows(wb, year), year)["margin_cents"].sum()
+
+    def _run(self, norm: int) -> str:
+        for row, col in self.norm_rows:
+            self.highs.changeCoeff(row, col, -float(norm))
+        self.highs.run()
+        status, sol = self.solver.findSolutionValues(self.model.prob)
+        if sol in (pulp.LpSolutionOptimal,):
+            return "optimal"
+        if sol == pulp.LpSolutionIntegerFeasible:
+            return "time_limit"
+        if status == pulp.LpStatusInfeasible or sol == pulp.LpSolutionInfeasible:
+            return "infeasible"
+        return "not_solved"
+
+    def solve_current(self, norm: int) -> tuple[str, list[int]]:
+        """The optimum at the current norm; returns its status and the binaries' values."""
+        status = self._run(norm)
+        values = [round(v.varValue or 0.0) for v in self.other_y]
+        return status, values
+
+    def solve_restricted(self, norm: int, other_values: Sequence[int] | None) -> dict[str, Any]:
+        """Re-solve for ``norm`` with the other care forms' binaries fixed (None: all free)."""
+        h = self.highs
+        if other_values is not None:
+            for v, value in zip(self.other_y, other_values, strict=True):
+                h.changeColBounds(v.index, float(value), float(value))
+            h.setOptionValue("mip_rel_gap", TIGHT_GAP)
+        status = self._run(norm)
+        if status not in ("optimal", "time_limit"):
+            return full_point(self.wb, self.year, self.options, self.care_form, norm)
+        flows = extract_flows(self.model)
+        objective = float(pulp.value(self.model.prob.objective) or 0.0)
+        return measure(
+            self.wb,
+            self.year,
+            self.care_form,
+            norm,
+            status,
+            flows,
+            self.money_before,
+            objective,
+            "restricted",
+        )
+
+
+def full_point(
+    wb: Workbook, year: int, options: Options, care_form: str, norm: int
+) -> dict[str, Any]:
+    """One norm through the whole optimiser (explanations and proposals included)."""
+    result = optimize(wb, year, replace(options, norms={**options.norms, care_form: norm}))
+    proposals = getattr(result, "proposals", None)
+    reason = tuple(result.violations["message"].head(3))  # Messages, rendered at the edge
+    if result.flows.empty:
+        return {
+            "point": dict(
+                zip(
+                    POINT_COLUMNS,
+                    [norm, result.status, *[None] * 10, "full", reason],
+                    strict=True,
+                )
+            ),
+            "performers": [],
+            "proposals": records_of(proposals, norm),
+        }
+    before = int(result.money["margin_cents_before"].sum()) if result.money is not None else 0
+    measured = measure(
+        wb, year, care_form, norm, result.status, result.flows, before, result.objective, "full"
+    )
+    measured["proposals"] = records_of(proposals, norm)
+    measured["point"]["proposals"] = len(measured["proposals"])
+    measured["point"]["reason"] = reason
+    return measured
+
+
+def records_of(proposals: pd.DataFrame | None, norm: int) -> list[dict[str, Any]]:
+    if proposals is None or not len(proposals):
+        return []
+    return [{"norm": norm, **row} for row in proposals.to_dict("records")]
+
+
+def measure(
+    wb: Workbook,
+    year: int,
+    care_form: str,
+    norm: int,
+    status: str,
+    flows: pd.DataFrame,
+    margin_before_cents: int,
+    objective: float | None,
+    method: str,
+) -> dict[str, Any]:
+    """The answers of one norm from its flows (origin, care_form_id, performing_hospital_id,
+    cases) [minutes, cents]."""
+    after = flows.rename(columns={"origin": "sending", "performing_hospital_id": "performing"})
+    margin_after = int(money(wb, after.assign(source="sweep"), year)["margin_cents"].sum())
+    own = after[after["care_form_id"] == care_form].reset_index(drop=True)
+    pairs = own.rename(columns={"sending": "origin", "performing": "performer"})
+    minutes = travel_minutes(wb, pairs).fillna(0.0).to_numpy() if len(own) else np.zeros(0)
+    cases = own["cases"].to_numpy(dtype=float)
+    moved = (own["sending"] != own["performing"]).to_numpy()
+    total = cases.sum()
+    moved_cases = cases[moved].sum()
+    performers = own.groupby("performing")["cases"].sum()
+    performers = performers[performers > 1e-6]
+    point = {
+        "norm": norm,
+        "status": status,
+        "hospitals_performing": int(len(performers)),
+        "cases_moved": float(moved_cases),
+        "cases_moved_region": float(
+            after.loc[after["sending"] != after["performing"], "cases"].sum()
+        ),
+        "travel_mean_minutes": float((cases * minutes)[moved].sum() / moved_cases)
+        if moved_cases
+        else 0.0,
+        "travel_max_minutes": float(minutes[moved & (cases > 1e-6)].max()) if moved_cases else 0.0,
+        "share_over_30": float(cases[minutes > 30].sum() / total) if total else 0.0,
+        "share_over_60": float(cases[minutes > 60].sum() / total) if total else 0.0,
+        "margin_change_cents": margin_after - int(margin_before_cents),
+        "proposals": 0,
+        "objective": objective,
+        "method": method,
+        "reason": (),
+    }
+    return {
+        "point": point,
+        "performers": [
+            {"norm": norm, "hospital_id": h, "cases": float(c)} for h, c in performers.items()
+        ],
+        "proposals": [],
+    }
+
+
+# --------------------------------------------------------------------------- worker processes
+
+_WORKER: NormSolver | None = None
+
+
+def _init_worker(
+    wb: Workbook, year: int, options: Options, care_form: str, build_norm: int
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers
+    global _WORKER
+    _WORKER = NormSolver(wb, year, options, care_form, build_norm)
+
+
+def _solve_in_worker(norm: int, other_values: list[int]) -> dict[str, Any]:
+    assert _WORKER is not None
+    return _WORKER.solve_restricted(norm, other_values)
+
+
+# --------------------------------------------------------------------------- the sweep
+
+
+def sweep(
+    wb: Workbook,
+    year: int,
+    care_form: str,
+    norms: Sequence[int],
+    options: Options | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> SweepResult:
+    """Solve the optimised allocation for every norm of ``care_form`` in ``norms``.
+
+    ``workers`` None decides by size: two processes for a large model (2 cores), else one.
+    """
+    options = options or Options()
+    wb.require_year("volumes", year)
+    known = effective_norms(wb)
+    if care_form not in known:
+        raise SpreidingInputError(
+            [
+                Finding(
+                    "care_forms",
+                    None,
+                    "care_form_id",
+                    care_form,
+                    code="sweep_unknown_care_form",
+                    params={"known": ", ".join(sorted(known))},
+                )
+            ]
+        )
+    norms = sorted(set(int(n) for n in norms))
+    current = int(options.norms.get(care_form, known[care_form]))
+    build_norm = max([n for n in [current, *norms] if n > 0], default=1)
+    t0 = time.perf_counter()
+    done: list[dict[str, Any]] = []
+
+    def report(item: dict[str, Any]) -> None:
+        done.append(item)
+        if progress is not None:
+            progress(len(done), len(norms), str(item["point"]["norm"]))
+
+    solver = NormSolver(wb, year, options, care_form, build_norm)
+    t_build = time.perf_counter() - t0
+    status, others = solver.solve_current(current)
+    t_current = time.perf_counter() - t0 - t_build
+    if status not in ("optimal", "time_limit"):
+        for n in norms:
+            report(full_point(wb, year, options, care_form, n))
+        used = 1
+    else:
+        big = len(solver.inputs.arcs) >= PARALLEL_FROM_ARCS and len(norms) > 2
+        used = workers if workers is not None else (2 if big else 1)
+        if used <= 1:
+            for n in norms:
+                report(solver.solve_restricted(n, others))
+        else:
+            _parallel(solver, norms, others, used - 1, report)
+    t_all = time.perf_counter() - t0
+    by_norm = sorted(done, key=lambda item: item["point"]["norm"])
+    points = pd.DataFrame([item["point"] for item in by_norm], columns=POINT_COLUMNS)
+    points["hospitals_performing"] = points["hospitals_performing"].astype("Int64")
+    points["proposals"] = points["proposals"].astype("Int64")
+    performers = pd.DataFrame(
+        [p for item in by_norm for p in item["performers"]],
+        columns=["norm", "hospital_id", "cases"],
+    )
+    proposals = pd.DataFrame(
+        [p for item in by_norm for p in item["proposals"]],
+        columns=[
+            "norm",
+            "care_form_id",
+            "sending_hospital",
+            "performing_hospital",
+            "cases",
+            "travel_minutes",
+            "margin_sending_cents",
+            "margin_performing_cents",
+        ],
+    )
+    return SweepResult(
+        year,
+        care_form,
+        current,
+        tuple(norms),
+        points,
+        performers,
+        proposals,
+        {"build": t_build, "current": t_current, "total": t_all},
+        used,
+    )
+
+
+def _parallel(
+    solver: NormSolver,
+    norms: list[int],
+    others: list[int],
+    extra: int,
+    report: Callable[[dict[str, Any]], None],
+) -> None:
+    """This process and ``extra`` worker processes share the norms; each worker builds the
+    model once. The worker takes the high norms, this process the low ones (balanced by count)."""
+    ctx = mp.get_context("spawn")  # a fork would copy HiGHS's threads half-alive
+    pool: Pool = ctx.Pool(
+        extra,
+        initializer=_init_worker,
+        initargs=(
+            solver.wb,
+            solver.year,
+            solver.options,
+            solver.care_form,
+            solver.options.norms[solver.care_form],
+        ),
+    )
+    try:
+        share = len(norms) * extra // (extra + 1)
+        theirs = norms[len(norms) - share :]
+        mine = norms[: len(norms) - share]
+        pending: list[AsyncResult] = [
+            pool.apply_async(_solve_in_worker, (n, others)) for n in theirs
+        ]
+        for n in mine:
+            report(solver.solve_restricted(n, others))
+            pending = _collect(pending, report, wait=False)
+        while pending:
+            pending = _collect(pending, report, wait=True)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _collect(
+    pending: list[AsyncResult], report: Callable[[dict[str, Any]], None], wait: bool
+) -> list[AsyncResult]:
+    if wait and pending:
+        pending[0].wait(0.2)
+    left = []
+    for job in pending:
+        if job.ready():
+            report(job.get())
+        else:
+            left.append(job)
+    return left
