@@ -1,7 +1,11 @@
 """Saved scenarios in an embedded SQLite database that survives restarts.
 
-The path comes from ``SPREIDING_DB``, else the user's data folder. Every save runs in one
-transaction: a failed save leaves earlier saves untouched.
+The path comes from ``SPREIDING_DB``, else the user's data folder. Every save (and delete) runs in
+one immediate transaction: two processes saving at once wait for each other (busy timeout), a
+process killed mid-save leaves the last committed state (SQLite's journal rolls the rest back), and
+a failed save leaves earlier saves untouched. Every failure is a :class:`StoreError` with a
+message from the catalogue — a read-only, damaged, busy or unreachable database file is reported,
+never overwritten.
 """
 
 from __future__ import annotations
@@ -10,11 +14,15 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from calculator.errors import SpreidingError
+from messages import DEFAULT_LANGUAGE, Message
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS scenario (
@@ -27,6 +35,18 @@ CREATE TABLE IF NOT EXISTS scenario (
     per_hospital TEXT NOT NULL
 )
 """
+BUSY_TIMEOUT_S = 10
+
+
+class StoreError(SpreidingError, ValueError):
+    """The store cannot do what was asked; ``message`` says why in the reader's language."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(message.render("en"))
+
+    def render(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return self.message.render(lang)
 
 
 def default_path() -> Path:
@@ -41,44 +61,103 @@ class ScenarioStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(self._connect()) as con, con:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self._error("store_cannot_open", exc) from exc
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            self.read_only = True
+            self._check_readable()
+            return
+        self.read_only = False
+        with self._transaction() as con:
             con.execute(SCHEMA)
 
+    # ----------------------------------------------------------------- connections
+
+    def _error(self, code: str, exc: BaseException | None = None) -> StoreError:
+        detail = str(exc) if exc is not None else ""
+        return StoreError(Message(code, {"path": str(self.path), "detail": detail}))
+
+    def _classify(self, exc: sqlite3.Error) -> StoreError:
+        text = str(exc).lower()
+        if "readonly" in text or "read-only" in text:
+            return self._error("store_read_only", exc)
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            return self._error("store_damaged", exc)
+        if "locked" in text or "busy" in text:
+            return self._error("store_busy", exc)
+        if "unable to open" in text:
+            return self._error("store_cannot_open", exc)
+        return self._error("store_failed", exc)
+
     def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=10)
+        uri = self.path.resolve().as_uri() + ("?mode=ro" if self.read_only else "")
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        try:
+            with closing(self._connect()) as con:
+                yield con
+        except sqlite3.Error as exc:
+            raise self._classify(exc) from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One immediate write transaction: committed whole, or rolled back whole."""
+        if self.read_only:
+            raise self._error("store_read_only")
+        try:
+            with closing(self._connect()) as con:
+                con.execute("BEGIN IMMEDIATE")
+                try:
+                    yield con
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+                con.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise self._classify(exc) from exc
+
+    def _check_readable(self) -> None:
+        with self._reading() as con:
+            con.execute("SELECT count(*) FROM scenario").fetchone()
+
+    # ----------------------------------------------------------------- operations
 
     def save(
         self, name: str, year: int, kind: str, input_sha256: str, per_hospital: pd.DataFrame
     ) -> None:
-        """Save (or replace) a scenario; raises ValueError with a readable reason on failure."""
+        """Save (or replace) a scenario; raises StoreError with a readable reason on failure."""
+        name = name.strip()
+        if not name:
+            raise StoreError(Message("store_name_empty"))
         payload = per_hospital.to_json(orient="records")
-        try:
-            with closing(self._connect()) as con, con:
-                con.execute("DELETE FROM scenario WHERE name = ?", (name.strip(),))
-                con.execute(
-                    "INSERT INTO scenario (name, saved_at, year, kind, input_sha256, "
-                    "per_hospital) VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        name.strip(),
-                        dt.datetime.now().isoformat(timespec="seconds"),
-                        int(year),
-                        kind,
-                        input_sha256,
-                        payload,
-                    ),
-                )
-        except sqlite3.Error as exc:
-            raise ValueError(str(exc)) from exc
-
-    def list(self) -> pd.DataFrame:
-        with closing(self._connect()) as con:
-            return pd.read_sql_query(
-                "SELECT name, saved_at, year, kind FROM scenario ORDER BY saved_at, name", con
+        with self._transaction() as con:
+            con.execute("DELETE FROM scenario WHERE name = ?", (name,))
+            con.execute(
+                "INSERT INTO scenario (name, saved_at, year, kind, input_sha256, "
+                "per_hospital) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    name,
+                    dt.datetime.now().isoformat(timespec="seconds"),
+                    int(year),
+                    kind,
+                    input_sha256,
+                    payload,
+                ),
             )
 
+    def list(self) -> pd.DataFrame:
+        with self._reading() as con:
+            rows = con.execute(
+                "SELECT name, saved_at, year, kind FROM scenario ORDER BY saved_at, name"
+            ).fetchall()
+        return pd.DataFrame(rows, columns=["name", "saved_at", "year", "kind"])
+
     def load(self, name: str) -> pd.DataFrame:
-        with closing(self._connect()) as con:
+        with self._reading() as con:
             row = con.execute(
                 "SELECT per_hospital FROM scenario WHERE name = ?", (name,)
             ).fetchone()
@@ -88,5 +167,5 @@ class ScenarioStore:
         return pd.DataFrame(records)
 
     def delete(self, name: str) -> None:
-        with closing(self._connect()) as con, con:
+        with self._transaction() as con:
             con.execute("DELETE FROM scenario WHERE name = ?", (name,))
