@@ -2,17 +2,20 @@
 
 Header row bold and frozen, filters on, column widths that fit, euro amounts as numbers with a
 euro number format, dates as dates, and no formulas from user text: a text cell starting with
-``=``, ``+``, ``-`` or ``@`` is written as a text cell explicitly.
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return is written as a text cell explicitly (never
+a formula, whatever a hospital, care form or agreement is called). A workbook written to a path
+appears whole or not at all (written beside it, then renamed).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import numpy as np
 import pandas as pd
@@ -26,7 +29,7 @@ EURO_FORMAT = '"€" #,##0.00;[Red]-"€" #,##0.00'
 SHARE_FORMAT = "0.0%"
 DATE_FORMAT = "dd-mm-yyyy"
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
-_FORMULA_START = ("=", "+", "-", "@")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,13 @@ def _cell_value(value: object) -> object:
     return value
 
 
+def _set_text(cell: Any, value: str) -> None:
+    """Text as text: what starts like a formula is stored as a string cell, never evaluated."""
+    cell.value = value
+    if value.startswith(_FORMULA_START):
+        cell.data_type = TYPE_STRING
+
+
 def write_sheet(ws: Worksheet, spec: SheetOut) -> None:
     """Fill one worksheet with a frame (and any tables below it) in the house style."""
     widths: dict[int, int] = {}
@@ -90,7 +100,8 @@ def _write_table(
     header_row = top + offset
     columns = [str(c) for c in frame.columns]
     for j, name in enumerate(columns, start=1):
-        cell = ws.cell(row=header_row, column=j, value=name)
+        cell = ws.cell(row=header_row, column=j)
+        _set_text(cell, name)  # a header may be a hospital or care form (a pivot)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="top")
@@ -106,9 +117,7 @@ def _write_table(
                 value = float(Decimal(int(value)) / 100)  # type: ignore[call-overload]
             cell = ws.cell(row=i, column=j)
             if isinstance(value, str):
-                cell.value = value
-                if value.startswith(_FORMULA_START):
-                    cell.data_type = TYPE_STRING
+                _set_text(cell, value)
             else:
                 cell.value = value
             if name in euro_cents or name in euro:
@@ -128,4 +137,13 @@ def write_book(target: str | Path | IO[bytes], sheets: Iterable[SheetOut]) -> No
     book.remove(book.active)
     for spec in sheets:
         write_sheet(book.create_sheet(spec.title[:31]), spec)
-    book.save(target)
+    if not isinstance(target, str | Path):
+        book.save(target)
+        return
+    target = Path(target)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        book.save(partial)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)

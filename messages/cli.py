@@ -21,4 +21,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "interne fout: {kind}: {detail} (start met --debug voor details)",
         "en": "internal error: {kind}: {detail} (run with --debug for details)",
     },
+    "cli_warning": {"nl": "  let op: {text}", "en": "  note: {text}"},
+    "cli_file_error": {
+        "nl": "bestand kan niet worden geschreven of gelezen: {path} ({detail})",
+        "en": "file cannot be written or read: {path} ({detail})",
+    },
+    "cli_not_written": {
+        "nl": "{path} is niet geschreven: de uitkomst schendt een invariant (zie hieronder)",
+        "en": "{path} was not written: the result breaks an invariant (see below)",
+    },
+    "out_is_folder": {
+        "nl": "--out noemt een map; geef een bestandsnaam, bijv. verrekening.xlsx",
+        "en": "--out names a folder; give a file name, e.g. verrekening.xlsx",
+    },
+    "out_folder_missing": {
+        "nl": "--out: de map bestaat niet; maak haar eerst aan of kies een andere",
+        "en": "--out: the folder does not exist; create it first or choose another",
+    },
+    "out_not_writable": {
+        "nl": "--out: hier mag niet worden geschreven; kies een andere plek",
+        "en": "--out: this place cannot be written; choose another",
+    },
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -24,7 +25,24 @@ EXIT_OK, EXIT_INVALID, EXIT_UNSOLVED, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def emit_json(document: dict[str, Any]) -> None:
-    click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+    """One JSON document on stdout; NaN or infinity in it is a bug, never written as JSON."""
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str, allow_nan=False))
+
+
+def check_out(out: Path | None) -> None:
+    """Refuse an ``--out`` path that cannot be written, before any work is done."""
+    if out is None:
+        return
+    folder = out.parent if str(out.parent) else Path(".")
+    problem = ""
+    if out.is_dir():
+        problem = "out_is_folder"
+    elif not folder.is_dir():
+        problem = "out_folder_missing"
+    elif not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        problem = "out_not_writable"
+    if problem:
+        raise SpreidingInputError([Finding("", None, "", str(out), code=problem)])
 
 
 def report_findings(findings: list[Finding], as_json: bool) -> None:
@@ -65,6 +83,10 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
             code = EXIT_INTERNAL
         except click.exceptions.Exit:
             raise
+        except OSError as exc:  # a file that cannot be written or read: the user can fix it
+            where = exc.filename or ""
+            click.echo(say("cli_file_error", path=str(where), detail=exc.strerror or ""), err=True)
+            code = EXIT_INVALID
         except Exception as exc:  # the last line of defence: no traceback for users
             if debug:
                 traceback.print_exc()
@@ -105,13 +127,23 @@ def validate(book: Path, as_json: bool) -> int:
 
     wb = load(book)
     counts = {name: int(len(getattr(wb, name))) for name in sorted(wb.present)}
+    lang = language()
     if as_json:
         emit_json(
-            {"valid": True, "problems": 0, "findings": [], "sha256": wb.sha256, "rows": counts}
+            {
+                "valid": True,
+                "problems": 0,
+                "findings": [],
+                "warnings": [w.to_dict(lang) for w in wb.warnings],
+                "sha256": wb.sha256,
+                "rows": counts,
+            }
         )
     else:
         rows = ", ".join(f"{k} {v}" for k, v in counts.items())
         click.echo(say("cli_valid", book=str(book), rows=rows))
+        for warning in wb.warnings:
+            click.echo(say("cli_warning", text=warning.message(lang)))
     return EXIT_OK
 
 
@@ -182,9 +214,13 @@ def settle(
     from calculator.settlement_export import write_settlement
     from calculator.validate import load
 
+    check_out(out)
     result = run_settle(load(book), year, source, year_basis=year_basis)
-    if out is not None:
+    if out is not None and result.invariants_hold:
         write_settlement(result, out)
+    elif out is not None:  # a result that breaks an invariant is never written as a workbook
+        click.echo(say("cli_not_written", path=str(out)), err=True)
+        out = None
     if as_json:
         emit_json(settlement_document(result, language()))
     else:
@@ -220,6 +256,7 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
     from optimizer.report import scenario_document, write_scenario
     from optimizer.scenario import manual_scenario
 
+    check_out(out)
     wb = load(book)
     result = manual_scenario(wb, year, norm_overrides=parse_norms(norms, wb))
     if out is not None:
@@ -301,6 +338,7 @@ def optimize(
     from optimizer.optimize import optimize as run_optimize
     from optimizer.report import optimize_document, optimize_lines, write_optimize
 
+    check_out(out)
     wb = load(book)
     options = Options(
         solver=solver,
