@@ -68,7 +68,9 @@ def hospitals_table(wb: Workbook) -> pd.DataFrame:
             t("ui_or_minutes_year"): h["or_minutes"].map(fmt_number),
             t("ui_bed_days_year"): h["bed_days"].map(fmt_number),
             t("ui_position"): [
-                "–" if pd.isna(lat) or pd.isna(lon) else f"{lat:.3f}, {lon:.3f}"
+                "–"
+                if pd.isna(lat) or pd.isna(lon)
+                else t("ui_position_value", lat=fmt_number(lat, 3), lon=fmt_number(lon, 3))
                 for lat, lon in zip(h["lat"], h["lon"], strict=True)
             ],
         }

@@ -189,7 +189,9 @@ def details(
         )
         chart(
             st,
-            charts.before_after_bars(per_h, "cases", t("ui_cases_per_hospital"), hospitals, b, a),
+            charts.before_after_bars(
+                per_h, "cases", t("ui_cases_per_hospital"), hospitals, b, a, state.lang()
+            ),
             key=f"cases_{key}",
         )
         capacity_and_norms(after, hospitals, key, f" ({a})", care_form_names(wb))

@@ -37,6 +37,7 @@ def main() -> None:
     st.dataframe(pivot.map(fmt_number), width="stretch")
     capacity_and_norms(report, hospitals_of(wb.hospitals), "baseline", names=care_form_names(wb))
     st.subheader(t("ui_money"))
+    st.caption(t("ui_money_source_volumes"))
     st.dataframe(
         money_view(
             cash,

@@ -47,8 +47,9 @@ def main() -> None:
             charts.scenario_bars(
                 data.assign(margin=data["margin_cents_after"] / 100),
                 "margin",
-                t("ui_margin") + " (€)",
+                t("ui_margin"),
                 names,
+                state.lang(),
             ),
             key="compare_chart",
         )

@@ -33,17 +33,19 @@ def localised(chart: alt.TopLevelMixin, language: str) -> alt.TopLevelMixin:
     return chart.configure(locale=DUTCH_NUMBERS) if language == "nl" else chart
 
 
-# Dutch thousands separators on quantitative axes (Streamlit's renderer ignores config.locale)
-DUTCH_AXIS = alt.Axis(labelExpr="replace(format(datum.value, ',.0f'), /,/g, '.')")
-
-
 def hospital_scale(hospitals: list[str]) -> alt.Scale:
     ids = sorted(hospitals)
     return alt.Scale(domain=ids, range=[PALETTE[i % len(PALETTE)] for i in range(len(ids))])
 
 
 def before_after_bars(
-    frame: pd.DataFrame, value: str, title: str, hospitals: list[str], before: str, after: str
+    frame: pd.DataFrame,
+    value: str,
+    title: str,
+    hospitals: list[str],
+    before: str,
+    after: str,
+    language: str,
 ) -> alt.Chart:
     """Bars per hospital, before and after side by side (``frame``: hospital_id, phase, value)."""
     return (
@@ -52,7 +54,7 @@ def before_after_bars(
         .encode(
             x=alt.X("hospital_id:N", title=None),
             xOffset=alt.XOffset("phase:N", sort=[before, after]),
-            y=alt.Y(f"{value}:Q", title=title, axis=DUTCH_AXIS),
+            y=alt.Y(f"{value}:Q", axis=number_axis(language, title=title)),
             color=alt.Color("hospital_id:N", scale=hospital_scale(hospitals), legend=None),
             opacity=alt.Opacity(
                 "phase:N", sort=[before, after], scale=alt.Scale(range=[0.45, 1.0]), title=None
@@ -64,12 +66,16 @@ def before_after_bars(
 
 
 def utilisation_chart(
-    frame: pd.DataFrame, title: str, hospitals: list[str], used_label: str, available_label: str
+    frame: pd.DataFrame,
+    title: str,
+    hospitals: list[str],
+    used_label: str,
+    language: str,
 ) -> alt.LayerChart:
     """OR minutes used (bars) against the available minutes (black ticks)."""
     base = alt.Chart(frame, title=title).encode(x=alt.X("hospital_id:N", title=None))
     bars = base.mark_bar().encode(
-        y=alt.Y("or_minutes_used:Q", title=used_label, axis=DUTCH_AXIS),
+        y=alt.Y("or_minutes_used:Q", axis=number_axis(language, title=used_label)),
         color=alt.Color("hospital_id:N", scale=hospital_scale(hospitals), legend=None),
         tooltip=[
             "hospital_id",
@@ -79,7 +85,7 @@ def utilisation_chart(
         ],
     )
     ticks = base.mark_tick(color="black", thickness=3, size=40).encode(
-        y=alt.Y("or_minutes_available:Q", title=available_label)
+        y=alt.Y("or_minutes_available:Q", title=used_label)
     )
     return (bars + ticks).properties(height=280)
 
@@ -90,7 +96,8 @@ def norm_matrix(norms: pd.DataFrame, title: str, met: str, not_met: str) -> alt.
     data["state"] = data["meets_norm"].map({True: met, False: not_met})
     data.loc[data["cases"] <= 0, "state"] = "–"
     base = alt.Chart(data, title=title).encode(
-        x=alt.X("care_form_id:N", title=None), y=alt.Y("hospital_id:N", title=None)
+        x=alt.X("care_form_id:N", title=None, axis=alt.Axis(labelAngle=-35, labelLimit=240)),
+        y=alt.Y("hospital_id:N", title=None),
     )
     rect = base.mark_rect(stroke="white").encode(
         color=alt.Color(
@@ -121,27 +128,9 @@ def flow_matrix(flows: pd.DataFrame, title: str) -> alt.LayerChart:
     return (rect + text).properties(height=alt.Step(28), width=alt.Step(70))
 
 
-def diverging_bars(frame: pd.DataFrame, value: str, title: str, hospitals: list[str]) -> alt.Chart:
-    """Positive and negative changes per hospital around zero (e.g. the change of margin)."""
-    return (
-        alt.Chart(frame, title=title)
-        .mark_bar()
-        .encode(
-            y=alt.Y(
-                "hospital_id:N",
-                title=None,
-                sort=sorted(hospitals),
-                axis=alt.Axis(labelOverlap=False),
-            ),
-            x=alt.X(f"{value}:Q", title=title, axis=DUTCH_AXIS),
-            color=alt.condition(f"datum.{value} >= 0", alt.value(MET), alt.value(NOT_MET)),
-            tooltip=["hospital_id", alt.Tooltip(f"{value}:Q", format=",.0f")],
-        )
-        .properties(height=alt.Step(30))
-    )
-
-
-def scenario_bars(frame: pd.DataFrame, value: str, title: str, scenarios: list[str]) -> alt.Chart:
+def scenario_bars(
+    frame: pd.DataFrame, value: str, title: str, scenarios: list[str], language: str
+) -> alt.Chart:
     """One bar per saved scenario for every hospital (``frame``: hospital_id, scenario, value)."""
     return (
         alt.Chart(frame, title=title)
@@ -149,7 +138,7 @@ def scenario_bars(frame: pd.DataFrame, value: str, title: str, scenarios: list[s
         .encode(
             x=alt.X("hospital_id:N", title=None),
             xOffset=alt.XOffset("scenario:N", sort=scenarios),
-            y=alt.Y(f"{value}:Q", title=title, axis=DUTCH_AXIS),
+            y=alt.Y(f"{value}:Q", axis=number_axis(language, euro=True, title=title)),
             color=alt.Color(
                 "scenario:N", sort=scenarios, title=None, scale=alt.Scale(scheme="tableau10")
             ),
@@ -292,7 +281,7 @@ def moves_chart(
                 "basis:N",
                 title=None,
                 scale=alt.Scale(domain=shown, range=[AGREEMENT_COLOURS[b] for b in present]),
-                legend=alt.Legend(orient="bottom"),
+                legend=alt.Legend(orient="bottom", labelLimit=320),
             ),
             tooltip=["label", "basis", alt.Tooltip("cases:Q", format=",.1f")],
         )

@@ -68,7 +68,7 @@ def capacity_and_norms(
             t("ui_or_use") + suffix,
             hospitals,
             t("ui_or_minutes"),
-            t("ui_available"),
+            lang(),
         ),
         key=f"or_{key}",
     )

@@ -39,9 +39,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Volumes per ziekenhuis en zorgvorm (uitvoerend)",
         "en": "Volumes per hospital and care form (performing)",
     },
-    "ui_or_use": {"nl": "OK-bezetting tegen capaciteit", "en": "OR utilisation against capacity"},
+    "ui_or_use": {
+        "nl": "OK-minuten gebruikt (balk) tegen beschikbaar (streep)",
+        "en": "OR minutes used (bar) against available (tick)",
+    },
     "ui_or_minutes": {"nl": "OK-minuten", "en": "OR minutes"},
-    "ui_available": {"nl": "beschikbaar", "en": "available"},
     "ui_utilisation": {"nl": "Bezetting", "en": "Utilisation"},
     "ui_norms": {
         "nl": "Volumenormen (groen = gehaald, rood = niet gehaald)",
@@ -219,10 +221,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_type_algemeen": {"nl": "algemeen ziekenhuis", "en": "general hospital"},
     "ui_shares_explained": {
         "nl": "Een **aandeel** is het deel van de patiënten die de verwijzer nu zelf behandelt "
-        "dat voortaan naar de uitvoerder gaat. Alle aandelen staan op 0 %: dat is de situatie "
+        "dat voortaan naar de uitvoerder gaat. Alle aandelen staan op 0\u00a0%: dat is de situatie "
         "van vandaag; pas er één aan en het effect verschijnt hieronder.",
         "en": "A **share** is the part of the patients the sending hospital treats itself today "
-        "that goes to the performing hospital from now on. All shares start at 0 %: that is "
+        "that goes to the performing hospital from now on. All shares start at 0\u00a0%: that is "
         "today's situation; change one and its effect shows below.",
     },
     "ui_start_planned": {
@@ -429,4 +431,5 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The uploaded workbook is no longer available (the server restarted or the "
         "session expired); the sample region is shown. Upload it again on the Data page.",
     },
+    "ui_position_value": {"nl": "{lat}° NB, {lon}° OL", "en": "{lat}° N, {lon}° E"},
 }

@@ -173,11 +173,24 @@ def test_the_board_story_in_a_real_browser(server, tmp_path):
 
         page.get_by_role("tab", name="Geoptimaliseerd").click()
         page.get_by_role("button", name="Optimaliseren").click()
-        expect(page.get_by_text("verdeling").first).to_be_visible(timeout=90_000)
+        # the sample's 2025 agreements cannot meet every norm: the optimiser proposes new ones
+        expect(page.get_by_text("Voorgestelde nieuwe afspraken").first).to_be_visible(
+            timeout=120_000
+        )
+        expect(page.get_by_text("Wie wint, wie verliest").last).to_be_visible(timeout=30_000)
         shoot(page, tmp_path, "optimiser_nl")
 
+        for title, name in [
+            ("Uitgangssituatie", "baseline_nl"),
+            ("Verrekening", "settlement_nl"),
+            ("Scenario's vergelijken", "compare_nl"),
+        ]:
+            goto(page, title)
+            page.wait_for_timeout(2500)
+            shoot(page, tmp_path, name)
+
         page.locator("[data-testid=stSidebar]").get_by_text("English").click()
-        expect(page.get_by_role("tab", name="Optimised")).to_be_visible(timeout=30_000)
+        expect(page.get_by_text("Compare scenarios").first).to_be_visible(timeout=30_000)
         dutch = dutch_only_texts()
         for title, name in [
             ("Scenario", "scenario_en"),
