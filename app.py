@@ -19,6 +19,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("app_pages/scenario.py", "ui_page_scenario", ":material/alt_route:"),
     ("app_pages/verrekening.py", "ui_page_settlement", ":material/payments:"),
     ("app_pages/vergelijken.py", "ui_page_compare", ":material/compare_arrows:"),
+    ("app_pages/meerjarig.py", "ui_page_multiyear", ":material/timeline:"),
     ("app_pages/data.py", "ui_page_data", ":material/upload_file:"),
 ]
 

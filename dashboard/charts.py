@@ -308,3 +308,75 @@ def gains_and_losses(
     )
     zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="black", strokeWidth=1.5)
     return (bars + zero.encode(x="zero:Q")).properties(title=title, height=alt.Step(32))
+
+
+def year_lines(
+    frame: pd.DataFrame,
+    value: str,
+    title: str,
+    hospitals: list[str],
+    language: str,
+    euro: bool = False,
+    share: bool = False,
+    limit: float | None = None,
+) -> alt.LayerChart | alt.Chart:
+    """One line per hospital over the years (``frame``: year, hospital_id, value); ``limit``
+    draws a dashed rule (e.g. 100 % OR utilisation)."""
+    axis = (
+        alt.Axis(format="%", title=title)
+        if share
+        else number_axis(language, euro=euro, title=title)
+    )
+    lines = (
+        alt.Chart(frame, title=title)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y(f"{value}:Q", axis=axis, scale=alt.Scale(zero=False)),
+            color=alt.Color("hospital_id:N", scale=hospital_scale(hospitals), title=None),
+            tooltip=[
+                "year:O",
+                "hospital_id:N",
+                alt.Tooltip(f"{value}:Q", format=".1%" if share else ",.0f"),
+            ],
+        )
+    )
+    if limit is None:
+        return lines
+    rule = (
+        alt.Chart(pd.DataFrame({"limit": [limit]})).mark_rule(strokeDash=[6, 4]).encode(y="limit:Q")
+    )
+    return lines + rule
+
+
+def norm_curve(
+    points: pd.DataFrame,
+    value: str,
+    title: str,
+    current: int,
+    current_label: str,
+    language: str,
+    share: bool = False,
+    euro: bool = False,
+) -> alt.LayerChart:
+    """A sweep curve with the norm on the x-axis and the current norm marked by a rule."""
+    axis = (
+        alt.Axis(format="%", title=None) if share else number_axis(language, euro=euro, title=None)
+    )
+    curve = (
+        alt.Chart(points.dropna(subset=[value]), title=title)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("norm:Q", title=None),
+            y=alt.Y(f"{value}:Q", axis=axis),
+            tooltip=["norm:Q", alt.Tooltip(f"{value}:Q", format=".1%" if share else ",.1f")],
+        )
+    )
+    marker = pd.DataFrame({"norm": [current], "label": [current_label]})
+    rule = alt.Chart(marker).mark_rule(color=NOT_MET, strokeDash=[4, 3]).encode(x="norm:Q")
+    text = (
+        alt.Chart(marker)
+        .mark_text(align="left", dx=4, dy=-6, color=NOT_MET)
+        .encode(x="norm:Q", y=alt.value(8), text="label:N")
+    )
+    return (curve + rule + text).properties(height=220)

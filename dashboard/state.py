@@ -23,7 +23,11 @@ from calculator.workbook import Workbook
 from dashboard.store import ScenarioStore
 from dashboard.story import edited_agreements
 from optimizer.capacity import CapacityReport, baseline_flows, capacity, money
+from optimizer.inputs import Options
+from optimizer.projection import Progress, Projection, project
+from optimizer.projection_report import write_projection
 from optimizer.scenario import ScenarioResult, manual_scenario
+from optimizer.sweep import SweepResult, sweep
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "regio_voorbeeld.xlsx"
 URL_KEY = "werkmap"  # the address names the session's upload: ?werkmap=<token>
@@ -164,3 +168,48 @@ def year_settlement(wb: Workbook, year: int) -> SettlementResult | None:
         return settlement(wb, wb.sha256, year, "combined")
     except SpreidingInputError:
         return None
+
+
+def _kept(name: str) -> dict:
+    """Results of long runs this session, by input and question (kept while the session runs)."""
+    return st.session_state.setdefault(name, {})
+
+
+def projection(wb: Workbook, first: int, last: int, progress: Progress | None = None) -> Projection:
+    """The projection ``first``–``last``, computed once per session and question."""
+    kept = _kept("projections")
+    key = (wb.sha256, first, last)
+    if key not in kept:
+        kept[key] = project(wb, first, last, progress=progress)
+    return kept[key]
+
+
+def projection_workbook(wb: Workbook, first: int, last: int) -> bytes:
+    kept = _kept("projection_books")
+    key = (wb.sha256, first, last, lang())
+    if key not in kept:
+        buffer = io.BytesIO()
+        write_projection(projection(wb, first, last), buffer, lang(), wb.source_name, wb.sha256)
+        kept[key] = buffer.getvalue()
+    return kept[key]
+
+
+def has_sweep(wb: Workbook, year: int, care_form: str, norms: tuple[int, ...], free: bool) -> bool:
+    return (wb.sha256, year, care_form, norms, free) in _kept("sweeps")
+
+
+def norm_sweep(
+    wb: Workbook,
+    year: int,
+    care_form: str,
+    norms: tuple[int, ...],
+    free_moves: bool,
+    progress: Progress | None = None,
+) -> SweepResult:
+    """A norm sweep, computed once per session and question (in this process: no workers)."""
+    kept = _kept("sweeps")
+    key = (wb.sha256, year, care_form, norms, free_moves)
+    if key not in kept:
+        options = Options(free_moves=free_moves)
+        kept[key] = sweep(wb, year, care_form, norms, options, progress=progress, workers=1)
+    return kept[key]

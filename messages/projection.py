@@ -183,6 +183,66 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "de normverkenning lost opnieuw op met HiGHS; kies --solver highs",
         "en": "the norm sweep re-solves with HiGHS; choose --solver highs",
     },
+    # ------------------------------------------------------------------ dashboard page
+    "ui_page_multiyear": {"nl": "Meerjarig", "en": "Years ahead"},
+    "my_header": {"nl": "Meerjarig: jaren vooruit en normen", "en": "Years ahead and norms"},
+    "my_tab_projection": {"nl": "Projectie per jaar", "en": "Projection by year"},
+    "my_tab_sweep": {"nl": "Normverkenning", "en": "Norm sweep"},
+    "my_no_volumes": {
+        "nl": "Deze gegevens hebben geen productie (volumes) voor dit jaar.",
+        "en": "This data has no volumes for this year.",
+    },
+    "my_base_year": {"nl": "Basisjaar (met productie)", "en": "Base year (with volumes)"},
+    "my_last_year": {"nl": "Tot en met jaar", "en": "Through year"},
+    "my_cannot_project": {
+        "nl": "De projectie kan niet worden berekend:",
+        "en": "The projection cannot be computed:",
+    },
+    "my_download_projection": {
+        "nl": "Download de projectie (Excel)",
+        "en": "Download the projection (Excel)",
+    },
+    "my_or_full": {
+        "nl": "De OK-capaciteit van {hospital} raakt op in {year}.",
+        "en": "The OR capacity of {hospital} runs out in {year}.",
+    },
+    "my_or_enough": {
+        "nl": "De OK-capaciteit volstaat tot en met {last} in alle ziekenhuizen.",
+        "en": "OR capacity suffices through {last} in every hospital.",
+    },
+    "my_topic": {"nl": "Onderwerp", "en": "Topic"},
+    "my_topic_cases": {"nl": "Casussen", "en": "Cases"},
+    "my_topic_or": {"nl": "OK-benutting", "en": "OR utilisation"},
+    "my_topic_margin": {"nl": "Marge", "en": "Margin"},
+    "my_topic_revenue": {"nl": "Omzet", "en": "Revenue"},
+    "my_topic_settlement": {"nl": "Verrekening", "en": "Settlement"},
+    "my_norms_caption": {
+        "nl": "Normen gehaald per jaar: gehaald / zorgvormen met een norm die het ziekenhuis "
+        "uitvoert.",
+        "en": "Norms met per year: met / care forms with a norm the hospital performs.",
+    },
+    "my_care_form": {"nl": "Zorgvorm", "en": "Care form"},
+    "my_norm_from": {"nl": "Norm van", "en": "Norm from"},
+    "my_norm_to": {"nl": "Norm tot en met", "en": "Norm through"},
+    "my_norm_step": {"nl": "Stap", "en": "Step"},
+    "my_free_moves": {
+        "nl": "Verplaatsen zonder afspraak toestaan",
+        "en": "Allow moves without an agreement",
+    },
+    "my_norms_empty": {
+        "nl": "Kies een bereik met ten minste één norm.",
+        "en": "Choose a range with at least one norm.",
+    },
+    "my_run_sweep": {"nl": "Normen doorrekenen", "en": "Solve the norms"},
+    "my_sweep_hint": {
+        "nl": "{count} normen; elke norm is een optimalisatie van de regio.",
+        "en": "{count} norms; each norm is an optimisation of the region.",
+    },
+    "my_current_norm": {"nl": "nu {norm}", "en": "now {norm}"},
+    "my_proposals_caption": {
+        "nl": "Nieuwe afspraken die nodig zijn per norm:",
+        "en": "New agreements needed per norm:",
+    },
     # ------------------------------------------------------------------ both
     "run_interrupted": {
         "nl": "Afgebroken met Ctrl-C na {done} van {total}; er is niets weggeschreven.",
