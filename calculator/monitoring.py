@@ -7,15 +7,18 @@ import pandas as pd
 from calculator.agreements import in_force_in_year
 
 
-def monitor(agreements: pd.DataFrame, year: int, realised: pd.Series) -> pd.DataFrame:
+def monitor(
+    agreements: pd.DataFrame, year: int, realised: pd.Series, referrals_seen: bool = True
+) -> pd.DataFrame:
     """Planned and realised cases of each agreement in force in ``year``: one row per agreement
     and year, also when two agreements of one pair share the year.
 
     Parameters
     ----------
     realised : moved cases per agreement_id
-        (registrations alone see a referral case only where the sending hospital declared a
-        diagnostics DBC beside the performer's DBC; their count is what they saw)
+    referrals_seen : False when registrations alone were settled: they see a referral case only
+        where the sending hospital declared a diagnostics DBC beside the performer's DBC, so a
+        referral agreement with none seen shows no realised count (missing, not 0)
 
     Returns agreement_id, care_form_id, sending_hospital, performing_hospital, mode, year,
     planned_cases, realised_cases, deviation_cases, deviation_share.
@@ -33,6 +36,9 @@ def monitor(agreements: pd.DataFrame, year: int, realised: pd.Series) -> pd.Data
     ].copy()
     out.insert(5, "year", year)
     out["realised_cases"] = out["agreement_id"].map(realised).fillna(0.0).astype("float64")
+    if not referrals_seen:
+        unseen = (out["mode"] == "referral") & (out["realised_cases"] == 0)
+        out.loc[unseen, "realised_cases"] = float("nan")
     out["deviation_cases"] = out["realised_cases"] - out["planned_cases"]
     out["deviation_share"] = out["deviation_cases"] / out["planned_cases"].where(
         out["planned_cases"] > 0

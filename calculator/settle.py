@@ -164,7 +164,7 @@ def settle(
         pairs=pairs,
         payments=payments,
         exceptions=exceptions.reset_index(drop=True),
-        monitoring=monitor(wb.agreements, year, realised),
+        monitoring=monitor(wb.agreements, year, realised, referrals_seen=source != "registrations"),
         prices=pricing.prices_used(),
         invariants=invariants,
         year_basis=year_basis,

@@ -98,7 +98,7 @@ def _finish(raw: RawBook, sha256: str) -> Workbook:
     typed = type_sheets(raw.tables, raw.convention)
     findings += typed.findings
     frames = typed.frames
-    warnings = _match_insurers(frames)
+    warnings = _match_insurers(frames) + contract_gaps(frames)
     findings += cross_checks(
         frames, present=set(raw.tables), skip=typed.broken, typed_clean=not findings
     )
@@ -111,6 +111,36 @@ def _finish(raw: RawBook, sha256: str) -> Workbook:
         present=frozenset(raw.tables),
         warnings=tuple(_presentable(warnings)),
     )
+
+
+def contract_gaps(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    """A warning per hospital and year with data but no insurer contracts, where the hospital
+    has contracts in other years: the settlement would use factor 1 and no cap for that year."""
+    contracts = frames["insurer_contracts"].dropna(subset=["hospital_id", "year"])
+    if not len(contracts):
+        return []
+    years = set(frames["volumes"]["year"].dropna().astype(int))
+    for column in ("start_date", "end_date"):
+        years |= set(frames["registrations"][column].dropna().dt.year.astype(int))
+    out = []
+    for hospital, group in contracts.groupby("hospital_id", sort=True):
+        have = sorted({int(y) for y in group["year"]})
+        for year in sorted(years - set(have)):
+            out.append(
+                Finding(
+                    "insurer_contracts",
+                    None,
+                    "year",
+                    str(year),
+                    code="contracts_missing_year",
+                    params={
+                        "hospital": hospital,
+                        "year": str(year),
+                        "years": ", ".join(map(str, have)),
+                    },
+                )
+            )
+    return out
 
 
 def _presentable(findings: list[Finding]) -> list[Finding]:

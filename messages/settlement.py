@@ -89,6 +89,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{hospital} has no insurer contracts for {year} (it has for {years}); settled "
         "at the implicit contract: price factor 1, no cap",
     },
+    # --- validation warning (raised by validate, about the settlement) ----------------------
+    "contracts_missing_year": {
+        "nl": "{hospital} heeft geen verzekeraarscontracten voor {year} (wel voor {years}); "
+        "de verrekening van {year} gebruikt dan prijsfactor 1 en geen plafond",
+        "en": "{hospital} has no insurer contracts for {year} (it has for {years}); the "
+        "settlement of {year} then uses price factor 1 and no cap",
+    },
     # --- notes about a run --------------------------------------------------------------------
     "settlement_source_registrations": {"nl": "registraties", "en": "registrations"},
     "settlement_source_volumes": {"nl": "productie", "en": "volumes"},

@@ -175,3 +175,15 @@ def test_declared_equals_count_times_weighted_price(weights, factors, cases, pri
         for s, f in zip(shares, factors, strict=True)
     )
     assert sum(declared(r).values()) == round_half_up(cases * weighted)
+
+
+def test_validate_warns_about_a_year_without_contracts():
+    """AAA has contracts for 2024 only; the workbook has 2025 volumes: validation passes with one
+    warning naming AAA, 2025 and the years it does have."""
+    sheets = tiny_sheets()
+    sheets["insurer_contracts"] = contracts("AAA", [1.0]).assign(year=2024)
+    wb = load_frames(sheets)
+    assert [(w.code, w.params["hospital"], w.params["year"]) for w in wb.warnings] == [
+        ("contracts_missing_year", "AAA", "2025")
+    ]
+    assert "2024" in wb.warnings[0].message("nl")
