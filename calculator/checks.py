@@ -82,9 +82,38 @@ def cross_checks(
                 "no_rows_volumes_registrations",
             )
         )
+    if "volumes" not in skip:
+        findings += _volume_periods(frames["volumes"])
     if typed_clean and not findings and not skip:
         findings += _needed_prices(frames)
     return findings
+
+
+def _volume_periods(volumes: pd.DataFrame) -> list[Finding]:
+    """``period_from``/``period_to`` of a volumes row lie within its year, from ≤ to."""
+    out = []
+    for column in ("period_from", "period_to"):
+        if column not in volumes.columns:
+            return []
+        dates = volumes[column]
+        outside = dates.notna() & (dates.dt.year != volumes["year"])
+        for row, date, year in volumes.loc[outside, [SOURCE_ROW, column, "year"]].itertuples(
+            index=False
+        ):
+            out.append(
+                _f(
+                    "volumes",
+                    row,
+                    column,
+                    date.date(),
+                    "volume_period_outside_year",
+                    year=str(year),
+                )
+            )
+    backwards = (volumes["period_to"] < volumes["period_from"]).to_numpy(dtype=bool, na_value=False)
+    for row, date in volumes.loc[backwards, [SOURCE_ROW, "period_to"]].itertuples(index=False):
+        out.append(_f("volumes", row, "period_to", date.date(), "volume_period_backwards"))
+    return out
 
 
 def _unique(sheet: Sheet, frame: pd.DataFrame) -> list[Finding]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pandas as pd
 
-from calculator.agreements import valid_in_year
+from calculator.agreements import in_force_in_year
 from calculator.lines import (
     UNPRICED_LINE_COLUMNS,
     declare,
@@ -14,11 +16,14 @@ from calculator.lines import (
     typed_lines,
     with_amounts,
 )
+from calculator.money import exact, largest_remainder
 from calculator.pricing import Pricing
+from messages import Message
 
 
 def flows_of_year(volumes: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The flows of a year: year, sending, performing, care_form_id, cases, source."""
+    """The flows of a year: year, sending, performing, care_form_id, cases, source, source_rows,
+    period_from, period_to (missing = the whole year)."""
     v = volumes[volumes["year"] == year]
     return pd.DataFrame(
         {
@@ -29,6 +34,8 @@ def flows_of_year(volumes: pd.DataFrame, year: int) -> pd.DataFrame:
             "cases": v["cases"].to_numpy(dtype="float64"),
             "source": [f"volumes row {r}" for r in v["excel_row"]],
             "source_rows": v["excel_row"].astype(str).to_numpy(),
+            "period_from": v["period_from"].to_numpy(),
+            "period_to": v["period_to"].to_numpy(),
         }
     )
 
@@ -40,23 +47,20 @@ def flow_items(
 
     Returns
     -------
-    (f, declared, lines): ``f`` is ``flows`` with the applied agreement and ``mode`` (own,
-    referral, parallel, odv); ``declared`` has hospital_id, product_code, count, source, flow
-    (position in ``flows``); ``lines`` has LINE_COLUMNS without amounts, plus flow.
+    (f, declared, lines): ``f`` has one row per flow and agreement (see
+    :func:`agreement_parts`) with the agreement's columns and ``mode`` (own, referral, parallel,
+    odv); ``declared`` has hospital_id, product_code, count, source, flow (position in
+    ``flows``); ``lines`` has LINE_COLUMNS without amounts, plus flow.
     """
     if "source_rows" not in flows.columns:  # flows built in code (scenarios) name no rows
         flows = flows.assign(source_rows=flows["source"])
-    valid = valid_in_year(agreements, year).rename(
-        columns={"sending_hospital": "sending", "performing_hospital": "performing"}
-    )
-    f = flows.reset_index(drop=True).merge(
-        valid, on=["care_form_id", "sending", "performing"], how="left"
-    )
+    f = agreement_parts(flows, agreements, year)
     moved = f["sending"] != f["performing"]
     f["mode"] = f["mode"].where(moved, "own").fillna("referral")
     declared: list[tuple] = []
     lines: list[tuple] = []
-    for i, row in enumerate(f.itertuples(index=False)):
+    for row in f.itertuples(index=False):
+        i = row.flow
         cf, s, p, n = row.care_form_id, row.sending, row.performing, row.cases
         trail = ("volumes", row.source_rows, "")
         full = pricing.full_product(cf)
@@ -85,6 +89,51 @@ def flow_items(
     )
     line_frame = pd.DataFrame(lines, columns=[*UNPRICED_LINE_COLUMNS, "flow"])
     return f, declared_frame, line_frame
+
+
+def agreement_parts(flows: pd.DataFrame, agreements: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Each flow with the agreement of its pair in force during its period.
+
+    The period is ``period_from``–``period_to`` where given, else the whole year. When two
+    agreements of the pair are in force in it (one ends, the next starts), the cases are split
+    pro rata by days in force, whole cases by largest remainder; each part is settled under its
+    own agreement. A flow with no agreement in force has one part without one.
+
+    Returns one row per part: the flow's columns with ``cases`` of the part, ``flow`` (position
+    in ``flows``), ``days`` in force, ``parts`` (how many parts its flow has) and the
+    agreement's columns (missing where none).
+    """
+    f = flows.reset_index(drop=True)
+    f = f.assign(flow=range(len(f)))
+    first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    start = pd.to_datetime(f["period_from"]).fillna(first) if "period_from" in f else first
+    end = pd.to_datetime(f["period_to"]).fillna(last) if "period_to" in f else last
+    f = f.assign(_start=start, _end=end)
+    valid = in_force_in_year(agreements, year).rename(
+        columns={"sending_hospital": "sending", "performing_hospital": "performing"}
+    )
+    m = f.merge(valid, on=["care_form_id", "sending", "performing"], how="left")
+    lo = m[["_start", "valid_from"]].max(axis=1)
+    hi = m["_end"].where(m["valid_to"].isna() | (m["valid_to"] > m["_end"]), m["valid_to"])
+    m["days"] = ((hi - lo).dt.days + 1).clip(lower=0).fillna(0).astype("int64")
+    in_force = m["agreement_id"].notna() & (m["days"] > 0)
+    parts = m[in_force]
+    none = f[~f["flow"].isin(parts["flow"])].assign(days=0)
+    out = pd.concat([parts, none], ignore_index=True).sort_values(
+        ["flow", "valid_from"], kind="stable", ignore_index=True
+    )
+    out["parts"] = out.groupby("flow")["flow"].transform("size")
+    split = out["parts"] > 1
+    for _, group in out[split].groupby("flow", sort=False):
+        cases = float(group["cases"].iloc[0])
+        days = [Fraction(int(d)) for d in group["days"]]
+        if cases.is_integer():
+            counts = [float(c) for c in largest_remainder(days, int(cases))]
+        else:
+            total = sum(days, Fraction(0))
+            counts = [float(exact(cases) * d / total) for d in days]
+        out.loc[group.index, "cases"] = counts
+    return out.drop(columns=["_start", "_end"])
 
 
 def settle_flows(
@@ -142,3 +191,41 @@ def settle_referral_flows(
     referral = lines["agreement_id"].map(mode) == "referral"
     realised = realised[[mode.get(a) == "referral" for a in realised.index]]
     return revenue.iloc[0:0], lines[referral].reset_index(drop=True), exceptions, realised
+
+
+def split_notes(
+    flows: pd.DataFrame, agreements: pd.DataFrame, year: int, referral_only: bool = False
+) -> list[Message]:
+    """One note per part of a flow split over two agreements by days in force (with
+    ``referral_only``, only the referral parts: what volumes settle in a combined run)."""
+    parts = agreement_parts(flows, agreements, year)
+    split = parts[(parts["parts"] > 1) & (~referral_only | (parts["mode"] == "referral"))]
+    total = parts.groupby("flow")["cases"].sum()
+    return [
+        Message(
+            "settlement_note_split_part",
+            {
+                "rows": rows,
+                "cases": float(cases),
+                "total": float(total[flow]),
+                "care_form": cf,
+                "sending": s,
+                "performing": p,
+                "agreement": agreement,
+                "days": int(days),
+                "year": str(year),
+            },
+        )
+        for flow, rows, cases, cf, s, p, agreement, days in split[
+            [
+                "flow",
+                "source_rows",
+                "cases",
+                "care_form_id",
+                "sending",
+                "performing",
+                "agreement_id",
+                "days",
+            ]
+        ].itertuples(index=False)
+    ]

@@ -403,8 +403,22 @@ SHEETS: tuple[Sheet, ...] = (
                 "Hospital where the intervention takes place; blank = the sending hospital",
                 "uitvoerend_ziekenhuis_id",
             ),
+            _c(
+                "period_from",
+                "date",
+                False,
+                "First day of the period these cases fall in, within the year (blank = 1 January)",
+                "periode_van",
+            ),
+            _c(
+                "period_to",
+                "date",
+                False,
+                "Last day of the period these cases fall in, within the year (blank = 31 December)",
+                "periode_tot",
+            ),
         ),
-        key=("year", "hospital_id", "care_form_id", "performing_hospital_id"),
+        key=("year", "hospital_id", "care_form_id", "performing_hospital_id", "period_from"),
     ),
     Sheet(
         "agreements",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from calculator.errors import Finding, SpreidingInputError
-from calculator.flows import flows_of_year, settle_flows, settle_referral_flows
+from calculator.flows import flows_of_year, settle_flows, settle_referral_flows, split_notes
 from calculator.invariants import run_checks
 from calculator.lines import KINDS, LINE_COLUMNS, empty, exception_rows, typed_lines
 from calculator.monitoring import monitor
@@ -127,6 +127,11 @@ def settle(
             )
         )
     flows = flows_of_year(wb.volumes, year)
+    if source != "registrations":
+        notes = (
+            *notes,
+            *split_notes(flows, wb.agreements, year, referral_only=source == "combined"),
+        )
     if source == "volumes":
         parts.append(settle_flows(flows, wb.agreements, pricing, year))
     if source == "combined":

@@ -96,6 +96,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{hospital} has no insurer contracts for {year} (it has for {years}); the "
         "settlement of {year} then uses price factor 1 and no cap",
     },
+    "volume_period_outside_year": {
+        "nl": "moet in het jaar {year} van deze rij liggen",
+        "en": "must lie in this row's year {year}",
+    },
+    "volume_period_backwards": {
+        "nl": "moet op of na period_from liggen",
+        "en": "must be on or after period_from",
+    },
     # --- notes about a run --------------------------------------------------------------------
     "settlement_source_registrations": {"nl": "registraties", "en": "registrations"},
     "settlement_source_volumes": {"nl": "productie", "en": "volumes"},
@@ -112,6 +120,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "settlement_note_only_volumes": {
         "nl": "Het jaar {year} heeft geen registraties: alleen productie verrekend",
         "en": "Year {year} has no registrations: settled from volumes only",
+    },
+    "settlement_note_split_part": {
+        "nl": "Productie rij {rows}: {cases} van {total} patiënten {care_form} {sending} → "
+        "{performing} verrekend onder afspraak {agreement} ({days} dagen van {year} in "
+        "werking), naar rato verdeeld omdat de afspraak in het jaar wisselt",
+        "en": "Volumes row {rows}: {cases} of {total} cases of {care_form} {sending} → "
+        "{performing} settled under agreement {agreement} (in force {days} days of {year}), "
+        "split pro rata because the agreement changes within the year",
     },
     "settlement_year_basis_start": {
         "nl": "schadelastjaar: jaar van de startdatum van de DBC (prijs, contracten en plafonds "

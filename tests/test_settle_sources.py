@@ -304,3 +304,89 @@ def test_two_full_dbcs_without_a_parallel_agreement_stay_a_double_declaration():
     )
     assert r.exceptions["kind"].tolist() == ["double_declaration"]
     assert secondment(r) == []
+
+
+# --- agreements by date --------------------------------------------------------------------
+
+
+def mode_change(volumes: list[tuple] | None = None):
+    """AG1 odv (1.5 h × 120.00 = 180.00 per case) until 30 June 2025, AG2 parallel
+    (2 h × 135.00 = 270.00) from 1 July 2025. Volumes 2025: AAA 10 own; ``volumes`` AAA → BBB
+    (cases, period_from, period_to), default 4 cases over the whole year."""
+    sheets = region(
+        [("AG1", "AAA", "BBB", "odv", 1.5, 120.0), ("AG2", "AAA", "BBB", "parallel", 2.0, 135.0)]
+    )
+    sheets["agreements"]["valid_from"] = [D(2024, 1, 1), D(2025, 7, 1)]
+    sheets["agreements"]["valid_to"] = [D(2025, 6, 30), None]
+    rows = volumes or [(4, None, None)]
+    sheets["volumes"] = pd.DataFrame(
+        {
+            "year": 2025,
+            "hospital_id": "AAA",
+            "care_form_id": "lies",
+            "cases": [10, *(r[0] for r in rows)],
+            "performing_hospital_id": [None, *["BBB"] * len(rows)],
+            "period_from": [None, *(r[1] for r in rows)],
+            "period_to": [None, *(r[2] for r in rows)],
+        }
+    )
+    return sheets
+
+
+def test_agreement_changing_mode_within_the_year_splits_the_cases_by_days():
+    """AG1 is in force 181 days of 2025 (1 Jan – 30 Jun), AG2 184 days (1 Jul – 31 Dec).
+    4 cases: 4 × 181/365 = 1.98 and 4 × 184/365 = 2.02 → whole cases by largest remainder:
+    1 + 2, the case left to the larger remainder (0.98, AG1): 2 under AG1 and 2 under AG2.
+
+    ODV part: AAA declares 2 × 1,000.00 and pays BBB 2 × 700.00 = 1,400.00.
+    Parallel part: AAA declares diagnostics + aftercare 2 × 300.00 = 600.00, BBB the
+    intervention 2 × 700.00 = 1,400.00. Own cases: AAA 10 × 1,000.00.
+    Secondment BBB → AAA: 2 × 180.00 + 2 × 270.00 = 900.00.
+    """
+    r = settle(load_frames(mode_change()), 2025, "volumes", strict=True)
+    assert declared(r) == {"AAA": 1_000_000 + 200_000 + 60_000, "BBB": 140_000}
+    assert r.lines.loc[r.lines["kind"] == "odv", "amount_cents"].tolist() == [140_000]
+    assert sorted(secondment(r)) == [("BBB", "AAA", 36_000, "AG1"), ("BBB", "AAA", 54_000, "AG2")]
+    realised = r.monitoring.set_index("agreement_id")["realised_cases"].to_dict()
+    assert realised == {"AG1": 2.0, "AG2": 2.0}
+    assert [n.code for n in r.notes] == ["settlement_note_split_part"] * 2
+    assert [n.params["days"] for n in r.notes] == [181, 184]
+
+
+def test_volume_periods_name_the_agreement():
+    """3 cases from January to June (AG1, odv) and 1 case from July (AG2, parallel): no split.
+    ODV 3 × 700.00 = 2,100.00; secondment 3 × 180.00 + 1 × 270.00 = 810.00."""
+    sheets = mode_change([(3, D(2025, 1, 1), D(2025, 6, 30)), (1, D(2025, 7, 1), D(2025, 12, 31))])
+    r = settle(load_frames(sheets), 2025, "volumes", strict=True)
+    assert r.lines.loc[r.lines["kind"] == "odv", "amount_cents"].tolist() == [210_000]
+    assert sorted(secondment(r)) == [("BBB", "AAA", 27_000, "AG2"), ("BBB", "AAA", 54_000, "AG1")]
+    assert r.notes == ()
+
+
+def test_registrations_monitor_both_agreements_of_the_year():
+    """An ODV case in March (AG1) and a parallel pair in September (AG2): monitoring has one
+    row per agreement, each with its realised case."""
+    sheets = with_registrations(
+        mode_change(),
+        [
+            ("D1", "P1", "AAA", FULL, D(2025, 3, 1), D(2025, 3, 20), "nee", None),
+            ("D2", "P1", "BBB", INTERVENTION, D(2025, 3, 5), D(2025, 3, 6), "ja", "AAA"),
+            ("D3", "P2", "AAA", DIAGNOSTICS, D(2025, 9, 1), D(2025, 9, 30), "nee", None),
+            ("D4", "P2", "BBB", INTERVENTION, D(2025, 9, 10), D(2025, 9, 12), "nee", None),
+        ],
+    )
+    r = settle(load_frames(sheets), 2025, "registrations", strict=True)
+    realised = r.monitoring.set_index("agreement_id")["realised_cases"].to_dict()
+    assert realised == {"AG1": 1.0, "AG2": 1.0}
+    assert sorted(secondment(r)) == [("BBB", "AAA", 18_000, "AG1"), ("BBB", "AAA", 27_000, "AG2")]
+
+
+def test_a_volume_period_outside_its_year_is_an_input_error():
+    from calculator.errors import SpreidingInputError
+
+    sheets = mode_change([(4, D(2024, 12, 1), D(2025, 1, 31))])
+    with pytest.raises(SpreidingInputError) as caught:
+        load_frames(sheets)
+    assert [(f.sheet, f.column, f.code) for f in caught.value.findings] == [
+        ("volumes", "period_from", "volume_period_outside_year")
+    ]
