@@ -122,6 +122,11 @@ def _unique(sheet: Sheet, frame: pd.DataFrame) -> list[Finding]:
     key = frame[list(sheet.key)].copy()
     if sheet.name == "volumes":
         key["performing_hospital_id"] = key["performing_hospital_id"].fillna(key["hospital_id"])
+        # a blank period starts on 1 January
+        january = pd.to_datetime(
+            key["year"].astype("Int64").astype("str") + "-01-01", errors="coerce"
+        )
+        key["period_from"] = key["period_from"].fillna(january)
     complete = key.notna().all(axis=1)
     involved = key[complete & key.duplicated(keep=False)]
     if not len(involved):
