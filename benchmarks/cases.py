@@ -194,6 +194,12 @@ def dashboard_cold(entry: str = "serve.py") -> dict[str, object]:
     return figures
 
 
+def national_proposal_run() -> dict[str, object]:
+    from benchmarks.national import proposal_run
+
+    return proposal_run()
+
+
 def prepare_regions() -> dict[str, object]:
     """Write the synthetic regions once, in a process of their own: a child process inherits
     its parent's peak memory, so the parent that measures must stay small."""
@@ -209,4 +215,5 @@ CASES: dict[str, Callable[[], dict[str, object]]] = {
     "settle_3m": lambda: settle_registrations(3_000_000),
     "optimize_national": optimize_national,
     "dashboard_cold": dashboard_cold,
+    "optimize_national_proposals": lambda: national_proposal_run(),
 }

@@ -202,23 +202,101 @@ def _unsolved(
     )
 
 
+def focused_candidates(inputs: ModelInputs) -> np.ndarray:
+    """Arcs of a first, smaller proposal stage: every arc in force, and the candidate arcs of the
+    care forms that can make a scenario infeasible (a norm, a hospital maximum, a retention
+    minimum, demand no allowed performer in reach can take) and of the origins whose hospital is
+    over its OR or bed capacity today. A norm elsewhere may push a hospital over capacity, so
+    when this stage has no solution the full candidate set is tried."""
+    arcs = inputs.arcs
+    cf = inputs.care_forms
+    focus = set(cf.loc[(cf["norm"] > 0) | cf["max_hospitals"].notna(), "care_form_id"])
+    focus |= set(inputs.keep["care_form_id"])
+    gated = inputs.restricted(~arcs["new"].to_numpy(dtype=bool))
+    focus |= set(gated.unreachable["care_form_id"])
+    per = cf.set_index("care_form_id")
+    today = arcs[arcs["baseline"] > 0]
+    minutes = (
+        (today["baseline"] * today["care_form_id"].map(per["or_minutes_per_case"]))
+        .groupby(today["performer"])
+        .sum()
+    )
+    beds = (
+        (today["baseline"] * today["care_form_id"].map(per["los_days"]))
+        .groupby(today["performer"])
+        .sum()
+    )
+    h = inputs.hospitals.set_index("hospital_id")
+    over = {
+        hospital
+        for hospital in h.index
+        if minutes.get(hospital, 0.0) > float(h.at[hospital, "or_minutes"]) + 1e-6
+        or (
+            not pd.isna(h.at[hospital, "bed_days"])
+            and beds.get(hospital, 0.0) > float(h.at[hospital, "bed_days"]) + 1e-6
+        )
+    }
+    return ~arcs["new"].to_numpy(dtype=bool) | (
+        arcs["care_form_id"].isin(focus) | arcs["origin"].isin(over)
+    ).to_numpy(dtype=bool)
+
+
+# Above this many candidate arcs stage 1 first solves its LP relaxation and keeps the candidates
+# of the (origin, care form) pairs that the relaxation moves or splits (a heuristic: on the national
+# benchmark it finds 878 agreements where the exact MIP proves no fewer than 806, in 15 s instead
+# of minutes); smaller instances are solved exactly.
+EXACT_CANDIDATES = 5_000
+
+
+def lp_supported(inputs: ModelInputs, options: Options) -> np.ndarray | None:
+    """Arcs in force plus the candidates of the (origin, care form) pairs that the LP relaxation
+    of stage 1 moves along new arcs or splits (fractional y); None when the LP has no solution."""
+    relaxed = build(inputs, stage="proposals")
+    status, _ = solve_model(relaxed, options, mip=False)
+    if status != "optimal":
+        return None
+    arcs = inputs.arcs
+    new = arcs["new"].to_numpy(dtype=bool)
+    moved = np.array([(v.varValue or 0.0) > 1e-6 for v in relaxed.x]) & new
+    pairs = set(zip(arcs["origin"][moved], arcs["care_form_id"][moved], strict=True))
+    pairs |= {key for key, v in relaxed.y.items() if 1e-6 < (v.varValue or 0.0) < 1 - 1e-6}
+    in_pair = np.array(
+        [(o, c) in pairs for o, c in zip(arcs["origin"], arcs["care_form_id"], strict=True)]
+    )
+    return ~new | in_pair
+
+
 def choose_proposals(
     inputs: ModelInputs, options: Options, seconds: dict[str, float]
 ) -> tuple[str, ModelInputs | None, float | None]:
-    """Stage 1: the fewest new agreements, then the fewest cases on them.
+    """Stage 1: the fewest new agreements, then the fewest cases on them. Tried on ever larger
+    candidate sets until one has a solution: (for large instances) the pairs the LP relaxation
+    uses, the focused candidates (:func:`focused_candidates`), all candidates.
 
     Returns (status, inputs with only the chosen candidate arcs, gap of stage 1).
     """
     t = time.perf_counter()
-    stage = build(inputs, stage="proposals")
-    status, gap = solve_model(stage, options)
+    focused = inputs.restricted(focused_candidates(inputs))
+    attempts = [focused, inputs] if len(focused.arcs) < len(inputs.arcs) else [inputs]
+    if int(focused.arcs["new"].sum()) > EXACT_CANDIDATES:
+        supported = lp_supported(focused, options)
+        if supported is not None:
+            attempts.insert(0, focused.restricted(supported))
+    status, gap = "infeasible", None
+    for attempt in attempts:
+        stage = build(attempt, stage="proposals")
+        status, gap = solve_model(stage, options)
+        if status in ("optimal", "time_limit"):
+            break
     seconds["proposals"] = time.perf_counter() - t
     if status not in ("optimal", "time_limit"):
         return status, None, gap
-    chosen = np.zeros(len(inputs.arcs), dtype=bool)
+    arcs = stage.inputs.arcs
+    chosen = np.zeros(len(arcs), dtype=bool)
     for i, z in stage.z.items():
         chosen[i] = (z.varValue or 0.0) > 0.5 and (stage.x[i].varValue or 0.0) > 1e-6
-    return status, inputs.restricted(~inputs.arcs["new"].to_numpy(dtype=bool) | chosen), gap
+    keep = ~arcs["new"].to_numpy(dtype=bool) | chosen
+    return status, stage.inputs.restricted(keep), gap
 
 
 def optimize(wb: Workbook, year: int, options: Options | None = None) -> OptimizeResult:

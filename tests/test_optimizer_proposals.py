@@ -201,3 +201,16 @@ def test_proposals_are_rechecked_on_random_instances():
             recheck(wb, 2025, Options(), r)
         else:
             assert r.status == "infeasible" and r.advice
+
+
+def test_large_instances_choose_among_the_pairs_the_lp_relaxation_uses(sample, monkeypatch):
+    """The heuristic path of stage 1 (forced here on the sample) still gives a solution whose
+    every constraint holds, with no fewer agreements than the exact stage."""
+    import optimizer.optimize as orchestrator
+
+    exact = optimize(sample, 2025)
+    monkeypatch.setattr(orchestrator, "EXACT_CANDIDATES", 0)
+    r = optimize(sample, 2025)
+    assert r.status == "optimal_with_proposals"
+    recheck(sample, 2025, Options(), r)
+    assert len(r.proposals) >= len(exact.proposals)
