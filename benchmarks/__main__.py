@@ -185,6 +185,26 @@ def optimize_rows(runs: int) -> list[Row]:
             f"{f['solve_s'] / 20:.2f}×",
             f"≤ 20 s: {_verdict(f['solve_s'] <= 20)}",
         ),
+    ] + proposal_rows(f)
+
+
+def proposal_rows(single: dict[str, object]) -> list[Row]:
+    """The agreement-gated national instance answered with proposals, against the single
+    free-moves build + solve above (target ≤ 2×)."""
+    run = run_case("optimize_national_proposals")
+    p = run.figures
+    base = float(single["build_s"]) + float(single["solve_s"])  # type: ignore[arg-type]
+    ratio = float(p["total_s"]) / base  # type: ignore[arg-type]
+    return [
+        Row(
+            f"optimizer, national with proposals ({p['status']}, {p['proposals']} new "
+            f"agreements; stage 1 {float(p['proposals_s']):.1f} s)",  # type: ignore[arg-type]
+            f"{float(p['total_s']):.2f} s",  # type: ignore[arg-type]
+            _memory([run]),
+            f"single free-moves build + solve: {base:.2f} s",
+            f"{ratio:.2f}×",
+            f"≤ 2×: {_verdict(ratio <= 2)}",
+        )
     ]
 
 
