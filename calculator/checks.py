@@ -17,6 +17,7 @@ from calculator.schema import HOSPITAL_TYPES, SHEETS, Sheet
 from calculator.workbook import SOURCE_ROW
 
 SHARE_TOLERANCE = 0.001
+MAX_DBCS_PER_PATIENT = 200  # more DBCs of one pseudonym in one file is a placeholder, not a patient
 
 
 def _f(sheet: str, row: object, column: str, value: object, code: str, **params: object) -> Finding:
@@ -395,6 +396,22 @@ def _registration_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     if not len(reg):
         return []
     out = []
+    # a placeholder pseudonym shared by many DBCs: matching DBCs of one patient is pairwise, so
+    # one such value would make the settlement quadratic (and it is no real patient)
+    counts = reg["patient_id"].value_counts()
+    for patient, n in counts[counts > MAX_DBCS_PER_PATIENT].items():
+        first = reg.loc[reg["patient_id"] == patient, SOURCE_ROW].iloc[0]
+        out.append(
+            _f(
+                "registrations",
+                first,
+                "patient_id",
+                patient,  # never shown: the column is private
+                "patient_too_many_dbcs",
+                count=int(n),
+                limit=MAX_DBCS_PER_PATIENT,
+            )
+        )
     backwards = (reg["end_date"] < reg["start_date"]).to_numpy(dtype=bool, na_value=False)
     for i in np.flatnonzero(backwards):
         out.append(

@@ -295,6 +295,12 @@ TEXTS.update(
             "en": "the shares of {hospital} for {care_form} in {year} sum to more than 1 "
             "(rows {rows})",
         },
+        "patient_too_many_dbcs": {
+            "nl": "dit pseudoniem staat op {count} DBC's (grens {limit}): een plaatsvervangende "
+            "waarde in plaats van een patiënt? Geef elke patiënt een eigen pseudoniem",
+            "en": "this pseudonym is on {count} DBCs (limit {limit}): a placeholder rather than "
+            "a patient? Give every patient a pseudonym of their own",
+        },
         "end_before_start": {
             "nl": "moet op of na start_date liggen",
             "en": "must be on or after start_date",

@@ -366,3 +366,112 @@ def test_an_absent_optional_column_takes_its_default(tiny):
     wb = load_frames(tiny)
     assert wb.insurer_contracts["price_factor"].tolist() == [1.0]
     assert wb.insurer_contracts["overcap_rate"].tolist() == [0.0]
+
+
+def test_insurer_spelt_in_another_case_is_read_as_the_contracts_insurer_with_a_warning(
+    tmp_path, tiny
+):
+    tiny["insurer_contracts"] = pd.DataFrame(
+        {
+            "hospital_id": ["AAA", "BBB"],
+            "year": [2025, 2025],
+            "insurer": ["Zilveren Kruis", "Zilveren Kruis"],
+            "share": [1.0, 1.0],
+        }
+    )
+    tiny["registrations"] = pd.DataFrame(
+        {
+            "dbc_id": ["D1", "D2"],
+            "patient_id": ["P1", "P2"],
+            "hospital_id": ["AAA", "AAA"],
+            "product_code": ["012345678", "012345678"],
+            "insurer": ["zilveren  KRUIS", "Zilveren Kruis"],
+            "start_date": ["2025-02-01", "2025-03-01"],
+            "end_date": ["2025-04-01", "2025-05-01"],
+            "odv": ["nee", "nee"],
+        }
+    )
+    wb = load(write_xlsx(tmp_path / "b.xlsx", tiny))
+    assert wb.registrations["insurer"].tolist() == ["Zilveren Kruis", "Zilveren Kruis"]
+    (warning,) = wb.warnings
+    assert warning.code == "insurer_spelling" and warning.row == 2
+    assert "zilveren  KRUIS" in warning.message("en") and warning.params["count"] == 1
+
+
+def test_eight_thousand_unknown_columns_are_ignored(tmp_path, tiny):
+    extra = pd.DataFrame({f"extra {i}": ["x", "y"] for i in range(8000)})
+    tiny["hospitals"] = pd.concat([tiny["hospitals"], extra], axis=1)
+    wb = load(write_xlsx(tmp_path / "b.xlsx", tiny))
+    assert wb.hospitals["hospital_id"].tolist() == ["AAA", "BBB"]
+
+
+@pytest.mark.parametrize(
+    "sep, cells, expected",
+    [
+        (";", ["3.213", "1.234,5"], [3213.0, 1234.5]),  # Dutch: a point groups thousands
+        (",", ["3.213", "1234.5"], [3.213, 1234.5]),  # English: a point is the decimal mark
+    ],
+)
+def test_csv_numbers_follow_the_files_convention(tmp_path, tiny, sep, cells, expected):
+    folder = write_csv_folder(tmp_path / "csv", tiny)
+    volumes = tiny["volumes"].assign(cases=cells)
+    volumes.to_csv(folder / "volumes.csv", index=False, sep=sep)
+    assert load(folder).volumes["cases"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("1.234", "number_ambiguous"),
+        ("1,234", "number_ambiguous"),
+        ("inf", "number_not_finite"),
+        ("#N/A", "cell_error"),
+        ("1e300", "out_of_range"),
+    ],
+)
+def test_numbers_in_text_cells_that_cannot_be_trusted(tmp_path, tiny, text, code):
+    tiny["volumes"]["cases"] = [text, 4]
+    f = only(findings_for(tmp_path, tiny), sheet="volumes", row=2, column="cases")
+    assert f.code == code
+
+
+def test_error_cell_in_an_optional_column_is_a_finding_not_a_blank(tmp_path, tiny):
+    tiny["care_forms"]["variable_cost_share"] = tiny["care_forms"]["variable_cost_share"].astype(
+        object
+    )
+    tiny["care_forms"].loc[0, "variable_cost_share"] = "#VALUE!"  # openpyxl: an error cell
+    f = only(findings_for(tmp_path, tiny), sheet="care_forms", row=2)
+    assert f.code == "cell_error" and f.params["error"] == "#VALUE!"
+
+
+def test_swapped_pseudonym_column_is_never_echoed(tmp_path, tiny):
+    tiny["registrations"] = pd.DataFrame(
+        {
+            "dbc_id": ["D1"],
+            "patient_id": ["AAA"],
+            "hospital_id": ["PSEUDO-123"],
+            "product_code": ["012345678"],
+            "start_date": ["2025-02-01"],
+            "end_date": ["2025-04-01"],
+            "odv": ["nee"],
+        }
+    )
+    findings = findings_for(tmp_path, tiny)
+    f = only(findings, sheet="registrations", column="hospital_id")
+    assert f.code == "unknown_reference" and f.value == "***"
+    assert not any("PSEUDO" in x.message(lang) for x in findings for lang in ("nl", "en"))
+
+
+def test_one_pseudonym_on_very_many_dbcs_is_a_finding_without_the_pseudonym(tmp_path):
+    from calculator.checks import MAX_DBCS_PER_PATIENT
+    from calculator.reader import RawBook, read_any
+    from calculator.validate import _finish
+
+    tables = dict(read_any(SAMPLE).tables)
+    reg = tables["registrations"].copy()
+    reg.loc[reg.index[: MAX_DBCS_PER_PATIENT + 1], "patient_id"] = "ONBEKEND"
+    tables["registrations"] = reg
+    with pytest.raises(SpreidingInputError) as caught:
+        _finish(RawBook(tables, [], "x.xlsx"), "0")
+    (f,) = [f for f in caught.value.findings if f.code == "patient_too_many_dbcs"]
+    assert f.row == 2 and f.value == "***" and "ONBEKEND" not in f.message("en")
