@@ -7,7 +7,7 @@ it, A B A B …, and the ratio is taken pair by pair, so a comparison holds whil
 machine's speed drifts: the table gives the median and the best of ``--runs`` pairs. The table is
 printed and written to ``benchmarks/RESULTS.md`` with the machine it ran on.
 
-Groups: read, settle, optimize (all by default).
+Groups: read, settle, optimize, years (all by default).
 """
 
 from __future__ import annotations
@@ -208,10 +208,38 @@ def proposal_rows(single: dict[str, object]) -> list[Row]:
     ]
 
 
+def years_rows(runs: int) -> list[Row]:
+    projected = run_case("project_sample")
+    p = projected.figures
+    swept = run_case("sweep_national")
+    f = swept.figures
+    return [
+        Row(
+            f"projection of the sample, {p['years']} years (in process; reading "
+            f"{p['read_s']:.2f} s before it)",
+            f"{p['project_s']:.2f} s",
+            _memory([projected]),
+            "",
+            "",
+            f"≤ 5 s: {_verdict(p['project_s'] <= 5)}",
+        ),
+        Row(
+            f"norm sweep, national, 11 norms of {f['care_form']} ({f['workers']} processes; "
+            f"hospitals {f['hospitals']})",
+            f"{f['sweep_s']:.1f} s",
+            _memory([swept]),
+            f"one build + solve of the same model: {f['one_solve_s']:.1f} s",
+            f"{f['ratio']:.2f}×",
+            f"≤ 4×: {_verdict(f['ratio'] <= 4)}",
+        ),
+    ]
+
+
 GROUPS: dict[str, Callable[[int], list[Row]]] = {
     "read": read_rows,
     "settle": settle_rows,
     "optimize": optimize_rows,
+    "years": years_rows,
 }
 
 

@@ -123,6 +123,60 @@ def optimize_national() -> dict[str, object]:
     }
 
 
+def project_sample() -> dict[str, object]:
+    """The sample region projected 2025–2030 (6 years): reading, then the projection itself."""
+    from calculator.validate import load
+    from optimizer.projection import project
+
+    t0 = time.perf_counter()
+    wb = load(Path(__file__).parent.parent / "sample_data" / "regio_voorbeeld.xlsx")
+    t1 = time.perf_counter()
+    projection = project(wb, 2025, 2030)
+    t2 = time.perf_counter()
+    return {
+        "read_s": t1 - t0,
+        "project_s": t2 - t1,
+        "total_s": t2 - t0,
+        "years": len(projection.years),
+    }
+
+
+def sweep_national() -> dict[str, object]:
+    """11 norms (10:60:5) of the largest care form every hospital type may perform, on the
+    national instance (free moves within 60 minutes, first solve to a 1 % gap), against one
+    build and solve of the same model. Two processes."""
+    from benchmarks.national import national_sheets
+    from calculator.validate import load_frames
+    from optimizer.build import build
+    from optimizer.inputs import Options, prepare
+    from optimizer.solver import solve_model
+    from optimizer.sweep import sweep
+
+    wb = load_frames(national_sheets(), "national")
+    cf = wb.care_forms[(wb.care_forms["volume_norm"] > 0) & wb.care_forms["allowed_types"].isna()]
+    demand = wb.volumes.groupby("care_form_id")["cases"].sum()
+    care_form = max(cf["care_form_id"], key=lambda c: demand[c])
+    options = Options(free_moves=True, max_travel=60, gap=0.01, time_limit=300)
+    t0 = time.perf_counter()
+    status, _ = solve_model(build(prepare(wb, 2026, options)), options)
+    one = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    result = sweep(wb, 2026, care_form, list(range(10, 61, 5)), options)
+    many = time.perf_counter() - t1
+    p = result.points
+    return {
+        "care_form": care_form,
+        "one_solve_s": one,
+        "one_status": status,
+        "sweep_s": many,
+        "ratio": many / one,
+        "workers": result.workers,
+        "first_solve_s": result.seconds["build"] + result.seconds["current"],
+        "hospitals": "/".join(str(v) for v in p["hospitals_performing"].tolist()),
+        "moved_region": "/".join(f"{v:.0f}" for v in p["cases_moved_region"].tolist()),
+    }
+
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -216,4 +270,6 @@ CASES: dict[str, Callable[[], dict[str, object]]] = {
     "optimize_national": optimize_national,
     "dashboard_cold": dashboard_cold,
     "optimize_national_proposals": lambda: national_proposal_run(),
+    "project_sample": project_sample,
+    "sweep_national": sweep_national,
 }
