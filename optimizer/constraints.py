@@ -23,10 +23,8 @@ def add_arc_variables(m: Model) -> None:
     """x[o,c,h] ≥ 0 for every arc (whole numbers with ``--integer``)."""
     arcs = m.inputs.arcs
     integer = m.inputs.options.integer and m.fixed is None
-    m.x = [
-        m.variable(("x", o, c, h), integer=integer)
-        for o, c, h in zip(arcs["origin"], arcs["care_form_id"], arcs["performer"], strict=True)
-    ]
+    columns = (arcs[col].tolist() for col in ("origin", "care_form_id", "performer"))
+    m.x = [m.variable(("x", o, c, h), integer=integer) for o, c, h in zip(*columns, strict=True)]
 
 
 def add_demand_constraints(m: Model) -> None:
