@@ -214,3 +214,62 @@ def test_large_instances_choose_among_the_pairs_the_lp_relaxation_uses(sample, m
     assert r.status == "optimal_with_proposals"
     recheck(sample, 2025, Options(), r)
     assert len(r.proposals) >= len(exact.proposals)
+
+
+def test_a_proposal_outside_the_focus_is_found_by_the_full_stage():
+    """BBB (300 minutes) cannot reach the hernia norm of 10 with its 5 cases, so it sends them to
+    AAA; AAA (1.400 minutes, full today with 15 × 60 + 5 × 100) then runs 300 minutes over and
+    must send 3 knee cases (no norm, so not among the focused candidates) to BBB. The focused
+    stage has no solution; the full one proposes both agreements."""
+    s = tiny_sheets()
+    s["hospitals"]["or_minutes"] = [1400, 300]
+    s["hospitals"]["type"] = ["algemeen", "algemeen"]
+    s["hospitals"]["bed_days"] = [None, None]
+    s["care_forms"] = pd.concat(
+        [
+            s["care_forms"],
+            s["care_forms"].assign(
+                care_form_id="knie", name="Knie", or_minutes_per_case=100, volume_norm=0
+            ),
+        ],
+        ignore_index=True,
+    )
+    s["products"] = pd.concat(
+        [
+            s["products"],
+            pd.DataFrame(
+                {
+                    "product_code": ["022345678"],
+                    "description": ["knie"],
+                    "care_form_id": ["knie"],
+                    "component": ["full"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    s["prices"] = pd.concat(
+        [
+            s["prices"],
+            pd.DataFrame({"product_code": ["022345678"], "year": [2025], "benchmark_price": [2e3]}),
+        ],
+        ignore_index=True,
+    )
+    s["volumes"] = pd.DataFrame(
+        {
+            "year": 2025,
+            "hospital_id": ["AAA", "AAA", "BBB"],
+            "care_form_id": ["lies", "knie", "lies"],
+            "cases": [15, 5, 5],
+        }
+    )
+    s["agreements"] = s["agreements"].iloc[0:0]
+    wb = load_frames(s)
+    r = optimize(wb, 2025)
+    assert r.status == "optimal_with_proposals"
+    got = {
+        (p.care_form_id, p.sending_hospital, p.performing_hospital): p.cases
+        for p in r.proposals.itertuples(index=False)
+    }
+    assert got == pytest.approx({("lies", "BBB", "AAA"): 5.0, ("knie", "AAA", "BBB"): 3.0})
+    recheck(wb, 2025, Options(), r)
