@@ -40,6 +40,8 @@ MAX_CELLS = 5_000_000  # cells of the used ranges of the sheets read, together (
 MAX_ROW_BYTES = 64 << 20  # one row of sheet XML
 MAX_TEXT_BYTES = 1 << 20  # one text node of XML (Excel itself stops at 32,767 characters)
 MAX_RECORDED = 10_000  # error cells or lost formulas recorded per sheet
+MAX_CSV_BYTES = 512 << 20  # one CSV file (read whole, as text)
+MAX_PARQUET_CELLS = 60_000_000  # rows × columns of one Parquet file, from its metadata
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 _CHUNK = 4 << 20
@@ -514,6 +516,19 @@ def _read_csv(
     path: Path, sheet_name: str, findings: list[Finding]
 ) -> tuple[pd.DataFrame | None, str]:
     """A CSV file as text cells; ``;`` declares Dutch numbers (``1.234,56``), ``,`` English."""
+    size = path.stat().st_size
+    if size > MAX_CSV_BYTES:
+        findings.append(
+            Finding(
+                sheet_name,
+                None,
+                "",
+                path.name,
+                code="csv_too_large",
+                params={"size": size, "limit": MAX_CSV_BYTES},
+            )
+        )
+        return None, "any"
     raw = path.read_bytes()
     if not raw.strip():
         findings.append(Finding(sheet_name, None, "", path.name, code="csv_empty"))
@@ -563,6 +578,22 @@ def _read_csv(
 
 def _read_parquet(path: Path, sheet_name: str, findings: list[Finding]) -> pd.DataFrame | None:
     try:
+        import pyarrow.parquet as pq
+
+        meta = pq.ParquetFile(path).metadata
+        cells = meta.num_rows * meta.num_columns
+        if cells > MAX_PARQUET_CELLS:
+            findings.append(
+                Finding(
+                    sheet_name,
+                    None,
+                    "",
+                    path.name,
+                    code="parquet_too_large",
+                    params={"cells": cells, "limit": MAX_PARQUET_CELLS},
+                )
+            )
+            return None
         frame = pd.read_parquet(path)
     except Exception as exc:  # pyarrow raises many types for a bad file
         findings.append(

@@ -142,6 +142,16 @@ TEXTS.update(
             "nl": "het bestand is geen UTF-8 (byte {offset}); sla het op als 'CSV UTF-8'",
             "en": "the file is not UTF-8 (byte {offset}); save it as 'CSV UTF-8'",
         },
+        "csv_too_large": {
+            "nl": "het bestand is {size} bytes, meer dan de grens van {limit}; gebruik Parquet "
+            "voor zulke grote gegevens",
+            "en": "the file is {size} bytes, more than the limit of {limit}; use Parquet for "
+            "data this large",
+        },
+        "parquet_too_large": {
+            "nl": "het bestand heeft {cells} cellen, meer dan de grens van {limit}",
+            "en": "the file holds {cells} cells, more than the limit of {limit}",
+        },
         "parquet_unreadable": {
             "nl": "kan niet worden gelezen als Parquet ({detail})",
             "en": "cannot be read as Parquet ({detail})",

@@ -475,3 +475,18 @@ def test_one_pseudonym_on_very_many_dbcs_is_a_finding_without_the_pseudonym(tmp_
         _finish(RawBook(tables, [], "x.xlsx"), "0")
     (f,) = [f for f in caught.value.findings if f.code == "patient_too_many_dbcs"]
     assert f.row == 2 and f.value == "***" and "ONBEKEND" not in f.message("en")
+
+
+def test_csv_and_parquet_larger_than_the_limits_are_refused_before_reading(
+    tmp_path, tiny, monkeypatch
+):
+    import calculator.reader as reader
+
+    folder = write_csv_folder(tmp_path / "csv", tiny)
+    tiny["volumes"].to_parquet(folder / "volumes.parquet")
+    (folder / "volumes.csv").unlink()
+    monkeypatch.setattr(reader, "MAX_CSV_BYTES", 100)
+    monkeypatch.setattr(reader, "MAX_PARQUET_CELLS", 5)
+    codes = {(f.sheet, f.code) for f in check(folder)}
+    assert ("volumes", "parquet_too_large") in codes
+    assert ("hospitals", "csv_too_large") in codes
