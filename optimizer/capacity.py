@@ -181,7 +181,8 @@ def caps_following(
 
     For every (sending s, care form c, performing p ≠ s) the change of cases Δ moves, per
     insurer i of s, Δ × share[s,i] × contract price of s for c's full product out of s's cap and
-    into p's cap for the same insurer (where p has a capped contract with i). Caps stay ≥ 0.
+    into p's cap for the same insurer — only where both have a capped contract with i, so the
+    region's total room is kept (an uncapped performer is paid in full anyway). Caps stay ≥ 0.
     """
     key = ["sending", "performing", "care_form_id"]
     delta = (
@@ -194,10 +195,12 @@ def caps_following(
     contracts = pricing.contracts(year)
     c = wb.insurer_contracts
     out = c.copy()
+    capped = (c["year"] == year) & c["revenue_cap"].notna()
     rows = {
         (h, i): idx
-        for idx, h, i in zip(c.index, c["hospital_id"], c["insurer"], strict=True)
-        if c.at[idx, "year"] == year
+        for idx, h, i in zip(
+            c.index[capped], c.loc[capped, "hospital_id"], c.loc[capped, "insurer"], strict=True
+        )
     }
     change: dict[int, Decimal] = {}
     for s, p, cf, n in delta[key + ["cases"]].itertuples(index=False):
@@ -206,11 +209,11 @@ def caps_following(
         for insurer, share, factor in mine[["insurer", "share", "price_factor"]].itertuples(
             index=False
         ):
+            if (s, insurer) not in rows or (p, insurer) not in rows:
+                continue  # room moves only between two capped contracts: the total is kept
             room = Decimal(round(n * share * unit_price_cents(bench, factor))) / 100
-            if (s, insurer) in rows:
-                change[rows[(s, insurer)]] = change.get(rows[(s, insurer)], Decimal(0)) - room
-            if (p, insurer) in rows:
-                change[rows[(p, insurer)]] = change.get(rows[(p, insurer)], Decimal(0)) + room
+            change[rows[(s, insurer)]] = change.get(rows[(s, insurer)], Decimal(0)) - room
+            change[rows[(p, insurer)]] = change.get(rows[(p, insurer)], Decimal(0)) + room
     for idx, moved in change.items():
         cap = out.at[idx, "revenue_cap"]
         if cap is not None and not pd.isna(cap):
