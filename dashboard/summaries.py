@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.region import applicable_norms
 from optimizer.capacity import CapacityReport
 
 
@@ -14,7 +15,7 @@ def scenario_summary(after: CapacityReport, money_table: pd.DataFrame) -> pd.Dat
     Columns: hospital_id, or_minutes_used, or_utilisation, norms_met, norms_total,
     margin_cents_after [EUR cents]. Norms count the care forms with a norm the hospital performs.
     """
-    norms = after.norms[(after.norms["norm"] > 0) & (after.norms["cases"] > 0)]
+    norms = applicable_norms(after)
     counted = norms.groupby("hospital_id")["meets_norm"].agg(norms_met="sum", norms_total="size")
     out = after.hospitals[["hospital_id", "or_minutes_used", "or_utilisation"]].merge(
         counted.reset_index(), on="hospital_id", how="left"

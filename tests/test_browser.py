@@ -21,6 +21,7 @@ from messages.dashboard import TEXTS
 from tests.conftest import ROOT, SAMPLE
 
 BOARD_WAIT = 10_000  # a board member sees the region map and its euro figures within 10 s
+ALWAYS_SHOT = {"regio_nl", "scenario_nl", "optimiser_nl", "regio_en"}
 COLD_WAIT = 60_000  # the first session of a fresh server also imports pandas, altair, …
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
@@ -93,8 +94,11 @@ def server(tmp_path):
         proc.kill()
 
 
-def shoot(page, folder: Path, name: str) -> Path:
-    """A full-page screenshot (also into $SPREIDING_SCREENSHOTS when set, to look at)."""
+def shoot(page, folder: Path, name: str) -> Path | None:
+    """A full-page screenshot of the main pages, and of every page when $SPREIDING_SCREENSHOTS
+    names a folder to keep them in (to look at)."""
+    if name not in ALWAYS_SHOT and not os.environ.get("SPREIDING_SCREENSHOTS"):
+        return None
     page.wait_for_timeout(1500)  # a dataframe needs a moment after it appears to show its rows
     shot = folder / f"{name}.png"
     # the main area scrolls inside the page: make the window as tall as its content
@@ -180,28 +184,32 @@ def test_the_board_story_in_a_real_browser(server, tmp_path):
         expect(page.get_by_text("Wie wint, wie verliest").last).to_be_visible(timeout=30_000)
         shoot(page, tmp_path, "optimiser_nl")
 
-        for title, name in [
-            ("Uitgangssituatie", "baseline_nl"),
-            ("Verrekening", "settlement_nl"),
-            ("Scenario's vergelijken", "compare_nl"),
+        for title, heading, name in [
+            ("Uitgangssituatie", "Uitgangssituatie", "baseline_nl"),
+            ("Verrekening", "Verrekening", "settlement_nl"),
+            ("Scenario's vergelijken", "Scenario's vergelijken", "compare_nl"),
         ]:
             goto(page, title)
-            page.wait_for_timeout(2500)
+            expect(page.locator("[data-testid=stHeading]").first).to_contain_text(heading)
+            page.wait_for_timeout(800)  # the rest of the page below its heading
+            expect(page.locator("[data-testid=stException]")).to_have_count(0)
             shoot(page, tmp_path, name)
 
         page.locator("[data-testid=stSidebar]").get_by_text("English").click()
         expect(page.get_by_text("Compare scenarios").first).to_be_visible(timeout=30_000)
         dutch = dutch_only_texts()
-        for title, name in [
-            ("Scenario", "scenario_en"),
-            ("Region", "regio_en"),
-            ("Baseline", "baseline_en"),
-            ("Settlement", "settlement_en"),
-            ("Compare scenarios", "compare_en"),
-            ("Data", "data_en"),
+        for title, heading, name in [
+            ("Scenario", "Scenario", "scenario_en"),
+            ("Region", "The region", "regio_en"),
+            ("Baseline", "Baseline", "baseline_en"),
+            ("Settlement", "Settlement", "settlement_en"),
+            ("Compare scenarios", "Compare scenarios", "compare_en"),
+            ("Data", "Data", "data_en"),
         ]:
             goto(page, title)
-            page.wait_for_timeout(2500)
+            expect(page.locator("[data-testid=stHeading]").first).to_contain_text(heading)
+            page.wait_for_timeout(800)  # the rest of the page below its heading
+            expect(page.locator("[data-testid=stException]")).to_have_count(0)
             shoot(page, tmp_path, name)
             body = page.locator("[data-testid=stMain]").inner_text()
             body += page.locator("[data-testid=stSidebar]").inner_text()
