@@ -278,18 +278,23 @@ def measure(
 # --------------------------------------------------------------------------- worker processes
 
 _WORKER: NormSolver | None = None
+_WORKER_ERROR = ""
 
 
 def _init_worker(
     wb: Workbook, year: int, options: Options, care_form: str, build_norm: int
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers
-    global _WORKER
-    _WORKER = NormSolver(wb, year, options, care_form, build_norm)
+    global _WORKER, _WORKER_ERROR
+    try:
+        _WORKER = NormSolver(wb, year, options, care_form, build_norm)
+    except Exception as exc:  # a failing initializer would be restarted for ever: report it
+        _WORKER_ERROR = f"{type(exc).__name__}: {exc}"
 
 
 def _solve_in_worker(norm: int, other_values: list[int]) -> dict[str, Any]:
-    assert _WORKER is not None
+    if _WORKER is None:
+        raise RuntimeError(f"the worker could not build the model ({_WORKER_ERROR})")
     return _WORKER.solve_restricted(norm, other_values)
 
 
@@ -395,31 +400,29 @@ def _parallel(
     report: Callable[[dict[str, Any]], None],
 ) -> None:
     """This process and ``extra`` worker processes share the norms; each worker builds the
-    model once. The worker takes the high norms, this process the low ones (balanced by count)."""
+    model once. The workers take the high norms, this process the low ones (balanced by count);
+    a norm a worker cannot solve is solved here."""
     ctx = mp.get_context("spawn")  # a fork would copy HiGHS's threads half-alive
+    build_norm = solver.options.norms[solver.care_form]
     pool: Pool = ctx.Pool(
         extra,
         initializer=_init_worker,
-        initargs=(
-            solver.wb,
-            solver.year,
-            solver.options,
-            solver.care_form,
-            solver.options.norms[solver.care_form],
-        ),
+        initargs=(solver.wb, solver.year, solver.options, solver.care_form, build_norm),
     )
+
+    def here(norm: int) -> None:
+        report(solver.solve_restricted(norm, others))
+
     try:
         share = len(norms) * extra // (extra + 1)
         theirs = norms[len(norms) - share :]
         mine = norms[: len(norms) - share]
-        pending: list[AsyncResult] = [
-            pool.apply_async(_solve_in_worker, (n, others)) for n in theirs
-        ]
+        pending = [(n, pool.apply_async(_solve_in_worker, (n, others))) for n in theirs]
         for n in mine:
-            report(solver.solve_restricted(n, others))
-            pending = _collect(pending, report, wait=False)
+            here(n)
+            pending = _collect(pending, report, here, wait=False)
         while pending:
-            pending = _collect(pending, report, wait=True)
+            pending = _collect(pending, report, here, wait=True)
         pool.close()
     finally:
         pool.terminate()
@@ -427,14 +430,19 @@ def _parallel(
 
 
 def _collect(
-    pending: list[AsyncResult], report: Callable[[dict[str, Any]], None], wait: bool
-) -> list[AsyncResult]:
+    pending: list[tuple[int, AsyncResult]],
+    report: Callable[[dict[str, Any]], None],
+    here: Callable[[int], None],
+    wait: bool,
+) -> list[tuple[int, AsyncResult]]:
     if wait and pending:
-        pending[0].wait(0.2)
+        pending[0][1].wait(0.2)
     left = []
-    for job in pending:
-        if job.ready():
+    for norm, job in pending:
+        if not job.ready():
+            left.append((norm, job))
+        elif job.successful():
             report(job.get())
         else:
-            left.append(job)
+            here(norm)
     return left

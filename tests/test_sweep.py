@@ -220,3 +220,24 @@ def test_ctrl_c_stops_the_workers_cleanly(tmp_path, reduced):
     assert done.returncode == 130, done.stderr
     assert "Traceback" not in done.stderr
     assert "Afgebroken met Ctrl-C" in done.stderr
+
+
+class FailedJob:
+    """A worker's answer that failed (e.g. the worker could not build the model)."""
+
+    def ready(self) -> bool:
+        return True
+
+    def successful(self) -> bool:
+        return False
+
+    def wait(self, timeout: float) -> None:
+        return None
+
+
+def test_a_norm_a_worker_cannot_solve_is_solved_here():
+    from optimizer.sweep import _collect
+
+    reported, solved_here = [], []
+    left = _collect([(25, FailedJob())], reported.append, solved_here.append, wait=True)
+    assert left == [] and solved_here == [25] and reported == []
