@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+import time
 import warnings
 
+import highspy
+import numpy as np
 import pandas as pd
 import pulp
 
@@ -17,9 +20,124 @@ TOLERANCE = 1e-6
 PRICE_COLUMNS = ["constraint", "hospital_id", "dual", "unit"]
 
 
+class ArrayHiGHS(pulp.HiGHS):
+    """PuLP's HiGHS interface with two changes for big models.
+
+    - The model is handed to HiGHS in one call (``passModel``) from arrays extracted from the
+      PuLP problem, instead of one ``addCol``/``addRow`` call per variable and constraint.
+    - A MIP whose integer variables are all binaries starts from a feasible solution built
+      from its LP relaxation (see ``_start``): HiGHS then only has to close the gap instead of
+      searching for a first good solution. When none is found the MIP starts without one.
+
+    Status, values, duals and slacks are read back by PuLP as before.
+    """
+
+    def buildSolverModel(self, lp: pulp.LpProblem) -> None:
+        inf = highspy.kHighsInf
+        variables = lp.variables()
+        for i, var in enumerate(variables):
+            var.index = i
+        n = len(variables)
+        sense = -1.0 if lp.sense == pulp.LpMaximize else 1.0
+        cost = np.zeros(n)
+        for var, coefficient in lp.objective.items():
+            cost[var.index] = sense * coefficient
+        lower = np.array([-inf if v.lowBound is None else v.lowBound for v in variables], float)
+        upper = np.array([inf if v.upBound is None else v.upBound for v in variables], float)
+        starts, index, value, row_lower, row_upper = [0], [], [], [], []
+        for i, constraint in enumerate(lp._constraints.values()):
+            constraint.index = i
+            for var, coefficient in constraint.items():
+                if coefficient != 0:
+                    index.append(var.index)
+                    value.append(coefficient)
+            starts.append(len(index))
+            lb, ub = constraint.getLb(), constraint.getUb()
+            row_lower.append(-inf if lb is None else lb)
+            row_upper.append(inf if ub is None else ub)
+        model = highspy.HighsLp()
+        model.num_col_ = n
+        model.num_row_ = len(row_lower)
+        model.col_cost_ = cost
+        model.col_lower_ = lower
+        model.col_upper_ = upper
+        model.row_lower_ = np.array(row_lower, float)
+        model.row_upper_ = np.array(row_upper, float)
+        matrix = model.a_matrix_
+        matrix.format_ = highspy.MatrixFormat.kRowwise
+        matrix.num_col_ = n
+        matrix.num_row_ = len(row_lower)
+        matrix.start_ = np.array(starts, dtype=np.int32)
+        matrix.index_ = np.array(index, dtype=np.int32)
+        matrix.value_ = np.array(value, dtype=float)
+        model.a_matrix_ = matrix
+        integer = np.array([v.cat == pulp.LpInteger for v in variables], dtype=bool) & self.mip
+        if integer.any():
+            model.integrality_ = [
+                highspy.HighsVarType.kInteger if k else highspy.HighsVarType.kContinuous
+                for k in integer
+            ]
+        lp.solverModel.passModel(model)
+        self._integer = np.flatnonzero(integer).astype(np.int32)
+        self._binary = bool(
+            len(self._integer)
+            and (lower[self._integer] == 0).all()
+            and (upper[self._integer] == 1).all()
+        )
+
+    def callSolver(self, lp: pulp.LpProblem) -> None:
+        h = lp.solverModel
+        if self.mip and self._binary:
+            started = time.perf_counter()
+            start = self._start(h)
+            if start is not None:
+                h.setSolution(start)
+            if self.timeLimit is not None:  # the start counts against the time limit
+                left = max(0.0, float(self.timeLimit) - (time.perf_counter() - started))
+                h.setOptionValue("time_limit", left)
+        h.run()
+
+    def _start(self, h: highspy.Highs) -> highspy.HighsSolution | None:
+        """A feasible starting solution built from the LP relaxation, or None.
+
+        First the relaxation's binaries rounded at 0.5 with the continuous part re-solved as
+        an LP; when that is infeasible (a norm cannot be met once a hospital is fully open),
+        the binaries the relaxation already decides (0 or 1) are fixed and the few fractional
+        ones solved as a small MIP, within half the time limit (60 s without one).
+        """
+        cols = self._integer
+        k = len(cols)
+        budget = 0.5 * float(self.timeLimit) if self.timeLimit is not None else 60.0
+        # integrality codes as HiGHS takes them in bulk: 0 continuous, 1 integer
+        h.changeColsIntegrality(k, cols, np.zeros(k, dtype=np.uint8))
+        try:
+            h.run()
+            if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+                return None
+            relaxed = np.array(h.getSolution().col_value)[cols]
+            rounded = (relaxed >= 0.5).astype(float)
+            h.changeColsBounds(k, cols, rounded, rounded)
+            h.run()
+            if h.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+                return h.getSolution()
+            decided_one = (relaxed >= 1 - TOLERANCE).astype(float)
+            undecided = (relaxed > TOLERANCE).astype(float)
+            h.changeColsBounds(k, cols, decided_one, undecided)
+            h.changeColsIntegrality(k, cols, np.ones(k, dtype=np.uint8))
+            h.setOptionValue("time_limit", budget)
+            h.run()
+            feasible = h.getInfo().primal_solution_status == 2  # kSolutionStatusFeasible
+            return h.getSolution() if feasible else None
+        finally:
+            h.changeColsBounds(k, cols, np.zeros(k), np.ones(k))
+            h.changeColsIntegrality(k, cols, np.ones(k, dtype=np.uint8))
+            if self.timeLimit is not None:
+                h.setOptionValue("time_limit", float(self.timeLimit))
+
+
 def make_solver(options: Options, mip: bool = True) -> pulp.LpSolver:
     if options.solver == "highs":
-        solver = pulp.HiGHS(
+        solver = ArrayHiGHS(
             msg=False,
             mip=mip,
             timeLimit=options.time_limit,
