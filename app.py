@@ -23,7 +23,15 @@ PAGES: list[tuple[str, str, str]] = [
     ("app_pages/data.py", "ui_page_data", ":material/upload_file:"),
 ]
 
+# Widgets whose choice outlives a visit to another page (Streamlit forgets the state of a widget
+# that a run does not draw; kept as session state it stays). Only widgets without a default
+# value argument: giving both would make Streamlit warn on the page.
+KEPT_WIDGETS = ["planned_shares", "free", "int"]
+
 st.set_page_config(page_title="Spreiding", page_icon="🏥", layout="wide")
+for kept in KEPT_WIDGETS:
+    if kept in st.session_state:
+        st.session_state[kept] = st.session_state[kept]
 
 
 def sidebar() -> None:

@@ -135,6 +135,15 @@ def test_scenario_starts_from_today_and_tells_the_story_of_the_planned_shares(ap
     assert len(maps) == 2  # before and after
 
 
+def test_choices_survive_a_visit_to_another_page(app):
+    goto(app, "scenario")
+    app.toggle(key="planned_shares").set_value(True).run()
+    goto(app, "regio")
+    goto(app, "scenario")
+    assert app.toggle(key="planned_shares").value is True
+    assert "Wie wint, wie verliest" in all_text(app)
+
+
 def test_optimiser_speaks_plain_dutch(app):
     goto(app, "scenario")
     app.sidebar.selectbox(key="year").set_value(2026).run()
@@ -196,15 +205,22 @@ def test_save_protects_names_then_compare_and_delete_after_asking(app):
     assert "Overschrijven?" in all_text(app)
     app.button(key="overwrite_yes_manual").click().run()
     assert "Bewaard" in all_text(app)
+    downloads = [d for d in app.get("download_button") if d.proto.label.startswith("Scenario")]
+    assert downloads, "the scenario can be downloaded as a workbook"
+    app.sidebar.selectbox(key="year").set_value(2026).run()
+    app.toggle(key="planned_shares").set_value(True).run()
+    save(app, "Plan 2026")
     goto(app, "vergelijken")
-    assert app.multiselect(key="compare").value == ["Basis met aandelen"]
+    assert "verschillende jaren (2025, 2026)" in all_text(app)
+    app.multiselect(key="compare").set_value(["Basis met aandelen"]).run()
+    assert "verschillende jaren" not in all_text(app)
     table = app.dataframe[0].value
     assert table.filter(like="Normen gehaald").iloc[0, 0].count(" van ") == 1
     app.selectbox(key="delete_name").set_value("Basis met aandelen").run()
     app.button(key="delete").click().run()
     assert "definitief verwijderen" in all_text(app)
     app.button(key="delete_yes").click().run()
-    assert "Nog geen" in all_text(app)
+    assert app.multiselect(key="compare").options == ["Plan 2026"]
 
 
 def upload(app: AppTest, name: str, data: bytes) -> None:
