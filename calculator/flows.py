@@ -17,7 +17,7 @@ from calculator.lines import (
     with_amounts,
 )
 from calculator.money import exact, largest_remainder
-from calculator.pricing import Pricing
+from calculator.tariffs import Tariffs
 from messages import Message
 
 
@@ -41,7 +41,7 @@ def flows_of_year(volumes: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def flow_items(
-    flows: pd.DataFrame, agreements: pd.DataFrame, pricing: Pricing, year: int
+    flows: pd.DataFrame, agreements: pd.DataFrame, tariffs: Tariffs, year: int
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The §4.2 rules per flow row, before any aggregation.
 
@@ -63,20 +63,20 @@ def flow_items(
         i = row.flow
         cf, s, p, n = row.care_form_id, row.sending, row.performing, row.cases
         trail = ("volumes", row.source_rows, "")
-        full = pricing.full_product(cf)
+        full = tariffs.full_product(cf)
         if row.mode in ("own", "odv"):
             declared.append((s, full, n, row.source, i))
         elif row.mode == "referral":
             declared.append((p, full, n, row.source, i))
         else:  # parallel
             for part in ("diagnostics", "aftercare"):
-                code = pricing.product(cf, part)
+                code = tariffs.product(cf, part)
                 if code:
                     declared.append((s, code, n, row.source, i))
-            declared.append((p, pricing.product(cf, "intervention"), n, row.source, i))
+            declared.append((p, tariffs.product(cf, "intervention"), n, row.source, i))
         if row.mode == "odv":
-            code = pricing.odv_product(cf)
-            unit = odv_unit_cents(pricing, code, year, row.odv_fixed_price, row.odv_price_share)
+            code = tariffs.odv_product(cf)
+            unit = odv_unit_cents(tariffs, code, year, row.odv_fixed_price, row.odv_price_share)
             lines.append(("odv", cf, s, p, code, n, unit, row.agreement_id, year, *trail, i))
         if row.mode in ("referral", "parallel", "odv") and not pd.isna(row.agreement_id):
             unit = secondment_unit_cents(row.secondment_hours_per_case, row.secondment_rate)
@@ -137,7 +137,7 @@ def agreement_parts(flows: pd.DataFrame, agreements: pd.DataFrame, year: int) ->
 
 
 def settle_flows(
-    flows: pd.DataFrame, agreements: pd.DataFrame, pricing: Pricing, year: int
+    flows: pd.DataFrame, agreements: pd.DataFrame, tariffs: Tariffs, year: int
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
     """Revenue, lines between hospitals and exceptions for flows of one year.
 
@@ -152,7 +152,7 @@ def settle_flows(
     and secondment lines (LINE_COLUMNS), ``no_agreement`` exceptions (one per flow row), and
     the moved cases per agreement_id (for monitoring).
     """
-    f, items, line_frame = flow_items(flows, agreements, pricing, year)
+    f, items, line_frame = flow_items(flows, agreements, tariffs, year)
     no_agreement = (f["sending"] != f["performing"]) & f["agreement_id"].isna()
     missing = f[no_agreement]
     exceptions = exception_rows(
@@ -173,20 +173,20 @@ def settle_flows(
     items = items.drop(columns="flow")
     items["price_year"] = year
     items["insurer"] = None
-    revenue = declare(items, pricing, year)
+    revenue = declare(items, tariffs, year)
     line_frame = line_frame.drop(columns="flow")
     realised = f[f["agreement_id"].notna()].groupby("agreement_id")["cases"].sum()
     return revenue, typed_lines(with_amounts(line_frame)), exceptions, realised
 
 
 def settle_referral_flows(
-    flows: pd.DataFrame, agreements: pd.DataFrame, pricing: Pricing, year: int
+    flows: pd.DataFrame, agreements: pd.DataFrame, tariffs: Tariffs, year: int
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
     """What volumes add to registrations (source ``combined``): the secondment of referral flows,
     their realised cases, and flows without an agreement (exceptions). Registrations cannot see
     a referral; everything else they settle themselves, so no revenue comes from here.
     """
-    revenue, lines, exceptions, realised = settle_flows(flows, agreements, pricing, year)
+    revenue, lines, exceptions, realised = settle_flows(flows, agreements, tariffs, year)
     mode = dict(zip(agreements["agreement_id"], agreements["mode"], strict=True))
     referral = lines["agreement_id"].map(mode) == "referral"
     realised = realised[[mode.get(a) == "referral" for a in realised.index]]

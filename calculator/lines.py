@@ -17,7 +17,7 @@ from calculator.money import (
     round_half_up,
     unit_price_cents,
 )
-from calculator.pricing import OTHER_INSURER, Pricing
+from calculator.tariffs import OTHER_INSURER, Tariffs
 from messages import text
 
 # Money between hospitals: one row per source (flow row, ODV row, parallel pair). The audit trail
@@ -156,7 +156,7 @@ def typed_lines(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def odv_unit_cents(
-    pricing: Pricing,
+    tariffs: Tariffs,
     product_code: str,
     price_year: int,
     fixed_price: Decimal | None,
@@ -166,7 +166,7 @@ def odv_unit_cents(
     if fixed_price is not None and not pd.isna(fixed_price):
         return eur_to_cents(fixed_price)  # type: ignore[return-value]
     share = 1.0 if price_share is None or pd.isna(price_share) else price_share
-    return unit_price_cents(pricing.benchmark(product_code, price_year), share)
+    return unit_price_cents(tariffs.benchmark(product_code, price_year), share)
 
 
 def secondment_unit_cents(hours: float | None, rate: Decimal | None) -> int:
@@ -183,7 +183,7 @@ def with_amounts(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def declare(
-    items: pd.DataFrame, pricing: Pricing, year: int, blank_insurer: str = "spread"
+    items: pd.DataFrame, tariffs: Tariffs, year: int, blank_insurer: str = "spread"
 ) -> pd.DataFrame:
     """Insurer revenue of declared products (SPEC §4.2–4.3, shares exact).
 
@@ -208,13 +208,12 @@ def declare(
     """
     if not len(items):
         return empty(REVENUE_COLUMNS)
-    shares = pricing.shares(year)
-    weighted = pricing.weighted_factors(year)
+    shares = tariffs.shares(year)
+    weighted = tariffs.weighted_factors(year)
     groups = _group_items(items)
-    pricing.load(groups[["product_code", "price_year"]].rename(columns={"price_year": "year"}))
     rows: list[tuple] = []
     for hospital, code, price_year, insurer, count, source in groups.itertuples(index=False):
-        bench = exact(pricing.benchmark(code, int(price_year))) * 100  # [cents]
+        bench = exact(tariffs.benchmark(code, int(price_year))) * 100  # [cents]
         n = exact(count)
         contracts = shares[hospital]
         factors = {i: f for i, _, f in contracts}
@@ -265,8 +264,8 @@ def declare(
             "source",
         ],
     )
-    frame["care_form_id"] = frame["product_code"].map(pricing.care_form_of)
-    frame["component"] = frame["product_code"].map(pricing.component_of)
+    frame["care_form_id"] = frame["product_code"].map(tariffs.care_form_of)
+    frame["component"] = frame["product_code"].map(tariffs.component_of)
     group = [
         "hospital_id",
         "insurer",

@@ -6,10 +6,10 @@ import pandas as pd
 
 from calculator.lines import KINDS
 from calculator.money import eur_to_cents, share_of
-from calculator.pricing import Pricing
+from calculator.tariffs import Tariffs
 
 
-def apply_caps(revenue: pd.DataFrame, pricing: Pricing, year: int) -> pd.DataFrame:
+def apply_caps(revenue: pd.DataFrame, tariffs: Tariffs, year: int) -> pd.DataFrame:
     """Declared, paid and unpaid revenue per hospital and insurer.
 
     paid = min(declared, cap) + overcap_rate × max(0, declared − cap) [cents, half-up].
@@ -18,7 +18,7 @@ def apply_caps(revenue: pd.DataFrame, pricing: Pricing, year: int) -> pd.DataFra
     """
     declared = revenue.groupby(["hospital_id", "insurer"], as_index=False)["amount_cents"].sum()
     declared = declared.rename(columns={"amount_cents": "declared_cents"})
-    contracts = pricing.contracts(year)[["hospital_id", "insurer", "revenue_cap", "overcap_rate"]]
+    contracts = tariffs.contracts(year)[["hospital_id", "insurer", "revenue_cap", "overcap_rate"]]
     out = declared.merge(contracts, on=["hospital_id", "insurer"], how="left")
     caps = [
         eur_to_cents(c) if c is not None and not pd.isna(c) else None for c in out["revenue_cap"]

@@ -27,7 +27,7 @@ from calculator.lines import (
     typed_lines,
     with_amounts,
 )
-from calculator.pricing import Pricing
+from calculator.tariffs import Tariffs
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Matching:
 
 
 def prepare(
-    registrations: pd.DataFrame, pricing: Pricing, year_basis: str = "start"
+    registrations: pd.DataFrame, tariffs: Tariffs, year_basis: str = "start"
 ) -> pd.DataFrame:
     """Registrations with care form, settlement year and price year; a fresh 0..n-1 index.
 
@@ -53,7 +53,7 @@ def prepare(
     ``hospital_key``/``partner_key`` (one numbering for both hospital columns; -1 = blank).
     """
     r = registrations.reset_index(drop=True).copy()
-    r["care_form_id"] = r["product_code"].map(pricing.care_form_of)
+    r["care_form_id"] = r["product_code"].map(tariffs.care_form_of)
     basis_date = r["end_date"] if year_basis == "end" else r["start_date"]
     r["settlement_year"] = basis_date.dt.year.astype("int64")
     r["price_year"] = r["start_date"].dt.year.astype("int64")
@@ -142,7 +142,7 @@ def _exceptions(
     )
 
 
-def _odv_lines(good: pd.DataFrame, ag: pd.DataFrame, pricing: Pricing) -> pd.DataFrame:
+def _odv_lines(good: pd.DataFrame, ag: pd.DataFrame, tariffs: Tariffs) -> pd.DataFrame:
     """ODV and secondment lines of settled ODV rows, unpriced (UNPRICED_LINE_COLUMNS).
 
     ``good`` are the ODV rows, ``ag`` their agreements (same order). Unit prices are computed
@@ -175,7 +175,7 @@ def _odv_lines(good: pd.DataFrame, ag: pd.DataFrame, pricing: Pricing) -> pd.Dat
     first = np.unique(group, return_index=True)[1]
     odv_unit = np.array(
         [
-            odv_unit_cents(pricing, code, int(py), fixed, share)
+            odv_unit_cents(tariffs, code, int(py), fixed, share)
             for code, py, fixed, share in terms.iloc[first][
                 ["product_code", "price_year", "odv_fixed_price", "odv_price_share"]
             ].itertuples(index=False)
@@ -232,7 +232,7 @@ class Settled:
 def settle_registrations(
     registrations: pd.DataFrame,
     agreements: pd.DataFrame,
-    pricing: Pricing,
+    tariffs: Tariffs,
     year: int,
     year_basis: str = "start",
     referral_cases: bool = True,
@@ -255,11 +255,11 @@ def settle_registrations(
     (revenue, lines, exceptions, realised): realised counts moved cases per agreement_id (a
     settled ODV row, or a performer DBC of a parallel or referral case), for monitoring.
     """
-    r = prepare(registrations, pricing, year_basis)
+    r = prepare(registrations, tariffs, year_basis)
     in_year = r["settlement_year"].to_numpy() == year
-    revenue = declared_revenue(r[~r["odv"] & in_year], pricing, year)
-    odv = settle_odv(r, in_year, match_odv(r), agreements, pricing)
-    pairs = settle_pairs(r, year, agreements, pricing, referral_cases)
+    revenue = declared_revenue(r[~r["odv"] & in_year], tariffs, year)
+    odv = settle_odv(r, in_year, match_odv(r), agreements, tariffs)
+    pairs = settle_pairs(r, year, agreements, tariffs, referral_cases)
     steps = (odv, pairs)
     found_lines = [s.lines for s in steps if len(s.lines)]
     line_frame = (
@@ -273,7 +273,7 @@ def settle_registrations(
     return revenue, line_frame, exc, moved.value_counts().astype("float64")
 
 
-def declared_revenue(declared: pd.DataFrame, pricing: Pricing, year: int) -> pd.DataFrame:
+def declared_revenue(declared: pd.DataFrame, tariffs: Tariffs, year: int) -> pd.DataFrame:
     """Insurer revenue of the declared DBCs of the year (REVENUE_COLUMNS); a DBC without a
     contracted insurer is priced once at the hospital's weighted price."""
     items = pd.DataFrame(
@@ -286,7 +286,7 @@ def declared_revenue(declared: pd.DataFrame, pricing: Pricing, year: int) -> pd.
             "source": "registrations",
         }
     )
-    revenue = declare(items, pricing, year, blank_insurer="weighted")
+    revenue = declare(items, tariffs, year, blank_insurer="weighted")
     if len(revenue):
         revenue["source"] = [f"registrations: {int(n)} DBCs" for n in revenue["count"]]
     return revenue
@@ -297,7 +297,7 @@ def settle_odv(
     in_year: np.ndarray,
     matching: Matching,
     agreements: pd.DataFrame,
-    pricing: Pricing,
+    tariffs: Tariffs,
 ) -> Settled:
     """ODV rows of the year: unmatched and duplicate rows are exceptions; a matched row settles
     under the agreement valid on its start date when that agreement's mode is ``odv``."""
@@ -374,7 +374,7 @@ def settle_odv(
     )
     ag = with_ag[ok]
     return Settled(
-        _odv_lines(m[ok], ag, pricing),
+        _odv_lines(m[ok], ag, tariffs),
         pd.concat(
             [e for e in exceptions if len(e)] or [empty(EXCEPTION_COLUMNS)], ignore_index=True
         ),
@@ -391,7 +391,7 @@ def settle_pairs(
     r: pd.DataFrame,
     year: int,
     agreements: pd.DataFrame,
-    pricing: Pricing,
+    tariffs: Tariffs,
     referral_cases: bool = True,
 ) -> Settled:
     """Pairs of declared DBCs of one patient and care form at two hospitals, overlapping in time.
@@ -414,8 +414,8 @@ def settle_pairs(
     pairs = overlapping_pairs(r)
     a = r.iloc[pairs["a"]].reset_index(drop=True)
     b = r.iloc[pairs["b"]].reset_index(drop=True)
-    rank_a = a["product_code"].map(pricing.component_of).map(_RANK).to_numpy()
-    rank_b = b["product_code"].map(pricing.component_of).map(_RANK).to_numpy()
+    rank_a = a["product_code"].map(tariffs.component_of).map(_RANK).to_numpy()
+    rank_b = b["product_code"].map(tariffs.component_of).map(_RANK).to_numpy()
     a_performs = rank_a > rank_b
     oriented = rank_a != rank_b
     # S and P sides; an unoriented pair is taken as a → b (and b → a is tried below)
@@ -432,8 +432,8 @@ def settle_pairs(
     date = np.maximum(s_side["start_date"], p_side["start_date"])
     forward = _agreement(agreements, s_side, p_side, date)
     backward = _agreement(agreements, p_side, s_side, date)
-    comp_s = s_side["product_code"].map(pricing.component_of).to_numpy()
-    comp_p = p_side["product_code"].map(pricing.component_of).to_numpy()
+    comp_s = s_side["product_code"].map(tariffs.component_of).to_numpy()
+    comp_p = p_side["product_code"].map(tariffs.component_of).to_numpy()
     parallel_fwd = (forward["mode"] == "parallel").to_numpy(dtype=bool, na_value=False)
     parallel_bwd = (backward["mode"] == "parallel").to_numpy(dtype=bool, na_value=False)
     both_full = (comp_s == "full") & (comp_p == "full")

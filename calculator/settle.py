@@ -13,8 +13,8 @@ from calculator.invariants import run_checks
 from calculator.lines import KINDS, LINE_COLUMNS, empty, exception_rows, typed_lines
 from calculator.monitoring import monitor
 from calculator.netting import apply_caps, clearing, pair_statements, positions
-from calculator.pricing import Pricing
 from calculator.registrations import settle_registrations
+from calculator.tariffs import Tariffs
 from calculator.workbook import Workbook
 from messages import Message
 
@@ -113,14 +113,14 @@ def settle(
     """Settle ``year`` from ``source`` (default ``combined``) on ``year_basis`` (default
     ``start``, the schadelastjaar)."""
     source, notes = choose_source(wb, year, source or "combined", year_basis)
-    pricing = Pricing(wb)
+    tariffs = Tariffs.build(wb)
     parts = []
     if source in ("registrations", "combined"):
         parts.append(
             settle_registrations(
                 wb.registrations,
                 wb.agreements,
-                pricing,
+                tariffs,
                 year,
                 year_basis,
                 referral_cases=source == "registrations",
@@ -133,18 +133,18 @@ def settle(
             *split_notes(flows, wb.agreements, year, referral_only=source == "combined"),
         )
     if source == "volumes":
-        parts.append(settle_flows(flows, wb.agreements, pricing, year))
+        parts.append(settle_flows(flows, wb.agreements, tariffs, year))
     if source == "combined":
-        parts.append(settle_referral_flows(flows, wb.agreements, pricing, year))
+        parts.append(settle_referral_flows(flows, wb.agreements, tariffs, year))
     revenue = pd.concat([p[0] for p in parts if len(p[0])] or [parts[0][0]], ignore_index=True)
     lines = typed_lines(
         pd.concat([p[1] for p in parts if len(p[1])] or [empty(LINE_COLUMNS)], ignore_index=True)
     )
     exceptions = pd.concat(
-        [*(p[2] for p in parts), contracts_missing(pricing, year)], ignore_index=True
+        [*(p[2] for p in parts), contracts_missing(tariffs, year)], ignore_index=True
     )
     realised = pd.concat([p[3] for p in parts]).groupby(level=0).sum()
-    caps = apply_caps(revenue, pricing, year)
+    caps = apply_caps(revenue, tariffs, year)
     hospital_ids = sorted(wb.hospitals["hospital_id"])
     position = positions(lines, hospital_ids)
     summary = hospital_summary(hospital_ids, caps, lines, position)
@@ -170,7 +170,7 @@ def settle(
         payments=payments,
         exceptions=exceptions.reset_index(drop=True),
         monitoring=monitor(wb.agreements, year, realised, referrals_seen=source != "registrations"),
-        prices=pricing.prices_used(),
+        prices=prices_used(tariffs, revenue, lines),
         invariants=invariants,
         year_basis=year_basis,
         notes=notes,
@@ -179,10 +179,23 @@ def settle(
     )
 
 
-def contracts_missing(pricing: Pricing, year: int) -> pd.DataFrame:
+def prices_used(tariffs: Tariffs, revenue: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame:
+    """Every benchmark price the settlement used: of the declared products and the ODV lines."""
+    odv = lines[lines["kind"] == "odv"]
+    pairs = pd.concat(
+        [
+            revenue[["product_code", "price_year"]],
+            odv[["product_code", "price_year"]],
+        ],
+        ignore_index=True,
+    ).rename(columns={"price_year": "year"})
+    return tariffs.prices_of(pairs)
+
+
+def contracts_missing(tariffs: Tariffs, year: int) -> pd.DataFrame:
     """One exception per hospital that has insurer contracts in other years but not in ``year``
     (it is settled at the implicit contract: factor 1, no cap)."""
-    missing = pricing.missing_contracts(year)
+    missing = tariffs.missing_contracts(year)
     return exception_rows(
         "contracts_missing",
         [

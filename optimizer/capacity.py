@@ -16,8 +16,8 @@ from calculator.flows import flows_of_year, settle_flows
 from calculator.lines import KINDS
 from calculator.money import line_amounts, unit_price_cents
 from calculator.netting import apply_caps, positions
-from calculator.pricing import Pricing
 from calculator.settle import hospital_summary
+from calculator.tariffs import Tariffs
 from calculator.workbook import Workbook
 
 FLOW_COLUMNS = ["sending", "performing", "care_form_id", "cases"]
@@ -111,8 +111,10 @@ def money(
     cases at the sending hospital's contract price (:func:`caps_following`).
     """
     if caps == "follow" and before is not None:
-        wb = replace(wb, insurer_contracts=caps_following(wb, before, flows, year, Pricing(wb)))
-    pricing = Pricing(wb)
+        wb = replace(
+            wb, insurer_contracts=caps_following(wb, before, flows, year, Tariffs.build(wb))
+        )
+    pricing = Tariffs.build(wb)
     f = flows.copy()
     if "source" not in f.columns:
         f["source"] = [f"flow {i + 1}" for i in range(len(f))]
@@ -175,7 +177,7 @@ def backfill(wb: Workbook, before: pd.DataFrame, after: pd.DataFrame) -> pd.Seri
 
 
 def caps_following(
-    wb: Workbook, before: pd.DataFrame, after: pd.DataFrame, year: int, pricing: Pricing
+    wb: Workbook, before: pd.DataFrame, after: pd.DataFrame, year: int, pricing: Tariffs
 ) -> pd.DataFrame:
     """Insurer contracts of ``year`` with the cap room moved along with the cases.
 
@@ -221,7 +223,7 @@ def caps_following(
     return out
 
 
-def variable_costs(wb: Workbook, flows: pd.DataFrame, pricing: Pricing, year: int) -> pd.Series:
+def variable_costs(wb: Workbook, flows: pd.DataFrame, pricing: Tariffs, year: int) -> pd.Series:
     """Variable cost per performing hospital [cents]."""
     share = dict(
         zip(wb.care_forms["care_form_id"], wb.care_forms["variable_cost_share"], strict=True)

@@ -19,8 +19,8 @@ from calculator.agreements import valid_in_year
 from calculator.errors import Finding, SpreidingInputError
 from calculator.flows import flow_items
 from calculator.money import unit_price_cents
-from calculator.pricing import Pricing
 from calculator.schema import HOSPITAL_TYPES
+from calculator.tariffs import Tariffs
 from calculator.workbook import Workbook
 from optimizer.capacity import baseline_flows, effective_norms
 
@@ -305,7 +305,7 @@ def linear_margins(
     Revenue at the insurer-share-weighted contract price (caps left out: they are not linear),
     plus ODV and secondment, minus variable cost at the performer.
     """
-    pricing = Pricing(wb)
+    pricing = Tariffs.build(wb)
     unit_flows = pd.DataFrame(
         {
             "sending": arcs["origin"],
