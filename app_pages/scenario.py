@@ -330,6 +330,7 @@ def optimiser_options(wb: Workbook) -> Options:
     time_limit = left.number_input(t("ui_time_limit"), min_value=1, value=60, step=10, key="tl")
     free = right.checkbox(t("ui_free_moves"), key="free")
     integer = right.checkbox(t("ui_integer"), key="int")
+    follow = right.checkbox(t("ui_caps_follow"), key="caps_follow", help=t("ui_caps_follow_help"))
     norms = dict(
         zip(
             wb.care_forms["care_form_id"],
@@ -357,6 +358,7 @@ def optimiser_options(wb: Workbook) -> Options:
         free_moves=free,
         integer=integer,
         norms={care_form: int(value)} if int(value) != norms[care_form] else {},
+        caps="follow" if follow else "fixed",
     )
 
 

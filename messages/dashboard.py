@@ -76,6 +76,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Allow moves without an agreement",
     },
     "ui_integer": {"nl": "Alleen hele casussen", "en": "Whole cases only"},
+    "ui_caps_follow": {
+        "nl": "Omzetplafonds verhuizen mee met de patiënten",
+        "en": "Revenue caps move with the patients",
+    },
+    "ui_caps_follow_help": {
+        "nl": "De plafondruimte per verzekeraar gaat mee naar het uitvoerende ziekenhuis, tegen "
+        "de contractprijs van het verwijzende ziekenhuis (alleen tussen twee contracten met een "
+        "plafond).",
+        "en": "Each insurer's cap room moves to the performing hospital at the sending hospital's "
+        "contract price (only between two contracts with a cap).",
+    },
     "ui_time_limit": {"nl": "Rekentijd (seconden)", "en": "Time limit (seconds)"},
     "ui_norm_overrides": {
         "nl": "Wat als een norm anders is? Kies een zorgvorm en zijn norm.",

@@ -152,6 +152,10 @@ def test_optimiser_speaks_plain_dutch(app):
     text = all_text(app)
     assert "verdeling" in text and "Doelfunctie" not in text and "optimal" not in text
     assert "OK-uur" in text or "OK-grens" in text
+    app.checkbox(key="caps_follow").check().run()  # cap room moves with the patients
+    app.button(key="run").click().run()
+    assert not app.exception and "verdeling" in all_text(app)
+    app.checkbox(key="caps_follow").uncheck().run()
     app.number_input(key="norm_value_rectumcarcinoom").set_value(40).run()
     app.button(key="run").click().run()
     text = all_text(app)  # new agreements make norm 40 possible
