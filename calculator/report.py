@@ -108,7 +108,11 @@ def settlement_text(result: SettlementResult, lang: str = "nl") -> list[str]:
     out.append(
         text("settlement_text_exceptions", lang, list=listed or text("settlement_text_none", lang))
     )
-    broken = [f"{k}: {v[0]}" for k, v in result.invariants.items() if v]
+    broken = [
+        f"{text(f'settlement_invariant_{k}', lang)}: {v[0]}"
+        for k, v in result.invariants.items()
+        if v
+    ]
     out.append(
         text("settlement_text_invariants_broken", lang, list="; ".join(broken))
         if broken

@@ -14,6 +14,7 @@ from typing import IO
 import pandas as pd
 
 from calculator.lines import exception_kind_label, exception_messages
+from calculator.schema import SHEETS_BY_NAME
 from calculator.settle import SettlementResult
 from calculator.xlsx_writer import SheetOut, write_book
 from messages import text
@@ -100,6 +101,11 @@ def product_version() -> str:
         return "unknown"
 
 
+def _sheet_label(sheet: str) -> str:
+    """The Dutch name of an input sheet, as the analyst knows it (``registraties``)."""
+    return SHEETS_BY_NAME[sheet].alias if sheet in SHEETS_BY_NAME else sheet
+
+
 def _cents_columns(names: dict[str, str]) -> list[str]:
     return [v for k, v in names.items() if k.endswith("_cents")]
 
@@ -156,7 +162,11 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                 result.run_at,
                 "alle in orde"
                 if result.invariants_hold
-                else "; ".join(f"{k}: {v[0]}" for k, v in result.invariants.items() if v),
+                else "; ".join(
+                    f"{text(f'settlement_invariant_{k}', 'nl')}: {v[0]}"
+                    for k, v in result.invariants.items()
+                    if v
+                ),
             ],
         }
     )
@@ -198,7 +208,10 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
             ),
             SheetOut(
                 "Regels",
-                lines[list(LINE_NAMES)].rename(columns=LINE_NAMES),
+                lines.assign(
+                    kind=[text(f"settlement_line_kind_{k}", "nl") for k in lines["kind"]],
+                    source_sheet=lines["source_sheet"].map(_sheet_label),
+                )[list(LINE_NAMES)].rename(columns=LINE_NAMES),
                 euro_cents=_cents_columns(LINE_NAMES),
                 note=note,
             ),
@@ -206,12 +219,15 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                 "Uitzonderingen",
                 result.exceptions.assign(
                     kind=[exception_kind_label(k, "nl") for k in result.exceptions["kind"]],
+                    source_sheet=result.exceptions["source_sheet"].map(_sheet_label),
                     message=exception_messages(result.exceptions, "nl"),
                 )[list(EXCEPTION_NAMES)].rename(columns=EXCEPTION_NAMES),
             ),
             SheetOut(
                 "Monitoring",
-                result.monitoring[list(MONITOR_NAMES)].rename(columns=MONITOR_NAMES),
+                result.monitoring.assign(
+                    mode=[text(f"settlement_mode_{m}", "nl") for m in result.monitoring["mode"]]
+                )[list(MONITOR_NAMES)].rename(columns=MONITOR_NAMES),
                 shares=["afwijking %"],
             ),
             SheetOut(

@@ -139,6 +139,44 @@ TEXTS: dict[str, dict[str, str]] = {
         "eindjaar)",
         "en": "year of the DBC's end date (price of the start year, contracts of the end year)",
     },
+    # --- words in the settlement workbook -------------------------------------------------------
+    "settlement_line_kind_odv": {"nl": "ODV", "en": "ODV"},
+    "settlement_line_kind_secondment": {"nl": "detachering", "en": "secondment"},
+    "settlement_mode_referral": {"nl": "verwijzing", "en": "referral"},
+    "settlement_mode_parallel": {"nl": "parallel declareren", "en": "parallel declaration"},
+    "settlement_mode_odv": {"nl": "ODV", "en": "ODV"},
+    "settlement_invariant_odv_lines_trace_to_input": {
+        "nl": "elke ODV-regel herleidbaar tot invoer",
+        "en": "every ODV line traces to its input",
+    },
+    "settlement_invariant_no_hospital_pays_itself": {
+        "nl": "geen ziekenhuis betaalt zichzelf",
+        "en": "no hospital pays itself",
+    },
+    "settlement_invariant_totals_per_kind_equal_lines": {
+        "nl": "totalen per soort gelijk aan de regels",
+        "en": "totals per kind equal the lines",
+    },
+    "settlement_invariant_caps_paid_within_declared": {
+        "nl": "uitbetaald tussen 0 en gedeclareerd",
+        "en": "paid between 0 and declared",
+    },
+    "settlement_invariant_declared_equals_count_times_price": {
+        "nl": "gedeclareerd = aantal × prijs",
+        "en": "declared = count × price",
+    },
+    "settlement_invariant_pair_nets_match_lines": {
+        "nl": "saldo per paar klopt met de regels",
+        "en": "pair nets match the lines",
+    },
+    "settlement_invariant_clearing_settles_positions": {
+        "nl": "betalingen vereffenen alle posities",
+        "en": "payments settle every position",
+    },
+    "settlement_invariant_positions_sum_to_zero": {
+        "nl": "posities tellen op tot nul",
+        "en": "positions sum to zero",
+    },
     # --- the settlement as text (CLI) ---------------------------------------------------------
     "settlement_text_heading": {
         "nl": "Verrekening {year} uit {source} ({input}); jaarbasis: {basis}",

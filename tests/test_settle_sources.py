@@ -390,3 +390,19 @@ def test_a_volume_period_outside_its_year_is_an_input_error():
     assert [(f.sheet, f.column, f.code) for f in caught.value.findings] == [
         ("volumes", "period_from", "volume_period_outside_year")
     ]
+
+
+def test_the_workbook_shows_words_not_codes(tmp_path):
+    """Line kinds, source sheets, modes and invariant names reach the workbook in Dutch."""
+    from calculator.invariants import CHECKS
+    from calculator.settlement_export import write_settlement
+    from messages import CATALOGUE
+
+    assert all(f"settlement_invariant_{name}" in CATALOGUE for name in CHECKS)
+    out = tmp_path / "v.xlsx"
+    write_settlement(settle(load(SAMPLE), 2025), out)
+    book = pd.read_excel(out, sheet_name=None, engine="calamine")
+    lines = book["Regels"]
+    assert set(lines["soort"]) == {"ODV", "detachering"}
+    assert set(lines["bronblad"]) == {"registraties", "productie"}
+    assert set(book["Monitoring"]["vorm"]) <= {"verwijzing", "parallel declareren", "ODV"}
