@@ -223,7 +223,8 @@ CHROMIUM_FLAGS = [
 def dashboard_cold(entry: str = "serve.py") -> dict[str, object]:
     """A fresh dashboard server (``streamlit run ENTRY``), then headless Chromium opens it:
     seconds from the page request to the first chart (the region map) and to the region's
-    euro figures, for the first visitor (cold) and for a new session after it (warm)."""
+    euro figures, for the first visitor (cold), for a new session after it (warm) and for a
+    visitor with an empty browser cache on the now warm server."""
     import os
     import socket
     import subprocess
@@ -273,6 +274,15 @@ def dashboard_cold(entry: str = "serve.py") -> dict[str, object]:
                 figures[f"{visit}_chart_s"] = time.perf_counter() - t0
                 expect(euros.first).to_be_visible(timeout=120_000)
                 figures[f"{visit}_figures_s"] = time.perf_counter() - t0
+            # a second visitor with an empty browser cache: what the first visit costs the
+            # browser itself (loading the dashboard's scripts), apart from the server
+            fresh = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+            t0 = time.perf_counter()
+            fresh.goto(url)
+            expect(fresh.locator(".vega-embed canvas, .vega-embed svg").first).to_be_visible(
+                timeout=120_000
+            )
+            figures["fresh_browser_chart_s"] = time.perf_counter() - t0
             browser.close()
     finally:
         server.terminate()

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import logging
 
-import altair  # noqa: F401  (imported for the first page, not used here)
-
-from dashboard import charts, geo, region, state  # noqa: F401  (the first page's imports)
+from dashboard import charts, geo, region, state  # noqa: F401  (region: the first page's)
 
 
 def warm_up() -> None:
@@ -26,8 +24,20 @@ def warm_up() -> None:
             return
         year = state.default_year(wb.years)
         if year in wb.years_in("volumes"):
-            state.baseline(wb, wb.sha256, year)
+            flows, report, _ = state.baseline(wb, wb.sha256, year)
+            points = geo.hospital_points(wb.hospitals, flows, report.hospitals)
+            if not points.empty:  # the first chart: Altair compiles its schema once a process
+                words = charts.MapTexts(
+                    hospital="", cases="", utilisation="", moved="", flow="", kind=""
+                )
+                figure = charts.region_map(
+                    geo.outline(),
+                    geo.view_box(points),
+                    points,
+                    geo.flow_lines(flows, wb.hospitals),
+                    words,
+                )
+                charts.localised(figure, "nl").to_dict()
         state.year_settlement(wb, year)
-        geo.outline()
     finally:
         quiet.setLevel(level)
