@@ -258,12 +258,19 @@ def save_form(
             st.rerun()
 
 
-def download(write: Callable[[Any, IO[bytes]], None], result: Any, name: str, key: str) -> None:
-    """The scenario as the house-style workbook, written only when the button is pressed."""
+def download(
+    write: Callable[[Any, IO[bytes], str, dict[str, str]], None],
+    result: Any,
+    names: dict[str, str],
+    name: str,
+    key: str,
+) -> None:
+    """The scenario as the house-style workbook in the reader's language, written only when the
+    button is pressed."""
 
     def workbook() -> bytes:
         buffer = io.BytesIO()
-        write(result, buffer)
+        write(result, buffer, state.lang(), names)
         return buffer.getvalue()
 
     st.download_button(t("ui_download_scenario"), workbook, file_name=name, mime=XLSX, key=key)
@@ -318,7 +325,9 @@ def manual_tab(wb: Workbook, year: int) -> None:
         "manual",
     )
     if moved:
-        download(write_scenario, result, f"scenario_{year}.xlsx", "download_manual")
+        download(
+            write_scenario, result, care_form_names(wb), f"scenario_{year}.xlsx", "download_manual"
+        )
         save_form(wb, year, "manual", result.capacity_after, result.money, "manual")
 
 
@@ -430,7 +439,9 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
         proposals,
     )
     shadow_prices(result, options)
-    download(write_optimize, result, f"optimalisatie_{year}.xlsx", "download_opt")
+    download(
+        write_optimize, result, care_form_names(wb), f"optimalisatie_{year}.xlsx", "download_opt"
+    )
     if moved:
         save_form(wb, year, "optimised", result.capacity_after, result.money, "opt")
 

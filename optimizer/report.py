@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
 
 from calculator.report import records
+from calculator.workbook import Workbook
 from calculator.xlsx_writer import SheetOut, write_book
 from messages import CATALOGUE, text
 from messages.numbers import euro, number
@@ -101,93 +103,162 @@ def scenario_document(result: ScenarioResult) -> dict[str, Any]:
     }
 
 
-def _money_sheet(money: pd.DataFrame) -> SheetOut:
+def care_form_names(wb: Workbook) -> dict[str, str]:
+    """Care form id → its name as the workbook gives it (what a workbook reader sees)."""
+    return dict(zip(wb.care_forms["care_form_id"], wb.care_forms["name"], strict=True))
+
+
+# inside names of who sends and who performs → the story's names, which the catalogue knows
+_FLOW_NAMES = {
+    "origin": "sending_hospital",
+    "sending": "sending_hospital",
+    "performing_hospital_id": "performing_hospital",
+    "performing": "performing_hospital",
+}
+_SOLVERS = {"highs": "HiGHS", "cbc": "CBC"}
+
+
+def _in_words(
+    frame: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """The frame as a workbook shows it: care forms by name, agreement kinds and constraint
+    families in words, headers from the catalogue."""
+    out = frame.rename(columns=_FLOW_NAMES)
+    if names and "care_form_id" in out.columns:
+        out["care_form_id"] = [names.get(c, c) for c in out["care_form_id"]]
+    return dutch(out, lang)
+
+
+def _money_sheet(money: pd.DataFrame, lang: str, names: Mapping[str, str] | None) -> SheetOut:
     cents = [
-        c for c in money.columns if c.endswith(("_before", "_after", "_change")) and "cents" in c
+        dutch_name(c, lang)
+        for c in money.columns
+        if c.endswith(("_before", "_after", "_change")) and "cents" in c
     ]
-    return SheetOut("Geld", money, euro_cents=cents)
+    return SheetOut(text("opt_sheet_money", lang), _in_words(money, lang, names), euro_cents=cents)
 
 
-def _capacity_sheets(before: CapacityReport, after: CapacityReport | None) -> list[SheetOut]:
+def _capacity_sheets(
+    before: CapacityReport,
+    after: CapacityReport | None,
+    lang: str,
+    names: Mapping[str, str] | None,
+) -> list[SheetOut]:
     hospitals = hospitals_table(before, after)
-    shares = [c for c in hospitals.columns if "utilisation" in c]
+    shares = [dutch_name(c, lang) for c in hospitals.columns if "utilisation" in c]
     norms = norms_table(before, after)
     return [
-        SheetOut("Capaciteit", hospitals, shares=shares),
-        SheetOut("Normen", norms[norms["norm"] > 0]),
+        SheetOut(
+            text("opt_sheet_capacity", lang), _in_words(hospitals, lang, names), shares=shares
+        ),
+        SheetOut(text("opt_sheet_norms", lang), _in_words(norms[norms["norm"] > 0], lang, names)),
     ]
 
 
-def write_optimize(result: OptimizeResult, target: str | Path | IO[bytes]) -> None:
-    summary = pd.DataFrame(
+def _summary(result: OptimizeResult, lang: str) -> pd.DataFrame:
+    items = {
+        "status": text(f"opt_status_{result.status}", lang),
+        "objective": result.objective,
+        "gap": result.gap,
+        "solver": _SOLVERS.get(result.solver, result.solver),
+        "variables": result.size.get("variables"),
+        "constraints": result.size.get("constraints"),
+        "build": round(result.seconds.get("build", 0), 2),
+        "solve": round(result.seconds.get("solve", 0), 2),
+    }
+    return pd.DataFrame(
         {
-            "onderdeel": [
-                "status",
-                "doelfunctie",
-                "gap",
-                "solver",
-                "variabelen",
-                "restricties",
-                "bouwtijd (s)",
-                "oplostijd (s)",
-            ],
-            "waarde": [
-                result.status,
-                result.objective,
-                result.gap,
-                result.solver,
-                result.size.get("variables"),
-                result.size.get("constraints"),
-                round(result.seconds.get("build", 0), 2),
-                round(result.seconds.get("solve", 0), 2),
+            text("col_item", lang): [text(f"opt_summary_{k}", lang) for k in items],
+            text("col_value", lang): [
+                ""
+                if v is None
+                else v
+                if isinstance(v, str)
+                else number(v, 0 if isinstance(v, int) else 2, lang=lang)
+                for v in items.values()
             ],
         }
     )
-    summary["waarde"] = summary["waarde"].astype(str)
-    sheets = [
-        SheetOut(
-            "Samenvatting",
-            summary,
-            below=[("Knelpunten", SheetOut("", rendered_violations(result.violations)))]
-            if len(result.violations)
-            else (),
-        )
-    ]
+
+
+def _problems(violations: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """What cannot hold and what would have to change, in words (the solver's names stay in the
+    JSON)."""
+    return pd.DataFrame(
+        {
+            text("col_problem", lang): [m.render(lang) for m in violations["message"]],
+            text("col_change", lang): [m.render(lang) for m in violations["change"]],
+        }
+    )
+
+
+def _shadow_prices(prices: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Duals of the capacity constraints, the family and its unit in words."""
+    families = prices["constraint"]
+    return dutch(
+        pd.DataFrame(
+            {
+                "constraint": [text(f"opt_constraint_{c}", lang) for c in families],
+                "hospital_id": prices["hospital_id"],
+                "dual": prices["dual"],
+                "unit": [text(f"opt_unit_{c}", lang) for c in families],
+            }
+        ),
+        lang,
+    )
+
+
+def write_optimize(
+    result: OptimizeResult,
+    target: str | Path | IO[bytes],
+    lang: str = "nl",
+    names: Mapping[str, str] | None = None,
+) -> None:
+    """The optimisation as a workbook in ``lang``; ``names`` shows care forms by name."""
+    problems = (
+        [(text("opt_sheet_problems", lang), SheetOut("", _problems(result.violations, lang)))]
+        if len(result.violations)
+        else []
+    )
+    sheets = [SheetOut(text("opt_sheet_summary", lang), _summary(result, lang), below=problems)]
     if len(result.proposals):
         sheets.append(
             SheetOut(
-                "Voorstellen",
-                dutch(result.proposals),
+                text("opt_sheet_proposals", lang),
+                _in_words(result.proposals, lang, names),
                 euro_cents=[
-                    dutch_name("margin_sending_cents"),
-                    dutch_name("margin_performing_cents"),
+                    dutch_name("margin_sending_cents", lang),
+                    dutch_name("margin_performing_cents", lang),
                 ],
             )
         )
     if result.story is not None:
-        sheets += story_sheets(result.story)
-    sheets.append(SheetOut("Stromen", result.flows))
-    sheets += _capacity_sheets(result.capacity_before, result.capacity_after)
+        sheets += story_sheets(result.story, lang, names)
+    sheets.append(SheetOut(text("opt_sheet_flows", lang), _in_words(result.flows, lang, names)))
+    sheets += _capacity_sheets(result.capacity_before, result.capacity_after, lang, names)
     if result.money is not None:
-        sheets.append(_money_sheet(result.money))
-    sheets.append(SheetOut("Schaduwprijzen", result.shadow_prices))
+        sheets.append(_money_sheet(result.money, lang, names))
+    sheets.append(
+        SheetOut(text("opt_sheet_shadow_prices", lang), _shadow_prices(result.shadow_prices, lang))
+    )
     write_book(target, sheets)
 
 
-def write_scenario(result: ScenarioResult, target: str | Path | IO[bytes]) -> None:
-    sheets = [
-        SheetOut(
-            "Stromen",
-            result.flows_after.merge(
-                result.flows_before[["sending", "performing", "care_form_id", "cases"]],
-                on=["sending", "performing", "care_form_id"],
-                how="outer",
-                suffixes=("_after", "_before"),
-            ),
-        )
-    ]
-    sheets += _capacity_sheets(result.capacity_before, result.capacity_after)
-    sheets.append(_money_sheet(result.money))
+def write_scenario(
+    result: ScenarioResult,
+    target: str | Path | IO[bytes],
+    lang: str = "nl",
+    names: Mapping[str, str] | None = None,
+) -> None:
+    """The manual scenario as a workbook in ``lang``; ``names`` shows care forms by name. The
+    flows' free-text source stays in the JSON."""
+    keys = ["sending", "performing", "care_form_id"]
+    flows = result.flows_after[[*keys, "cases"]].merge(
+        result.flows_before[[*keys, "cases"]], on=keys, how="outer", suffixes=("_after", "_before")
+    )
+    sheets = [SheetOut(text("opt_sheet_flows", lang), _in_words(flows, lang, names))]
+    sheets += _capacity_sheets(result.capacity_before, result.capacity_after, lang, names)
+    sheets.append(_money_sheet(result.money, lang, names))
     write_book(target, sheets)
 
 
@@ -205,7 +276,9 @@ def dutch(frame: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
     return out.rename(columns={c: dutch_name(c, lang) for c in out.columns})
 
 
-def story_sheets(story: Story, lang: str = "nl") -> list[SheetOut]:
+def story_sheets(
+    story: Story, lang: str = "nl", names: Mapping[str, str] | None = None
+) -> list[SheetOut]:
     """Moves, hospitals before → after, care forms, region and travel as sheets."""
     hospitals = dutch(story.hospitals, lang)
     cents = [dutch_name(c, lang) for c in story.hospitals.columns if "_cents_" in c]
@@ -219,12 +292,17 @@ def story_sheets(story: Story, lang: str = "nl") -> list[SheetOut]:
         }
     )
     return [
-        SheetOut(text("sheet_moves", lang), dutch(story.moves, lang)),
+        SheetOut(text("sheet_moves", lang), _in_words(story.moves, lang, names)),
         SheetOut(text("sheet_hospitals", lang), hospitals, euro_cents=cents),
         SheetOut(
             text("sheet_region", lang),
             region,
-            below=[(text("sheet_care_forms", lang), SheetOut("", dutch(story.care_forms, lang)))],
+            below=[
+                (
+                    text("sheet_care_forms", lang),
+                    SheetOut("", _in_words(story.care_forms, lang, names)),
+                )
+            ],
         ),
     ]
 

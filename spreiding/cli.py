@@ -253,14 +253,14 @@ def print_settlement(result: Any, out: Path | None) -> None:
 def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as_json: bool) -> int:
     """Manual scenario: move the agreed shares (SPEC §6.1), with capacity, norms and money."""
     from calculator.validate import load
-    from optimizer.report import scenario_document, write_scenario
+    from optimizer.report import care_form_names, scenario_document, write_scenario
     from optimizer.scenario import manual_scenario
 
     check_out(out)
     wb = load(book)
     result = manual_scenario(wb, year, norm_overrides=parse_norms(norms, wb))
     if out is not None:
-        write_scenario(result, out)
+        write_scenario(result, out, language(), care_form_names(wb))
     if as_json:
         emit_json(scenario_document(result))
     else:
@@ -336,7 +336,12 @@ def optimize(
     from calculator.validate import load
     from optimizer.inputs import Options
     from optimizer.optimize import optimize as run_optimize
-    from optimizer.report import optimize_document, optimize_lines, write_optimize
+    from optimizer.report import (
+        care_form_names,
+        optimize_document,
+        optimize_lines,
+        write_optimize,
+    )
 
     check_out(out)
     wb = load(book)
@@ -358,7 +363,7 @@ def optimize(
     )
     result = run_optimize(wb, year, options)
     if out is not None:
-        write_optimize(result, out)
+        write_optimize(result, out, language(), care_form_names(wb))
     if as_json:
         emit_json(optimize_document(result, language()))
     else:

@@ -365,8 +365,8 @@ def test_optimize_workbook_reads_back_the_same_flows(sample, tmp_path):
     path = tmp_path / "opt.xlsx"
     write_optimize(result, path)
     back = pd.read_excel(path, sheet_name="Stromen", engine="calamine")
-    assert back["cases"].to_numpy() == pytest.approx(result.flows["cases"].to_numpy())
-    assert back["origin"].tolist() == result.flows["origin"].tolist()
+    assert back["patiënten"].to_numpy() == pytest.approx(result.flows["cases"].to_numpy())
+    assert back["verwijzend ziekenhuis"].tolist() == result.flows["origin"].tolist()
 
 
 @settings(max_examples=15, deadline=None)

@@ -1,0 +1,93 @@
+"""Every exported workbook (settlement, scenario, optimisation) shows words, not code words:
+no snake_case header and no cell that is a code (status, agreement kind, mode, constraint family,
+care form id), in Dutch and in English."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from calculator.validate import load
+from messages import CATALOGUE
+from spreiding.cli import main
+from tests.conftest import SAMPLE
+
+SNAKE = re.compile(r"^[a-z]+(_[a-z]+)+$")
+# catalogue prefixes whose tails are codes of the product (``opt_status_time_limit`` → the code
+# ``time_limit``)
+CODE_PREFIXES = (
+    "opt_status_",
+    "opt_agreement_",
+    "opt_constraint_",
+    "settlement_kind_",
+    "settlement_mode_",
+    "settlement_line_kind_",
+    "settlement_invariant_",
+)
+
+
+def known_codes(care_forms: bool = True) -> set[str]:
+    """Codes of the product; with ``care_forms`` also the sample's care form ids (which the
+    optimiser's workbooks show by name)."""
+    codes = {
+        code.removeprefix(prefix)
+        for code in CATALOGUE
+        for prefix in CODE_PREFIXES
+        if code.startswith(prefix)
+    } | {"highs", "cbc", "origin"}
+    if care_forms:
+        forms = load(SAMPLE).care_forms
+        codes |= set(forms.loc[forms["care_form_id"] != forms["name"], "care_form_id"])
+    return codes
+
+
+def code_words(path, care_forms: bool = True) -> list[str]:
+    """Every text that is snake_case (headers, also of the tables below a table) and every cell
+    that is a known code, with its place; without ``care_forms`` the sample's care form ids may
+    stand."""
+    codes = known_codes(care_forms)
+    allowed = set() if care_forms else set(load(SAMPLE).care_forms["care_form_id"])
+    found = []
+    for sheet in load_workbook(path, read_only=True).worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = cell.value
+                if isinstance(value, str) and (
+                    value in codes or (SNAKE.match(value) and value not in allowed)
+                ):
+                    found.append(f"{sheet.title}!{cell.coordinate}: {value}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["settle", str(SAMPLE), "--year", "2025"],
+        ["scenario", str(SAMPLE), "--year", "2026"],
+        ["optimize", str(SAMPLE), "--year", "2025"],
+        ["optimize", str(SAMPLE), "--year", "2025", "--no-propose", "--max-travel", "1"],
+    ],
+    ids=["settle", "scenario", "optimize", "infeasible"],
+)
+def test_exported_workbooks_show_no_code_words(command, lang, tmp_path):
+    out = tmp_path / "book.xlsx"
+    result = CliRunner().invoke(main, ["--lang", lang, *command, "--out", str(out)])
+    assert result.exit_code == (2 if "--no-propose" in command else 0), result.output
+    # the settlement keeps care form ids: they are the keys its lines are read back and
+    # reconciled by (agreements, monitoring)
+    assert code_words(out, care_forms=command[0] != "settle") == []
+
+
+def test_the_check_finds_code_words(tmp_path):
+    """The check itself fails on a header and a cell in code."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["care_form_id", "patiënten"])
+    book.active.append(["optimal_with_proposals", 3])
+    book.save(tmp_path / "codes.xlsx")
+    assert len(code_words(tmp_path / "codes.xlsx")) == 2
