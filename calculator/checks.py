@@ -17,7 +17,9 @@ from calculator.schema import HOSPITAL_TYPES, SHEETS, Sheet
 from calculator.workbook import SOURCE_ROW
 
 SHARE_TOLERANCE = 0.001
-MAX_DBCS_PER_PATIENT = 200  # more DBCs of one pseudonym in one file is a placeholder, not a patient
+# more DBCs of one pseudonym in one file is a placeholder, not a patient (a warning: matching is
+# linear, but the DBCs of different people cannot be paired meaningfully)
+MAX_DBCS_PER_PATIENT = 200
 
 
 def _f(sheet: str, row: object, column: str, value: object, code: str, **params: object) -> Finding:
@@ -391,14 +393,15 @@ def _share_sums(ag: pd.DataFrame, phases: pd.DataFrame, volumes: pd.DataFrame) -
     return out
 
 
-def _registration_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+def placeholder_pseudonyms(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    """A warning per pseudonym on more than ``MAX_DBCS_PER_PATIENT`` DBCs: a placeholder value
+    rather than a patient. The run still settles (matching is linear in the DBCs of one
+    pseudonym), but pairs of its DBCs are pairs of different people."""
     reg = frames["registrations"]
-    if not len(reg):
+    if not len(reg) or "patient_id" not in reg:
         return []
-    out = []
-    # a placeholder pseudonym shared by many DBCs: matching DBCs of one patient is pairwise, so
-    # one such value would make the settlement quadratic (and it is no real patient)
     counts = reg["patient_id"].value_counts()
+    out = []
     for patient, n in counts[counts > MAX_DBCS_PER_PATIENT].items():
         first = reg.loc[reg["patient_id"] == patient, SOURCE_ROW].iloc[0]
         out.append(
@@ -412,6 +415,14 @@ def _registration_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
                 limit=MAX_DBCS_PER_PATIENT,
             )
         )
+    return out
+
+
+def _registration_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
+    reg = frames["registrations"]
+    if not len(reg):
+        return []
+    out = []
     backwards = (reg["end_date"] < reg["start_date"]).to_numpy(dtype=bool, na_value=False)
     for i in np.flatnonzero(backwards):
         out.append(

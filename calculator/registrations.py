@@ -4,12 +4,14 @@ A registration belongs to the settlement year of its ``start_date`` (the schadel
 year basis ``end``, of its ``end_date``) and is priced at the benchmark of its ``start_date``
 year; the contracts of the settlement year apply. ODV dummy rows are matched one-to-one to the
 partner's declared DBC of the same patient and care form whose period contains the ODV start,
-earliest ODV first, across years. Matching is a sort/merge; only ODV rows that compete for the
-same declared DBC go through the sequential rule, and those are few.
+earliest ODV first, across years. Matching is a merge for an ODV row alone in its group and a
+sweep over dates for groups with several; pairs of declared DBCs come from neighbours in date
+order. Both are n log n in the DBCs of one pseudonym, never pairwise.
 """
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 import numpy as np
@@ -67,7 +69,15 @@ def prepare(
 
 
 def match_odv(r: pd.DataFrame) -> Matching:
-    """Match every ODV row to at most one declared DBC (one-to-one, earliest ODV start first)."""
+    """Match every ODV row to at most one declared DBC (one-to-one, earliest ODV start first).
+
+    A candidate is a declared DBC of the same patient and care form at the ODV row's partner
+    hospital whose period contains the ODV start. In order of (ODV start, ODV dbc_id) each ODV
+    row takes its first free candidate by (start date, dbc_id). An ODV row alone in its
+    (patient, care form, partner) group cannot compete: a merge with that group's declared DBCs
+    picks its first candidate. Groups with several ODV rows are swept in date order
+    (:func:`_sweep_odv`), so matching is n log n in the DBCs of one pseudonym, never pairwise.
+    """
     key = ["patient_key", "care_form_key", "hospital_key"]
     odv = r.loc[r["odv"], ["patient_key", "care_form_key", "partner_key", "start_date", "dbc_id"]]
     odv = odv.rename(
@@ -76,36 +86,92 @@ def match_odv(r: pd.DataFrame) -> Matching:
     odv["odv"] = odv.index
     declared = r.loc[~r["odv"], [*key, "start_date", "end_date", "dbc_id"]]
     declared["declared"] = declared.index
-    cand = odv.merge(declared, on=key)
+    had = np.zeros(len(r), dtype=bool)
+    rivals = odv.groupby(key, sort=False)["odv"].transform("size").to_numpy() > 1
+
+    cand = odv[~rivals].merge(declared, on=key)
     cand = cand[(cand["start_date"] <= cand["odv_start"]) & (cand["odv_start"] <= cand["end_date"])]
     cand = cand.sort_values(["odv_start", "odv_dbc", "start_date", "dbc_id"], kind="stable")
-    had = np.zeros(len(r), dtype=bool)
     had[cand["odv"].to_numpy()] = True
+    pairs = [cand.drop_duplicates("odv")[["odv", "declared"]]]
 
-    # ODV rows whose every candidate is wanted by no other ODV row: take the first candidate.
-    wanted_by = cand.groupby("declared")["odv"].transform("size")
-    contested_odv = set(cand.loc[wanted_by > 1, "odv"])
-    simple = cand[~cand["odv"].isin(contested_odv)].drop_duplicates("odv")
-    pairs = [simple[["odv", "declared"]]]
-    # The rest: the sequential rule, in order of ODV start.
-    taken: set[int] = set()
-    contested = cand[cand["odv"].isin(contested_odv)]
-    chosen = []
-    done: set[int] = set()
-    for o, d in contested[["odv", "declared"]].itertuples(index=False):
-        if o in done or d in taken:
-            continue
-        taken.add(d)
-        done.add(o)
-        chosen.append((o, d))
-    pairs.append(pd.DataFrame(chosen, columns=["odv", "declared"]))
+    crowded = odv[rivals]
+    if len(crowded):
+        groups = crowded[key].drop_duplicates()
+        pairs.append(_sweep_odv(crowded, declared.merge(groups, on=key), had))
     return Matching(pd.concat(pairs, ignore_index=True).astype("int64"), had)
+
+
+def _sweep_odv(odv: pd.DataFrame, declared: pd.DataFrame, had: np.ndarray) -> pd.DataFrame:
+    """The sequential rule for groups with several ODV rows, as a sweep over dates.
+
+    Per group, ODV rows in order of (start, dbc_id); declared DBCs enter a heap (ordered by
+    start date, dbc_id) once they have started; one that ended before the current ODV start can
+    serve no later ODV row and is dropped. The top of the heap is the match. Sets ``had`` for
+    ODV rows with any candidate (taken or not). Returns odv, declared (row positions).
+    """
+    key = ["patient_key", "care_form_key", "hospital_key"]
+    odv = odv.dropna(subset=["odv_start"])
+    declared = declared.dropna(subset=["start_date", "end_date"])
+    both = pd.concat([odv[key], declared[key]], ignore_index=True)
+    group = both.groupby(key, sort=False).ngroup().to_numpy()
+    odv = odv.assign(_g=group[: len(odv)]).sort_values(
+        ["_g", "odv_start", "odv_dbc", "odv"], kind="stable"
+    )
+    declared = declared.assign(_g=group[len(odv) :]).sort_values(
+        ["_g", "start_date", "dbc_id", "declared"], kind="stable"
+    )
+    og, ot, opos = (
+        odv["_g"].to_numpy(),
+        _ns(odv["odv_start"]),
+        odv["odv"].to_numpy(),
+    )
+    dg, ds, de, dpos = (
+        declared["_g"].to_numpy(),
+        _ns(declared["start_date"]),
+        _ns(declared["end_date"]),
+        declared["declared"].to_numpy(),
+    )
+    chosen: list[tuple[int, int]] = []
+    heap: list[int] = []  # positions in ``declared``'s sorted order: the heap's order is its rank
+    j, current, latest_end = 0, -1, np.iinfo(np.int64).min
+    for i in range(len(og)):
+        g, t = og[i], ot[i]
+        if g != current:
+            current, heap, latest_end = g, [], np.iinfo(np.int64).min
+            while j < len(dg) and dg[j] < g:
+                j += 1
+        while j < len(dg) and dg[j] == g and ds[j] <= t:
+            heapq.heappush(heap, j)
+            latest_end = max(latest_end, de[j])
+            j += 1
+        if latest_end >= t:
+            had[opos[i]] = True
+        while heap and de[heap[0]] < t:
+            heapq.heappop(heap)
+        if heap:
+            chosen.append((int(opos[i]), int(dpos[heapq.heappop(heap)])))
+    return pd.DataFrame(chosen, columns=["odv", "declared"], dtype="int64")
+
+
+def _ns(dates: pd.Series) -> np.ndarray:
+    """Dates as int64 nanoseconds (comparable across columns of different units)."""
+    return np.asarray(dates, dtype="datetime64[ns]").view("int64")
+
+
+# A declared DBC is paired with the DBCs of its patient and care form that start during its
+# period among the next PAIR_WINDOW by start date. A real patient has a handful of DBCs of one
+# care form at a time, so this is every overlapping pair; a placeholder pseudonym on thousands
+# of DBCs (a data problem, warned in validation) stays linear instead of pairing everything.
+PAIR_WINDOW = 16
 
 
 def overlapping_pairs(r: pd.DataFrame) -> pd.DataFrame:
     """Declared DBCs of one patient and care form at two hospitals whose periods overlap.
 
-    Returns a, b (row positions, a's dbc_id < b's) of each pair.
+    Sorted by (patient, care form, start date, dbc_id), each DBC is compared with the next
+    ``PAIR_WINDOW`` DBCs of its group that start on or before its end date (linear in the DBCs
+    of one pseudonym). Returns a, b (row positions, a's dbc_id < b's), ordered by a, then b.
     """
     d = r.loc[
         ~r["odv"],
@@ -113,16 +179,36 @@ def overlapping_pairs(r: pd.DataFrame) -> pd.DataFrame:
     ]
     # only patients with declared DBCs of one care form at more than one hospital can pair
     spread = d.groupby(["patient_key", "care_form_key"])["hospital_key"].transform("nunique")
-    d = d[spread > 1]
-    d = d.assign(pos=d.index)
-    p = d.merge(d, on=["patient_key", "care_form_key"], suffixes=("_a", "_b"))
-    p = p[
-        (p["hospital_key_a"] != p["hospital_key_b"])
-        & (p["dbc_id_a"] < p["dbc_id_b"])
-        & (p["start_date_a"] <= p["end_date_b"])
-        & (p["start_date_b"] <= p["end_date_a"])
-    ]
-    return pd.DataFrame({"a": p["pos_a"].to_numpy(), "b": p["pos_b"].to_numpy()}, dtype="int64")
+    d = d[spread > 1].dropna(subset=["start_date", "end_date"])
+    d = d.assign(pos=d.index).sort_values(
+        ["patient_key", "care_form_key", "start_date", "dbc_id", "pos"], kind="stable"
+    )
+    patient, care_form = d["patient_key"].to_numpy(), d["care_form_key"].to_numpy()
+    hospital, pos = d["hospital_key"].to_numpy(), d["pos"].to_numpy()
+    start, end = _ns(d["start_date"]), _ns(d["end_date"])
+    dbc = d["dbc_id"].to_numpy()
+    found_a, found_b = [], []
+    i = np.arange(len(d))
+    for k in range(1, PAIR_WINDOW + 1):
+        i = i[i + k < len(d)]
+        j = i + k
+        # later DBCs start later still: once one starts after i ends, i is done
+        going = (patient[j] == patient[i]) & (care_form[j] == care_form[i]) & (start[j] <= end[i])
+        i, j = i[going], j[going]
+        if not len(i):
+            break
+        hit = (hospital[i] != hospital[j]) & (start[i] <= end[j])
+        x, y = i[hit], j[hit]
+        swap = dbc[x] > dbc[y]
+        found_a.append(np.where(swap, y, x))
+        found_b.append(np.where(swap, x, y))
+    a = pos[np.concatenate(found_a)] if found_a else np.empty(0, dtype="int64")
+    b = pos[np.concatenate(found_b)] if found_b else np.empty(0, dtype="int64")
+    return (
+        pd.DataFrame({"a": a, "b": b}, dtype="int64")
+        .sort_values(["a", "b"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def _exceptions(

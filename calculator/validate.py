@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from calculator.checks import cross_checks
+from calculator.checks import cross_checks, placeholder_pseudonyms
 from calculator.coerce import OK, blank_mask, coerce, normalise_choice
 from calculator.errors import Finding, SpreidingInputError
 from calculator.reader import ROW, RawBook, read_any, read_xlsx_bytes
@@ -98,7 +98,7 @@ def _finish(raw: RawBook, sha256: str) -> Workbook:
     typed = type_sheets(raw.tables, raw.convention)
     findings += typed.findings
     frames = typed.frames
-    warnings = _match_insurers(frames) + contract_gaps(frames)
+    warnings = _match_insurers(frames) + contract_gaps(frames) + placeholder_pseudonyms(frames)
     findings += cross_checks(
         frames, present=set(raw.tables), skip=typed.broken, typed_clean=not findings
     )

@@ -306,10 +306,13 @@ TEXTS.update(
             "(rows {rows})",
         },
         "patient_too_many_dbcs": {
-            "nl": "dit pseudoniem staat op {count} DBC's (grens {limit}): een plaatsvervangende "
-            "waarde in plaats van een patiënt? Geef elke patiënt een eigen pseudoniem",
-            "en": "this pseudonym is on {count} DBCs (limit {limit}): a placeholder rather than "
-            "a patient? Give every patient a pseudonym of their own",
+            "nl": "dit pseudoniem staat op {count} DBC's (meer dan {limit}): een "
+            "plaatsvervangende waarde in plaats van een patiënt? De verrekening loopt, maar "
+            "koppelt DBC's van verschillende mensen aan elkaar. Geef elke patiënt een eigen "
+            "pseudoniem",
+            "en": "this pseudonym is on {count} DBCs (more than {limit}): a placeholder rather "
+            "than a patient? The settlement runs, but pairs DBCs of different people. Give every "
+            "patient a pseudonym of their own",
         },
         "end_before_start": {
             "nl": "moet op of na start_date liggen",
