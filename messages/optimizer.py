@@ -58,9 +58,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "whole cases for --integer, but the demand is fractional ({pairs} origin/care form "
         "pairs); round the volumes or drop --integer",
     },
-    "opt_orlib_format": {
-        "nl": "geen OR-Library-bestand (capNN.txt): {problem}",
-        "en": "not an OR-Library file (capNN.txt): {problem}",
+    "opt_orlib_word": {
+        "nl": "geen OR-Library-bestand (capNN.txt): een woord waar een getal hoort",
+        "en": "not an OR-Library file (capNN.txt): a word where a number belongs",
+    },
+    "opt_orlib_header": {
+        "nl": "geen OR-Library-bestand (capNN.txt): geen kopregel 'm n'",
+        "en": "not an OR-Library file (capNN.txt): no 'm n' header",
+    },
+    "opt_orlib_count": {
+        "nl": "geen OR-Library-bestand (capNN.txt): {found} getallen, waar m={m} en n={n} er "
+        "{needed} nodig hebben",
+        "en": "not an OR-Library file (capNN.txt): {found} numbers where m={m}, n={n} need "
+        "{needed}",
+    },
+    "opt_orlib_demand": {
+        "nl": "geen OR-Library-bestand (capNN.txt): klant {customer} heeft vraag {demand}",
+        "en": "not an OR-Library file (capNN.txt): customer {customer} has demand {demand}",
+    },
+    "opt_no_travel_time": {
+        "nl": "geen reistijd van {sending} naar {performing} en geen posities (lat, lon) om "
+        "die af te leiden ({pairs} combinaties); zet de combinatie in 'reistijden' of de "
+        "posities in 'ziekenhuizen'",
+        "en": "no travel time from {sending} to {performing} and no positions (lat, lon) to "
+        "derive it ({pairs} pairs); add the pair to 'travel' or positions to 'hospitals'",
     },
     "opt_orlib_written": {
         "nl": "{path} geschreven: {warehouses} magazijnen, {customers} klanten",

@@ -12,6 +12,7 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from calculator.errors import Finding, SpreidingInputError
 from calculator.flows import flows_of_year, settle_flows
 from calculator.lines import KINDS
 from calculator.money import line_amounts, unit_price_cents
@@ -78,17 +79,29 @@ def capacity(
 
 
 def effective_norms(wb: Workbook, overrides: dict[str, int] | None = None) -> dict[str, int]:
-    """Volume norm per care form, with what-if overrides applied."""
+    """Volume norm per care form, with what-if overrides applied; an override of an unknown care
+    form is invalid input."""
     norms = {
         c: int(n)
         for c, n in zip(
             wb.care_forms["care_form_id"], wb.care_forms["volume_norm"].fillna(0), strict=True
         )
     }
+    unknown = [
+        Finding(
+            "care_forms",
+            None,
+            "care_form_id",
+            f"{care_form}={norm}",
+            code="norm_unknown_care_form",
+            params={"known": ", ".join(sorted(norms))},
+        )
+        for care_form, norm in (overrides or {}).items()
+        if care_form not in norms
+    ]
+    if unknown:
+        raise SpreidingInputError(unknown)
     for care_form, norm in (overrides or {}).items():
-        if care_form not in norms:
-            known = ", ".join(sorted(norms))
-            raise KeyError(f"--norm {care_form}={norm}: unknown care form; known: {known}")
         norms[care_form] = int(norm)
     return norms
 

@@ -192,12 +192,7 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
     flagged ``new``, within ``options.proposal_travel`` minutes.
     """
     wb.require_year("volumes", year)
-    try:
-        norms = effective_norms(wb, options.norms)
-    except KeyError as exc:
-        raise SpreidingInputError(
-            [Finding("care_forms", None, "care_form_id", "", str(exc.args[0]))]
-        ) from None
+    norms = effective_norms(wb, options.norms)
     base = baseline_flows(wb, year)
     demand = (
         base.groupby(["sending", "care_form_id"], as_index=False)["cases"]
@@ -243,7 +238,8 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
     needs_travel = options.w_travel != 0 or options.max_travel is not None
     unknown = arcs["moved"] & arcs["travel"].isna()
     if needs_travel and unknown.any():
-        o, h = arcs.loc[unknown, ["origin", "performer"]].iloc[0]
+        pairs = arcs.loc[unknown, ["origin", "performer"]].drop_duplicates()
+        o, h = pairs.iloc[0]
         raise SpreidingInputError(
             [
                 Finding(
@@ -251,9 +247,8 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
                     None,
                     "minutes",
                     f"{o} → {h}",
-                    "no travel time and no positions (lat, lon) to "
-                    "derive it; add the pair to 'travel' or positions "
-                    "to 'hospitals'",
+                    code="opt_no_travel_time",
+                    params={"sending": o, "performing": h, "pairs": len(pairs)},
                 )
             ]
         )

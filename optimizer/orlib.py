@@ -36,9 +36,10 @@ class CapInstance:
     cost: list[list[float]]
 
 
-def _bad(path: Path, what: str) -> SpreidingInputError:
+def _bad(path: Path, problem: str, **params: object) -> SpreidingInputError:
+    """Not a ``capNN.txt`` file: ``problem`` names the catalogue's ``opt_orlib_<problem>``."""
     return SpreidingInputError(
-        [Finding("", None, "", path.name, code="opt_orlib_format", params={"problem": what})]
+        [Finding("", None, "", path.name, code=f"opt_orlib_{problem}", params=params)]
     )
 
 
@@ -48,21 +49,19 @@ def read_cap(path: Path) -> CapInstance:
     try:
         numbers = [float(t) for t in tokens]
     except ValueError:
-        raise _bad(path, "a word where a number belongs") from None
+        raise _bad(path, "word") from None
     if len(numbers) < 2:
-        raise _bad(path, "no 'm n' header")
+        raise _bad(path, "header")
     m, n = int(numbers[0]), int(numbers[1])
     if len(numbers) != 2 + 2 * m + n * (1 + m):
-        raise _bad(
-            path, f"{len(numbers)} numbers where m={m}, n={n} need {2 + 2 * m + n * (1 + m)}"
-        )
+        raise _bad(path, "count", found=len(numbers), m=m, n=n, needed=2 + 2 * m + n * (1 + m))
     warehouses = numbers[2 : 2 + 2 * m]
     rest = numbers[2 + 2 * m :]
     demand, cost = [], []
     for j in range(n):
         block = rest[j * (1 + m) : (j + 1) * (1 + m)]
         if block[0] <= 0:
-            raise _bad(path, f"customer {j + 1} has demand {block[0]:g}")
+            raise _bad(path, "demand", customer=j + 1, demand=block[0])
         demand.append(block[0])
         cost.append(block[1:])
     return CapInstance(warehouses[0::2], warehouses[1::2], demand, cost)

@@ -1,6 +1,7 @@
 """Every exported workbook (settlement, scenario, optimisation) shows words, not code words:
 no snake_case header and no cell that is a code (status, agreement kind, mode, constraint family,
-care form id), in Dutch and in English."""
+care form id), in Dutch and in English; and the optimizer's input errors are catalogue findings
+with parameters, rendered in either language."""
 
 from __future__ import annotations
 
@@ -91,3 +92,70 @@ def test_the_check_finds_code_words(tmp_path):
     book.active.append(["optimal_with_proposals", 3])
     book.save(tmp_path / "codes.xlsx")
     assert len(code_words(tmp_path / "codes.xlsx")) == 2
+
+
+# ------------------------------------------------------------- the optimizer's input errors
+
+
+def _finding(call):
+    from calculator.errors import SpreidingInputError
+
+    with pytest.raises(SpreidingInputError) as err:
+        call()
+    (finding,) = err.value.findings
+    return finding
+
+
+def test_an_unknown_norm_override_is_a_catalogue_finding():
+    from calculator.validate import load_frames
+    from optimizer.inputs import Options
+    from optimizer.optimize import optimize
+    from tests.conftest import tiny_sheets
+
+    wb = load_frames(tiny_sheets())
+    f = _finding(lambda: optimize(wb, 2025, Options(norms={"galblaas": 30})))
+    assert (f.sheet, f.column, f.value, f.code) == (
+        "care_forms",
+        "care_form_id",
+        "galblaas=30",
+        "norm_unknown_care_form",
+    )
+    assert f.render("nl") == "--norm: onbekende zorgvorm; bekend: lies"
+    assert f.render("en") == "--norm: unknown care form; known: lies"
+
+
+def test_a_missing_travel_time_is_a_catalogue_finding():
+    from calculator.validate import load_frames
+    from optimizer.inputs import Options
+    from optimizer.optimize import optimize
+    from tests.conftest import tiny_sheets
+
+    sheets = tiny_sheets()
+    sheets["hospitals"] = sheets["hospitals"].drop(columns=["lat", "lon"])
+    sheets.pop("travel", None)
+    wb = load_frames(sheets)
+    f = _finding(lambda: optimize(wb, 2025, Options(free_moves=True)))
+    assert (f.sheet, f.column, f.code) == ("travel", "minutes", "opt_no_travel_time")
+    assert f.params == {"sending": "AAA", "performing": "BBB", "pairs": 1}
+    assert f.render("nl").startswith("geen reistijd van AAA naar BBB")
+    assert f.render("en").startswith("no travel time from AAA to BBB")
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "dutch"),
+    [
+        ("16 vijftig\n", "opt_orlib_word", "een woord waar een getal hoort"),
+        ("16\n", "opt_orlib_header", "geen kopregel 'm n'"),
+        ("2 1\n10 5 20 6\n", "opt_orlib_count", "6 getallen, waar m=2 en n=1 er 9 nodig"),
+        ("1 1\n10 5\n0 3\n", "opt_orlib_demand", "klant 1 heeft vraag 0"),
+    ],
+)
+def test_a_file_that_is_not_orlib_says_why_in_words(tmp_path, content, code, dutch):
+    from optimizer.orlib import read_cap
+
+    bad = tmp_path / "cap.txt"
+    bad.write_text(content)
+    f = _finding(lambda: read_cap(bad))
+    assert (f.value, f.code) == ("cap.txt", code)
+    assert dutch in f.render("nl")
+    assert f.render("en").startswith("not an OR-Library file")
