@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from messages import DEFAULT_LANGUAGE, text
+from messages import DEFAULT_LANGUAGE, Message, text
 
 
 @dataclass(frozen=True)
@@ -73,13 +73,15 @@ class Finding:
             "column": self.column,
             "value": self.value,
             "code": self.code,
-            "params": {k: _plain(v) for k, v in self.params.items()},
+            "params": {k: _plain(v, lang) for k, v in self.params.items()},
             "expected": self.render(lang),
             "message": self.message(lang),
         }
 
 
-def _plain(value: object) -> object:
+def _plain(value: object, lang: str) -> object:
+    if isinstance(value, Message):  # a nested text (e.g. the reason a price is missing)
+        return value.render(lang)
     return value if isinstance(value, str | int | float | bool) or value is None else str(value)
 
 

@@ -1,6 +1,8 @@
 """Invariants every settlement checks (SPEC §4.5), as a list of checks returning findings.
 
-Each check returns a list of messages (empty = holds). The zero-sum check runs last.
+Each check returns a list of problems (empty = holds), each a :class:`Problem`: a message code
+and parameters from the catalogue, rendered at the edge with :func:`describe`. The zero-sum check
+runs last.
 """
 
 from __future__ import annotations
@@ -13,26 +15,59 @@ import pandas as pd
 from calculator.errors import InvariantError
 from calculator.lines import KINDS
 from calculator.money import exact, round_half_up
+from messages import DEFAULT_LANGUAGE, Message
 
-Check = Callable[[dict[str, pd.DataFrame]], list[str]]
+
+class Problem(Message):
+    """Why an invariant does not hold (a catalogue message); ``str()`` gives the Dutch text."""
+
+    def __str__(self) -> str:
+        return self.render(DEFAULT_LANGUAGE)
 
 
-def odv_lines_trace_to_input(t: dict[str, pd.DataFrame]) -> list[str]:
+def describe(problem: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A problem in ``lang`` (free text, from older callers, as it is)."""
+    return problem.render(lang) if isinstance(problem, Message) else str(problem)
+
+
+def _p(code: str, **params: object) -> Problem:
+    return Problem(f"settlement_invariant_detail_{code}", params)
+
+
+def _kind(kind: str) -> Message:
+    return Message(f"settlement_line_kind_{kind}")
+
+
+Check = Callable[[dict[str, pd.DataFrame]], list[Problem]]
+
+
+def odv_lines_trace_to_input(t: dict[str, pd.DataFrame]) -> list[Problem]:
     odv = t["lines"][t["lines"]["kind"] == "odv"]
     bad = odv[~odv["source_sheet"].isin(["volumes", "registrations"]) | (odv["source_rows"] == "")]
-    return [f"ODV line without a source row: {r}" for r in bad.to_dict("records")]
-
-
-def no_hospital_pays_itself(t: dict[str, pd.DataFrame]) -> list[str]:
-    lines, payments = t["lines"], t["payments"]
-    bad = [
-        *lines[lines["payer"] == lines["payee"]]["source_rows"],
-        *payments[payments["payer"] == payments["payee"]]["payer"],
+    return [
+        _p("odv_without_source", payer=payer, payee=payee, care_form=cf)
+        for payer, payee, cf in bad[["payer", "payee", "care_form_id"]].itertuples(index=False)
     ]
-    return [f"a hospital pays itself: {b}" for b in bad]
 
 
-def totals_per_kind_equal_lines(t: dict[str, pd.DataFrame]) -> list[str]:
+def no_hospital_pays_itself(t: dict[str, pd.DataFrame]) -> list[Problem]:
+    lines, payments = t["lines"], t["payments"]
+    own = lines[lines["payer"] == lines["payee"]]
+    return [
+        *(
+            _p("line_pays_itself", hospital=h, sheet=sheet, rows=str(rows))
+            for h, sheet, rows in own[["payer", "source_sheet", "source_rows"]].itertuples(
+                index=False
+            )
+        ),
+        *(
+            _p("payment_pays_itself", hospital=h)
+            for h in payments.loc[payments["payer"] == payments["payee"], "payer"]
+        ),
+    ]
+
+
+def totals_per_kind_equal_lines(t: dict[str, pd.DataFrame]) -> list[Problem]:
     out = []
     hospitals, pairs, lines = t["hospitals"], t["pairs"], t["lines"]
     for kind in KINDS:
@@ -40,54 +75,61 @@ def totals_per_kind_equal_lines(t: dict[str, pd.DataFrame]) -> list[str]:
         for side in ("receivable", "payable"):
             col = f"{kind}_{side}_cents"
             if int(hospitals[col].sum()) != total:
-                out.append(f"{col} sums to {int(hospitals[col].sum())}, lines to {total}")
+                out.append(
+                    _p(
+                        f"{side}_total",
+                        kind=_kind(kind),
+                        hospitals_cents=int(hospitals[col].sum()),
+                        lines_cents=total,
+                    )
+                )
         in_pairs = (
             int(pairs[f"a_owes_b_{kind}_cents"].sum() + pairs[f"b_owes_a_{kind}_cents"].sum())
             if len(pairs)
             else 0
         )
         if in_pairs != total:
-            out.append(f"pair statements hold {in_pairs} of {kind}, lines {total}")
+            out.append(_p("pairs_total", kind=_kind(kind), pairs_cents=in_pairs, lines_cents=total))
     return out
 
 
-def caps_paid_within_declared(t: dict[str, pd.DataFrame]) -> list[str]:
+def caps_paid_within_declared(t: dict[str, pd.DataFrame]) -> list[Problem]:
     caps = t["caps"]
     bad = caps[(caps["paid_cents"] > caps["declared_cents"]) | (caps["paid_cents"] < 0)]
     return [
-        f"paid outside 0..declared for {h} / {i}"
+        _p("paid_outside_declared", hospital=h, insurer=str(i))
         for h, i in bad[["hospital_id", "insurer"]].itertuples(index=False)
     ]
 
 
-def clearing_settles_positions(t: dict[str, pd.DataFrame]) -> list[str]:
+def clearing_settles_positions(t: dict[str, pd.DataFrame]) -> list[Problem]:
     hospitals, payments = t["hospitals"], t["payments"]
     settled = pd.Series(0, index=hospitals["hospital_id"], dtype="int64")
     settled = settled.add(payments.groupby("payee")["amount_cents"].sum(), fill_value=0)
     settled = settled.sub(payments.groupby("payer")["amount_cents"].sum(), fill_value=0)
     wanted = hospitals.set_index("hospital_id")["net_position_cents"]
     out = [
-        f"clearing leaves {h} at {int(settled[h] - wanted[h])} cents"
+        _p("clearing_leaves", hospital=h, difference_cents=int(settled[h] - wanted[h]))
         for h in wanted.index
         if int(settled[h]) != int(wanted[h])
     ]
     if len(payments) > max(len(hospitals) - 1, 0):
-        out.append(f"{len(payments)} clearing payments for {len(hospitals)} hospitals")
+        out.append(_p("too_many_payments", payments=len(payments), hospitals=len(hospitals)))
     return out
 
 
-def pair_nets_match_lines(t: dict[str, pd.DataFrame]) -> list[str]:
+def pair_nets_match_lines(t: dict[str, pd.DataFrame]) -> list[Problem]:
     pairs = t["pairs"]
     if not len(pairs):
         return []
     bad = pairs[(pairs["a_owes_b_cents"] - pairs["b_owes_a_cents"]).abs() != pairs["net_cents"]]
     return [
-        f"pair {a}-{b} nets wrongly"
+        _p("pair_nets_wrongly", hospital_a=a, hospital_b=b)
         for a, b in bad[["hospital_a", "hospital_b"]].itertuples(index=False)
     ]
 
 
-def declared_equals_count_times_price(t: dict[str, pd.DataFrame]) -> list[str]:
+def declared_equals_count_times_price(t: dict[str, pd.DataFrame]) -> list[Problem]:
     """Σ declared = Σ count × unit price, to the cent.
 
     A line priced per DBC or per contract holds count × unit price exactly (half-up for a
@@ -101,7 +143,16 @@ def declared_equals_count_times_price(t: dict[str, pd.DataFrame]) -> list[str]:
         ["hospital_id", "product_code", "count", "unit_price_cents", "amount_cents"]
     ].itertuples(index=False):
         if round_half_up(exact(float(n)) * int(unit)) != int(amount):
-            out.append(f"{h} {code}: {n:g} × {unit} cents declared as {amount} cents")
+            out.append(
+                _p(
+                    "declared_amount",
+                    hospital=h,
+                    product=code,
+                    count=float(n),
+                    unit_cents=int(unit),
+                    amount_cents=int(amount),
+                )
+            )
     spread = revenue[revenue["price_basis"] == "share"]
     key = ["hospital_id", "product_code", "price_year"]
     for (h, code, _), group in spread.groupby(key, sort=True):
@@ -113,13 +164,23 @@ def declared_equals_count_times_price(t: dict[str, pd.DataFrame]) -> list[str]:
         want = round_half_up(exact(n) * unit)
         got = int(group["amount_cents"].sum())
         if got != want:
-            out.append(f"{h} {code}: {n:g} × {float(unit):.2f} cents spread as {got} cents")
+            out.append(
+                _p(
+                    "spread_amount",
+                    hospital=h,
+                    product=code,
+                    count=n,
+                    unit_cents=round_half_up(unit),
+                    amount_cents=got,
+                    expected_cents=want,
+                )
+            )
     return out
 
 
-def positions_sum_to_zero(t: dict[str, pd.DataFrame]) -> list[str]:
+def positions_sum_to_zero(t: dict[str, pd.DataFrame]) -> list[Problem]:
     total = int(t["hospitals"]["net_position_cents"].sum())
-    return [] if total == 0 else [f"positions sum to {total} cents, not 0"]
+    return [] if total == 0 else [_p("positions_sum", total_cents=total)]
 
 
 CHECKS: dict[str, Check] = {
@@ -134,10 +195,15 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def run_checks(tables: dict[str, pd.DataFrame], strict: bool = False) -> dict[str, list[str]]:
+def run_checks(tables: dict[str, pd.DataFrame], strict: bool = False) -> dict[str, list[Problem]]:
     """Run every check; with ``strict`` a broken invariant raises :class:`InvariantError`."""
     findings = {name: check(tables) for name, check in CHECKS.items()}
     broken = {k: v for k, v in findings.items() if v}
     if strict and broken:
-        raise InvariantError("; ".join(f"{k}: {v[0]}" for k, v in broken.items()))
+        raise InvariantError(
+            "; ".join(
+                f"{Message(f'settlement_invariant_{k}').render('en')}: {describe(v[0], 'en')}"
+                for k, v in broken.items()
+            )
+        )
     return findings

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from calculator.coerce import CENT
+from messages import Message
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,11 @@ class PriceLookup:
 
     ``table`` has columns product_code, year, benchmark_price [EUR, Decimal], source_year (year of
     the known price it derives from) and indexed (bool). ``missing`` lists (product_code, year,
-    reason) for pairs that have no price.
+    reason) for pairs that have no price; the reason is a catalogue message.
     """
 
     table: pd.DataFrame
-    missing: list[tuple[str, int, str]]
+    missing: list[tuple[str, int, Message]]
 
 
 def resolve_prices(
@@ -49,7 +50,7 @@ def resolve_prices(
         for y, r in indexation[["year", "rate"]].itertuples(index=False)
     }
     rows = []
-    missing: list[tuple[str, int, str]] = []
+    missing: list[tuple[str, int, Message]] = []
     pairs = needed[["product_code", "year"]].drop_duplicates()
     for code, year in pairs.itertuples(index=False):
         year = int(year)
@@ -60,7 +61,11 @@ def resolve_prices(
         earlier = [y for y in by_year if y < year]
         if not earlier:
             missing.append(
-                (code, year, f"no benchmark price for product {code} in {year} or an earlier year")
+                (
+                    code,
+                    year,
+                    Message("price_reason_none_earlier", {"product": code, "year": str(year)}),
+                )
             )
             continue
         base_year = max(earlier)
@@ -71,9 +76,15 @@ def resolve_prices(
                     (
                         code,
                         year,
-                        f"no benchmark price for product {code} in {year}, "
-                        f"and no indexation rate for {y} to derive it from "
-                        f"{base_year}",
+                        Message(
+                            "price_reason_no_rate",
+                            {
+                                "product": code,
+                                "year": str(year),
+                                "rate_year": str(y),
+                                "base_year": str(base_year),
+                            },
+                        ),
                     )
                 )
                 price = None

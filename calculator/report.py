@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from calculator.invariants import describe
 from calculator.lines import exception_kind_label, exception_messages
 from calculator.settle import SettlementResult
 from messages import text
@@ -61,7 +62,9 @@ def settlement_document(result: SettlementResult, lang: str = "nl") -> dict[str,
         "exceptions": records(exceptions.rename(columns={"key": "dbc_id"})),
         "monitoring": records(result.monitoring),
         "invariants": {name: not problems for name, problems in result.invariants.items()},
-        "invariant_problems": {k: v for k, v in result.invariants.items() if v},
+        "invariant_problems": {
+            k: [describe(p, lang) for p in v] for k, v in result.invariants.items() if v
+        },
         "run_at": result.run_at,
     }
 
@@ -109,7 +112,7 @@ def settlement_text(result: SettlementResult, lang: str = "nl") -> list[str]:
         text("settlement_text_exceptions", lang, list=listed or text("settlement_text_none", lang))
     )
     broken = [
-        f"{text(f'settlement_invariant_{k}', lang)}: {v[0]}"
+        f"{text(f'settlement_invariant_{k}', lang)}: {describe(v[0], lang)}"
         for k, v in result.invariants.items()
         if v
     ]

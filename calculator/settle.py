@@ -9,7 +9,7 @@ import pandas as pd
 
 from calculator.errors import Finding, SpreidingInputError
 from calculator.flows import flows_of_year, settle_flows, settle_referral_flows, split_notes
-from calculator.invariants import run_checks
+from calculator.invariants import Problem, run_checks
 from calculator.lines import KINDS, LINE_COLUMNS, empty, exception_rows, typed_lines
 from calculator.monitoring import monitor
 from calculator.netting import apply_caps, clearing, pair_statements, positions
@@ -44,7 +44,7 @@ class SettlementResult:
     exceptions : listed, not settled (EXCEPTION_COLUMNS; patient_id only for the workbook)
     monitoring : planned vs realised cases per agreement and year
     prices : every benchmark price used, with the year it derives from
-    invariants : check name → list of problems (empty = holds)
+    invariants : check name → list of problems (empty = holds), each a catalogue message
     """
 
     year: int
@@ -58,7 +58,7 @@ class SettlementResult:
     exceptions: pd.DataFrame
     monitoring: pd.DataFrame
     prices: pd.DataFrame
-    invariants: dict[str, list[str]]
+    invariants: dict[str, list[Problem]]
     year_basis: str = "start"
     notes: tuple[Message, ...] = ()
     input_name: str = ""
@@ -85,7 +85,7 @@ def choose_source(
     if source != "combined":
         if not wb.has(source):
             finding = Finding(
-                source, None, "", "", f"--source {source}: the workbook has no rows on this sheet"
+                source, None, "", "", code="settlement_source_sheet_empty", params={"sheet": source}
             )
             raise SpreidingInputError([finding])
         wb.require_year(source, year, year_basis)

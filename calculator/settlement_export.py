@@ -13,6 +13,7 @@ from typing import IO
 
 import pandas as pd
 
+from calculator.invariants import describe
 from calculator.lines import exception_kind_label, exception_messages
 from calculator.schema import SHEETS_BY_NAME
 from calculator.settle import SettlementResult
@@ -163,7 +164,7 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                 "alle in orde"
                 if result.invariants_hold
                 else "; ".join(
-                    f"{text(f'settlement_invariant_{k}', 'nl')}: {v[0]}"
+                    f"{text(f'settlement_invariant_{k}', 'nl')}: {describe(v[0], 'nl')}"
                     for k, v in result.invariants.items()
                     if v
                 ),

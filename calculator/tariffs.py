@@ -22,6 +22,7 @@ from calculator.errors import Finding, SpreidingInputError
 from calculator.money import exact
 from calculator.prices import resolve_prices
 from calculator.workbook import Workbook
+from messages import Message
 
 ALL_INSURERS = "(all)"
 OTHER_INSURER = "(overig)"
@@ -49,7 +50,7 @@ class Tariffs:
     component_of: Mapping[str, str]
     by_part: Mapping[tuple[str, str], str]
     price_of: Mapping[tuple[str, int], Decimal]
-    missing_price: Mapping[tuple[str, int], str]
+    missing_price: Mapping[tuple[str, int], Message]
     prices: pd.DataFrame
     contracts_by_year: Mapping[int, pd.DataFrame]
     shares_by_year: Mapping[int, Mapping[str, tuple[Share, ...]]]
@@ -130,10 +131,15 @@ class Tariffs:
         if key in self.price_of:
             return self.price_of[key]
         reason = self.missing_price.get(
-            key, f"no benchmark price for product {code} in {int(year)} in this run"
+            key, Message("price_reason_not_in_run", {"product": code, "year": str(int(year))})
         )
+        value = f"{code} / {int(year)}"
         raise SpreidingInputError(
-            [Finding("prices", None, "benchmark_price", f"{code} / {int(year)}", reason)]
+            [
+                Finding(
+                    "prices", None, "benchmark_price", value, code=reason.code, params=reason.params
+                )
+            ]
         )
 
     def prices_of(self, pairs: pd.DataFrame) -> pd.DataFrame:

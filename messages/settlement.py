@@ -177,6 +177,83 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "posities tellen op tot nul",
         "en": "positions sum to zero",
     },
+    "settlement_source_sheet_empty": {
+        "nl": "--source {sheet}: het werkboek heeft geen rijen op dit blad",
+        "en": "--source {sheet}: the workbook has no rows on this sheet",
+    },
+    # --- why a benchmark price is missing ------------------------------------------------------
+    "price_reason_none_earlier": {
+        "nl": "geen benchmarkprijs voor product {product} in {year} of een eerder jaar",
+        "en": "no benchmark price for product {product} in {year} or an earlier year",
+    },
+    "price_reason_no_rate": {
+        "nl": "geen benchmarkprijs voor product {product} in {year}, en geen "
+        "indexatiepercentage voor {rate_year} om hem af te leiden van {base_year}",
+        "en": "no benchmark price for product {product} in {year}, and no indexation rate for "
+        "{rate_year} to derive it from {base_year}",
+    },
+    "price_reason_not_in_run": {
+        "nl": "geen benchmarkprijs voor product {product} in {year} in deze berekening",
+        "en": "no benchmark price for product {product} in {year} in this run",
+    },
+    # --- why an invariant does not hold (the text after its name) -------------------------------
+    "settlement_invariant_detail_odv_without_source": {
+        "nl": "ODV-regel zonder bronrij: {payer} → {payee}, zorgvorm {care_form}",
+        "en": "ODV line without a source row: {payer} → {payee}, care form {care_form}",
+    },
+    "settlement_invariant_detail_line_pays_itself": {
+        "nl": "{hospital} betaalt zichzelf (blad '{sheet}', rijen {rows})",
+        "en": "{hospital} pays itself (sheet '{sheet}', rows {rows})",
+    },
+    "settlement_invariant_detail_payment_pays_itself": {
+        "nl": "{hospital} betaalt zichzelf in de betalingen",
+        "en": "{hospital} pays itself in the payments",
+    },
+    "settlement_invariant_detail_receivable_total": {
+        "nl": "te ontvangen {kind} per ziekenhuis telt op tot {hospitals_cents}, de regels tot "
+        "{lines_cents}",
+        "en": "{kind} receivable per hospital sums to {hospitals_cents}, the lines to "
+        "{lines_cents}",
+    },
+    "settlement_invariant_detail_payable_total": {
+        "nl": "te betalen {kind} per ziekenhuis telt op tot {hospitals_cents}, de regels tot "
+        "{lines_cents}",
+        "en": "{kind} payable per hospital sums to {hospitals_cents}, the lines to {lines_cents}",
+    },
+    "settlement_invariant_detail_pairs_total": {
+        "nl": "de paaroverzichten bevatten {pairs_cents} {kind}, de regels {lines_cents}",
+        "en": "the pair statements hold {pairs_cents} of {kind}, the lines {lines_cents}",
+    },
+    "settlement_invariant_detail_paid_outside_declared": {
+        "nl": "uitbetaald buiten 0 tot gedeclareerd voor {hospital} / {insurer}",
+        "en": "paid outside 0 to declared for {hospital} / {insurer}",
+    },
+    "settlement_invariant_detail_clearing_leaves": {
+        "nl": "na de betalingen staat {hospital} op {difference_cents}",
+        "en": "the payments leave {hospital} at {difference_cents}",
+    },
+    "settlement_invariant_detail_too_many_payments": {
+        "nl": "{payments} betalingen voor {hospitals} ziekenhuizen",
+        "en": "{payments} payments for {hospitals} hospitals",
+    },
+    "settlement_invariant_detail_pair_nets_wrongly": {
+        "nl": "het saldo van {hospital_a} en {hospital_b} klopt niet",
+        "en": "the net of {hospital_a} and {hospital_b} is wrong",
+    },
+    "settlement_invariant_detail_declared_amount": {
+        "nl": "{hospital} {product}: {count} × {unit_cents} gedeclareerd als {amount_cents}",
+        "en": "{hospital} {product}: {count} × {unit_cents} declared as {amount_cents}",
+    },
+    "settlement_invariant_detail_spread_amount": {
+        "nl": "{hospital} {product}: {count} × {unit_cents} over de verzekeraars verdeeld als "
+        "{amount_cents} in plaats van {expected_cents}",
+        "en": "{hospital} {product}: {count} × {unit_cents} spread over the insurers as "
+        "{amount_cents} instead of {expected_cents}",
+    },
+    "settlement_invariant_detail_positions_sum": {
+        "nl": "de posities tellen op tot {total_cents} in plaats van 0",
+        "en": "the positions sum to {total_cents}, not 0",
+    },
     # --- the settlement as text (CLI) ---------------------------------------------------------
     "settlement_text_heading": {
         "nl": "Verrekening {year} uit {source} ({input}); jaarbasis: {basis}",
