@@ -128,6 +128,23 @@ def exception_messages(exceptions: pd.DataFrame, lang: str) -> pd.Series:
     )
 
 
+def exception_keys(exceptions: pd.DataFrame, lang: str) -> pd.Series:
+    """The exceptions' keys as a reader sees them: a DBC (or pair of DBCs) as it is, a row of
+    the volumes sheet in words in ``lang`` (from ``source_rows``, not from the key's text)."""
+    volumes = exceptions["source_sheet"] == "volumes"
+    return exceptions["key"].where(
+        ~volumes,
+        pd.Series(
+            [
+                text("settlement_key_volumes_row", lang, rows=str(r))
+                for r in exceptions["source_rows"]
+            ],
+            index=exceptions.index,
+            dtype=object,
+        ),
+    )
+
+
 def exception_kind_label(kind: str, lang: str) -> str:
     return text(f"settlement_kind_{kind}", lang)
 

@@ -59,7 +59,12 @@ def settlement_document(result: SettlementResult, lang: str = "nl") -> dict[str,
         "payments": records(result.payments),
         "lines": records(result.lines),
         "insurers": records(result.caps),
-        "exceptions": records(exceptions.rename(columns={"key": "dbc_id"})),
+        # a volumes row is no DBC: it is named by source_sheet and source_rows
+        "exceptions": records(
+            exceptions.assign(
+                key=exceptions["key"].where(exceptions["source_sheet"] != "volumes", None)
+            ).rename(columns={"key": "dbc_id"})
+        ),
         "monitoring": records(result.monitoring),
         "invariants": {name: not problems for name, problems in result.invariants.items()},
         "invariant_problems": {

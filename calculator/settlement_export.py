@@ -14,7 +14,7 @@ from typing import IO
 import pandas as pd
 
 from calculator.invariants import describe
-from calculator.lines import exception_kind_label, exception_messages
+from calculator.lines import exception_keys, exception_kind_label, exception_messages
 from calculator.schema import SHEETS_BY_NAME
 from calculator.settle import SettlementResult
 from calculator.xlsx_writer import SheetOut, write_book
@@ -220,6 +220,7 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                 "Uitzonderingen",
                 result.exceptions.assign(
                     kind=[exception_kind_label(k, "nl") for k in result.exceptions["kind"]],
+                    key=exception_keys(result.exceptions, "nl"),
                     source_sheet=result.exceptions["source_sheet"].map(_sheet_label),
                     message=exception_messages(result.exceptions, "nl"),
                 )[list(EXCEPTION_NAMES)].rename(columns=EXCEPTION_NAMES),

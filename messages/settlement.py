@@ -181,6 +181,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "--source {sheet}: het werkboek heeft geen rijen op dit blad",
         "en": "--source {sheet}: the workbook has no rows on this sheet",
     },
+    "settlement_key_volumes_row": {
+        "nl": "productie rij {rows}",
+        "en": "volumes row {rows}",
+    },
     # --- why a benchmark price is missing ------------------------------------------------------
     "price_reason_none_earlier": {
         "nl": "geen benchmarkprijs voor product {product} in {year} of een eerder jaar",

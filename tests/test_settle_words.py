@@ -102,3 +102,22 @@ def test_a_price_missing_in_a_run_is_a_located_finding_in_dutch():
     assert (f.sheet, f.column, f.value) == ("prices", "benchmark_price", "999999999 / 2025")
     assert f.render("nl") == "geen benchmarkprijs voor product 999999999 in 2025 in deze berekening"
     assert f.to_dict("nl")["params"]["product"] == "999999999"
+
+
+def test_a_volumes_row_is_named_in_words_and_is_no_dbc_in_the_json(tmp_path):
+    """Sample 2025: the carotis flow ZVL → RSZ without an agreement (a volumes row)."""
+    from calculator.settlement_export import write_settlement
+
+    r = settle(load(SAMPLE), 2025)
+    (row,) = r.exceptions.loc[r.exceptions["source_sheet"] == "volumes", "source_rows"]
+    out = tmp_path / "v.xlsx"
+    write_settlement(r, out)
+    keys = pd.read_excel(out, sheet_name="Uitzonderingen", engine="calamine")[
+        "sleutel (dbc of regel)"
+    ]
+    assert f"productie rij {row}" in set(keys)
+    assert not any(str(k).startswith("volumes") for k in keys)
+    (volume,) = [
+        e for e in settlement_document(r, "nl")["exceptions"] if e["source_sheet"] == "volumes"
+    ]
+    assert volume["dbc_id"] is None and volume["source_rows"] == row
