@@ -8,7 +8,15 @@ import streamlit as st
 from calculator.errors import SpreidingInputError
 from calculator.workbook import Workbook
 from dashboard import charts, state
-from dashboard.widgets import chart, fmt_euro, fmt_number, fmt_percent, rendered, t
+from dashboard.widgets import (
+    care_form_names,
+    chart,
+    fmt_euro,
+    fmt_number,
+    fmt_percent,
+    rendered,
+    t,
+)
 from optimizer.capacity import effective_norms
 from optimizer.projection import Projection
 from optimizer.sweep import SweepResult
@@ -119,7 +127,14 @@ def sweep_section(wb: Workbook) -> None:
     norms_now = effective_norms(wb)
     with_norm = sorted(c for c, n in norms_now.items() if n > 0) or sorted(norms_now)
     default = with_norm.index("rectumcarcinoom") if "rectumcarcinoom" in with_norm else 0
-    care_form = st.selectbox(t("my_care_form"), with_norm, index=default, key="my_care_form")
+    names = care_form_names(wb)
+    care_form = st.selectbox(
+        t("my_care_form"),
+        with_norm,
+        index=default,
+        key="my_care_form",
+        format_func=lambda c: names.get(c, c),
+    )
     current = norms_now[care_form]
     a, b, c = st.columns(3)
     low = a.number_input(
@@ -139,14 +154,14 @@ def sweep_section(wb: Workbook) -> None:
     bar, tick = progress_bar(t("sweep_progress"))
     result = state.norm_sweep(wb, year, care_form, norms, free, progress=tick)
     bar.empty()
-    show_sweep(result)
+    show_sweep(result, names)
 
 
-def show_sweep(result: SweepResult) -> None:
+def show_sweep(result: SweepResult, names: dict[str, str]) -> None:
     st.subheader(
         t(
             "sweep_title",
-            care_form=result.care_form_id,
+            care_form=names.get(result.care_form_id, result.care_form_id),
             year=str(result.year),
             first=result.norms[0],
             last=result.norms[-1],
@@ -177,6 +192,15 @@ def show_sweep(result: SweepResult) -> None:
     table = points_table(result, state.lang())
     margin = t("sweep_col_margin_change")
     table[margin] = table[margin].map(lambda v: fmt_euro(v) if pd.notna(v) else "")
+    for number_column in (
+        t("sweep_col_moved"),
+        t("sweep_col_moved_region"),
+        t("sweep_col_travel_mean"),
+        t("sweep_col_travel_max"),
+    ):
+        table[number_column] = table[number_column].map(
+            lambda v: fmt_number(v, 1) if pd.notna(v) else ""
+        )
     for share_column in (t("sweep_col_over30"), t("sweep_col_over60")):
         table[share_column] = table[share_column].map(
             lambda v: fmt_percent(v) if pd.notna(v) else ""

@@ -29,7 +29,7 @@ def test_sweep_draws_curves_with_the_current_norm_marked(app):  # noqa: F811
         s for s in specs if "layer" in s and any("rule" in str(layer) for layer in s["layer"])
     ]
     assert len(curves) >= 5
-    assert "Normverkenning rectumcarcinoom in 2025" in all_text(app)
+    assert "Normverkenning Rectumresectie bij rectumcarcinoom in 2025" in all_text(app)
     labels = [
         df["label"].tolist()
         for i in range(len(specs))
