@@ -130,13 +130,13 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
         lines = lines.groupby(group, as_index=False, dropna=False).agg(
             count=("count", "sum"),
             amount_cents=("amount_cents", "sum"),
-            source_rows=("source_rows", lambda s: f"{len(s)} bronregels"),
+            source_rows=(
+                "source_rows",
+                lambda s: text("settlement_workbook_source_rows", "nl", count=len(s)),
+            ),
             source_keys=("source_keys", lambda s: ""),
         )[list(LINE_NAMES)]
-        note = (
-            f"{len(result.lines):,} regels samengevat per afspraak en prijs; de JSON-uitvoer "
-            "bevat elke regel met zijn bron."
-        )
+        note = text("settlement_workbook_lines_summarised", "nl", count=len(result.lines))
     pairs = result.pairs[list(PAIR_NAMES)].rename(columns=PAIR_NAMES)
     payments = result.payments.rename(columns=PAYMENT_NAMES)
     basis = pd.DataFrame(
@@ -161,7 +161,7 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                 result.input_sha256,
                 product_version(),
                 result.run_at,
-                "alle in orde"
+                text("settlement_workbook_invariants_hold", "nl")
                 if result.invariants_hold
                 else "; ".join(
                     f"{text(f'settlement_invariant_{k}', 'nl')}: {describe(v[0], 'nl')}"

@@ -185,6 +185,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "productie rij {rows}",
         "en": "volumes row {rows}",
     },
+    "settlement_workbook_source_rows": {"nl": "{count} bronregels", "en": "{count} source rows"},
+    "settlement_workbook_lines_summarised": {
+        "nl": "{count} regels samengevat per afspraak en prijs; de JSON-uitvoer bevat elke regel "
+        "met zijn bron.",
+        "en": "{count} lines summarised per agreement and price; the JSON output holds every "
+        "line with its source.",
+    },
+    "settlement_workbook_invariants_hold": {"nl": "alle in orde", "en": "all hold"},
     # --- why a benchmark price is missing ------------------------------------------------------
     "price_reason_none_earlier": {
         "nl": "geen benchmarkprijs voor product {product} in {year} of een eerder jaar",

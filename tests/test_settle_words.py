@@ -121,3 +121,20 @@ def test_a_volumes_row_is_named_in_words_and_is_no_dbc_in_the_json(tmp_path):
         e for e in settlement_document(r, "nl")["exceptions"] if e["source_sheet"] == "volumes"
     ]
     assert volume["dbc_id"] is None and volume["source_rows"] == row
+
+
+def test_a_summarised_workbook_says_so_in_dutch(tmp_path, monkeypatch):
+    import calculator.settlement_export as export
+
+    r = settle(load(SAMPLE), 2025)
+    monkeypatch.setattr(export, "MAX_DETAIL_LINES", 1)
+    out = tmp_path / "v.xlsx"
+    export.write_settlement(r, out)
+    cells = {
+        str(v)
+        for frame in pd.read_excel(out, sheet_name=None, engine="calamine", header=None).values()
+        for v in frame.to_numpy().ravel()
+    }
+    assert f"{len(r.lines)} regels samengevat per afspraak en prijs" in " ".join(cells)
+    assert any(c.endswith(" bronregels") for c in cells)
+    assert "alle in orde" in cells
