@@ -3,7 +3,7 @@ product against (same folder, same year, same totals to the cent).
 
 It reads the CSV sheets and ``registrations.parquet`` of a benchmark region and computes what
 ``calculator.settle`` computes from registrations (SPEC §4.2–4.5): insurer revenue of the declared
-DBCs closed in the year (benchmark of the start year, indexed where missing, × the insurer's price
+DBCs of the year (benchmark of the start year, indexed where missing, × the insurer's price
 factor, rounded half-up once per unit; an insurer without a contract, or none, = the hospital's
 share-weighted factor), caps, ODV rows matched one-to-one to the
 partner's declared DBC whose period holds the ODV start (earliest ODV first), ODV and secondment
