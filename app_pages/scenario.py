@@ -179,7 +179,7 @@ def details(
             )
         per_h = pd.concat(
             [
-                flows.groupby("performing")["cases"]
+                flows.groupby("performing_hospital")["cases"]
                 .sum()
                 .rename_axis("hospital_id")
                 .reset_index()
@@ -423,9 +423,7 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
     (st.warning if result.status == "time_limit" else st.success)(status_text)
     if proposals is not None and len(proposals):
         proposals_table(wb, proposals)
-    after_flows = result.flows.rename(
-        columns={"origin": "sending", "performing_hospital_id": "performing"}
-    )
+    after_flows = result.flows
     before_flows, _, _ = state.baseline(wb, wb.sha256, year)
     moved = story_of(
         wb,

@@ -29,7 +29,11 @@ def main() -> None:
     pivot = (
         flows.assign(care_form_id=flows["care_form_id"].map(care_form_names(wb)))
         .pivot_table(
-            index="performing", columns="care_form_id", values="cases", aggfunc="sum", fill_value=0
+            index="performing_hospital",
+            columns="care_form_id",
+            values="cases",
+            aggfunc="sum",
+            fill_value=0,
         )
         .rename_axis(index=t("ui_hospital"), columns=t("ui_care_form"))
     )

@@ -60,16 +60,17 @@ def build_arrays(inputs: ModelInputs) -> highspy.HighsLp:
 
     # demand[o,c]: Σ_h x = d
     demand = inputs.demand.merge(
-        arcs[["origin", "care_form_id"]].drop_duplicates(), on=["origin", "care_form_id"]
+        arcs[["sending_hospital", "care_form_id"]].drop_duplicates(),
+        on=["sending_hospital", "care_form_id"],
     )
-    key = pd.MultiIndex.from_frame(demand[["origin", "care_form_id"]])
-    row = key.get_indexer(pd.MultiIndex.from_frame(arcs[["origin", "care_form_id"]]))
+    key = pd.MultiIndex.from_frame(demand[["sending_hospital", "care_form_id"]])
+    row = key.get_indexer(pd.MultiIndex.from_frame(arcs[["sending_hospital", "care_form_id"]]))
     d = demand["cases"].to_numpy(float)
     rows.block(row, arc, np.ones(n_x), d, d)
 
     # or_capacity[h] ≤ K_h; bed_capacity[h] ≤ B_h where beds are given
     hospitals = inputs.hospitals.reset_index(drop=True)
-    at = pd.Index(hospitals["hospital_id"]).get_indexer(arcs["performer"])
+    at = pd.Index(hospitals["hospital_id"]).get_indexer(arcs["performing_hospital"])
     minutes = arcs["care_form_id"].map(cf["or_minutes_per_case"]).to_numpy(float)
     rows.block(at, arc, minutes, np.full(len(hospitals), -INF), hospitals["or_minutes"])
     beds = hospitals["bed_days"].notna().to_numpy()
@@ -89,11 +90,13 @@ def build_arrays(inputs: ModelInputs) -> highspy.HighsLp:
     needs = (cf["norm"] > 0) | cf["max_hospitals"].notna()
     with_y = set(cf.index[needs]) | set(inputs.fixed_costs["care_form_id"])
     on = arcs["care_form_id"].isin(with_y).to_numpy()
-    groups = arcs.loc[on, ["performer", "care_form_id"]].drop_duplicates()
+    groups = arcs.loc[on, ["performing_hospital", "care_form_id"]].drop_duplicates()
     ys = pd.MultiIndex.from_frame(groups)
     n_y = len(ys)
     y_col = n_x + np.arange(n_y)
-    y_of_arc = ys.get_indexer(pd.MultiIndex.from_frame(arcs.loc[on, ["performer", "care_form_id"]]))
+    y_of_arc = ys.get_indexer(
+        pd.MultiIndex.from_frame(arcs.loc[on, ["performing_hospital", "care_form_id"]])
+    )
     x_on = arc[on]
     y_cf = groups["care_form_id"].to_numpy()
     norm = pd.Series(y_cf).map(cf["norm"]).to_numpy(float)
@@ -142,7 +145,9 @@ def build_arrays(inputs: ModelInputs) -> highspy.HighsLp:
     # keep[h,c]: Σ_o x ≥ min_cases
     if len(inputs.keep):
         kept = pd.MultiIndex.from_frame(inputs.keep[["hospital_id", "care_form_id"]])
-        which = kept.get_indexer(pd.MultiIndex.from_frame(arcs[["performer", "care_form_id"]]))
+        which = kept.get_indexer(
+            pd.MultiIndex.from_frame(arcs[["performing_hospital", "care_form_id"]])
+        )
         hit = which >= 0
         rows.block(
             which[hit],

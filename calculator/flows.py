@@ -22,14 +22,14 @@ from messages import Message
 
 
 def flows_of_year(volumes: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The flows of a year: year, sending, performing, care_form_id, cases, source, source_rows,
-    period_from, period_to (missing = the whole year)."""
+    """The flows of a year: year, sending_hospital, performing_hospital, care_form_id, cases,
+    source, source_rows, period_from, period_to (missing = the whole year)."""
     v = volumes[volumes["year"] == year]
     return pd.DataFrame(
         {
             "year": year,
-            "sending": v["hospital_id"].to_numpy(),
-            "performing": v["performing_hospital_id"].fillna(v["hospital_id"]).to_numpy(),
+            "sending_hospital": v["hospital_id"].to_numpy(),
+            "performing_hospital": v["performing_hospital_id"].fillna(v["hospital_id"]).to_numpy(),
             "care_form_id": v["care_form_id"].to_numpy(),
             "cases": v["cases"].to_numpy(dtype="float64"),
             "source": [f"volumes row {r}" for r in v["excel_row"]],
@@ -55,13 +55,13 @@ def flow_items(
     if "source_rows" not in flows.columns:  # flows built in code (scenarios) name no rows
         flows = flows.assign(source_rows=flows["source"])
     f = agreement_parts(flows, agreements, year)
-    moved = f["sending"] != f["performing"]
+    moved = f["sending_hospital"] != f["performing_hospital"]
     f["mode"] = f["mode"].where(moved, "own").fillna("referral")
     declared: list[tuple] = []
     lines: list[tuple] = []
     for row in f.itertuples(index=False):
         i = row.flow
-        cf, s, p, n = row.care_form_id, row.sending, row.performing, row.cases
+        cf, s, p, n = row.care_form_id, row.sending_hospital, row.performing_hospital, row.cases
         trail = ("volumes", row.source_rows, "")
         full = tariffs.full_product(cf)
         if row.mode in ("own", "odv"):
@@ -109,10 +109,8 @@ def agreement_parts(flows: pd.DataFrame, agreements: pd.DataFrame, year: int) ->
     start = pd.to_datetime(f["period_from"]).fillna(first) if "period_from" in f else first
     end = pd.to_datetime(f["period_to"]).fillna(last) if "period_to" in f else last
     f = f.assign(_start=start, _end=end)
-    valid = in_force_in_year(agreements, year).rename(
-        columns={"sending_hospital": "sending", "performing_hospital": "performing"}
-    )
-    m = f.merge(valid, on=["care_form_id", "sending", "performing"], how="left")
+    valid = in_force_in_year(agreements, year)
+    m = f.merge(valid, on=["care_form_id", "sending_hospital", "performing_hospital"], how="left")
     lo = m[["_start", "valid_from"]].max(axis=1)
     hi = m["_end"].where(m["valid_to"].isna() | (m["valid_to"] > m["_end"]), m["valid_to"])
     m["days"] = ((hi - lo).dt.days + 1).clip(lower=0).fillna(0).astype("int64")
@@ -143,7 +141,8 @@ def settle_flows(
 
     Parameters
     ----------
-    flows : sending, performing, care_form_id, cases, source (see :func:`flows_of_year`)
+    flows : sending_hospital, performing_hospital, care_form_id, cases, source (see
+        :func:`flows_of_year`)
     agreements : the validated agreements sheet
 
     Returns
@@ -153,19 +152,19 @@ def settle_flows(
     the moved cases per agreement_id (for monitoring).
     """
     f, items, line_frame = flow_items(flows, agreements, tariffs, year)
-    no_agreement = (f["sending"] != f["performing"]) & f["agreement_id"].isna()
+    no_agreement = (f["sending_hospital"] != f["performing_hospital"]) & f["agreement_id"].isna()
     missing = f[no_agreement]
     exceptions = exception_rows(
         "no_agreement",
         [
             {"cases": c, "care_form": cf, "sending": s, "performing": p, "year": str(year)}
             for c, cf, s, p in missing[
-                ["cases", "care_form_id", "sending", "performing"]
+                ["cases", "care_form_id", "sending_hospital", "performing_hospital"]
             ].itertuples(index=False)
         ],
         key=[f"volumes row {r}" for r in missing["source_rows"]],
-        hospital_id=missing["sending"],
-        partner_hospital=missing["performing"],
+        hospital_id=missing["sending_hospital"],
+        partner_hospital=missing["performing_hospital"],
         care_form_id=missing["care_form_id"],
         source_sheet="volumes",
         source_rows=missing["source_rows"],
@@ -222,8 +221,8 @@ def split_notes(
                 "source_rows",
                 "cases",
                 "care_form_id",
-                "sending",
-                "performing",
+                "sending_hospital",
+                "performing_hospital",
                 "agreement_id",
                 "days",
             ]

@@ -116,13 +116,13 @@ def norm_matrix(norms: pd.DataFrame, title: str, met: str, not_met: str) -> alt.
 
 def flow_matrix(flows: pd.DataFrame, title: str) -> alt.LayerChart:
     """Cases from sending (rows) to performing (columns)."""
-    data = flows.groupby(["sending", "performing"], as_index=False)["cases"].sum()
+    data = flows.groupby(["sending_hospital", "performing_hospital"], as_index=False)["cases"].sum()
     base = alt.Chart(data, title=title).encode(
         x=alt.X("performing:N", title=None), y=alt.Y("sending:N", title=None)
     )
     rect = base.mark_rect().encode(
         color=alt.Color("cases:Q", scale=alt.Scale(scheme="blues"), title=None),
-        tooltip=["sending", "performing", alt.Tooltip("cases:Q", format=",.1f")],
+        tooltip=["sending_hospital", "performing_hospital", alt.Tooltip("cases:Q", format=",.1f")],
     )
     text = base.mark_text(fontSize=11).encode(text=alt.Text("cases:Q", format=",.0f"))
     return (rect + text).properties(height=alt.Step(28), width=alt.Step(70))

@@ -31,7 +31,7 @@ def hospital_points(
     Columns: hospital_id, name, type, lat, lon, cases (performed) and or_utilisation [share].
     ``flows``: performing, cases; ``utilisation``: hospital_id, or_utilisation.
     """
-    performed = flows.groupby("performing")["cases"].sum()
+    performed = flows.groupby("performing_hospital")["cases"].sum()
     out = hospitals[["hospital_id", "name", "type", "lat", "lon"]].dropna(subset=["lat", "lon"])
     out = out.assign(
         cases=out["hospital_id"].map(performed).fillna(0.0),
@@ -49,16 +49,22 @@ def flow_lines(flows: pd.DataFrame, hospitals: pd.DataFrame) -> pd.DataFrame:
     (performing).
     Pairs where either hospital has no position are left out.
     """
-    moved = flows[(flows["sending"] != flows["performing"]) & (flows["cases"] > 0)]
-    pairs = moved.groupby(["sending", "performing"], as_index=False)["cases"].sum()
+    moved = flows[
+        (flows["sending_hospital"] != flows["performing_hospital"]) & (flows["cases"] > 0)
+    ]
+    pairs = moved.groupby(["sending_hospital", "performing_hospital"], as_index=False)[
+        "cases"
+    ].sum()
     where = hospitals.set_index("hospital_id")[["lat", "lon"]].dropna()
-    pairs = pairs[pairs["sending"].isin(where.index) & pairs["performing"].isin(where.index)]
+    pairs = pairs[
+        pairs["sending_hospital"].isin(where.index) & pairs["performing_hospital"].isin(where.index)
+    ]
     return pairs.assign(
-        pair=pairs["sending"] + " → " + pairs["performing"],
-        lat=pairs["sending"].map(where["lat"]),
-        lon=pairs["sending"].map(where["lon"]),
-        lat2=pairs["performing"].map(where["lat"]),
-        lon2=pairs["performing"].map(where["lon"]),
+        pair=pairs["sending_hospital"] + " → " + pairs["performing_hospital"],
+        lat=pairs["sending_hospital"].map(where["lat"]),
+        lon=pairs["sending_hospital"].map(where["lon"]),
+        lat2=pairs["performing_hospital"].map(where["lat"]),
+        lon2=pairs["performing_hospital"].map(where["lon"]),
     ).reset_index(drop=True)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-KEY = ["sending", "care_form_id", "performing"]
+KEY = ["sending_hospital", "care_form_id", "performing_hospital"]
 
 
 def edited_agreements(agreements: pd.DataFrame, edits: pd.DataFrame) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """Capacity, norms and money for any set of flows (SPEC §5).
 
-A *flow* frame has columns sending, performing, care_form_id, cases (and optionally source);
+A *flow* frame has columns sending_hospital, performing_hospital, care_form_id, cases (and
+optionally source);
 every function here is pure and works for the baseline, a manual scenario or an optimum alike.
 """
 
@@ -21,7 +22,7 @@ from calculator.settle import hospital_summary
 from calculator.tariffs import Tariffs
 from calculator.workbook import Workbook
 
-FLOW_COLUMNS = ["sending", "performing", "care_form_id", "cases"]
+FLOW_COLUMNS = ["sending_hospital", "performing_hospital", "care_form_id", "cases"]
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def capacity(
     used = (
         pd.DataFrame(
             {
-                "hospital_id": f["performing"],
+                "hospital_id": f["performing_hospital"],
                 "or_minutes_used": f["cases"] * f["care_form_id"].map(cf["or_minutes_per_case"]),
                 "bed_days_used": f["cases"] * f["care_form_id"].map(cf["los_days"].fillna(0.0)),
             }
@@ -64,7 +65,7 @@ def capacity(
     out["bed_days_available"] = out["hospital_id"].map(h["bed_days"]).astype(float)
     out["bed_utilisation"] = out["bed_days_used"] / out["bed_days_available"].replace(0, np.nan)
     norms = effective_norms(wb, norm_overrides)
-    performed = f.groupby(["performing", "care_form_id"])["cases"].sum()
+    performed = f.groupby(["performing_hospital", "care_form_id"])["cases"].sum()
     rows = []
     for hospital in h.index:
         for care_form, norm in norms.items():
@@ -165,11 +166,13 @@ def money(
 
 def fixed_costs(wb: Workbook, flows: pd.DataFrame) -> pd.Series:
     """Service costs of the care forms each hospital performs at all [cents/year]."""
-    performed = flows[flows["cases"] > 1e-9][["performing", "care_form_id"]].drop_duplicates()
-    costs = wb.service_costs.rename(columns={"hospital_id": "performing"})
-    hit = performed.merge(costs, on=["performing", "care_form_id"])
+    performed = flows[flows["cases"] > 1e-9][
+        ["performing_hospital", "care_form_id"]
+    ].drop_duplicates()
+    costs = wb.service_costs.rename(columns={"hospital_id": "performing_hospital"})
+    hit = performed.merge(costs, on=["performing_hospital", "care_form_id"])
     cents = (hit["fixed_cost"].astype(float) * 100).round().astype("int64")
-    return cents.groupby(hit["performing"].to_numpy()).sum()
+    return cents.groupby(hit["performing_hospital"].to_numpy()).sum()
 
 
 def or_minutes_used(wb: Workbook, flows: pd.DataFrame) -> pd.Series:
@@ -177,7 +180,7 @@ def or_minutes_used(wb: Workbook, flows: pd.DataFrame) -> pd.Series:
     per_case = flows["care_form_id"].map(
         wb.care_forms.set_index("care_form_id")["or_minutes_per_case"]
     )
-    return (flows["cases"] * per_case).groupby(flows["performing"].to_numpy()).sum()
+    return (flows["cases"] * per_case).groupby(flows["performing_hospital"].to_numpy()).sum()
 
 
 def backfill(wb: Workbook, before: pd.DataFrame, after: pd.DataFrame) -> pd.Series:
@@ -199,14 +202,16 @@ def caps_following(
     into p's cap for the same insurer — only where both have a capped contract with i, so the
     region's total room is kept (an uncapped performer is paid in full anyway). Caps stay ≥ 0.
     """
-    key = ["sending", "performing", "care_form_id"]
+    key = ["sending_hospital", "performing_hospital", "care_form_id"]
     delta = (
         after.groupby(key)["cases"]
         .sum()
         .sub(before.groupby(key)["cases"].sum(), fill_value=0.0)
         .reset_index()
     )
-    delta = delta[(delta["sending"] != delta["performing"]) & (delta["cases"].abs() > 1e-9)]
+    delta = delta[
+        (delta["sending_hospital"] != delta["performing_hospital"]) & (delta["cases"].abs() > 1e-9)
+    ]
     contracts = pricing.contracts(year)
     c = wb.insurer_contracts
     out = c.copy()
@@ -249,7 +254,7 @@ def variable_costs(wb: Workbook, flows: pd.DataFrame, pricing: Tariffs, year: in
         for cf in flows["care_form_id"].unique()
     }
     cost = line_amounts(flows["cases"], flows["care_form_id"].map(unit))
-    return cost.groupby(flows["performing"].to_numpy()).sum()
+    return cost.groupby(flows["performing_hospital"].to_numpy()).sum()
 
 
 def compare(before: pd.DataFrame, after: pd.DataFrame, key: list[str]) -> pd.DataFrame:

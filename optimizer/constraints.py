@@ -23,15 +23,19 @@ def add_arc_variables(m: Model) -> None:
     """x[o,c,h] ≥ 0 for every arc (whole numbers with ``--integer``)."""
     arcs = m.inputs.arcs
     integer = m.inputs.options.integer and m.fixed is None
-    columns = (arcs[col].tolist() for col in ("origin", "care_form_id", "performer"))
+    columns = (
+        arcs[col].tolist() for col in ("sending_hospital", "care_form_id", "performing_hospital")
+    )
     m.x = [m.variable(("x", o, c, h), integer=integer) for o, c, h in zip(*columns, strict=True)]
 
 
 def add_demand_constraints(m: Model) -> None:
     """demand[o,c]:  Σ_h x[o,c,h] = d[o,c]  (never soft)."""
-    groups = _by(m.inputs.arcs, ["origin", "care_form_id"])
+    groups = _by(m.inputs.arcs, ["sending_hospital", "care_form_id"])
     demand = m.inputs.demand
-    for o, c, d in zip(demand["origin"], demand["care_form_id"], demand["cases"], strict=True):
+    for o, c, d in zip(
+        demand["sending_hospital"], demand["care_form_id"], demand["cases"], strict=True
+    ):
         if (o, c) in groups:
             m.add(("demand", o, c), expr((m.x[i], 1.0) for i in groups[(o, c)]) == float(d))
 
@@ -42,7 +46,7 @@ def add_capacity_constraints(m: Model) -> None:
     cf = m.inputs.care_forms.set_index("care_form_id")
     minutes = arcs["care_form_id"].map(cf["or_minutes_per_case"]).to_numpy()
     los = arcs["care_form_id"].map(cf["los_days"]).to_numpy()
-    groups = _by(arcs, ["performer"])
+    groups = _by(arcs, ["performing_hospital"])
     for h, k, beds in m.inputs.hospitals[["hospital_id", "or_minutes", "bed_days"]].itertuples(
         index=False
     ):
@@ -81,8 +85,8 @@ def add_norm_constraints(m: Model) -> None:
     norms = cf["norm"].astype(float).to_dict()
     totals = cf["total_demand"].astype(float).to_dict()
     demand = arcs["demand"].to_numpy(dtype=float)
-    origins = arcs["origin"].to_numpy(dtype=str)
-    groups = _by(arcs[arcs["care_form_id"].isin(needs_y)], ["performer", "care_form_id"])
+    origins = arcs["sending_hospital"].to_numpy(dtype=str)
+    groups = _by(arcs[arcs["care_form_id"].isin(needs_y)], ["performing_hospital", "care_form_id"])
     for (h, c), idx in groups.items():
         if m.fixed is None:
             y = m.variable(("y", h, c), binary=True)
@@ -111,7 +115,7 @@ def add_max_hospitals_constraints(m: Model) -> None:
 
 def add_keep_constraints(m: Model) -> None:
     """keep[h,c]: Σ_o x[o,c,h] ≥ min_cases (minimum retention)."""
-    groups = _by(m.inputs.arcs, ["performer", "care_form_id"])
+    groups = _by(m.inputs.arcs, ["performing_hospital", "care_form_id"])
     for h, c, k in m.inputs.keep.itertuples(index=False):
         idx = groups.get((h, c), [])
         m.add(("keep", h, c), expr((m.x[i], 1.0) for i in idx) >= float(k), +1, float(k))
@@ -127,11 +131,11 @@ def add_move_share_constraints(m: Model) -> None:
     if share is None:
         return
     arcs = m.inputs.arcs
-    total = m.inputs.demand.groupby("origin")["cases"].sum()
+    total = m.inputs.demand.groupby("sending_hospital")["cases"].sum()
     baseline = arcs["baseline"].to_numpy(dtype=float)
     care_forms = arcs["care_form_id"].to_numpy(dtype=str)
-    performers = arcs["performer"].to_numpy(dtype=str)
-    for o, idx in _by(arcs, ["origin"]).items():
+    performers = arcs["performing_hospital"].to_numpy(dtype=str)
+    for o, idx in _by(arcs, ["sending_hospital"]).items():
         terms = []
         for i in idx:
             if baseline[i] > 0:
@@ -167,7 +171,7 @@ def add_proposal_constraints(m: Model) -> None:
     """
     arcs = m.inputs.arcs
     demand = arcs["demand"].to_numpy(dtype=float)
-    keys = arcs[["origin", "care_form_id", "performer"]].astype(str).to_numpy()
+    keys = arcs[["sending_hospital", "care_form_id", "performing_hospital"]].astype(str).to_numpy()
     for i in np.flatnonzero(arcs["new"].to_numpy(dtype=bool)):
         key = tuple(keys[i])
         z = m.variable(("z", *key), binary=True)

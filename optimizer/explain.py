@@ -83,7 +83,9 @@ def describe(key: tuple[str, ...], amount: float, inputs: ModelInputs) -> tuple[
 def unreachable_rows(inputs: ModelInputs) -> list[tuple[str, float, Message, Message]]:
     """Demand that no allowed performer can take at all."""
     rows = []
-    for o, c, d in inputs.unreachable[["origin", "care_form_id", "cases"]].itertuples(index=False):
+    for o, c, d in inputs.unreachable[["sending_hospital", "care_form_id", "cases"]].itertuples(
+        index=False
+    ):
         rows.append(
             (
                 key_name(("demand", o, c)),

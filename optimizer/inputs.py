@@ -63,14 +63,15 @@ class Options:
 class ModelInputs:
     """Everything the model needs.
 
-    arcs : origin, care_form_id, performer, demand (d[o,c]), travel [minutes], moved (o ≠ h),
+    arcs : sending_hospital (o), care_form_id, performing_hospital (h), demand (d[o,c]),
+        travel [minutes], moved (o ≠ h),
         new (a move no agreement covers: a candidate for a proposed agreement), baseline
         (today's cases on the arc)
-    demand : origin, care_form_id, cases (baseline cases of the origin, any performer)
+    demand : sending_hospital, care_form_id, cases (baseline cases of the origin, any performer)
     hospitals : hospital_id, or_minutes, bed_days (NaN = not limiting)
     care_forms : care_form_id, or_minutes_per_case, los_days, norm, max_hospitals, total_demand
     keep : hospital_id, care_form_id, min_cases
-    unreachable : origin, care_form_id, cases with no arc at all (never feasible)
+    unreachable : sending_hospital, care_form_id, cases with no arc at all (never feasible)
     margin_per_case : arc index, hospital_id, cents per case (only with a margin guardrail)
     margin_before : hospital_id → margin of the baseline in the same linear terms [cents]
     fixed_costs : hospital_id, care_form_id, fixed_cost [EUR/year] (rows with a cost > 0)
@@ -120,25 +121,25 @@ def travel_minutes(wb: Workbook, pairs: pd.DataFrame) -> pd.Series:
     A pair with neither is NaN; the caller decides whether that is an error.
     """
     travel = wb.travel[["from_hospital", "to_hospital", "minutes"]].rename(
-        columns={"from_hospital": "origin", "to_hospital": "performer"}
+        columns={"from_hospital": "sending_hospital", "to_hospital": "performing_hospital"}
     )
     given = (
-        pairs[["origin", "performer"]]
-        .merge(travel, on=["origin", "performer"], how="left")["minutes"]
+        pairs[["sending_hospital", "performing_hospital"]]
+        .merge(travel, on=["sending_hospital", "performing_hospital"], how="left")["minutes"]
         .to_numpy(dtype=float)
     )
     pos = wb.hospitals.set_index("hospital_id")[["lat", "lon"]].astype(float)
-    lat1 = np.radians(pairs["origin"].map(pos["lat"]).to_numpy(dtype=float))
-    lon1 = np.radians(pairs["origin"].map(pos["lon"]).to_numpy(dtype=float))
-    lat2 = np.radians(pairs["performer"].map(pos["lat"]).to_numpy(dtype=float))
-    lon2 = np.radians(pairs["performer"].map(pos["lon"]).to_numpy(dtype=float))
+    lat1 = np.radians(pairs["sending_hospital"].map(pos["lat"]).to_numpy(dtype=float))
+    lon1 = np.radians(pairs["sending_hospital"].map(pos["lon"]).to_numpy(dtype=float))
+    lat2 = np.radians(pairs["performing_hospital"].map(pos["lat"]).to_numpy(dtype=float))
+    lon2 = np.radians(pairs["performing_hospital"].map(pos["lon"]).to_numpy(dtype=float))
     a = (
         np.sin((lat2 - lat1) / 2) ** 2
         + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     )
     km = 2 * 6371.0 * np.arcsin(np.sqrt(a))
     out = np.where(np.isnan(given), km * ROAD_FACTOR, given)
-    out[(pairs["origin"] == pairs["performer"]).to_numpy()] = 0.0
+    out[(pairs["sending_hospital"] == pairs["performing_hospital"]).to_numpy()] = 0.0
     return pd.Series(out, index=pairs.index)
 
 
@@ -163,14 +164,14 @@ def _in(frame: pd.DataFrame, keys: pd.DataFrame, on: list[str]) -> np.ndarray:
 
 def unreachable_demand(demand: pd.DataFrame, arcs: pd.DataFrame) -> pd.DataFrame:
     """Demand (origin, care form) that no arc can carry."""
-    return demand[~_in(demand, arcs, ["origin", "care_form_id"])].reset_index(drop=True)
+    return demand[~_in(demand, arcs, ["sending_hospital", "care_form_id"])].reset_index(drop=True)
 
 
 def _require_whole_demand(demand: pd.DataFrame) -> None:
     """``--integer`` needs whole cases: name the first fractional demand."""
     fractional = demand[(demand["cases"] - demand["cases"].round()).abs() > 1e-9]
     if len(fractional):
-        o, c, d = fractional[["origin", "care_form_id", "cases"]].iloc[0]
+        o, c, d = fractional[["sending_hospital", "care_form_id", "cases"]].iloc[0]
         raise SpreidingInputError(
             [
                 Finding(
@@ -194,11 +195,7 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
     wb.require_year("volumes", year)
     norms = effective_norms(wb, options.norms)
     base = baseline_flows(wb, year)
-    demand = (
-        base.groupby(["sending", "care_form_id"], as_index=False)["cases"]
-        .sum()
-        .rename(columns={"sending": "origin"})
-    )
+    demand = base.groupby(["sending_hospital", "care_form_id"], as_index=False)["cases"].sum()
     demand = demand[demand["cases"] > 0].reset_index(drop=True)
     if options.integer:
         _require_whole_demand(demand)
@@ -206,22 +203,16 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
     cf = wb.care_forms.set_index("care_form_id")
 
     arcs = demand.rename(columns={"cases": "demand"}).merge(
-        hospitals[["hospital_id", "type"]].rename(columns={"hospital_id": "performer"}), how="cross"
+        hospitals[["hospital_id", "type"]].rename(columns={"hospital_id": "performing_hospital"}),
+        how="cross",
     )
     arcs = arcs.merge(_allowed_pairs(wb.care_forms), on=["care_form_id", "type"])
-    arcs["moved"] = arcs["origin"] != arcs["performer"]
-    on = ["care_form_id", "origin", "performer"]
-    today = (
-        base[base["cases"] > 0]
-        .rename(columns={"sending": "origin", "performing": "performer"})
-        .groupby(on, as_index=False)["cases"]
-        .sum()
-    )
+    arcs["moved"] = arcs["sending_hospital"] != arcs["performing_hospital"]
+    on = ["care_form_id", "sending_hospital", "performing_hospital"]
+    today = base[base["cases"] > 0].groupby(on, as_index=False)["cases"].sum()
     arcs["new"] = False
     if not options.free_moves:
-        agreed = valid_in_year(wb.agreements, year).rename(
-            columns={"sending_hospital": "origin", "performing_hospital": "performer"}
-        )
+        agreed = valid_in_year(wb.agreements, year)
         allowed = ~arcs["moved"].to_numpy() | _in(arcs, agreed, on) | _in(arcs, today, on)
         arcs["new"] = ~allowed
         if not candidates:
@@ -238,7 +229,7 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
     needs_travel = options.w_travel != 0 or options.max_travel is not None
     unknown = arcs["moved"] & arcs["travel"].isna()
     if needs_travel and unknown.any():
-        pairs = arcs.loc[unknown, ["origin", "performer"]].drop_duplicates()
+        pairs = arcs.loc[unknown, ["sending_hospital", "performing_hospital"]].drop_duplicates()
         o, h = pairs.iloc[0]
         raise SpreidingInputError(
             [
@@ -254,7 +245,7 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
         )
     arcs["travel"] = arcs["travel"].fillna(0.0)
     arcs = arcs.drop(columns="type").sort_values(
-        ["origin", "care_form_id", "performer"], ignore_index=True
+        ["sending_hospital", "care_form_id", "performing_hospital"], ignore_index=True
     )
     unreachable = unreachable_demand(demand, arcs)
 
@@ -303,8 +294,8 @@ def linear_margins(
     pricing = Tariffs.build(wb)
     unit_flows = pd.DataFrame(
         {
-            "sending": arcs["origin"],
-            "performing": arcs["performer"],
+            "sending_hospital": arcs["sending_hospital"],
+            "performing_hospital": arcs["performing_hospital"],
             "care_form_id": arcs["care_form_id"],
             "cases": 1.0,
             "source": arcs.index.astype(str),
@@ -368,7 +359,7 @@ def linear_margins(
         pd.DataFrame(
             {
                 "arc": arcs.index,
-                "hospital_id": arcs["performer"],
+                "hospital_id": arcs["performing_hospital"],
                 "cents": -np.asarray(var, dtype=float),
             }
         )
@@ -379,16 +370,14 @@ def linear_margins(
         .sum()
     )
     # the baseline in the same terms: baseline cases on the matching arcs
-    b = (
-        base.groupby(["sending", "care_form_id", "performing"], as_index=False)["cases"]
-        .sum()
-        .rename(columns={"sending": "origin", "performing": "performer"})
-    )
+    b = base.groupby(["sending_hospital", "care_form_id", "performing_hospital"], as_index=False)[
+        "cases"
+    ].sum()
     on_arcs = b.merge(
         arcs.reset_index().rename(columns={"index": "arc"})[
-            ["origin", "care_form_id", "performer", "arc"]
+            ["sending_hospital", "care_form_id", "performing_hospital", "arc"]
         ],
-        on=["origin", "care_form_id", "performer"],
+        on=["sending_hospital", "care_form_id", "performing_hospital"],
     )
     money = on_arcs.merge(per_case, on="arc")
     before = (money["cases"] * money["cents"]).groupby(money["hospital_id"]).sum()

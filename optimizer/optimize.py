@@ -27,7 +27,7 @@ from optimizer.model import Model
 from optimizer.solver import PRICE_COLUMNS, extract_flows, shadow_prices, solve_model
 from optimizer.story import Story, tell
 
-FLOW_COLUMNS = ["origin", "care_form_id", "performing_hospital_id", "cases", "new"]
+FLOW_COLUMNS = ["sending_hospital", "care_form_id", "performing_hospital", "cases", "new"]
 PROPOSAL_COLUMNS = [
     "care_form_id",
     "sending_hospital",
@@ -48,8 +48,9 @@ class OptimizeResult:
         ``proposals``); ``time_limit`` (flows present when an incumbent was found);
         ``infeasible`` (even free moves within the travel limit cannot help; see ``violations``
         and ``advice``)
-    flows : origin, care_form_id, performing_hospital_id, cases, new (under a proposed agreement)
-        — empty unless solved
+    flows : sending_hospital, care_form_id, performing_hospital, cases, new (under a proposed
+        agreement) — empty unless solved; the JSON names them ``origin`` and
+        ``performing_hospital_id`` (SPEC §8)
     proposals : care_form_id, sending_hospital, performing_hospital, cases, travel_minutes,
         margin_sending_cents, margin_performing_cents (the linear margin effect of the moved cases
         for each of the two hospitals: contract price, ODV/secondment and variable cost, caps left
@@ -125,14 +126,16 @@ def proposal_money(wb: Workbook, year: int, proposals: pd.DataFrame) -> pd.DataF
         return out
     moved = pd.DataFrame(
         {
-            "origin": out["sending_hospital"],
+            "sending_hospital": out["sending_hospital"],
             "care_form_id": out["care_form_id"],
-            "performer": out["performing_hospital"],
+            "performing_hospital": out["performing_hospital"],
         }
     )
-    home = moved.assign(performer=moved["origin"])
+    home = moved.assign(performing_hospital=moved["sending_hospital"])
     arcs = pd.concat([moved, home], ignore_index=True)
-    empty = pd.DataFrame(columns=["sending", "performing", "care_form_id", "cases"])
+    empty = pd.DataFrame(
+        columns=["sending_hospital", "performing_hospital", "care_form_id", "cases"]
+    )
     per_case, _ = linear_margins(wb, year, arcs, empty)
     cents = per_case.set_index(["arc", "hospital_id"])["cents"]
     n = len(out)
@@ -157,8 +160,8 @@ def proposals_of(model: Model) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "care_form_id": chosen["care_form_id"].to_numpy(),
-            "sending_hospital": chosen["origin"].to_numpy(),
-            "performing_hospital": chosen["performer"].to_numpy(),
+            "sending_hospital": chosen["sending_hospital"].to_numpy(),
+            "performing_hospital": chosen["performing_hospital"].to_numpy(),
             "cases": x[used],
             "travel_minutes": chosen["travel"].to_numpy(dtype=float),
         }
@@ -218,12 +221,12 @@ def focused_candidates(inputs: ModelInputs) -> np.ndarray:
     today = arcs[arcs["baseline"] > 0]
     minutes = (
         (today["baseline"] * today["care_form_id"].map(per["or_minutes_per_case"]))
-        .groupby(today["performer"])
+        .groupby(today["performing_hospital"])
         .sum()
     )
     beds = (
         (today["baseline"] * today["care_form_id"].map(per["los_days"]))
-        .groupby(today["performer"])
+        .groupby(today["performing_hospital"])
         .sum()
     )
     h = inputs.hospitals.set_index("hospital_id")
@@ -237,7 +240,7 @@ def focused_candidates(inputs: ModelInputs) -> np.ndarray:
         )
     }
     return ~arcs["new"].to_numpy(dtype=bool) | (
-        arcs["care_form_id"].isin(focus) | arcs["origin"].isin(over)
+        arcs["care_form_id"].isin(focus) | arcs["sending_hospital"].isin(over)
     ).to_numpy(dtype=bool)
 
 
@@ -258,10 +261,13 @@ def lp_supported(inputs: ModelInputs, options: Options) -> np.ndarray | None:
     arcs = inputs.arcs
     new = arcs["new"].to_numpy(dtype=bool)
     moved = np.array([(v.varValue or 0.0) > 1e-6 for v in relaxed.x]) & new
-    pairs = set(zip(arcs["origin"][moved], arcs["care_form_id"][moved], strict=True))
+    pairs = set(zip(arcs["sending_hospital"][moved], arcs["care_form_id"][moved], strict=True))
     pairs |= {key for key, v in relaxed.y.items() if 1e-6 < (v.varValue or 0.0) < 1 - 1e-6}
     in_pair = np.array(
-        [(o, c) in pairs for o, c in zip(arcs["origin"], arcs["care_form_id"], strict=True)]
+        [
+            (o, c) in pairs
+            for o, c in zip(arcs["sending_hospital"], arcs["care_form_id"], strict=True)
+        ]
     )
     return ~new | in_pair
 
@@ -365,8 +371,10 @@ def _report(
     if status == "optimal" and len(proposals):
         status = "optimal_with_proposals"
     base = baseline_flows(wb, year)
-    after = flows.rename(columns={"origin": "sending", "performing_hospital_id": "performing"})
-    after = after[["sending", "performing", "care_form_id", "cases"]].assign(source="optimum")
+    after = flows
+    after = after[["sending_hospital", "performing_hospital", "care_form_id", "cases"]].assign(
+        source="optimum"
+    )
     money_table = compare(
         money(wb, base, year),
         money(wb, after, year, before=base, caps=options.caps),

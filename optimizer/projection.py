@@ -34,7 +34,8 @@ ZERO = Decimal(0)
 class Projection:
     """A projection from ``base_year`` over ``years``.
 
-    flows : year, sending, performing, care_form_id, cases [Decimal, exact], growth_rate
+    flows : year, sending_hospital, performing_hospital, care_form_id, cases [Decimal, exact],
+        growth_rate
     hospitals : year, hospital_id, cases [Decimal], or_minutes_used, or_minutes_available,
         or_utilisation, bed_days_used, bed_days_available, norms_met, norms_missed (care forms
         with a norm the hospital performs), revenue_cents, settlement_cents,
@@ -66,7 +67,7 @@ def growth_rates(wb: Workbook, origins: pd.DataFrame) -> pd.Series:
     g = wb.growth
     general = g[g["hospital_id"].isna()].set_index("care_form_id")["rate"]
     specific = g[g["hospital_id"].notna()].set_index(["hospital_id", "care_form_id"])["rate"]
-    keys = pd.MultiIndex.from_frame(origins[["sending", "care_form_id"]])
+    keys = pd.MultiIndex.from_frame(origins[["sending_hospital", "care_form_id"]])
     rate = pd.Series(specific.reindex(keys).to_numpy(dtype=float), index=origins.index)
     rate = rate.fillna(origins["care_form_id"].map(general).astype(float))
     return rate.fillna(0.0)
@@ -85,7 +86,9 @@ def base_flows(wb: Workbook, base_year: int) -> pd.DataFrame:
     """The base year's flows, one row per (sending, performing, care form), cases as Decimal."""
     wb.require_year("volumes", base_year)
     f = flows_of_year(wb.volumes, base_year)
-    f = f.groupby(["sending", "performing", "care_form_id"], as_index=False)["cases"].sum()
+    f = f.groupby(["sending_hospital", "performing_hospital", "care_form_id"], as_index=False)[
+        "cases"
+    ].sum()
     f["cases"] = [decimal(float(c)) for c in f["cases"]]
     return f
 
@@ -105,9 +108,9 @@ def shifted_flows(
     """
     flows = {
         (c, s, p): n
-        for s, p, c, n in base[["sending", "performing", "care_form_id", "cases"]].itertuples(
-            index=False
-        )
+        for s, p, c, n in base[
+            ["sending_hospital", "performing_hospital", "care_form_id", "cases"]
+        ].itertuples(index=False)
     }
     demand: dict[tuple[str, str], Decimal] = {}
     for (c, s, _), n in flows.items():
@@ -135,8 +138,12 @@ def shifted_flows(
                 own -= amount * scale
         flows[(c, s, s)] = own
     rows = [(s, p, c, n) for (c, s, p), n in flows.items() if n > 0]
-    out = pd.DataFrame(rows, columns=["sending", "performing", "care_form_id", "cases"])
-    return out.sort_values(["sending", "care_form_id", "performing"], ignore_index=True)
+    out = pd.DataFrame(
+        rows, columns=["sending_hospital", "performing_hospital", "care_form_id", "cases"]
+    )
+    return out.sort_values(
+        ["sending_hospital", "care_form_id", "performing_hospital"], ignore_index=True
+    )
 
 
 def grown(flows: pd.DataFrame, rates: pd.Series, years: int) -> pd.Series:
@@ -185,7 +192,7 @@ def _hospital_year(
     performed = norms[norms["cases"] > 0]
     met = performed[performed["meets_norm"]].groupby("hospital_id").size()
     missed = performed[~performed["meets_norm"]].groupby("hospital_id").size()
-    cases = flows.groupby("performing")["cases"].agg(lambda s: sum(s, ZERO))
+    cases = flows.groupby("performing_hospital")["cases"].agg(lambda s: sum(s, ZERO))
     out = report.hospitals[
         [
             "hospital_id",
@@ -240,7 +247,7 @@ def project(wb: Workbook, first: int, last: int, progress: Progress | None = Non
     notes: list[tuple[str, dict[str, object]]] = [
         ("proj_note_contracts", {"hospital": h, "year": y, "source_year": s}) for h, y, s in carried
     ]
-    growth = base[["sending", "care_form_id"]].drop_duplicates().reset_index(drop=True)
+    growth = base[["sending_hospital", "care_form_id"]].drop_duplicates().reset_index(drop=True)
     growth["rate"] = growth_rates(wb, growth).to_numpy()
     shares_base = _pair_shares(wb, first)
     flow_parts, hospital_parts, norm_parts = [], [], []

@@ -61,7 +61,11 @@ def projection_document(projection: Projection, lang: str = "nl") -> dict[str, A
         "hospitals": records(hospitals),
         "capacity": records(projection.capacity),
         "norms": records(projection.norms),
-        "flows": records(flows),
+        "flows": records(
+            flows.rename(
+                columns={"sending_hospital": "sending", "performing_hospital": "performing"}
+            )
+        ),
         "growth": records(projection.growth),
         "assumptions": note_texts(projection, lang),
     }
@@ -140,8 +144,8 @@ def write_projection(
         "cases": text("proj_col_cases", lang),
         "norm": text("proj_col_norm", lang),
         "meets_norm": text("proj_col_meets_norm", lang),
-        "sending": text("proj_col_sending", lang),
-        "performing": text("proj_col_performing", lang),
+        "sending_hospital": text("proj_col_sending", lang),
+        "performing_hospital": text("proj_col_performing", lang),
         "growth_rate": text("proj_col_growth", lang),
         "rate": text("proj_col_growth", lang),
     }
@@ -175,7 +179,7 @@ def _assumptions(projection: Projection, lang: str, input_name: str, input_sha25
     frame = pd.DataFrame(rows, columns=[text("proj_col_item", lang), text("proj_col_value", lang)])
     growth = projection.growth.rename(
         columns={
-            "sending": text("proj_col_sending", lang),
+            "sending_hospital": text("proj_col_sending", lang),
             "care_form_id": text("proj_col_care_form", lang),
             "rate": text("proj_col_growth", lang),
         }

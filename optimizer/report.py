@@ -79,7 +79,7 @@ def optimize_document(result: OptimizeResult, lang: str = "nl") -> dict[str, Any
         "gap": result.gap,
         "solver": result.solver,
         "proposals": records(result.proposals),
-        "flows": records(result.flows),
+        "flows": records(result.flows.rename(columns=OPTIMIZE_FLOW_NAMES)),
         "hospitals": records(hospitals),
         "norms": records(norms[norms["norm"] > 0]),
         "money": records(result.money) if result.money is not None else [],
@@ -95,8 +95,8 @@ def scenario_document(result: ScenarioResult) -> dict[str, Any]:
     norms = norms_table(result.capacity_before, result.capacity_after)
     return {
         "year": result.year,
-        "flows_before": records(result.flows_before),
-        "flows": records(result.flows_after),
+        "flows_before": records(result.flows_before.rename(columns=SCENARIO_FLOW_NAMES)),
+        "flows": records(result.flows_after.rename(columns=SCENARIO_FLOW_NAMES)),
         "hospitals": records(hospitals_table(result.capacity_before, result.capacity_after)),
         "norms": records(norms[norms["norm"] > 0]),
         "money": records(result.money),
@@ -108,13 +108,12 @@ def care_form_names(wb: Workbook) -> dict[str, str]:
     return dict(zip(wb.care_forms["care_form_id"], wb.care_forms["name"], strict=True))
 
 
-# inside names of who sends and who performs → the story's names, which the catalogue knows
-_FLOW_NAMES = {
-    "origin": "sending_hospital",
-    "sending": "sending_hospital",
-    "performing_hospital_id": "performing_hospital",
-    "performing": "performing_hospital",
+# who sends and who performs: one name inside, the SPEC's names in the JSON (§7, §8)
+OPTIMIZE_FLOW_NAMES = {
+    "sending_hospital": "origin",
+    "performing_hospital": "performing_hospital_id",
 }
+SCENARIO_FLOW_NAMES = {"sending_hospital": "sending", "performing_hospital": "performing"}
 _SOLVERS = {"highs": "HiGHS", "cbc": "CBC"}
 
 
@@ -123,7 +122,7 @@ def _in_words(
 ) -> pd.DataFrame:
     """The frame as a workbook shows it: care forms by name, agreement kinds and constraint
     families in words, headers from the catalogue."""
-    out = frame.rename(columns=_FLOW_NAMES)
+    out = frame.copy()
     if names and "care_form_id" in out.columns:
         out["care_form_id"] = [names.get(c, c) for c in out["care_form_id"]]
     return dutch(out, lang)
@@ -252,7 +251,7 @@ def write_scenario(
 ) -> None:
     """The manual scenario as a workbook in ``lang``; ``names`` shows care forms by name. The
     flows' free-text source stays in the JSON."""
-    keys = ["sending", "performing", "care_form_id"]
+    keys = ["sending_hospital", "performing_hospital", "care_form_id"]
     flows = result.flows_after[[*keys, "cases"]].merge(
         result.flows_before[[*keys, "cases"]], on=keys, how="outer", suffixes=("_after", "_before")
     )

@@ -21,7 +21,7 @@ from optimizer.capacity import (
 class ScenarioResult:
     """Flows, capacity and money before and after a scenario.
 
-    flows_before / flows_after : sending, performing, care_form_id, cases, source
+    flows_before / flows_after : sending_hospital, performing_hospital, care_form_id, cases, source
     capacity_before / capacity_after : see :class:`~optimizer.capacity.CapacityReport`
     money : per hospital, before/after/change of revenue, settlement, variable cost, margin
     """
@@ -45,8 +45,8 @@ def manual_flows(wb: Workbook, year: int, agreements: pd.DataFrame | None = None
     moves = valid_in_year(agreements, year)
     moves = moves[moves["share"].notna() & (moves["share"] > 0)]
     own = (
-        base[base["sending"] == base["performing"]]
-        .groupby(["sending", "care_form_id"])["cases"]
+        base[base["sending_hospital"] == base["performing_hospital"]]
+        .groupby(["sending_hospital", "care_form_id"])["cases"]
         .sum()
     )
     rows = []
@@ -66,16 +66,20 @@ def manual_flows(wb: Workbook, year: int, agreements: pd.DataFrame | None = None
             )
             moved_total[key] = moved_total.get(key, 0.0) + cases
     after = base.copy()
-    own_mask = after["sending"] == after["performing"]
+    own_mask = after["sending_hospital"] == after["performing_hospital"]
     for (s, cf), moved in moved_total.items():
-        rows_own = after.index[own_mask & (after["sending"] == s) & (after["care_form_id"] == cf)]
+        rows_own = after.index[
+            own_mask & (after["sending_hospital"] == s) & (after["care_form_id"] == cf)
+        ]
         total = after.loc[rows_own, "cases"].sum()
         after.loc[rows_own, "cases"] = after.loc[rows_own, "cases"] * (1 - moved / total)
-    added = pd.DataFrame(rows, columns=["sending", "performing", "care_form_id", "cases", "source"])
-    after = pd.concat([after, added], ignore_index=True)
-    return after.groupby(["sending", "performing", "care_form_id"], as_index=False).agg(
-        cases=("cases", "sum"), source=("source", "; ".join)
+    added = pd.DataFrame(
+        rows, columns=["sending_hospital", "performing_hospital", "care_form_id", "cases", "source"]
     )
+    after = pd.concat([after, added], ignore_index=True)
+    return after.groupby(
+        ["sending_hospital", "performing_hospital", "care_form_id"], as_index=False
+    ).agg(cases=("cases", "sum"), source=("source", "; ".join))
 
 
 def run_scenario(

@@ -199,15 +199,15 @@ def extract_flows(model: Model) -> pd.DataFrame:
     arcs = model.inputs.arcs
     out = pd.DataFrame(
         {
-            "origin": arcs["origin"],
+            "sending_hospital": arcs["sending_hospital"],
             "care_form_id": arcs["care_form_id"],
-            "performing_hospital_id": arcs["performer"],
+            "performing_hospital": arcs["performing_hospital"],
             "cases": arc_values(model).to_numpy(),
             "new": arcs["new"].to_numpy(dtype=bool),
         }
     )
     return out[out["cases"] > 0].sort_values(
-        ["origin", "care_form_id", "performing_hospital_id"], ignore_index=True
+        ["sending_hospital", "care_form_id", "performing_hospital"], ignore_index=True
     )
 
 

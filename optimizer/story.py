@@ -1,9 +1,9 @@
 """The story of a scenario for a board: who moves what where, what it does to each hospital, the
 region and the patients' travel (SPEC §6.3).
 
-Flows are frames with sending, performing, care_form_id, cases (before = today, after = the
-scenario). A *move* is an increase of cases on a (sending, care form, performing) arc against
-today: cases performed somewhere else than today.
+Flows are frames with sending_hospital, performing_hospital, care_form_id, cases (before =
+today, after = the scenario). A *move* is an increase of cases on a (sending, care form,
+performing) arc against today: cases performed somewhere else than today.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from calculator.workbook import Workbook
 from optimizer.capacity import CapacityReport
 from optimizer.inputs import travel_minutes
 
-KEY = ["sending", "care_form_id", "performing"]
+KEY = ["sending_hospital", "care_form_id", "performing_hospital"]
 MONEY = ["revenue", "settlement", "variable_cost", "fixed_cost", "backfill", "margin"]
 TRAVEL_LIMITS = (30, 60)
 
@@ -60,17 +60,17 @@ def moves_of(
     both = pd.concat([b.rename("cases_before"), a.rename("cases_after")], axis=1).fillna(0.0)
     both = both.reset_index()
     both["delta"] = both["cases_after"] - both["cases_before"]
-    pairs = both.rename(columns={"sending": "origin", "performing": "performer"})
+    pairs = both
     both["travel_minutes"] = travel_minutes(wb, pairs).fillna(0.0).to_numpy()
     # the travel of the cases that left, per (sending, care form): weighted by the decrease
     left = both[both["delta"] < -1e-9]
     weights = -left["delta"]
     left_travel = (left["travel_minutes"] * weights).groupby(
-        [left["sending"], left["care_form_id"]]
-    ).sum() / weights.groupby([left["sending"], left["care_form_id"]]).sum()
+        [left["sending_hospital"], left["care_form_id"]]
+    ).sum() / weights.groupby([left["sending_hospital"], left["care_form_id"]]).sum()
     moves = both[both["delta"] > 1e-9].copy()
     came_from = pd.Series(
-        list(zip(moves["sending"], moves["care_form_id"], strict=True)), index=moves.index
+        list(zip(moves["sending_hospital"], moves["care_form_id"], strict=True)), index=moves.index
     ).map(lambda k: float(left_travel.get(k, 0.0)))
     moves["extra_minutes"] = moves["travel_minutes"] - came_from
     agreed = {
@@ -88,9 +88,9 @@ def moves_of(
         )
     kinds = []
     for s, c, p, was in zip(
-        moves["sending"],
+        moves["sending_hospital"],
         moves["care_form_id"],
-        moves["performing"],
+        moves["performing_hospital"],
         moves["cases_before"],
         strict=True,
     ):
@@ -105,13 +105,7 @@ def moves_of(
         else:
             kinds.append("free")
     moves["agreement"] = kinds
-    out = moves.rename(
-        columns={
-            "sending": "sending_hospital",
-            "performing": "performing_hospital",
-            "delta": "cases",
-        }
-    )
+    out = moves.rename(columns={"delta": "cases"})
     return out[
         [
             "care_form_id",
@@ -163,7 +157,7 @@ def hospitals_before_after(
     """Per hospital before, after and change of cases, OR minutes, bed-days, norms and money."""
     out = pd.DataFrame({"hospital_id": cap_before.hospitals["hospital_id"]})
     for when, flows, cap in (("before", before, cap_before), ("after", after, cap_after)):
-        performed = flows.groupby("performing")["cases"].sum()
+        performed = flows.groupby("performing_hospital")["cases"].sum()
         out[f"cases_{when}"] = out["hospital_id"].map(performed).fillna(0.0)
         h = cap.hospitals.set_index("hospital_id")
         out[f"or_minutes_{when}"] = out["hospital_id"].map(h["or_minutes_used"])
@@ -188,7 +182,7 @@ def care_form_counts(
 
     def hospitals(flows: pd.DataFrame) -> pd.Series:
         f = flows[flows["cases"] > 1e-9]
-        return f.groupby("care_form_id")["performing"].nunique()
+        return f.groupby("care_form_id")["performing_hospital"].nunique()
 
     out = (
         pd.concat(

@@ -140,7 +140,7 @@ class NormSolver:
         self.own_y = [v for (h, c), v in self.model.y.items() if c == care_form]
         self.other_y = [v for (h, c), v in self.model.y.items() if c != care_form]
         arcs = self.inputs.arcs
-        self.travel = arcs[["origin", "performer", "travel"]]
+        self.travel = arcs[["sending_hospital", "performing_hospital", "travel"]]
         self.money_before = money(wb, baseline_flows(wb, year), year)["margin_cents"].sum()
 
     def _run(self, norm: int) -> str:
@@ -235,16 +235,16 @@ def measure(
 ) -> dict[str, Any]:
     """The answers of one norm from its flows (origin, care_form_id, performing_hospital_id,
     cases) [minutes, cents]."""
-    after = flows.rename(columns={"origin": "sending", "performing_hospital_id": "performing"})
+    after = flows
     margin_after = int(money(wb, after.assign(source="sweep"), year)["margin_cents"].sum())
     own = after[after["care_form_id"] == care_form].reset_index(drop=True)
-    pairs = own.rename(columns={"sending": "origin", "performing": "performer"})
+    pairs = own
     minutes = travel_minutes(wb, pairs).fillna(0.0).to_numpy() if len(own) else np.zeros(0)
     cases = own["cases"].to_numpy(dtype=float)
-    moved = (own["sending"] != own["performing"]).to_numpy()
+    moved = (own["sending_hospital"] != own["performing_hospital"]).to_numpy()
     total = cases.sum()
     moved_cases = cases[moved].sum()
-    performers = own.groupby("performing")["cases"].sum()
+    performers = own.groupby("performing_hospital")["cases"].sum()
     performers = performers[performers > 1e-6]
     point = {
         "norm": norm,
@@ -252,7 +252,7 @@ def measure(
         "hospitals_performing": int(len(performers)),
         "cases_moved": float(moved_cases),
         "cases_moved_region": float(
-            after.loc[after["sending"] != after["performing"], "cases"].sum()
+            after.loc[after["sending_hospital"] != after["performing_hospital"], "cases"].sum()
         ),
         "travel_mean_minutes": float((cases * minutes)[moved].sum() / moved_cases)
         if moved_cases

@@ -84,7 +84,9 @@ def test_region_shows_key_figures_map_and_attention(app):
     assert points["lat"].between(50.7, 53.6).all() and points["cases"].gt(0).all()
     lines = next(f for f in frames if "lat2" in f.columns)
     assert not lines.empty
-    assert (lines["sending"] != lines["performing"]).all() and lines["cases"].gt(0).all()
+    assert (lines["sending_hospital"] != lines["performing_hospital"]).all() and lines["cases"].gt(
+        0
+    ).all()
     text = all_text(app)
     assert "norm 20" in text and "Dubbele declaratie" in text
     links = {link.proto.page for link in app.get("page_link")}

@@ -58,7 +58,7 @@ def test_paper_optimum_and_shadow_price():
     r = optimize(two_hospitals(), 2025)
     assert r.status == "optimal"
     assert r.objective == pytest.approx(150)
-    flows = r.flows.set_index(["origin", "performing_hospital_id"])["cases"]
+    flows = r.flows.set_index(["sending_hospital", "performing_hospital"])["cases"]
     assert flows[("AAA", "AAA")] == pytest.approx(10)
     assert flows[("AAA", "BBB")] == pytest.approx(5)
     prices = r.shadow_prices.set_index(["constraint", "hospital_id"])["dual"]
@@ -72,7 +72,7 @@ def test_norm_closes_a_small_unit():
     B performs 20 (1,200 of 1,500 minutes); objective 15 × 30 = 450."""
     r = optimize(two_hospitals(cap_a=900, cap_b=1500, norm=12), 2025)
     assert r.status == "optimal"
-    flows = r.flows.set_index(["origin", "performing_hospital_id"])["cases"]
+    flows = r.flows.set_index(["sending_hospital", "performing_hospital"])["cases"]
     assert flows[("AAA", "BBB")] == pytest.approx(15)
     assert ("AAA", "AAA") not in flows.index
     assert r.objective == pytest.approx(450)
@@ -100,24 +100,24 @@ def recheck(wb, year, options, result):
     """Every constraint recomputed from the output flows and the workbook alone."""
     flows = result.flows
     base = wb.volumes[wb.volumes["year"] == year].copy()
-    base["performer"] = base["performing_hospital_id"].fillna(base["hospital_id"])
+    base["performing_hospital"] = base["performing_hospital_id"].fillna(base["hospital_id"])
     demand = base.groupby(["hospital_id", "care_form_id"])["cases"].sum()
-    got = flows.groupby(["origin", "care_form_id"])["cases"].sum()
+    got = flows.groupby(["sending_hospital", "care_form_id"])["cases"].sum()
     for key, d in demand.items():
         if d > 0:
             assert got.get(key, 0) == pytest.approx(d, abs=1e-5), f"demand {key}"
     cf = wb.care_forms.set_index("care_form_id")
     hospitals = wb.hospitals.set_index("hospital_id")
     f = flows.merge(wb.care_forms, on="care_form_id")
-    minutes = (f["cases"] * f["or_minutes_per_case"]).groupby(f["performing_hospital_id"]).sum()
-    beds = (f["cases"] * f["los_days"].fillna(0)).groupby(f["performing_hospital_id"]).sum()
+    minutes = (f["cases"] * f["or_minutes_per_case"]).groupby(f["performing_hospital"]).sum()
+    beds = (f["cases"] * f["los_days"].fillna(0)).groupby(f["performing_hospital"]).sum()
     for h, row in hospitals.iterrows():
         assert minutes.get(h, 0) <= row["or_minutes"] + 1e-4, f"OR {h}"
         if not pd.isna(row["bed_days"]):
             assert beds.get(h, 0) <= row["bed_days"] + 1e-4, f"beds {h}"
     norms = dict(cf["volume_norm"].fillna(0))
     norms.update(options.norms)
-    performed = flows.groupby(["performing_hospital_id", "care_form_id"])["cases"].sum()
+    performed = flows.groupby(["performing_hospital", "care_form_id"])["cases"].sum()
     for (h, c), cases in performed.items():
         assert cases <= EPS or cases >= norms[c] - 1e-5, f"norm {h} {c}: {cases}"
         allowed = cf.loc[c, "allowed_types"]
@@ -136,7 +136,9 @@ def recheck(wb, year, options, result):
             ].itertuples(index=False, name=None)
         )
         status_quo = set(
-            base[["care_form_id", "hospital_id", "performer"]].itertuples(index=False, name=None)
+            base[["care_form_id", "hospital_id", "performing_hospital"]].itertuples(
+                index=False, name=None
+            )
         )
         proposed = {
             (p.care_form_id, p.sending_hospital, p.performing_hospital): p
@@ -155,7 +157,9 @@ def recheck(wb, year, options, result):
                 assert proposed[key].cases == pytest.approx(cases)
                 assert proposed[key].travel_minutes <= options.proposal_travel + 1e-9
                 assert proposed[key].travel_minutes == pytest.approx(travel(wb, o, h))
-        flows_of = flows.set_index(["care_form_id", "origin", "performing_hospital_id"])["cases"]
+        flows_of = flows.set_index(["care_form_id", "sending_hospital", "performing_hospital"])[
+            "cases"
+        ]
         for key, p in proposed.items():
             assert flows_of.get(key, 0.0) == pytest.approx(p.cases) and p.cases > EPS
     else:
@@ -164,9 +168,11 @@ def recheck(wb, year, options, result):
         assert performed.get((h, c), 0) >= k - 1e-5
     if options.max_move_share is not None:
         # moves against today's flows: cases above today's on every arc, own arcs included
-        today = base.groupby(["hospital_id", "care_form_id", "performer"])["cases"].sum()
-        today.index.names = ["origin", "care_form_id", "performing_hospital_id"]
-        now = flows.groupby(["origin", "care_form_id", "performing_hospital_id"])["cases"].sum()
+        today = base.groupby(["hospital_id", "care_form_id", "performing_hospital"])["cases"].sum()
+        today.index.names = ["sending_hospital", "care_form_id", "performing_hospital"]
+        now = flows.groupby(["sending_hospital", "care_form_id", "performing_hospital"])[
+            "cases"
+        ].sum()
         excess = now.sub(today, fill_value=0.0).clip(lower=0)
         moved = excess.groupby(level=0).sum()
         total = base.groupby("hospital_id")["cases"].sum()
@@ -177,7 +183,7 @@ def recheck(wb, year, options, result):
             assert o == h or cases <= EPS or travel(wb, o, h) <= options.max_travel + 1e-9
 
 
-FLOW_KEY = ["origin", "care_form_id", "performing_hospital_id", "cases"]
+FLOW_KEY = ["sending_hospital", "care_form_id", "performing_hospital", "cases"]
 
 
 def travel(wb, o, h):
@@ -224,7 +230,7 @@ def test_raising_a_norm_forces_concentration(sample):
     def performers(options):
         f = optimize(sample, 2026, options).flows
         rectum = f[(f["care_form_id"] == "rectumcarcinoom") & (f["cases"] > EPS)]
-        return rectum["performing_hospital_id"].nunique()
+        return rectum["performing_hospital"].nunique()
 
     at_20 = performers(Options(free_moves=True))
     at_40 = performers(Options(free_moves=True, norms={"rectumcarcinoom": 40}))
@@ -254,7 +260,7 @@ def test_manual_scenario_moves_the_agreed_share():
     """Share 0.5 of AAA's 10 own cases moves to BBB: AAA keeps 5, BBB performs 4 + 5 = 9."""
     s = tiny_sheets()
     wb = load_frames(s)
-    f = manual_flows(wb, 2025).groupby("performing")["cases"].sum()
+    f = manual_flows(wb, 2025).groupby("performing_hospital")["cases"].sum()
     assert f.to_dict() == {"AAA": 5.0, "BBB": 9.0}
 
 
@@ -264,6 +270,7 @@ def test_cli_optimize_exit_codes_and_json():
     assert ok.exit_code == 0, ok.output
     doc = json.loads(ok.output)
     assert doc["status"] == "optimal" and doc["flows"] and doc["shadow_prices"]
+    # the JSON keeps the SPEC's names (§8)
     assert {"origin", "care_form_id", "performing_hospital_id", "cases"} <= set(doc["flows"][0])
     assert {"hospital_id", "care_form_id", "cases", "norm", "meets_norm"} <= set(doc["norms"][0])
     bad = runner.invoke(
@@ -366,7 +373,7 @@ def test_optimize_workbook_reads_back_the_same_flows(sample, tmp_path):
     write_optimize(result, path)
     back = pd.read_excel(path, sheet_name="Stromen", engine="calamine")
     assert back["patiënten"].to_numpy() == pytest.approx(result.flows["cases"].to_numpy())
-    assert back["verwijzend ziekenhuis"].tolist() == result.flows["origin"].tolist()
+    assert back["verwijzend ziekenhuis"].tolist() == result.flows["sending_hospital"].tolist()
 
 
 @settings(max_examples=15, deadline=None)

@@ -72,7 +72,7 @@ def test_fixed_service_costs_close_a_unit_and_are_shown_apart():
     assert r.status == "optimal"
     assert r.objective == pytest.approx(450)
     assert r.objective_parts == pytest.approx({"travel": 450, "moves": 0, "fixed_costs": 0})
-    flows = r.flows.set_index(["origin", "performing_hospital_id"])["cases"]
+    flows = r.flows.set_index(["sending_hospital", "performing_hospital"])["cases"]
     assert flows[("AAA", "BBB")] == pytest.approx(15)
     recheck(wb, 2025, Options(), r)
     money = r.money.set_index("hospital_id")

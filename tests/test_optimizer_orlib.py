@@ -55,7 +55,7 @@ def test_cap41_solution_holds_every_constraint_and_fixed_costs_count(cap41_book)
     r = optimize(wb, 2025, options)
     recheck(wb, 2025, options, r)
     # fixed cost paid exactly for the warehouses that serve anyone
-    open_ = set(r.flows["performing_hospital_id"])
+    open_ = set(r.flows["performing_hospital"])
     fixed = wb.service_costs.set_index("hospital_id")["fixed_cost"]
     assert r.objective_parts["fixed_costs"] == pytest.approx(sum(fixed[h] for h in open_))
     free = optimize(wb, 2025, Options(free_moves=True, w_fixed=0.0))

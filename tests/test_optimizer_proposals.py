@@ -59,7 +59,7 @@ def test_the_story_adds_up(sample, proposed_2025):
     assert story.region["new_agreements"] == len(r.proposals)
     h = story.hospitals.set_index("hospital_id")
     assert (h["cases_after"].sum()) == pytest.approx(h["cases_before"].sum())
-    performed = r.flows.groupby("performing_hospital_id")["cases"].sum()
+    performed = r.flows.groupby("performing_hospital")["cases"].sum()
     for hospital, cases in performed.items():
         assert h.at[hospital, "cases_after"] == pytest.approx(cases)
     t = story.travel
@@ -156,7 +156,7 @@ def test_move_share_counts_moves_against_todays_flows():
     options = Options(max_move_share=0.0, w_travel=0.0, w_move=1.0)
     r = optimize(wb, 2025, options)
     assert r.status == "optimal"
-    flows = r.flows.set_index("performing_hospital_id")["cases"]
+    flows = r.flows.set_index("performing_hospital")["cases"]
     assert flows["AAA"] == pytest.approx(10) and flows["BBB"] == pytest.approx(4)
     recheck(wb, 2025, options, r)
 

@@ -38,7 +38,7 @@ def known_codes(care_forms: bool = True) -> set[str]:
         for code in CATALOGUE
         for prefix in CODE_PREFIXES
         if code.startswith(prefix)
-    } | {"highs", "cbc", "origin"}
+    } | {"highs", "cbc", "sending_hospital"}
     if care_forms:
         forms = load(SAMPLE).care_forms
         codes |= set(forms.loc[forms["care_form_id"] != forms["name"], "care_form_id"])

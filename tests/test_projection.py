@@ -83,7 +83,7 @@ def test_cases_grow_exactly_and_shares_shift_by_phase(projection):
     """2026: A→A 80 × 1,1 = 88, A→B 20 × 1,1 = 22, B→B 50 × 1,2 = 60.
     2027: the share rises 0,2 → 0,5, so 0,3 × 100 = 30 more of A's base demand moves:
     A→A (80 − 30) × 1,1² = 60,5; A→B (20 + 30) × 1,21 = 60,5; B→B 50 × 1,44 = 72."""
-    f = projection.flows.set_index(["year", "sending", "performing"])["cases"]
+    f = projection.flows.set_index(["year", "sending_hospital", "performing_hospital"])["cases"]
     assert f[(2026, "AAA", "AAA")] == Decimal("88")
     assert f[(2026, "AAA", "BBB")] == Decimal("22")
     assert f[(2026, "BBB", "BBB")] == Decimal("60")
@@ -97,7 +97,7 @@ def test_cases_grow_exactly_and_shares_shift_by_phase(projection):
 def test_growth_is_exact_decimal_over_years():
     """100 × 1,03³ = 109,272700 exactly; a hospital row wins over the care form's row."""
     wb = load_frames(two_year_sheets())
-    origins = pd.DataFrame({"sending": ["AAA", "BBB"], "care_form_id": ["lies", "lies"]})
+    origins = pd.DataFrame({"sending_hospital": ["AAA", "BBB"], "care_form_id": ["lies", "lies"]})
     assert list(growth_rates(wb, origins)) == [0.10, 0.20]
     flows = pd.DataFrame({"cases": [Decimal("100")]})
     assert grown(flows, pd.Series([0.03]), 3).iloc[0] == Decimal("109.272700")
@@ -136,7 +136,9 @@ def test_a_share_that_falls_returns_cases_home():
     s["phases"] = pd.DataFrame({"agreement_id": ["AG1"], "year": [2026], "share": [0.0]})
     s["growth"] = s["growth"].iloc[:0]
     p = project(load_frames(s), 2025, 2026)
-    f = p.flows[p.flows["year"] == 2026].set_index(["sending", "performing"])["cases"]
+    f = p.flows[p.flows["year"] == 2026].set_index(["sending_hospital", "performing_hospital"])[
+        "cases"
+    ]
     assert f[("AAA", "AAA")] == Decimal("100")
     assert ("AAA", "BBB") not in f.index
 
@@ -273,6 +275,8 @@ def test_agreement_dates_need_no_phase():
     s["growth"] = s["growth"].iloc[:0]
     s["agreements"].loc[0, "valid_to"] = dt.date(2026, 12, 31)
     p = project(load_frames(s), 2025, 2027)
-    f = p.flows[p.flows["year"] == 2027].set_index(["sending", "performing"])["cases"]
+    f = p.flows[p.flows["year"] == 2027].set_index(["sending_hospital", "performing_hospital"])[
+        "cases"
+    ]
     # the agreement ended: its share 0,2 of A's demand returns home
     assert f[("AAA", "AAA")] == Decimal("100")
