@@ -11,7 +11,7 @@ import pandas as pd
 from calculator.report import records
 from calculator.workbook import Workbook
 from calculator.xlsx_writer import SheetOut, write_book
-from messages import CATALOGUE, text
+from messages import CATALOGUE, Message, text
 from messages.numbers import euro, number
 from optimizer.capacity import CapacityReport
 from optimizer.optimize import OptimizeResult
@@ -306,14 +306,37 @@ def story_sheets(
     ]
 
 
+def named(message: Message, names: Mapping[str, str] | None) -> Message:
+    """The message with its care forms by name (also in the messages it holds)."""
+    if not names:
+        return message
+
+    def plain(name: str, value: object) -> object:
+        if isinstance(value, Message):
+            return named(value, names)
+        if isinstance(value, list | tuple) and all(isinstance(v, Message) for v in value):
+            return [named(v, names) for v in value]
+        if name == "care_form" and isinstance(value, str):
+            return names.get(value, value)
+        return value
+
+    return Message(message.code, {k: plain(k, v) for k, v in message.params.items()})
+
+
 def _signed_euro(cents: int, lang: str) -> str:
     return ("+" if cents > 0 else "") + euro(cents, lang=lang)
 
 
-def optimize_lines(result: OptimizeResult, lang: str = "nl") -> list[str]:
+def optimize_lines(
+    result: OptimizeResult, lang: str = "nl", names: Mapping[str, str] | None = None
+) -> list[str]:
     """The human report of ``spreiding optimize``: status, proposals, moves, hospitals before →
     after, region, travel; or, without a solution, what cannot hold and what would have to
-    change."""
+    change. ``names`` shows care forms by name."""
+
+    def care_form(care_form_id: str) -> str:
+        return (names or {}).get(care_form_id, care_form_id)
+
     lines = [
         text(
             f"opt_cli_status_{result.status}",
@@ -335,8 +358,8 @@ def optimize_lines(result: OptimizeResult, lang: str = "nl") -> list[str]:
             )
         )
     for message in result.violations.get("message", []):
-        lines.append(f"  - {message.render(lang)}")
-    lines += [m.render(lang) for m in result.advice]
+        lines.append(f"  - {named(message, names).render(lang)}")
+    lines += [named(m, names).render(lang) for m in result.advice]
     if len(result.proposals):
         lines.append(text("opt_cli_proposals", lang))
         for p in result.proposals.itertuples(index=False):
@@ -345,7 +368,7 @@ def optimize_lines(result: OptimizeResult, lang: str = "nl") -> list[str]:
                 + text(
                     "opt_cli_proposal",
                     lang,
-                    care_form=p.care_form_id,
+                    care_form=care_form(p.care_form_id),
                     sending=p.sending_hospital,
                     performing=p.performing_hospital,
                     cases=number(p.cases, 1, lang=lang),
@@ -359,7 +382,7 @@ def optimize_lines(result: OptimizeResult, lang: str = "nl") -> list[str]:
         return lines
     if len(story.moves):
         lines.append(text("opt_cli_moves", lang))
-        for care_form, moves in story.moves.groupby("care_form_id", sort=True):
+        for form, moves in story.moves.groupby("care_form_id", sort=True):
             items = [
                 text(
                     "opt_cli_move",
@@ -371,7 +394,7 @@ def optimize_lines(result: OptimizeResult, lang: str = "nl") -> list[str]:
                 )
                 for m in moves.itertuples(index=False)
             ]
-            lines.append(f"  {care_form}: " + "; ".join(items))
+            lines.append(f"  {care_form(str(form))}: " + "; ".join(items))
     lines.append(text("opt_cli_hospitals", lang))
     for h in story.hospitals.itertuples(index=False):
         lines.append(
@@ -436,7 +459,7 @@ def optimize_lines(result: OptimizeResult, lang: str = "nl") -> list[str]:
             + text("opt_cli_care_forms", lang)
             + " "
             + ", ".join(
-                f"{c.care_form_id} {c.hospitals_before} → {c.hospitals_after}"
+                f"{care_form(c.care_form_id)} {c.hospitals_before} → {c.hospitals_after}"
                 for c in changed.itertuples(index=False)
             )
         )

@@ -367,7 +367,7 @@ def optimize(
     if as_json:
         emit_json(optimize_document(result, language()))
     else:
-        for line in optimize_lines(result, language()):
+        for line in optimize_lines(result, language(), care_form_names(wb)):
             click.echo(line)
         if out is not None:
             click.echo(say("cli_wrote", path=str(out)))

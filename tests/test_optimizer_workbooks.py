@@ -159,3 +159,21 @@ def test_a_file_that_is_not_orlib_says_why_in_words(tmp_path, content, code, dut
     assert (f.value, f.code) == ("cap.txt", code)
     assert dutch in f.render("nl")
     assert f.render("en").startswith("not an OR-Library file")
+
+
+def test_the_optimize_report_names_care_forms():
+    """Proposals, moves and what cannot hold name care forms as the workbook does, not by id."""
+    forms = load(SAMPLE).care_forms.set_index("care_form_id")["name"]
+    told = CliRunner().invoke(main, ["optimize", str(SAMPLE), "--year", "2025"])
+    assert told.exit_code == 0
+    assert "Electieve behandeling aorta-aneurysma: KZH → RSZ" in told.output
+    stuck = CliRunner().invoke(
+        main, ["optimize", str(SAMPLE), "--year", "2025", "--no-propose", "--max-travel", "1"]
+    )
+    assert stuck.exit_code == 2
+    assert f"maak een afspraak voor {forms['carotis']} van ZVL" in stuck.output
+    ids = [c for c, name in forms.items() if c != name]
+    for output in (told.output, stuck.output):
+        lines = [line.strip() for line in output.splitlines()]
+        assert not [line for line in lines for c in ids if line.startswith(f"{c}:")]
+        assert not [c for c in ids if f"voor {c} " in output or f" {c} bij " in output]
