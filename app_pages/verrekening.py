@@ -6,6 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from calculator.errors import SpreidingInputError
+from calculator.invariants import describe
+from calculator.lines import exception_keys
 from calculator.workbook import Workbook
 from dashboard import state
 from dashboard.widgets import care_form_names, fmt_number, money_view, rendered, t
@@ -32,7 +34,7 @@ def exceptions_view(exceptions: pd.DataFrame, names: dict[str, str]) -> pd.DataF
     return pd.DataFrame(
         {
             t("ui_kind"): exceptions["kind"].map(lambda k: t(f"settlement_kind_{k}")),
-            t("ui_key"): exceptions["key"],
+            t("ui_key"): exception_keys(exceptions, state.lang()),
             t("ui_hospital"): exceptions["hospital_id"],
             t("ui_partner"): exceptions["partner_hospital"],
             t("ui_patient"): exceptions["patient_id"],
@@ -68,7 +70,11 @@ def main() -> None:
     if result.invariants_hold:
         st.success(t("ui_invariants_ok"))
     else:
-        broken = "; ".join(f"{k}: {v[0]}" for k, v in result.invariants.items() if v)
+        broken = "; ".join(
+            f"{t(f'settlement_invariant_{k}')}: {describe(v[0], state.lang())}"
+            for k, v in result.invariants.items()
+            if v
+        )
         st.error(t("ui_invariants_bad", what=broken))
     st.download_button(
         t("ui_download_settlement"),

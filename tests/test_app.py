@@ -179,6 +179,9 @@ def test_settlement_page_lists_exceptions_and_offers_the_workbook(app):
     exceptions = next(d.value for d in app.dataframe if "Soort" in d.value.columns)
     assert {"Dubbele declaratie", "ODV dubbel"} <= set(exceptions["Soort"])
     assert not exceptions["Toelichting"].str.contains("_").any()
+    keys = exceptions["Sleutel (dbc of regel)"]
+    assert keys.str.startswith("productie rij ").any()  # a volumes row in words, as on the workbook
+    assert not keys.str.contains("volumes row").any()
     monitoring = next(d.value for d in app.dataframe if "Gepland" in d.value.columns)
     assert "verwijzing" in set(monitoring["Vorm"])
     assert not monitoring["Zorgvorm"].str.contains("_").any()
