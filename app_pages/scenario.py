@@ -30,7 +30,7 @@ from dashboard.widgets import (
 from optimizer.capacity import CapacityReport
 from optimizer.inputs import Options
 from optimizer.optimize import OptimizeResult, optimize
-from optimizer.report import write_optimize, write_scenario
+from optimizer.report import named, write_optimize, write_scenario
 from optimizer.story import Story, tell
 
 MODES = ["referral", "parallel", "odv"]
@@ -412,9 +412,12 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
     status_text = t(f"ui_status_{result.status}", n=0 if proposals is None else len(proposals))
     if result.status == "infeasible":
         st.error(status_text)
-        st.markdown("\n".join(f"- {rendered(m)}" for m in result.violations["message"]))
+        names = care_form_names(wb)  # care forms by name, as the CLI shows them
+        st.markdown(
+            "\n".join(f"- {rendered(named(m, names))}" for m in result.violations["message"])
+        )
         for advice in getattr(result, "advice", []):
-            st.markdown(rendered(advice))
+            st.markdown(rendered(named(advice, names)))
         st.info(t("ui_what_to_change"))
         return
     if result.flows.empty or result.capacity_after is None or result.money is None:
