@@ -83,6 +83,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "no travel time from {sending} to {performing} and no positions (lat, lon) to "
         "derive it ({pairs} pairs); add the pair to 'travel' or positions to 'hospitals'",
     },
+    "opt_unknown_solver": {
+        "nl": "onbekende solver '{solver}'; kies highs of cbc",
+        "en": "unknown solver '{solver}'; choose highs or cbc",
+    },
+    "opt_solver_missing": {
+        "nl": "solver {solver} is niet beschikbaar op deze computer; kies highs",
+        "en": "solver {solver} is not available on this machine; choose highs",
+    },
+    "opt_unbounded": {
+        "nl": "het model is onbegrensd; dit hoort niet te gebeuren (meld het)",
+        "en": "the model is unbounded; this should not happen (report it)",
+    },
+    "opt_worker_failed": {
+        "nl": "een rekenproces kon het model niet opbouwen ({kind}: {detail})",
+        "en": "a worker process could not build the model ({kind}: {detail})",
+    },
     "opt_orlib_written": {
         "nl": "{path} geschreven: {warehouses} magazijnen, {customers} klanten",
         "en": "wrote {path}: {warehouses} warehouses, {customers} customers",

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pulp
 
+from calculator.errors import Finding, SpreidingInputError
 from optimizer.build import build
 from optimizer.errors import OptimizerError
 from optimizer.inputs import Options
@@ -153,10 +154,17 @@ def make_solver(options: Options, mip: bool = True) -> pulp.LpSolver:
             threads=options.threads,
         )
     else:
-        raise OptimizerError(f"unknown solver {options.solver!r}; choose highs or cbc")
+        raise _solver_finding("opt_unknown_solver", options.solver)
     if not solver.available():
-        raise OptimizerError(f"solver {options.solver} is not available on this machine")
+        raise _solver_finding("opt_solver_missing", options.solver)
     return solver
+
+
+def _solver_finding(code: str, solver: str) -> SpreidingInputError:
+    """A solver the user asked for that cannot be used: their choice to fix (exit 1)."""
+    return SpreidingInputError(
+        [Finding("", None, "", solver, code=code, params={"solver": solver})]
+    )
 
 
 def solve_model(model: Model, options: Options, mip: bool = True) -> tuple[str, float | None]:
@@ -184,7 +192,7 @@ def solve_model(model: Model, options: Options, mip: bool = True) -> tuple[str, 
     if status == pulp.LpStatusNotSolved or sol == pulp.LpSolutionNoSolutionFound:
         return "not_solved", gap
     if status == pulp.LpStatusUnbounded:
-        raise OptimizerError("the model is unbounded; this should not happen (report it)")
+        raise OptimizerError("opt_unbounded")  # a bug in the model, not the input (exit 3)
     return "not_solved", gap
 
 
@@ -228,6 +236,6 @@ def shadow_prices(model: Model, options: Options) -> pd.DataFrame:
     rows = []
     for key, con in lp.constraints.items():
         if key[0] in ("or_capacity", "bed_capacity") and con.pi is not None:
-            unit = "per OR minute" if key[0] == "or_capacity" else "per bed-day"
-            rows.append((key[0], key[1], float(con.pi), unit))
+            # a catalogue code (SPEC names no unit values): the edge renders it per language
+            rows.append((key[0], key[1], float(con.pi), f"opt_unit_{key[0]}"))
     return pd.DataFrame(rows, columns=PRICE_COLUMNS)

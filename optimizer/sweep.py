@@ -33,6 +33,7 @@ from calculator.errors import Finding, SpreidingInputError
 from calculator.workbook import Workbook
 from optimizer.build import build
 from optimizer.capacity import baseline_flows, effective_norms, money
+from optimizer.errors import OptimizerError
 from optimizer.inputs import Options, prepare, travel_minutes
 from optimizer.model import Model
 from optimizer.optimize import optimize
@@ -278,7 +279,7 @@ def measure(
 # --------------------------------------------------------------------------- worker processes
 
 _WORKER: NormSolver | None = None
-_WORKER_ERROR = ""
+_WORKER_ERROR: tuple[str, str] = ("", "")
 
 
 def _init_worker(
@@ -289,12 +290,13 @@ def _init_worker(
     try:
         _WORKER = NormSolver(wb, year, options, care_form, build_norm)
     except Exception as exc:  # a failing initializer would be restarted for ever: report it
-        _WORKER_ERROR = f"{type(exc).__name__}: {exc}"
+        _WORKER_ERROR = (type(exc).__name__, str(exc))
 
 
 def _solve_in_worker(norm: int, other_values: list[int]) -> dict[str, Any]:
     if _WORKER is None:
-        raise RuntimeError(f"the worker could not build the model ({_WORKER_ERROR})")
+        kind, detail = _WORKER_ERROR
+        raise OptimizerError("opt_worker_failed", kind=kind, detail=detail)
     return _WORKER.solve_restricted(norm, other_values)
 
 

@@ -19,6 +19,7 @@ import click
 
 from calculator.errors import Finding, SpreidingError, SpreidingInputError
 from messages import LANGUAGES
+from optimizer.errors import OptimizerError
 from spreiding.output import language, say
 
 EXIT_OK, EXIT_INVALID, EXIT_UNSOLVED, EXIT_INTERNAL = 0, 1, 2, 3
@@ -79,7 +80,8 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
             report_findings(exc.findings, as_json)
             code = EXIT_INVALID
         except SpreidingError as exc:
-            click.echo(say("cli_error", detail=str(exc)), err=True)
+            detail = exc.render(language()) if isinstance(exc, OptimizerError) else str(exc)
+            click.echo(say("cli_error", detail=detail), err=True)
             code = EXIT_INTERNAL
         except click.exceptions.Exit:
             raise

@@ -14,7 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator.agreements import valid_in_year
+from calculator.errors import SpreidingInputError
 from calculator.validate import load, load_frames
+from messages import text
+from optimizer.errors import OptimizerError
 from optimizer.inputs import Options
 from optimizer.optimize import optimize
 from optimizer.scenario import manual_flows
@@ -64,6 +67,11 @@ def test_paper_optimum_and_shadow_price():
     prices = r.shadow_prices.set_index(["constraint", "hospital_id"])["dual"]
     assert prices[("or_capacity", "AAA")] == pytest.approx(-0.5)
     assert prices[("or_capacity", "BBB")] == pytest.approx(0)
+    # the unit is a catalogue code (SPEC §7 names no unit values), rendered at the edge
+    units = r.shadow_prices.set_index(["constraint", "hospital_id"])["unit"]
+    assert units[("or_capacity", "AAA")] == "opt_unit_or_capacity"
+    assert text(units[("or_capacity", "AAA")], "nl") == "per OK-minuut"
+    assert text(units[("or_capacity", "AAA")], "en") == "per OR minute"
 
 
 def test_norm_closes_a_small_unit():
@@ -411,3 +419,53 @@ def test_random_three_hospital_instances(demand, capacity, norm):
     else:
         assert r.status == "infeasible" and len(r.violations) > 0
         assert (r.violations["amount"] > 0).all()
+
+
+def test_a_solver_that_cannot_be_used_is_the_users_choice_in_their_language(monkeypatch):
+    """An unknown or missing solver is a finding (exit 1) by code, not English free text."""
+    from optimizer.solver import make_solver
+
+    with pytest.raises(SpreidingInputError) as unknown:
+        make_solver(Options(solver="gurobi"))
+    finding = unknown.value.findings[0]
+    assert finding.code == "opt_unknown_solver" and finding.params == {"solver": "gurobi"}
+    assert finding.render("nl") == "onbekende solver 'gurobi'; kies highs of cbc"
+    assert finding.render("en") == "unknown solver 'gurobi'; choose highs or cbc"
+    import pulp
+
+    monkeypatch.setattr(pulp.PULP_CBC_CMD, "available", lambda self: False)
+    with pytest.raises(SpreidingInputError) as missing:
+        make_solver(Options(solver="cbc"))
+    finding = missing.value.findings[0]
+    assert finding.code == "opt_solver_missing"
+    assert "niet beschikbaar" in finding.render("nl") and "not available" in finding.render("en")
+    for lang, words in (("nl", "niet beschikbaar"), ("en", "not available")):
+        done = CliRunner().invoke(
+            main,
+            ["--lang", lang, "optimize", str(SAMPLE), "--year", "2026", "--solver", "cbc"],
+        )
+        assert done.exit_code == 1 and words in done.output, done.output
+
+
+def test_an_optimizer_bug_is_a_code_rendered_per_language_and_survives_pickling():
+    import pickle
+
+    exc = OptimizerError("opt_worker_failed", kind="MemoryError", detail="")
+    back = pickle.loads(pickle.dumps(exc))
+    assert type(back) is OptimizerError and back.code == exc.code and back.params == exc.params
+    assert back.render("nl").startswith("een rekenproces kon het model niet opbouwen")
+    assert str(back) == back.render("en")
+    bug = OptimizerError("opt_unbounded")
+    assert "onbegrensd" in bug.render("nl") and "unbounded" in bug.render("en")
+
+
+def test_an_optimizer_bug_in_the_cli_is_exit_3_in_the_readers_language(monkeypatch):
+    import optimizer.optimize as optimize_module
+
+    def unbounded(*args, **kwargs):
+        raise OptimizerError("opt_unbounded")
+
+    monkeypatch.setattr(optimize_module, "solve_model", unbounded)
+    for lang, words in (("nl", "fout: het model is onbegrensd"), ("en", "error: the model is")):
+        done = CliRunner().invoke(main, ["--lang", lang, "optimize", str(SAMPLE), "--year", "2026"])
+        assert done.exit_code == 3 and words in done.output, done.output

@@ -241,3 +241,21 @@ def test_a_norm_a_worker_cannot_solve_is_solved_here():
     reported, solved_here = [], []
     left = _collect([(25, FailedJob())], reported.append, solved_here.append, wait=True)
     assert left == [] and solved_here == [25] and reported == []
+
+
+def test_a_worker_that_could_not_build_the_model_says_so_by_code(monkeypatch):
+    import optimizer.sweep as sweep_module
+    from optimizer.errors import OptimizerError
+
+    monkeypatch.setattr(sweep_module, "_WORKER", None)
+    monkeypatch.setattr(sweep_module, "_WORKER_ERROR", ("MemoryError", "out of memory"))
+    with pytest.raises(OptimizerError) as failed:
+        sweep_module._solve_in_worker(25, [])
+    assert failed.value.code == "opt_worker_failed"
+    assert failed.value.params == {"kind": "MemoryError", "detail": "out of memory"}
+    assert failed.value.render("nl") == (
+        "een rekenproces kon het model niet opbouwen (MemoryError: out of memory)"
+    )
+    assert failed.value.render("en") == (
+        "a worker process could not build the model (MemoryError: out of memory)"
+    )
