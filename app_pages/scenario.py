@@ -195,7 +195,11 @@ def details(
             key=f"cases_{key}",
         )
         capacity_and_norms(after, hospitals, key, f" ({a})", care_form_names(wb))
-        chart(st, charts.flow_matrix(after_flows, t("ui_flow_matrix")), key=f"flows_{key}")
+        chart(
+            st,
+            charts.flow_matrix(after_flows, t("ui_flow_matrix"), state.lang()),
+            key=f"flows_{key}",
+        )
 
 
 def story_of(

@@ -8,6 +8,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from messages import text
+
 PALETTE = [
     "#1f77b4",
     "#ff7f0e",
@@ -31,6 +33,13 @@ DUTCH_NUMBERS = alt.Locale(
 def localised(chart: alt.TopLevelMixin, language: str) -> alt.TopLevelMixin:
     """Dutch number notation on the axes and tooltips (1.234,5) unless the language is English."""
     return chart.configure(locale=DUTCH_NUMBERS) if language == "nl" else chart
+
+
+def tip(field: str, code_or_title: str, language: str | None, **kw: Any) -> alt.Tooltip:
+    """A tooltip field titled in the reader's words: ``code_or_title`` is a catalogue code
+    (``ui_…``) rendered in ``language``, or, when ``language`` is None, the title itself."""
+    title = code_or_title if language is None else text(code_or_title, language)
+    return alt.Tooltip(field, title=title, **kw)
 
 
 def hospital_scale(hospitals: list[str]) -> alt.Scale:
@@ -59,7 +68,11 @@ def before_after_bars(
             opacity=alt.Opacity(
                 "phase:N", sort=[before, after], scale=alt.Scale(range=[0.45, 1.0]), title=None
             ),
-            tooltip=["hospital_id", "phase", alt.Tooltip(f"{value}:Q", format=",.0f")],
+            tooltip=[
+                tip("hospital_id:N", "ui_hospital", language),
+                tip("phase:N", "ui_tip_phase", language),
+                tip(f"{value}:Q", title, None, format=",.0f"),
+            ],
         )
         .properties(height=280)
     )
@@ -78,10 +91,10 @@ def utilisation_chart(
         y=alt.Y("or_minutes_used:Q", axis=number_axis(language, title=used_label)),
         color=alt.Color("hospital_id:N", scale=hospital_scale(hospitals), legend=None),
         tooltip=[
-            "hospital_id",
-            alt.Tooltip("or_minutes_used:Q", format=",.0f"),
-            alt.Tooltip("or_minutes_available:Q", format=",.0f"),
-            alt.Tooltip("or_utilisation:Q", format=".1%"),
+            tip("hospital_id:N", "ui_hospital", language),
+            tip("or_minutes_used:Q", used_label, None, format=",.0f"),
+            tip("or_minutes_available:Q", "ui_tip_or_available", language, format=",.0f"),
+            tip("or_utilisation:Q", "ui_utilisation", language, format=".1%"),
         ],
     )
     ticks = base.mark_tick(color="black", thickness=3, size=40).encode(
@@ -90,7 +103,9 @@ def utilisation_chart(
     return (bars + ticks).properties(height=280)
 
 
-def norm_matrix(norms: pd.DataFrame, title: str, met: str, not_met: str) -> alt.LayerChart:
+def norm_matrix(
+    norms: pd.DataFrame, title: str, met: str, not_met: str, language: str
+) -> alt.LayerChart:
     """Hospital × care form: green where the norm is met, red where not, blank without cases."""
     data = norms[norms["norm"] > 0].copy()
     data["state"] = data["meets_norm"].map({True: met, False: not_met})
@@ -105,7 +120,13 @@ def norm_matrix(norms: pd.DataFrame, title: str, met: str, not_met: str) -> alt.
             scale=alt.Scale(domain=[met, not_met, "–"], range=[MET, NOT_MET, "#eeeeee"]),
             title=None,
         ),
-        tooltip=["hospital_id", "care_form_id", "cases", "norm", "state"],
+        tooltip=[
+            tip("hospital_id:N", "ui_hospital", language),
+            tip("care_form_id:N", "ui_care_form", language),
+            tip("cases:Q", "ui_tip_cases", language, format=",.1f"),
+            tip("norm:Q", "ui_tip_norm", language, format=",.0f"),
+            tip("state:N", "ui_tip_norm_state", language),
+        ],
     )
     text = base.mark_text(fontSize=11).encode(
         text=alt.Text("cases:Q", format=".0f"),
@@ -114,15 +135,19 @@ def norm_matrix(norms: pd.DataFrame, title: str, met: str, not_met: str) -> alt.
     return (rect + text).properties(height=alt.Step(28), width=alt.Step(90))
 
 
-def flow_matrix(flows: pd.DataFrame, title: str) -> alt.LayerChart:
+def flow_matrix(flows: pd.DataFrame, title: str, language: str) -> alt.LayerChart:
     """Cases from sending (rows) to performing (columns)."""
     data = flows.groupby(["sending_hospital", "performing_hospital"], as_index=False)["cases"].sum()
     base = alt.Chart(data, title=title).encode(
-        x=alt.X("performing:N", title=None), y=alt.Y("sending:N", title=None)
+        x=alt.X("performing_hospital:N", title=None), y=alt.Y("sending_hospital:N", title=None)
     )
     rect = base.mark_rect().encode(
         color=alt.Color("cases:Q", scale=alt.Scale(scheme="blues"), title=None),
-        tooltip=["sending_hospital", "performing_hospital", alt.Tooltip("cases:Q", format=",.1f")],
+        tooltip=[
+            tip("sending_hospital:N", "ui_sending", language),
+            tip("performing_hospital:N", "ui_performing", language),
+            tip("cases:Q", "ui_tip_cases", language, format=",.1f"),
+        ],
     )
     text = base.mark_text(fontSize=11).encode(text=alt.Text("cases:Q", format=",.0f"))
     return (rect + text).properties(height=alt.Step(28), width=alt.Step(70))
@@ -142,7 +167,11 @@ def scenario_bars(
             color=alt.Color(
                 "scenario:N", sort=scenarios, title=None, scale=alt.Scale(scheme="tableau10")
             ),
-            tooltip=["hospital_id", "scenario", alt.Tooltip(f"{value}:Q", format=",.0f")],
+            tooltip=[
+                tip("hospital_id:N", "ui_hospital", language),
+                tip("scenario:N", "ui_tip_scenario", language),
+                tip(f"{value}:Q", title, None, format=",.0f"),
+            ],
         )
         .properties(height=300)
     )
@@ -283,7 +312,11 @@ def moves_chart(
                 scale=alt.Scale(domain=shown, range=[AGREEMENT_COLOURS[b] for b in present]),
                 legend=alt.Legend(orient="bottom", labelLimit=320),
             ),
-            tooltip=["label", "basis", alt.Tooltip("cases:Q", format=",.1f")],
+            tooltip=[
+                tip("label:N", "ui_tip_move", language),
+                tip("basis:N", "ui_agreement_kind", language),
+                tip("cases:Q", cases_title, None, format=",.1f"),
+            ],
         )
         .properties(height=alt.Step(26))
     )
@@ -303,7 +336,10 @@ def gains_and_losses(
             y=alt.Y("hospital_id:N", title=None, sort=sorted(hospitals)),
             x=alt.X("change:Q", axis=number_axis(language, euro=True, title=None)),
             color=alt.condition("datum.change >= 0", alt.value(MET), alt.value(NOT_MET)),
-            tooltip=["hospital_id", alt.Tooltip("change:Q", format=",.0f")],
+            tooltip=[
+                tip("hospital_id:N", "ui_hospital", language),
+                tip("change:Q", "ui_margin_change", language, format=",.0f"),
+            ],
         )
     )
     zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="black", strokeWidth=1.5)
@@ -335,9 +371,9 @@ def year_lines(
             y=alt.Y(f"{value}:Q", axis=axis, scale=alt.Scale(zero=False)),
             color=alt.Color("hospital_id:N", scale=hospital_scale(hospitals), title=None),
             tooltip=[
-                "year:O",
-                "hospital_id:N",
-                alt.Tooltip(f"{value}:Q", format=".1%" if share else ",.0f"),
+                tip("year:O", "ui_year", language),
+                tip("hospital_id:N", "ui_hospital", language),
+                tip(f"{value}:Q", title, None, format=".1%" if share else ",.0f"),
             ],
         )
     )
@@ -369,7 +405,10 @@ def norm_curve(
         .encode(
             x=alt.X("norm:Q", title=None),
             y=alt.Y(f"{value}:Q", axis=axis),
-            tooltip=["norm:Q", alt.Tooltip(f"{value}:Q", format=".1%" if share else ",.1f")],
+            tooltip=[
+                tip("norm:Q", "ui_tip_norm", language),
+                tip(f"{value}:Q", title, None, format=".1%" if share else ",.1f"),
+            ],
         )
     )
     marker = pd.DataFrame({"norm": [current], "label": [current_label]})

@@ -79,6 +79,7 @@ def capacity_and_norms(
             t("ui_norms") + suffix,
             t("ui_meets"),
             t("ui_not_meets"),
+            lang(),
         ),
         key=f"norms_{key}",
     )

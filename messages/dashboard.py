@@ -220,6 +220,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_map_moved": {"nl": "Casussen verplaatst", "en": "Cases moved"},
     "ui_map_flow": {"nl": "Van → naar", "en": "From → to"},
     "ui_hospital_type": {"nl": "Soort ziekenhuis", "en": "Kind of hospital"},
+    "ui_tip_cases": {"nl": "Casussen", "en": "Cases"},
+    "ui_tip_norm": {"nl": "Norm", "en": "Norm"},
+    "ui_tip_norm_state": {"nl": "Norm gehaald", "en": "Norm met"},
+    "ui_tip_phase": {"nl": "Situatie", "en": "Situation"},
+    "ui_tip_scenario": {"nl": "Scenario", "en": "Scenario"},
+    "ui_tip_move": {"nl": "Verplaatsing", "en": "Move"},
+    "ui_tip_or_available": {"nl": "OK-minuten beschikbaar", "en": "OR minutes available"},
     "ui_map_caption": {
         "nl": "Cirkel: ziekenhuis, groter bij meer casussen, kleur naar OK-bezetting "
         "(rood boven 95 %). Lijn: patiënten die in een ander ziekenhuis worden behandeld, "

@@ -60,6 +60,38 @@ def test_every_page_is_registered_and_renders_on_the_sample(app):
         assert app.header[0].value
 
 
+def tooltips(spec: object) -> list[object]:
+    """Every tooltip field of a Vega-Lite spec, its layers included."""
+    if isinstance(spec, list):
+        return [tip for item in spec for tip in tooltips(item)]
+    if not isinstance(spec, dict):
+        return []
+    found = []
+    for key, value in spec.items():
+        if key == "tooltip" and isinstance(value, list):
+            found += value
+        elif key == "tooltip" and isinstance(value, dict):
+            found.append(value)
+        else:
+            found += tooltips(value)
+    return found
+
+
+def test_chart_tooltips_are_titled_in_the_readers_words(app):
+    app.sidebar.selectbox(key="year").set_value(
+        2026
+    ).run()  # the multi-year page needs a later year
+    for page in ["regio", "uitgangssituatie", "scenario", "meerjarig"]:
+        goto(app, page)
+        if page == "scenario":  # the story of the planned shares: moves, gains, map, flows
+            app.toggle(key="planned_shares").set_value(True).run()
+        tips = tooltips(chart_specs(app))
+        assert tips, page
+        for tip in tips:
+            assert isinstance(tip, dict) and tip.get("title"), (page, tip)
+            assert "_" not in tip["title"], (page, tip)
+
+
 def test_opens_on_the_region_in_dutch(app):
     text = all_text(app)
     assert "De regio in 2025" in text and "Voorbeeldregio" in text
