@@ -26,12 +26,15 @@ MET, NOT_MET = "#2e7d32", "#c62828"
 
 
 DUTCH_NUMBERS = alt.Locale(
-    number=alt.NumberLocale(decimal=",", thousands=".", grouping=[3], currency=["€ ", ""])
+    number=alt.NumberLocale(
+        decimal=",", thousands=".", grouping=[3], currency=["€ ", ""], percent=" %"
+    )
 )
 
 
 def localised(chart: alt.TopLevelMixin, language: str) -> alt.TopLevelMixin:
-    """Dutch number notation on the axes and tooltips (1.234,5) unless the language is English."""
+    """Dutch number notation on the axes, legends and tooltips (1.234,5 and 60 %) unless the
+    language is English."""
     return chart.configure(locale=DUTCH_NUMBERS) if language == "nl" else chart
 
 

@@ -99,6 +99,7 @@ def test_opens_on_the_region_in_dutch(app):
     app.sidebar.radio(key="lang").set_value("en").run()
     text = all_text(app)
     assert "The region in 2025" in text and "Sample region" in text
+    assert "locale" not in chart_specs(app)[0].get("config", {})  # English notation: 60%
 
 
 def test_region_shows_key_figures_map_and_attention(app):
@@ -110,6 +111,8 @@ def test_region_shows_key_figures_map_and_attention(app):
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks == ["geoshape", "rule", "circle", "text"]
     assert spec["layer"][0]["data"]["values"][0]["geometry"]["type"] == "MultiPolygon"
+    # percentages as the reader writes them: the legend's 60 % (d3's locale), in English 60%
+    assert spec["config"]["locale"]["number"]["percent"] == " %"
     frames = chart_data(app, 0)
     points = next(f for f in frames if "or_utilisation" in f.columns)
     assert set(points["hospital_id"]) == {"ACR", "RSZ", "MOG", "ZVL", "KZH", "ZDL"}
