@@ -132,11 +132,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "sweep_status_not_solved": {"nl": "niet opgelost", "en": "not solved"},
     "sweep_note_scope": {
         "nl": "Per norm wordt {care_form} opnieuw verdeeld; de andere zorgvormen houden de "
-        "ziekenhuizen van de optimale verdeling bij de huidige norm {current} (hun aantallen "
-        "mogen binnen die ziekenhuizen schuiven).",
+        "verdeling van het optimum bij de huidige norm {current}. Past {care_form} niet in de "
+        "capaciteit die zij overlaten, dan schuiven hun aantallen binnen hun ziekenhuizen "
+        "(zie de toelichting bij die norm).",
         "en": "For each norm {care_form} is redistributed; the other care forms keep the "
-        "hospitals of the optimum at the current norm {current} (their cases may shift "
-        "between those hospitals).",
+        "allocation of the optimum at the current norm {current}. Where {care_form} does not fit "
+        "in the capacity they leave, their cases shift between their hospitals (see the "
+        "explanation at that norm).",
+    },
+    "sweep_reason_shifted": {
+        "nl": "{care_form} past niet in de capaciteit die de andere zorgvormen overlaten: hun "
+        "aantallen schuiven binnen hun ziekenhuizen",
+        "en": "{care_form} does not fit in the capacity the other care forms leave: their cases "
+        "shift between their hospitals",
     },
     "sweep_note_travel": {
         "nl": "Extra reistijd: minuten van het eigen ziekenhuis naar het uitvoerende, per "

@@ -3,12 +3,16 @@
 The model is built once per process and handed to HiGHS once; each norm only changes the
 coefficient of the swept care form's ``norm[h,c]`` rows (n_c·y[h,c] ≤ Σ_o x[o,c,h]) and
 re-solves. First the optimum at the current norm is found; then, for every norm, the swept care
-form is redistributed while every other care form keeps the hospitals of that optimum (their
-binaries y are fixed, their cases may still shift between those hospitals). That re-solve has
-only the swept care form's binaries and is solved to a tight gap, so the curves compare optima,
-not solver tolerances. A norm at which this restricted model is infeasible, or a workbook
-whose current optimum is infeasible, goes through the full optimiser (:func:`optimize`), which
-explains or proposes agreements.
+form is redistributed while every other care form keeps its allocation of that optimum (its
+binaries y and its cases x are fixed; the swept care form has the OR and bed capacity they leave).
+That re-solve has only the swept care form's arcs and binaries and is solved to a tight gap in
+seconds, so the curves compare optima, not solver tolerances. (With the other care forms' cases
+free to shift between their hospitals, one re-solve of the national instance took minutes: HiGHS
+found the optimum early and spent the rest proving it over 126,000 columns.) Where the swept care
+form does not fit in the capacity the others leave, their cases may shift between their hospitals
+(binaries still held) for that norm; where that is infeasible too, or the current optimum is
+infeasible, the norm goes through the full optimiser (:func:`optimize`), which explains or
+proposes agreements.
 
 On a large model the norms are spread over worker processes (each builds the model once);
 Ctrl-C stops them all.
@@ -31,6 +35,7 @@ import pulp
 
 from calculator.errors import Finding, SpreidingInputError
 from calculator.workbook import Workbook
+from messages import Message
 from optimizer.build import build
 from optimizer.capacity import baseline_flows, effective_norms, money
 from optimizer.errors import OptimizerError
@@ -40,7 +45,7 @@ from optimizer.optimize import optimize
 from optimizer.solver import extract_flows, make_solver
 
 Progress = Callable[[int, int, str], None]
-TIGHT_GAP = 1e-6  # the restricted re-solves have only one care form's binaries
+TIGHT_GAP = 1e-6  # the restricted re-solves have only one care form's arcs and binaries
 PARALLEL_FROM_ARCS = 20_000  # below this a model solves faster than a process starts
 POINT_COLUMNS = [
     "norm",
@@ -61,6 +66,15 @@ POINT_COLUMNS = [
 
 
 @dataclass(frozen=True)
+class Others:
+    """The other care forms' allocation at the current optimum, by HiGHS column:
+    ``y`` their binaries (0/1), ``x`` their arcs' cases."""
+
+    y: np.ndarray
+    x: np.ndarray
+
+
+@dataclass(frozen=True)
 class SweepResult:
     """The answers per norm.
 
@@ -69,7 +83,9 @@ class SweepResult:
         and travel_max_minutes (extra minutes per moved patient of the swept care form),
         share_over_30 and share_over_60 (of all its patients), margin_change_cents (region,
         after − before, all care forms), proposals (count of new agreements), objective, method
-        (``restricted`` or ``full``), reason (Messages: why a norm is infeasible)
+        (``held``: the other care forms held at the current optimum; ``shifted``: their cases
+        shifted between their hospitals to make room; ``full``: the whole optimiser), reason
+        (Messages: why others shifted, or why a norm is infeasible)
     performers : norm, hospital_id, cases (the swept care form per performing hospital)
     proposals : norm, care_form_id, sending_hospital, performing_hospital, cases, travel_minutes,
         margin_sending_cents, margin_performing_cents (see :class:`OptimizeResult`)
@@ -138,16 +154,25 @@ class NormSolver:
             for key, con in self.model.constraints.items()
             if key[0] == "norm" and key[2] == care_form
         ]
-        self.own_y = [v for (h, c), v in self.model.y.items() if c == care_form]
-        self.other_y = [v for (h, c), v in self.model.y.items() if c != care_form]
+        self.other_y = np.array(
+            [v.index for (h, c), v in self.model.y.items() if c != care_form], dtype=np.int32
+        )
         arcs = self.inputs.arcs
+        other_arcs = (arcs["care_form_id"] != care_form).to_numpy()
+        self.other_x = np.array([v.index for v in self.model.x], dtype=np.int32)[other_arcs]
+        self.x_bounds = (np.zeros(len(self.other_x)), np.full(len(self.other_x), highspy.kHighsInf))
         self.travel = arcs[["sending_hospital", "performing_hospital", "travel"]]
         self.money_before = money(wb, baseline_flows(wb, year), year)["margin_cents"].sum()
 
-    def _run(self, norm: int) -> str:
+    def _run(self, norm: int, start: bool = False) -> str:
+        """Solve for ``norm``; ``start``: as a normal solve does (HiGHS gets a starting solution
+        from the LP relaxation), else from where the last solve left HiGHS."""
         for row, col in self.norm_rows:
             self.highs.changeCoeff(row, col, -float(norm))
-        self.highs.run()
+        if start:
+            self.solver.callSolver(self.model.prob)
+        else:
+            self.highs.run()
         status, sol = self.solver.findSolutionValues(self.model.prob)
         if sol in (pulp.LpSolutionOptimal,):
             return "optimal"
@@ -157,20 +182,25 @@ class NormSolver:
             return "infeasible"
         return "not_solved"
 
-    def solve_current(self, norm: int) -> tuple[str, list[int]]:
-        """The optimum at the current norm; returns its status and the binaries' values."""
-        status = self._run(norm)
-        values = [round(v.varValue or 0.0) for v in self.other_y]
-        return status, values
+    def solve_current(self, norm: int) -> tuple[str, Others]:
+        """The optimum at the current norm: its status and the other care forms' allocation."""
+        status = self._run(norm, start=True)
+        values = np.asarray(self.highs.getSolution().col_value)
+        others = Others(np.round(values[self.other_y]), values[self.other_x])
+        return status, others
 
-    def solve_restricted(self, norm: int, other_values: Sequence[int] | None) -> dict[str, Any]:
-        """Re-solve for ``norm`` with the other care forms' binaries fixed (None: all free)."""
-        h = self.highs
-        if other_values is not None:
-            for v, value in zip(self.other_y, other_values, strict=True):
-                h.changeColBounds(v.index, float(value), float(value))
-            h.setOptionValue("mip_rel_gap", TIGHT_GAP)
-        status = self._run(norm)
+    def solve_restricted(self, norm: int, others: Others) -> dict[str, Any]:
+        """Re-solve for ``norm`` with the other care forms held at ``others``; when the swept
+        care form does not fit in the capacity they leave, their cases may shift between their
+        hospitals (binaries still held); when that is infeasible too, the full optimiser."""
+        h, k = self.highs, len(self.other_x)
+        h.changeColsBounds(len(self.other_y), self.other_y, others.y, others.y)
+        h.changeColsBounds(k, self.other_x, others.x, others.x)
+        h.setOptionValue("mip_rel_gap", TIGHT_GAP)
+        status, method = self._run(norm), "held"
+        if status == "infeasible":
+            h.changeColsBounds(k, self.other_x, *self.x_bounds)
+            status, method = self._run(norm), "shifted"
         if status not in ("optimal", "time_limit"):
             return full_point(self.wb, self.year, self.options, self.care_form, norm)
         flows = extract_flows(self.model)
@@ -184,7 +214,7 @@ class NormSolver:
             flows,
             self.money_before,
             objective,
-            "restricted",
+            method,
         )
 
 
@@ -265,7 +295,9 @@ def measure(
         "proposals": 0,
         "objective": objective,
         "method": method,
-        "reason": (),
+        "reason": (Message("sweep_reason_shifted", {"care_form": care_form}),)
+        if method == "shifted"
+        else (),
     }
     return {
         "point": point,
@@ -293,11 +325,11 @@ def _init_worker(
         _WORKER_ERROR = (type(exc).__name__, str(exc))
 
 
-def _solve_in_worker(norm: int, other_values: list[int]) -> dict[str, Any]:
+def _solve_in_worker(norm: int, others: Others) -> dict[str, Any]:
     if _WORKER is None:
         kind, detail = _WORKER_ERROR
         raise OptimizerError("opt_worker_failed", kind=kind, detail=detail)
-    return _WORKER.solve_restricted(norm, other_values)
+    return _WORKER.solve_restricted(norm, others)
 
 
 # --------------------------------------------------------------------------- the sweep
@@ -397,7 +429,7 @@ def sweep(
 def _parallel(
     solver: NormSolver,
     norms: list[int],
-    others: list[int],
+    others: Others,
     extra: int,
     report: Callable[[dict[str, Any]], None],
 ) -> None:
