@@ -129,8 +129,9 @@ def to_text(raw: pd.Series, identifier: bool = False) -> tuple[pd.Series, np.nda
     Control characters are refused (in an id also tab and line breaks), and so is a text longer
     than Excel allows in a cell.
     """
-    # one vectorised pass over the column as text (1M registrations: seconds, not minutes)
-    text = _text_cells(raw).astype("str")
+    # one vectorised pass over the column as text (1M registrations: seconds, not minutes); a
+    # column read as text (CSV, Parquet) is text already
+    text = raw if raw.dtype == "str" else _text_cells(raw).astype("str")
     stripped = text.str.strip()
     blank = (stripped.isna() | (stripped == "")).to_numpy(dtype=bool, na_value=True)
     reasons = _none(len(raw))

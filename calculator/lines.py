@@ -298,8 +298,12 @@ def declare(
         count=("count", "sum"),
         amount_cents=("amount_cents", "sum"),
         basis_count=("basis_count", "sum"),
-        source=("source", _join_sources),
     )
+    # each group's distinct sources in order of appearance, without a pandas call per group
+    by_key: dict[tuple, list[str]] = {}
+    for *k, source in frame[[*group, "source"]].drop_duplicates().itertuples(index=False):
+        by_key.setdefault(tuple(k), []).append(source)
+    out["source"] = [_join_texts(by_key[k]) for k in out[group].itertuples(index=False, name=None)]
     out["amount_cents"] = out["amount_cents"].astype("int64")
     out["unit_price_cents"] = out["unit_price_cents"].astype("int64")
     out["price_year"] = out["price_year"].astype("int64")
@@ -329,10 +333,6 @@ def _group_items(items: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"count": count, "source": sources}).reset_index()[
         [*key, "count", "source"]
     ]
-
-
-def _join_sources(sources: pd.Series) -> str:
-    return _join_texts(list(sources.drop_duplicates()))
 
 
 def _join_texts(unique: list[str]) -> str:

@@ -12,6 +12,7 @@ order. Both are n log n in the DBCs of one pseudonym, never pairwise.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,8 +55,8 @@ def prepare(
     matching run on integer keys, not on text: ``patient_key``, ``care_form_key``, and
     ``hospital_key``/``partner_key`` (one numbering for both hospital columns; -1 = blank).
     """
-    r = registrations.reset_index(drop=True).copy()
-    r["care_form_id"] = r["product_code"].map(tariffs.care_form_of)
+    r = registrations.reset_index(drop=True)  # columns are added, the input is not touched
+    r["care_form_id"] = map_distinct(r["product_code"], tariffs.care_form_of)
     basis_date = r["end_date"] if year_basis == "end" else r["start_date"]
     r["settlement_year"] = basis_date.dt.year.astype("int64")
     r["price_year"] = r["start_date"].dt.year.astype("int64")
@@ -66,6 +67,16 @@ def prepare(
     r["hospital_key"] = hospitals[: len(r)]
     r["partner_key"] = hospitals[len(r) :]
     return r
+
+
+def map_distinct(values: pd.Series, mapping: Mapping[str, object]) -> pd.Series:
+    """``values.map(mapping)``, looked up once per distinct value (1,000,000 DBCs of 40
+    products: 40 look-ups); missing where the value is missing or not in ``mapping``."""
+    codes, uniques = pd.factorize(values)
+    distinct = pd.Series([*uniques, None], dtype=values.dtype).map(mapping)
+    out = distinct.take(np.where(codes < 0, len(uniques), codes))
+    out.index = values.index
+    return out
 
 
 def match_odv(r: pd.DataFrame) -> Matching:
@@ -361,16 +372,18 @@ def settle_registrations(
 
 def declared_revenue(declared: pd.DataFrame, tariffs: Tariffs, year: int) -> pd.DataFrame:
     """Insurer revenue of the declared DBCs of the year (REVENUE_COLUMNS); a DBC without a
-    contracted insurer is priced once at the hospital's weighted price."""
-    items = pd.DataFrame(
-        {
-            "hospital_id": declared["hospital_id"],
-            "product_code": declared["product_code"],
-            "price_year": declared["price_year"],
-            "count": 1.0,
-            "insurer": declared["insurer"].where(declared["insurer"].notna(), None),
-            "source": "registrations",
-        }
+    contracted insurer is priced once at the hospital's weighted price.
+
+    The DBCs are counted per (hospital, product, price year, insurer) first: ``declare`` sums
+    the counts of a group anyway, and prices each group once.
+    """
+    key = ["hospital_id", "product_code", "price_year", "insurer"]
+    counted = declared.groupby(key, dropna=False, sort=False, observed=True).size()
+    items = counted.rename("count").reset_index()
+    items = items.assign(
+        count=items["count"].astype("float64"),
+        insurer=items["insurer"].astype(object).where(items["insurer"].notna(), None),
+        source="registrations",
     )
     revenue = declare(items, tariffs, year, blank_insurer="weighted")
     if len(revenue):
