@@ -228,22 +228,33 @@ def declare(
     shares = tariffs.shares(year)
     weighted = tariffs.weighted_factors(year)
     groups = _group_items(items)
+    factors_of = {h: {i: f for i, _, f in contracts} for h, contracts in shares.items()}
+    unit_of: dict[tuple[str, int, Fraction], int] = {}
+
+    def unit_price(code: str, price_year: int, factor: Fraction) -> int:
+        """benchmark × factor [cents], rounded half-up once; computed once per product, price
+        year and factor, however many hospitals and insurers share it."""
+        key = (code, price_year, factor)
+        if key not in unit_of:
+            bench = exact(tariffs.benchmark(code, price_year)) * 100  # [cents]
+            unit_of[key] = round_half_up(bench * factor)
+        return unit_of[key]
+
     rows: list[tuple] = []
     for hospital, code, price_year, insurer, count, source in groups.itertuples(index=False):
-        bench = exact(tariffs.benchmark(code, int(price_year))) * 100  # [cents]
         n = exact(count)
         contracts = shares[hospital]
-        factors = {i: f for i, _, f in contracts}
+        factors = factors_of[hospital]
         key = (hospital, code, price_year)
         if insurer == "" and len(contracts) == 1:
             insurer = contracts[0][0]
         if insurer in factors:
-            unit = round_half_up(bench * factors[insurer])
+            unit = unit_price(code, int(price_year), factors[insurer])
             rows.append(
                 (*key, insurer, n, unit, round_half_up(n * unit), "contract", n, ONE, source)
             )
             continue
-        weighted_unit = round_half_up(bench * weighted[hospital])
+        weighted_unit = unit_price(code, int(price_year), weighted[hospital])
         if insurer != "" or blank_insurer == "weighted":
             amount = round_half_up(n * weighted_unit)
             rows.append(
@@ -260,7 +271,7 @@ def declare(
                 )
             )
             continue
-        units = [round_half_up(bench * f) for _, _, f in contracts]
+        units = [unit_price(code, int(price_year), f) for _, _, f in contracts]
         weights = [share * unit for (_, share, _), unit in zip(contracts, units, strict=True)]
         parts = largest_remainder(weights, round_half_up(n * sum(weights, Fraction(0))))
         for (name, share, _), unit, part in zip(contracts, units, parts, strict=True):
