@@ -308,24 +308,7 @@ def _agreement_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     backwards = ag["valid_to"].notna() & (ag["valid_to"] < ag["valid_from"])
     for row, to in ag.loc[backwards, [SOURCE_ROW, "valid_to"]].itertuples(index=False):
         out.append(_f("agreements", row, "valid_to", to.date(), "valid_to_before_from"))
-    far = pd.Timestamp.max.normalize()
-    for _, group in ag.groupby(["care_form_id", "sending_hospital", "performing_hospital"]):
-        g = group.sort_values("valid_from")
-        ends = g["valid_to"].fillna(far).tolist()
-        starts = g["valid_from"].tolist()
-        rows = g[SOURCE_ROW].tolist()
-        for i in range(1, len(g)):
-            if starts[i] <= max(ends[:i]):
-                out.append(
-                    _f(
-                        "agreements",
-                        rows[i],
-                        "valid_from",
-                        starts[i].date(),
-                        "agreement_overlap",
-                        other_row=str(rows[i - 1]),
-                    )
-                )
+    out += _agreement_overlaps(ag)
     parts = frames["products"]
     has_intervention = set(parts.loc[parts.component == "intervention", "care_form_id"])
     for row, cf in ag.loc[ag["mode"] == "parallel", [SOURCE_ROW, "care_form_id"]].itertuples(
@@ -344,6 +327,34 @@ def _agreement_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
             )
     out += _share_sums(ag, frames["phases"], frames["volumes"])
     return out
+
+
+def _agreement_overlaps(ag: pd.DataFrame) -> list[Finding]:
+    """An agreement that starts on or before the end of an earlier-starting agreement of its
+    (care form, S, P) overlaps it; the finding names the agreement just before it by start.
+
+    The agreements of a triple in order of start date; each is compared with the latest end of
+    those before it (a running maximum per triple: one pass, not a loop per triple).
+    """
+    key = ["care_form_id", "sending_hospital", "performing_hospital"]
+    g = ag.sort_values([*key, "valid_from"], kind="stable")
+    triple = g.groupby(key, sort=False).ngroup()
+    ends = g["valid_to"].fillna(pd.Timestamp.max.normalize())
+    latest_before = ends.groupby(triple).cummax().groupby(triple).shift(1)
+    hit = (g["valid_from"] <= latest_before).to_numpy(dtype=bool, na_value=False)
+    rows, previous = g[SOURCE_ROW].to_numpy(), g[SOURCE_ROW].shift(1).to_numpy()
+    starts = g["valid_from"].to_numpy()
+    return [
+        _f(
+            "agreements",
+            rows[i],
+            "valid_from",
+            pd.Timestamp(starts[i]).date(),
+            "agreement_overlap",
+            other_row=str(int(previous[i])),
+        )
+        for i in np.flatnonzero(hit)
+    ]
 
 
 def _share_sums(ag: pd.DataFrame, phases: pd.DataFrame, volumes: pd.DataFrame) -> list[Finding]:
@@ -400,10 +411,16 @@ def placeholder_pseudonyms(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     reg = frames["registrations"]
     if not len(reg) or "patient_id" not in reg:
         return []
-    counts = reg["patient_id"].value_counts()
+    # counted by integer code (a pseudonym per code, in order of first appearance)
+    codes, patients = pd.factorize(reg["patient_id"])
+    counts = np.bincount(codes[codes >= 0], minlength=len(patients))
+    many = np.flatnonzero(counts > MAX_DBCS_PER_PATIENT)
+    many = many[np.argsort(-counts[many], kind="stable")]  # most DBCs first
+    rows = reg[SOURCE_ROW].to_numpy()
     out = []
-    for patient, n in counts[counts > MAX_DBCS_PER_PATIENT].items():
-        first = reg.loc[reg["patient_id"] == patient, SOURCE_ROW].iloc[0]
+    for code in many:
+        patient, n = patients[code], counts[code]
+        first = rows[np.argmax(codes == code)]
         out.append(
             _f(
                 "registrations",

@@ -22,6 +22,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from calculator.schema import ENUM_ALIASES, Column
 
@@ -123,22 +125,38 @@ def _text_cells(raw: pd.Series) -> pd.Series:
     return raw.map(one)
 
 
+def _maybe_control(text: pd.Series) -> np.ndarray:
+    """Cells that may hold a control character: all but those Arrow finds printable (a control
+    character never is); every cell of a column not held by Arrow."""
+    if not (text.dtype == "str" and getattr(text.dtype, "storage", None) == "pyarrow"):
+        return np.ones(len(text), dtype=bool)
+    printable = pc.fill_null(pc.utf8_is_printable(pa.array(text)), False)
+    return ~np.asarray(printable, dtype=bool)
+
+
 def to_text(raw: pd.Series, identifier: bool = False) -> tuple[pd.Series, np.ndarray]:
     """Text, stripped; a whole number stored as a number becomes its digits (``12.0`` → ``12``).
 
     Control characters are refused (in an id also tab and line breaks), and so is a text longer
     than Excel allows in a cell.
     """
-    # one vectorised pass over the column as text (1M registrations: seconds, not minutes)
-    text = _text_cells(raw).astype("str")
+    # one vectorised pass over the column as text (1M registrations: seconds, not minutes); a
+    # column read as text (CSV, Parquet) is text already
+    text = raw if raw.dtype == "str" else _text_cells(raw).astype("str")
     stripped = text.str.strip()
     blank = (stripped.isna() | (stripped == "")).to_numpy(dtype=bool, na_value=True)
     reasons = _none(len(raw))
-    # checked before stripping: strip() would silently drop a vertical tab (Excel's _x000B_)
-    control = text.str.contains(_CONTROL.pattern, regex=True).to_numpy(dtype=bool, na_value=False)
-    if identifier:
-        in_id = stripped.str.contains(_CONTROL_IN_ID.pattern, regex=True)
-        control = control | in_id.to_numpy(dtype=bool, na_value=False)
+    # checked before stripping: strip() would silently drop a vertical tab (Excel's _x000B_).
+    # Control characters are not printable, so only a text that is not printable (or empty)
+    # can hold one: the pattern is searched in those alone.
+    maybe = _maybe_control(text)
+    control = np.zeros(len(text), dtype=bool)
+    if maybe.any():
+        found = text[maybe].str.contains(_CONTROL.pattern, regex=True)
+        control[maybe] = found.to_numpy(dtype=bool, na_value=False)
+        if identifier:
+            in_id = stripped[maybe].str.contains(_CONTROL_IN_ID.pattern, regex=True)
+            control[maybe] |= in_id.to_numpy(dtype=bool, na_value=False)
     long = (stripped.str.len() > MAX_TEXT_CHARS).to_numpy(dtype=bool, na_value=False)
     reasons[control] = "control_characters"
     reasons[long] = "text_too_long"
@@ -378,6 +396,8 @@ def to_text_checked(raw: pd.Series, identifier: bool = False) -> tuple[pd.Series
     """Text with error cells refused (the text path of :data:`COERCERS`)."""
     errors = error_mask(raw)
     out, reasons = to_text(raw, identifier=identifier)
+    if not errors.any():
+        return out, reasons
     reasons[errors] = "cell_error"
     return out.where(~errors, None).astype("str"), reasons
 

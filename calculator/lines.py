@@ -228,22 +228,33 @@ def declare(
     shares = tariffs.shares(year)
     weighted = tariffs.weighted_factors(year)
     groups = _group_items(items)
+    factors_of = {h: {i: f for i, _, f in contracts} for h, contracts in shares.items()}
+    unit_of: dict[tuple[str, int, Fraction], int] = {}
+
+    def unit_price(code: str, price_year: int, factor: Fraction) -> int:
+        """benchmark × factor [cents], rounded half-up once; computed once per product, price
+        year and factor, however many hospitals and insurers share it."""
+        key = (code, price_year, factor)
+        if key not in unit_of:
+            bench = exact(tariffs.benchmark(code, price_year)) * 100  # [cents]
+            unit_of[key] = round_half_up(bench * factor)
+        return unit_of[key]
+
     rows: list[tuple] = []
     for hospital, code, price_year, insurer, count, source in groups.itertuples(index=False):
-        bench = exact(tariffs.benchmark(code, int(price_year))) * 100  # [cents]
         n = exact(count)
         contracts = shares[hospital]
-        factors = {i: f for i, _, f in contracts}
+        factors = factors_of[hospital]
         key = (hospital, code, price_year)
         if insurer == "" and len(contracts) == 1:
             insurer = contracts[0][0]
         if insurer in factors:
-            unit = round_half_up(bench * factors[insurer])
+            unit = unit_price(code, int(price_year), factors[insurer])
             rows.append(
                 (*key, insurer, n, unit, round_half_up(n * unit), "contract", n, ONE, source)
             )
             continue
-        weighted_unit = round_half_up(bench * weighted[hospital])
+        weighted_unit = unit_price(code, int(price_year), weighted[hospital])
         if insurer != "" or blank_insurer == "weighted":
             amount = round_half_up(n * weighted_unit)
             rows.append(
@@ -260,7 +271,7 @@ def declare(
                 )
             )
             continue
-        units = [round_half_up(bench * f) for _, _, f in contracts]
+        units = [unit_price(code, int(price_year), f) for _, _, f in contracts]
         weights = [share * unit for (_, share, _), unit in zip(contracts, units, strict=True)]
         parts = largest_remainder(weights, round_half_up(n * sum(weights, Fraction(0))))
         for (name, share, _), unit, part in zip(contracts, units, parts, strict=True):
@@ -298,8 +309,12 @@ def declare(
         count=("count", "sum"),
         amount_cents=("amount_cents", "sum"),
         basis_count=("basis_count", "sum"),
-        source=("source", _join_sources),
     )
+    # each group's distinct sources in order of appearance, without a pandas call per group
+    by_key: dict[tuple, list[str]] = {}
+    for *k, source in frame[[*group, "source"]].drop_duplicates().itertuples(index=False):
+        by_key.setdefault(tuple(k), []).append(source)
+    out["source"] = [_join_texts(by_key[k]) for k in out[group].itertuples(index=False, name=None)]
     out["amount_cents"] = out["amount_cents"].astype("int64")
     out["unit_price_cents"] = out["unit_price_cents"].astype("int64")
     out["price_year"] = out["price_year"].astype("int64")
@@ -329,10 +344,6 @@ def _group_items(items: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"count": count, "source": sources}).reset_index()[
         [*key, "count", "source"]
     ]
-
-
-def _join_sources(sources: pd.Series) -> str:
-    return _join_texts(list(sources.drop_duplicates()))
 
 
 def _join_texts(unique: list[str]) -> str:

@@ -21,7 +21,7 @@ import pandas as pd
 from calculator.errors import Finding, SpreidingInputError
 from calculator.money import exact
 from calculator.prices import resolve_prices
-from calculator.workbook import Workbook
+from calculator.workbook import Workbook, years_of
 from messages import Message
 
 ALL_INSURERS = "(all)"
@@ -183,7 +183,7 @@ class Tariffs:
 def _workbook_years(wb: Workbook) -> set[int]:
     years = set(wb.volumes["year"].dropna().astype(int))
     for column in ("start_date", "end_date"):
-        years |= set(wb.registrations[column].dropna().dt.year.astype(int))
+        years |= years_of(wb.registrations[column])
     years |= set(wb.insurer_contracts["year"].dropna().astype(int))
     years |= set(wb.prices["year"].dropna().astype(int))
     return years

@@ -11,6 +11,12 @@ from calculator.errors import Finding, SpreidingInputError
 SOURCE_ROW = "excel_row"
 
 
+def years_of(dates: pd.Series) -> set[int]:
+    """The distinct years of a date column (missing dates left out); read once per distinct
+    year, not once per row."""
+    return {int(y) for y in dates.dt.year.dropna().unique()}
+
+
 @dataclass(frozen=True)
 class Workbook:
     """Validated input frames with canonical column names and proper dtypes.
@@ -51,7 +57,7 @@ class Workbook:
         if sheet == "volumes":
             return sorted(set(self.volumes["year"].dropna().astype(int)))
         dates = self.registrations["end_date" if year_basis == "end" else "start_date"]
-        return sorted(set(dates.dt.year.dropna().astype(int)))
+        return sorted(years_of(dates))
 
     @property
     def years(self) -> list[int]:

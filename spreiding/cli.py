@@ -213,12 +213,14 @@ def settle(
     """Yearly settlement between hospitals (SPEC §4)."""
     from calculator.report import settlement_document
     from calculator.settle import settle as run_settle
-    from calculator.settlement_export import write_settlement
     from calculator.validate import load
 
     check_out(out)
     result = run_settle(load(book), year, source, year_basis=year_basis)
     if out is not None and result.invariants_hold:
+        # the workbook writer (openpyxl) is loaded only when a workbook is written
+        from calculator.settlement_export import write_settlement
+
         write_settlement(result, out)
     elif out is not None:  # a result that breaks an invariant is never written as a workbook
         click.echo(say("cli_not_written", path=str(out)), err=True)
