@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import time
 import warnings
+from itertools import chain
+from operator import attrgetter, itemgetter
 
 import highspy
 import numpy as np
@@ -21,6 +23,20 @@ TOLERANCE = 1e-6
 PRICE_COLUMNS = ["constraint", "hospital_id", "dual", "unit"]
 
 
+_index = attrgetter("index")
+
+
+def _variables(lp: pulp.LpProblem, constraints: list[pulp.LpConstraint]) -> list[pulp.LpVariable]:
+    """``lp.variables()`` without its Python loop over every term: the registered variables,
+    then those of the objective and of the constraints, in that order, sorted by name."""
+    seen = list(chain(lp._variables, lp.objective or (), chain.from_iterable(constraints)))
+    # first occurrences by identity (PuLP hashes a variable by its raw id, which makes big
+    # dicts of variables slow)
+    ids = np.fromiter(map(id, seen), np.uint64, len(seen))
+    first = np.sort(np.unique(ids, return_index=True)[1])
+    return sorted(itemgetter(*first)(seen), key=attrgetter("name")) if len(first) else []
+
+
 class ArrayHiGHS(pulp.HiGHS):
     """PuLP's HiGHS interface with two changes for big models.
 
@@ -35,42 +51,52 @@ class ArrayHiGHS(pulp.HiGHS):
 
     def buildSolverModel(self, lp: pulp.LpProblem) -> None:
         inf = highspy.kHighsInf
-        variables = lp.variables()
+        constraints = list(lp._constraints.values())
+        variables = _variables(lp, constraints)
         for i, var in enumerate(variables):
             var.index = i
-        n = len(variables)
+        for i, constraint in enumerate(constraints):
+            constraint.index = i
+        n, m = len(variables), len(constraints)
         sense = -1.0 if lp.sense == pulp.LpMaximize else 1.0
         cost = np.zeros(n)
-        for var, coefficient in lp.objective.items():
-            cost[var.index] = sense * coefficient
-        lower = np.array([-inf if v.lowBound is None else v.lowBound for v in variables], float)
-        upper = np.array([inf if v.upBound is None else v.upBound for v in variables], float)
-        starts, index, value, row_lower, row_upper = [0], [], [], [], []
-        for i, constraint in enumerate(lp._constraints.values()):
-            constraint.index = i
-            for var, coefficient in constraint.items():
-                if coefficient != 0:
-                    index.append(var.index)
-                    value.append(coefficient)
-            starts.append(len(index))
-            lb, ub = constraint.getLb(), constraint.getUb()
-            row_lower.append(-inf if lb is None else lb)
-            row_upper.append(inf if ub is None else ub)
+        if lp.objective:
+            objective = lp.objective
+            at = np.fromiter(map(_index, objective), np.intp, len(objective))
+            cost[at] = sense * np.fromiter(objective.values(), float, len(objective))
+        lower = np.array([v.lowBound for v in variables], float)  # None reads as NaN
+        upper = np.array([v.upBound for v in variables], float)
+        lower[np.isnan(lower)] = -inf
+        upper[np.isnan(upper)] = inf
+        # the coefficients row by row, zeros left out as PuLP's own interface does
+        length = np.fromiter(map(len, constraints), np.intp, m)
+        nnz = int(length.sum())
+        index = np.fromiter(map(_index, chain.from_iterable(constraints)), np.int32, nnz)
+        value = np.fromiter(chain.from_iterable(c.expr.values() for c in constraints), float, nnz)
+        nonzero = value != 0
+        row = np.repeat(np.arange(m), length)[nonzero]
+        starts = np.zeros(m + 1, dtype=np.int32)
+        np.cumsum(np.bincount(row, minlength=m), out=starts[1:])
+        # PuLP keeps a row as lhs + constant (sense) 0: its bounds are −constant
+        row_sense = np.fromiter((c.sense for c in constraints), np.int8, m)
+        bound = -np.fromiter((c.constant for c in constraints), float, m)
+        row_lower = np.where(row_sense >= 0, bound, -inf)  # ≥ and = rows
+        row_upper = np.where(row_sense <= 0, bound, inf)  # ≤ and = rows
         model = highspy.HighsLp()
         model.num_col_ = n
-        model.num_row_ = len(row_lower)
+        model.num_row_ = m
         model.col_cost_ = cost
         model.col_lower_ = lower
         model.col_upper_ = upper
-        model.row_lower_ = np.array(row_lower, float)
-        model.row_upper_ = np.array(row_upper, float)
+        model.row_lower_ = row_lower
+        model.row_upper_ = row_upper
         matrix = model.a_matrix_
         matrix.format_ = highspy.MatrixFormat.kRowwise
         matrix.num_col_ = n
-        matrix.num_row_ = len(row_lower)
-        matrix.start_ = np.array(starts, dtype=np.int32)
-        matrix.index_ = np.array(index, dtype=np.int32)
-        matrix.value_ = np.array(value, dtype=float)
+        matrix.num_row_ = m
+        matrix.start_ = starts
+        matrix.index_ = index[nonzero]
+        matrix.value_ = value[nonzero]
         model.a_matrix_ = matrix
         integer = np.array([v.cat == pulp.LpInteger for v in variables], dtype=bool) & self.mip
         if integer.any():
