@@ -14,9 +14,10 @@ always feasible and its slacks say what is short, and by how much.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pulp
 
 from optimizer.inputs import ModelInputs
@@ -37,7 +38,9 @@ class Model:
     """A built model: the PuLP problem and the handles needed to read it back.
 
     x : one variable per arc (position = arc label); y : binaries by (hospital, care form);
-    z : proposal binaries by arc label; constraints and slacks by key, e.g. ("or_capacity", "ACR").
+    z : proposal binaries by arc label; constraints and slacks by key, e.g. ("or_capacity", "ACR");
+    columns : every variable in the order made, so that a family can name its terms by position
+    in numpy arrays (see :meth:`add_rows`).
     """
 
     inputs: ModelInputs
@@ -53,6 +56,9 @@ class Model:
     stage: str = "normal"
     # binaries fixed at these values and relaxed to continuous (the shadow-price copy)
     fixed: dict[tuple[str, str], float] | None = None
+    columns: list[pulp.LpVariable] = field(default_factory=list)
+    # positions of x in columns (x[a] is columns[x_col[a]])
+    x_col: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
 
     def variable(
         self,
@@ -64,9 +70,37 @@ class Model:
     ) -> pulp.LpVariable:
         """A new variable named from its key; a binary becomes a fixed continuous one in a copy."""
         cat = pulp.LpInteger if (binary or integer) else pulp.LpContinuous
-        return self.prob.add_variable(
+        var = self.prob.add_variable(
             key_name(key), lowBound=low, upBound=1 if binary else up, cat=cat
         )
+        self.columns.append(var)
+        return var
+
+    def add_variables(
+        self,
+        kind: str,
+        keys: Sequence[Sequence[str]],
+        low: float | None | Sequence[float] = 0.0,
+        up: float | None | Sequence[float] = None,
+        binary: bool = False,
+        integer: bool = False,
+    ) -> np.ndarray:
+        """One variable per key, ``kind[key]``; ``keys`` as columns (o, c, h), ``low`` and
+        ``up`` one value or one per key. Returns their positions in :attr:`columns`."""
+        cat = pulp.LpInteger if (binary or integer) else pulp.LpContinuous
+        names = [f"{kind}[{','.join(key)}]" for key in zip(*keys, strict=True)]
+        n = len(names)
+        lows = [low] * n if low is None or isinstance(low, float | int) else low
+        ups = (
+            [1 if binary else up] * n if up is None or binary or isinstance(up, float | int) else up
+        )
+        add = self.prob.add_variable
+        start = len(self.columns)
+        self.columns += [
+            add(name, lowBound=lo, upBound=hi, cat=cat)
+            for name, lo, hi in zip(names, lows, ups, strict=True)
+        ]
+        return np.arange(start, start + n)
 
     def add(
         self,
@@ -87,6 +121,64 @@ class Model:
             constraint.addInPlace(pulp.LpAffineExpression([(slack, float(sense_of_slack))]))
         self.prob.addConstraint(constraint, key_name(key))
         self.constraints[key] = constraint
+
+    def add_rows(
+        self,
+        keys: Sequence[tuple[str, ...]],
+        row: np.ndarray,
+        col: np.ndarray,
+        val: np.ndarray,
+        sense: np.ndarray,
+        rhs: np.ndarray,
+        slack: np.ndarray | None = None,
+        scale: np.ndarray | None = None,
+    ) -> None:
+        """Add the constraints ``keys[r]``: Σ val·columns[col] over the terms with row == r,
+        (``sense[r]``: −1 ≤, 0 =, +1 ≥) ``rhs[r]``, as :meth:`add` would one by one.
+
+        Terms keep their given order within a row. ``slack[r]`` and ``scale[r]`` are
+        :meth:`add`'s ``sense_of_slack`` and ``scale`` (default: no slack).
+        """
+        n = len(keys)
+        order = np.argsort(row, kind="stable")
+        ends = np.cumsum(np.bincount(row, minlength=n)).tolist()
+        variables = [self.columns[i] for i in col[order].tolist()]
+        coefficients = np.asarray(val, dtype=float)[order].tolist()
+        gives = self._slack_rows(keys, slack)
+        slacks = np.zeros(n) if slack is None else np.asarray(slack, dtype=float)
+        scales = np.ones(n) if scale is None else np.asarray(scale, dtype=float)
+        added: dict[str, pulp.LpConstraint] = {}
+        start = 0
+        for r, (key, end, s, b) in enumerate(
+            zip(
+                keys, ends, np.asarray(sense).tolist(), np.asarray(rhs, float).tolist(), strict=True
+            )
+        ):
+            expression = pulp.LpAffineExpression(
+                zip(variables[start:end], coefficients[start:end], strict=True)
+            )
+            start = end
+            if r in gives:
+                var = self.variable(("slack", *key))
+                self.slacks[key] = var
+                self.slack_scale[key] = max(abs(float(scales[r])), 1.0)
+                expression[var] = float(slacks[r])
+            constraint = pulp.LpConstraint(expression, s, key_name(key), b)
+            added[constraint.name] = constraint
+        if len(added) < n or any(self.prob.get_constraint_by_name(a) is not None for a in added):
+            raise ValueError(f"overlapping constraint names among the {keys[0][0]} rows")
+        self.constraints.update(zip(keys, added.values(), strict=True))
+        # PuLP's documented bulk path (no per-term bookkeeping; the solver interfaces and LP
+        # writers find the variables through the constraints)
+        self.prob.extend(added)
+
+    def _slack_rows(self, keys: Sequence[tuple[str, ...]], slack: np.ndarray | None) -> set[int]:
+        """Rows that get a slack: those with a slack sense, of a kind that is soft."""
+        if slack is None or not self.soft:
+            return set()
+        kinds = {key[0] for key in keys}
+        soft = kinds if self.soft is True else kinds & set(self.soft)
+        return {r for r in np.flatnonzero(np.asarray(slack) != 0).tolist() if keys[r][0] in soft}
 
     def by_name(self) -> dict[str, tuple[str, ...]]:
         """Constraint keys by the name the solver sees."""
