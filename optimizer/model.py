@@ -33,6 +33,45 @@ def key_name(key: tuple[str, ...]) -> str:
     return f"{key[0]}[{','.join(key[1:])}]"
 
 
+class LpName:
+    """PuLP's replacement of characters an LP file does not allow in a name (by ``_``)."""
+
+    ILLEGAL = pulp.LpElement.illegal_chars
+    TABLE = pulp.LpElement.trans
+
+
+def new_variables(
+    prob: pulp.LpProblem,
+    names: list[str],
+    lows: Sequence[float | None],
+    ups: Sequence[float | None],
+    cat: str,
+) -> list[pulp.LpVariable]:
+    """``[prob.add_variable(name, low, up, cat) ...]`` for names PuLP need not clean.
+
+    PuLP's constructor checks and cleans every name (a regular expression and a ``translate``)
+    and checks every bound: two thirds of the model's build for 130,000 variables. Here each
+    distinct (low, up) is made once by ``prob.add_variable`` and copied with its own name and
+    hash (PuLP hashes a variable by its ``id``). ``tests/test_optimizer.py`` checks the copies
+    against ``add_variable``'s variables, so a PuLP that stores something else is caught.
+    """
+    templates: dict[tuple[float | None, float | None], dict] = {}
+    made = []
+    new = object.__new__
+    for name, low, up in zip(names, lows, ups, strict=True):
+        template = templates.get((low, up))
+        if template is None:
+            template = vars(prob.add_variable("template", lowBound=low, upBound=up, cat=cat))
+            templates[(low, up)] = template
+        var = new(pulp.LpVariable)
+        attributes = var.__dict__
+        attributes.update(template)
+        attributes["_LpElement__name"] = name
+        attributes["hash"] = id(var)
+        made.append(var)
+    return made
+
+
 @dataclass
 class Model:
     """A built model: the PuLP problem and the handles needed to read it back.
@@ -88,18 +127,21 @@ class Model:
         """One variable per key, ``kind[key]``; ``keys`` as columns (o, c, h), ``low`` and
         ``up`` one value or one per key. Returns their positions in :attr:`columns`."""
         cat = pulp.LpInteger if (binary or integer) else pulp.LpContinuous
-        names = [f"{kind}[{','.join(key)}]" for key in zip(*keys, strict=True)]
+        joined = [",".join(key) for key in zip(*keys, strict=True)]
+        everything = "".join(joined)
+        if any(ch in everything for ch in LpName.ILLEGAL):
+            names = [f"{kind}[{key}]".translate(LpName.TABLE) for key in joined]
+        else:  # PuLP would only replace the brackets
+            names = [f"{kind}_{key}_" for key in joined]
         n = len(names)
-        lows = [low] * n if low is None or isinstance(low, float | int) else low
-        ups = (
-            [1 if binary else up] * n if up is None or binary or isinstance(up, float | int) else up
+        if binary:
+            up = 1
+        lows: Sequence[float | None] = (
+            [low] * n if low is None or isinstance(low, float | int) else low
         )
-        add = self.prob.add_variable
+        ups: Sequence[float | None] = [up] * n if up is None or isinstance(up, float | int) else up
         start = len(self.columns)
-        self.columns += [
-            add(name, lowBound=lo, upBound=hi, cat=cat)
-            for name, lo, hi in zip(names, lows, ups, strict=True)
-        ]
+        self.columns += new_variables(self.prob, names, lows, ups, cat)
         return np.arange(start, start + n)
 
     def add(

@@ -1,0 +1,99 @@
+"""The model build's shortcuts past PuLP's per-object work give what PuLP itself would."""
+
+from __future__ import annotations
+
+import numpy as np
+import pulp
+import pytest
+
+from calculator.validate import load
+from optimizer.build import build
+from optimizer.inputs import Options, prepare
+from optimizer.model import Model, new_variables
+from optimizer.solver import ArrayHiGHS
+from tests.conftest import SAMPLE
+
+
+@pytest.mark.parametrize(
+    ("low", "up", "cat"),
+    [
+        (0.0, None, pulp.LpContinuous),
+        (None, None, pulp.LpContinuous),
+        (0.0, None, pulp.LpInteger),
+        (0.0, 1, pulp.LpInteger),
+        (1.0, 1.0, pulp.LpContinuous),
+    ],
+)
+def test_new_variables_are_what_add_variable_makes(low, up, cat):
+    prob = pulp.LpProblem("p")
+    names = ["x_A,b_", "y_Q,r_"]
+    ours = new_variables(prob, names, [low, low], [up, up], cat)
+    theirs = [prob.add_variable(name, lowBound=low, upBound=up, cat=cat) for name in names]
+    for a, b in zip(ours, theirs, strict=True):
+        assert type(a) is type(b)
+        assert {**vars(a), "hash": None} == {**vars(b), "hash": None}
+        assert a.name == b.name and hash(a) == id(a)
+    assert ours[0] is not ours[1] and hash(ours[0]) != hash(ours[1])
+
+
+def test_add_variables_names_as_pulp_cleans_them():
+    prob = pulp.LpProblem("p")
+    model = Model(inputs=None, prob=prob)  # type: ignore[arg-type]
+    plain = model.add_variables("x", [["A"], ["colon"], ["B"]])
+    odd = model.add_variables("x", [["A b"], ["c-d+e"], ["f/g>h"]], binary=True)
+    made = [model.columns[i] for i in (*plain, *odd)]
+    assert [v.name for v in made] == [
+        prob.add_variable("x[A,colon,B]").name,
+        prob.add_variable("x[A b,c-d+e,f/g>h]").name,
+    ]
+    assert (made[1].lowBound, made[1].upBound, made[1].cat) == (0.0, 1, pulp.LpInteger)
+
+
+def test_rows_with_one_name_are_refused():
+    model = Model(inputs=None, prob=pulp.LpProblem("p"))  # type: ignore[arg-type]
+    model.add_variables("x", [["A", "B"]])
+    with pytest.raises(ValueError, match="overlapping"):
+        model.add_rows(
+            keys=[("cap", "A"), ("cap", "A")],
+            row=np.array([0, 1]),
+            col=np.array([0, 1]),
+            val=np.ones(2),
+            sense=np.array([-1, -1]),
+            rhs=np.ones(2),
+        )
+
+
+def _matrix(h) -> tuple:
+    lp = h.getLp()
+    a = lp.a_matrix_
+    shape = (lp.num_row_, lp.num_col_)
+    dense = np.zeros(shape if a.format_ == a.format_.kRowwise else shape[::-1])
+    start = np.array(a.start_)
+    for line, (begin, end) in enumerate(zip(start[:-1], start[1:], strict=True)):
+        dense[line, np.array(a.index_)[begin:end]] = np.array(a.value_)[begin:end]
+    matrix = dense if a.format_ == a.format_.kRowwise else dense.T
+    vectors = [lp.col_cost_, lp.col_lower_, lp.col_upper_, lp.row_lower_, lp.row_upper_]
+    return matrix, [np.array(v) for v in vectors], list(lp.integrality_)
+
+
+@pytest.mark.parametrize(
+    ("options", "soft"),
+    [
+        (Options(free_moves=True, norms={"rectumcarcinoom": 40}), False),
+        (Options(max_margin_loss=0.05, max_move_share=0.3), True),
+    ],
+)
+def test_array_hand_over_is_pulps_own(options, soft):
+    """The one-call hand-over gives HiGHS the model PuLP's HiGHS interface builds row by row."""
+    model = build(prepare(load(SAMPLE), 2026, options), soft=soft)
+    ours, theirs = ArrayHiGHS(msg=False), pulp.HiGHS(msg=False)
+    ours.createAndConfigureSolver(model.prob)
+    ours.buildSolverModel(model.prob)
+    mine = _matrix(model.prob.solverModel)
+    theirs.createAndConfigureSolver(model.prob)
+    theirs.buildSolverModel(model.prob)
+    pulps = _matrix(model.prob.solverModel)
+    assert np.array_equal(mine[0], pulps[0])
+    for a, b in zip(mine[1], pulps[1], strict=True):
+        assert np.array_equal(a, b)
+    assert mine[2] == pulps[2]
