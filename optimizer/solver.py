@@ -6,7 +6,7 @@ import math
 import time
 import warnings
 from itertools import chain
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 import highspy
 import numpy as np
@@ -26,15 +26,32 @@ PRICE_COLUMNS = ["constraint", "hospital_id", "dual", "unit"]
 _index = attrgetter("index")
 
 
-def _variables(lp: pulp.LpProblem, constraints: list[pulp.LpConstraint]) -> list[pulp.LpVariable]:
-    """``lp.variables()`` without its Python loop over every term: the registered variables,
-    then those of the objective and of the constraints, in that order, sorted by name."""
-    seen = list(chain(lp._variables, lp.objective or (), chain.from_iterable(constraints)))
-    # first occurrences by identity (PuLP hashes a variable by its raw id, which makes big
-    # dicts of variables slow)
+def _columns(
+    lp: pulp.LpProblem, constraints: list[pulp.LpConstraint]
+) -> tuple[list[pulp.LpVariable], np.ndarray, np.ndarray]:
+    """``lp.variables()`` without its Python step per term, and the column of every objective
+    term and of every constraint term (in ``constraints`` order).
+
+    As PuLP: the registered variables, then those of the objective and of the constraints,
+    each once (by identity) in that order, then sorted by name.
+    """
+    objective = lp.objective or {}
+    registered = len(lp._variables)
+    seen = list(chain(lp._variables, objective, chain.from_iterable(constraints)))
+    if not seen:
+        return [], np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.int32)
     ids = np.fromiter(map(id, seen), np.uint64, len(seen))
-    first = np.sort(np.unique(ids, return_index=True)[1])
-    return sorted(itemgetter(*first)(seen), key=attrgetter("name")) if len(first) else []
+    _, first, which = np.unique(ids, return_index=True, return_inverse=True)
+    appearance = np.argsort(first)
+    unique = [seen[i] for i in first[appearance].tolist()]
+    variables = sorted(unique, key=attrgetter("name"))
+    for i, var in enumerate(variables):
+        var.index = i
+    column = np.empty(len(first), dtype=np.intp)  # by position in np.unique's order
+    column[appearance] = np.fromiter(map(_index, unique), np.intp, len(unique))
+    terms = column[which.ravel()]
+    split = registered + len(objective)
+    return variables, terms[registered:split], terms[split:].astype(np.int32)
 
 
 class ArrayHiGHS(pulp.HiGHS):
@@ -52,9 +69,7 @@ class ArrayHiGHS(pulp.HiGHS):
     def buildSolverModel(self, lp: pulp.LpProblem) -> None:
         inf = highspy.kHighsInf
         constraints = list(lp._constraints.values())
-        variables = _variables(lp, constraints)
-        for i, var in enumerate(variables):
-            var.index = i
+        variables, objective_column, index = _columns(lp, constraints)
         for i, constraint in enumerate(constraints):
             constraint.index = i
         n, m = len(variables), len(constraints)
@@ -62,16 +77,14 @@ class ArrayHiGHS(pulp.HiGHS):
         cost = np.zeros(n)
         if lp.objective:
             objective = lp.objective
-            at = np.fromiter(map(_index, objective), np.intp, len(objective))
-            cost[at] = sense * np.fromiter(objective.values(), float, len(objective))
+            cost[objective_column] = sense * np.fromiter(objective.values(), float, len(objective))
         lower = np.array([v.lowBound for v in variables], float)  # None reads as NaN
         upper = np.array([v.upBound for v in variables], float)
         lower[np.isnan(lower)] = -inf
         upper[np.isnan(upper)] = inf
         # the coefficients row by row, zeros left out as PuLP's own interface does
         length = np.fromiter(map(len, constraints), np.intp, m)
-        nnz = int(length.sum())
-        index = np.fromiter(map(_index, chain.from_iterable(constraints)), np.int32, nnz)
+        nnz = len(index)
         value = np.fromiter(chain.from_iterable(c.expr.values() for c in constraints), float, nnz)
         nonzero = value != 0
         row = np.repeat(np.arange(m), length)[nonzero]
