@@ -21,7 +21,18 @@ ARC_KEY = ["sending_hospital", "care_form_id", "performing_hospital"]
 
 
 def _strings(frame: pd.DataFrame, columns: list[str]) -> list[list[str]]:
-    return [frame[col].astype(str).tolist() for col in columns]
+    """Columns of ids as lists of Python strings, each distinct id converted once."""
+    out = []
+    for col in columns:
+        codes, ids = pd.factorize(frame[col])
+        out.append(np.array([str(i) for i in ids], dtype=object)[codes].tolist())
+    return out
+
+
+def _per_arc(values: pd.Series, keys: pd.Series) -> np.ndarray:
+    """``keys.map(values)`` as floats (NaN where a key has no value)."""
+    at = values.index.get_indexer(keys)
+    return np.where(at >= 0, values.to_numpy(dtype=float)[at], np.nan)
 
 
 def _positions(keys: pd.DataFrame, lookup: pd.DataFrame) -> np.ndarray:
@@ -42,7 +53,7 @@ def add_arc_variables(m: Model) -> None:
     """x[o,c,h] ≥ 0 for every arc (whole numbers with ``--integer``)."""
     arcs = m.inputs.arcs
     integer = m.inputs.options.integer and m.fixed is None
-    m.x_col = m.add_variables("x", [arcs[col].tolist() for col in ARC_KEY], integer=integer)
+    m.x_col = m.add_variables("x", _strings(arcs, ARC_KEY), integer=integer)
     m.x = [m.columns[i] for i in m.x_col.tolist()]
 
 
@@ -71,8 +82,8 @@ def add_capacity_constraints(m: Model) -> None:
     """or_capacity[h]: Σ_{o,c} m_c x[o,c,h] ≤ K_h;  bed_capacity[h]: Σ los_c x ≤ B_h."""
     arcs, hospitals = m.inputs.arcs, m.inputs.hospitals
     cf = m.inputs.care_forms.set_index("care_form_id")
-    minutes = arcs["care_form_id"].map(cf["or_minutes_per_case"]).to_numpy(dtype=float)
-    los = arcs["care_form_id"].map(cf["los_days"]).to_numpy(dtype=float)
+    minutes = _per_arc(cf["or_minutes_per_case"], arcs["care_form_id"])
+    los = _per_arc(cf["los_days"], arcs["care_form_id"])
     at = pd.Index(hospitals["hospital_id"]).get_indexer(arcs["performing_hospital"])
     beds = hospitals["bed_days"].notna().to_numpy()
     # per hospital its OR row, then its bed row where beds are given

@@ -9,7 +9,7 @@ import pytest
 from calculator.validate import load
 from optimizer.build import build
 from optimizer.inputs import Options, prepare
-from optimizer.model import Model, new_variables
+from optimizer.model import Model, RowFactory, key_name, new_variables
 from optimizer.solver import ArrayHiGHS
 from tests.conftest import SAMPLE
 
@@ -36,6 +36,18 @@ def test_new_variables_are_what_add_variable_makes(low, up, cat):
     assert ours[0] is not ours[1] and hash(ours[0]) != hash(ours[1])
 
 
+@pytest.mark.parametrize(("sense", "rhs"), [(-1, 600.0), (0, 15.0), (1, 0.0), (1, -2.5)])
+def test_rows_are_what_pulps_constructors_make(sense, rhs):
+    prob = pulp.LpProblem("p")
+    x, y = prob.add_variable("x"), prob.add_variable("y")
+    terms = [(x, 1.0), (y, -4.0)]
+    ours = RowFactory()(iter(terms), sense, "norm_A,b_", rhs)
+    theirs = pulp.LpConstraint(pulp.LpAffineExpression(terms), sense, "norm[A,b]", rhs)
+    assert {**vars(ours), "expr": None} == {**vars(theirs), "expr": None}
+    assert vars(ours.expr) == vars(theirs.expr) and list(ours.items()) == list(theirs.items())
+    assert (ours.getLb(), ours.getUb(), ours.name) == (theirs.getLb(), theirs.getUb(), theirs.name)
+
+
 def test_add_variables_names_as_pulp_cleans_them():
     prob = pulp.LpProblem("p")
     model = Model(inputs=None, prob=prob)  # type: ignore[arg-type]
@@ -47,6 +59,25 @@ def test_add_variables_names_as_pulp_cleans_them():
         prob.add_variable("x[A b,c-d+e,f/g>h]").name,
     ]
     assert (made[1].lowBound, made[1].upBound, made[1].cat) == (0.0, 1, pulp.LpInteger)
+
+
+def test_row_names_as_pulp_cleans_them():
+    model = Model(inputs=None, prob=pulp.LpProblem("p"))  # type: ignore[arg-type]
+    model.add_variables("x", [["A", "B"]])
+    keys = [("keep", "A", "colon"), ("keep", "B c", "x-y+z/w>v")]
+    model.add_rows(
+        keys=keys,
+        row=np.array([0, 1]),
+        col=np.array([0, 1]),
+        val=np.ones(2),
+        sense=np.array([1, 1]),
+        rhs=np.ones(2),
+    )
+    clean = pulp.LpProblem("q")
+    for key in keys:
+        clean.addConstraint(pulp.LpConstraint(pulp.LpAffineExpression(), 1, rhs=1.0), key_name(key))
+    assert [c.name for c in model.prob.constraints()] == [c.name for c in clean.constraints()]
+    assert all(model.prob.get_constraint_by_name(c.name) is c for c in model.prob.constraints())
 
 
 def test_rows_with_one_name_are_refused():
