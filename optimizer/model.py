@@ -256,12 +256,13 @@ class Model:
                 self.slack_scale[key] = max(abs(float(scales[r])), 1.0)
                 constraint.expr[var] = float(slacks[r])
             added[name] = constraint
-        if len(added) < n or any(self.prob.get_constraint_by_name(a) is not None for a in added):
-            raise ValueError(f"overlapping constraint names among the {keys[0][0]} rows")
-        self.constraints.update(zip(keys, added.values(), strict=True))
+        before = len(self.prob.constraints())
         # PuLP's documented bulk path (no per-term bookkeeping; the solver interfaces and LP
         # writers find the variables through the constraints)
         self.prob.extend(added)
+        if len(added) < n or len(self.prob.constraints()) < before + n:
+            raise ValueError(f"overlapping constraint names among the {keys[0][0]} rows")
+        self.constraints.update(zip(keys, added.values(), strict=True))
 
     def _slack_rows(self, keys: Sequence[tuple[str, ...]], slack: np.ndarray | None) -> set[int]:
         """Rows that get a slack: those with a slack sense, of a kind that is soft."""

@@ -23,7 +23,8 @@ TOLERANCE = 1e-6
 PRICE_COLUMNS = ["constraint", "hospital_id", "dual", "unit"]
 
 
-_index = attrgetter("index")
+_index, _lower, _upper = attrgetter("index"), attrgetter("lowBound"), attrgetter("upBound")
+_category = attrgetter("cat")
 
 
 def _columns(
@@ -78,8 +79,8 @@ class ArrayHiGHS(pulp.HiGHS):
         if lp.objective:
             objective = lp.objective
             cost[objective_column] = sense * np.fromiter(objective.values(), float, len(objective))
-        lower = np.array([v.lowBound for v in variables], float)  # None reads as NaN
-        upper = np.array([v.upBound for v in variables], float)
+        lower = np.array(list(map(_lower, variables)), float)  # None reads as NaN
+        upper = np.array(list(map(_upper, variables)), float)
         lower[np.isnan(lower)] = -inf
         upper[np.isnan(upper)] = inf
         # the coefficients row by row, zeros left out as PuLP's own interface does
@@ -111,7 +112,8 @@ class ArrayHiGHS(pulp.HiGHS):
         matrix.index_ = index[nonzero]
         matrix.value_ = value[nonzero]
         model.a_matrix_ = matrix
-        integer = np.array([v.cat == pulp.LpInteger for v in variables], dtype=bool) & self.mip
+        integer = np.array(list(map(_category, variables)), dtype=object) == pulp.LpInteger
+        integer &= self.mip
         if integer.any():
             model.integrality_ = [
                 highspy.HighsVarType.kInteger if k else highspy.HighsVarType.kContinuous
