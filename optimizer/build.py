@@ -10,7 +10,7 @@ import pulp
 
 from optimizer import constraints as c
 from optimizer.inputs import ModelInputs
-from optimizer.model import Model
+from optimizer.model import ArrayProblem, Model, RowArrays
 
 STAGES = ("normal", "proposals")
 
@@ -54,7 +54,9 @@ def _build(
     stage: str,
     fixed: dict[tuple[str, str], float] | None,
 ) -> Model:
-    model = Model(inputs, pulp.LpProblem("spreiding", pulp.LpMinimize), soft=soft, stage=stage)
+    prob = ArrayProblem("spreiding", pulp.LpMinimize)
+    model = Model(inputs, prob, soft=soft, stage=stage)
+    prob.arrays = RowArrays(model.columns)
     model.fixed = fixed
     c.add_arc_variables(model)
     c.add_demand_constraints(model)

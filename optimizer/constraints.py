@@ -144,7 +144,8 @@ def add_norm_constraints(m: Model) -> None:
     else:
         value = [float(m.fixed.get(k, 0.0)) for k in zip(hs, cs, strict=True)]
         y_col = m.add_variables("y", [hs, cs], low=value, up=value)
-    m.y.update(zip(zip(hs, cs, strict=True), (m.columns[i] for i in y_col.tolist()), strict=True))
+    m.y_col.update(zip(zip(hs, cs, strict=True), y_col.tolist(), strict=True))
+    m.y.update((key, m.columns[i]) for key, i in m.y_col.items())
     # per group: its norm row (where n_c > 0), its norm_max row, then a link row per arc
     has_norm = norm > 0
     size = has_norm + 1 + groups.to_numpy()
@@ -193,12 +194,25 @@ def add_norm_constraints(m: Model) -> None:
 def add_max_hospitals_constraints(m: Model) -> None:
     """max_hospitals[c]: Σ_h y[h,c] ≤ k_c."""
     cf = m.inputs.care_forms
-    for c, k in cf.loc[cf["max_hospitals"].notna(), ["care_form_id", "max_hospitals"]].itertuples(
-        index=False
-    ):
-        ys = [(v, 1.0) for (h, cc), v in m.y.items() if cc == c]
-        if ys:
-            m.add(("max_hospitals", c), expr(ys) <= float(k), -1, float(k))
+    limited = cf.loc[cf["max_hospitals"].notna(), ["care_form_id", "max_hospitals"]]
+    if not len(limited) or not m.y:
+        return
+    care_form_of_y = [c for _, c in m.y]
+    row = pd.Index(limited["care_form_id"]).get_indexer(care_form_of_y)
+    on = row >= 0
+    used = np.bincount(row[on], minlength=len(limited)) > 0  # a maximum without y: no row
+    number = np.cumsum(used) - 1
+    k = limited.loc[used, "max_hospitals"].to_numpy(dtype=float)
+    m.add_rows(
+        keys=[("max_hospitals", str(c)) for c in limited.loc[used, "care_form_id"]],
+        row=number[row[on]],
+        col=np.fromiter(m.y_col.values(), np.intp, len(m.y_col))[on],
+        val=np.ones(int(on.sum())),
+        sense=np.full(len(k), LE),
+        rhs=k,
+        slack=np.full(len(k), -1),
+        scale=k,
+    )
 
 
 def add_keep_constraints(m: Model) -> None:
@@ -346,7 +360,7 @@ def set_objective(m: Model) -> None:
         for h, c, f in inputs.fixed_costs.itertuples(index=False):
             if (h, c) in m.y:
                 terms.append((m.y[(h, c)], inputs.w_fixed * float(f)))
-    m.prob.setObjective(expr(terms + _penalties(m)))
+    m.set_objective(expr(terms + _penalties(m)))
 
 
 def set_proposal_objective(m: Model) -> None:
@@ -355,4 +369,4 @@ def set_proposal_objective(m: Model) -> None:
     weight = 1.0 / (float(m.inputs.demand["cases"].sum()) + 1.0)
     terms = [(z, 1.0) for z in m.z.values()]
     terms += [(m.x[i], weight) for i in m.z]
-    m.prob.setObjective(expr(terms + _penalties(m)))
+    m.set_objective(expr(terms + _penalties(m)))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import is_
 
 import numpy as np
 import pulp
@@ -114,6 +115,49 @@ class RowFactory:
 
 
 @dataclass
+class RowArrays:
+    """A problem's coefficients as the build made them, so that the hand-over to HiGHS need
+    not read them back from PuLP's rows (see ``optimizer.solver.ArrayHiGHS``).
+
+    Per block of rows (one :meth:`Model.add_rows` call): every term's column (position in
+    ``columns``) and coefficient, row by row in PuLP's term order, and each row's number of
+    terms. :meth:`describe` says whether the problem still has exactly these rows.
+    """
+
+    columns: list[pulp.LpVariable]
+    rows: list[pulp.LpConstraint] = field(default_factory=list)
+    length: list[np.ndarray] = field(default_factory=list)
+    col: list[np.ndarray] = field(default_factory=list)
+    val: list[np.ndarray] = field(default_factory=list)
+    objective: pulp.LpAffineExpression | None = None
+    objective_length: int = 0
+
+    def describe(self, lp: pulp.LpProblem, constraints: list[pulp.LpConstraint]) -> bool:
+        """True when ``lp`` has the same row objects with as many terms as built, no variable
+        outside them (every column in some row) and the objective the build set."""
+        if (
+            lp._variables
+            or lp.objective is not self.objective
+            or len(lp.objective or ()) != self.objective_length
+            or len(constraints) != len(self.rows)
+            or not all(map(is_, constraints, self.rows))
+        ):
+            return False
+        length = np.fromiter(map(len, constraints), np.intp, len(constraints))
+        used = np.zeros(len(self.columns), dtype=bool)
+        used[np.concatenate([np.zeros(0, dtype=np.intp), *self.col])] = True
+        return bool(
+            np.array_equal(length, np.concatenate([length[:0], *self.length])) and used.all()
+        )
+
+
+class ArrayProblem(pulp.LpProblem):
+    """A PuLP problem that also keeps the arrays its rows were made from (``arrays``)."""
+
+    arrays: RowArrays | None = None
+
+
+@dataclass
 class Model:
     """A built model: the PuLP problem and the handles needed to read it back.
 
@@ -127,6 +171,7 @@ class Model:
     prob: pulp.LpProblem
     x: list[pulp.LpVariable] = field(default_factory=list)
     y: dict[tuple[str, str], pulp.LpVariable] = field(default_factory=dict)
+    y_col: dict[tuple[str, str], int] = field(default_factory=dict)  # positions in columns
     z: dict[int, pulp.LpVariable] = field(default_factory=dict)
     constraints: dict[tuple[str, ...], pulp.LpConstraint] = field(default_factory=dict)
     slacks: dict[tuple[str, ...], pulp.LpVariable] = field(default_factory=dict)
@@ -185,26 +230,6 @@ class Model:
         self.columns += new_variables(self.prob, names, lows, ups, cat)
         return np.arange(start, start + n)
 
-    def add(
-        self,
-        key: tuple[str, ...],
-        constraint: pulp.LpConstraint,
-        sense_of_slack: int = 0,
-        scale: float = 1.0,
-    ) -> None:
-        """Add a named constraint; in soft mode with ``sense_of_slack`` ±1 give it a slack.
-
-        ``sense_of_slack`` = −1 for a ≤ row (the slack is subtracted from the left side), +1 for
-        a ≥ row (added to it); ``scale`` is the size of the limit the slack is measured against.
-        """
-        if sense_of_slack and (self.soft is True or (self.soft and key[0] in self.soft)):
-            slack = self.variable(("slack", *key))
-            self.slacks[key] = slack
-            self.slack_scale[key] = max(abs(scale), 1.0)
-            constraint.addInPlace(pulp.LpAffineExpression([(slack, float(sense_of_slack))]))
-        self.prob.addConstraint(constraint, key_name(key))
-        self.constraints[key] = constraint
-
     def add_rows(
         self,
         keys: Sequence[tuple[str, ...]],
@@ -217,10 +242,11 @@ class Model:
         scale: np.ndarray | None = None,
     ) -> None:
         """Add the constraints ``keys[r]``: Σ val·columns[col] over the terms with row == r,
-        (``sense[r]``: −1 ≤, 0 =, +1 ≥) ``rhs[r]``, as :meth:`add` would one by one.
+        (``sense[r]``: −1 ≤, 0 =, +1 ≥) ``rhs[r]``.
 
-        Terms keep their given order within a row. ``slack[r]`` and ``scale[r]`` are
-        :meth:`add`'s ``sense_of_slack`` and ``scale`` (default: no slack).
+        Terms keep their given order within a row. In soft mode a row with ``slack[r]`` ±1 gets
+        a penalised slack: −1 for a ≤ row (subtracted from the left side), +1 for a ≥ row (added
+        to it); ``scale[r]`` is the size of the limit the slack is measured against.
         """
         n = len(keys)
         order = np.argsort(row, kind="stable")
@@ -235,6 +261,7 @@ class Model:
             raise pulp.PulpError("Cannot set constraint RHS to NaN/inf values")  # as PuLP does
         make = RowFactory()
         added: dict[str, pulp.LpConstraint] = {}
+        slack_terms: list[tuple[int, int, float]] = []  # (row, column, coefficient)
         start = 0
         for r, (key, name, end, s, b) in enumerate(
             zip(
@@ -255,6 +282,7 @@ class Model:
                 self.slacks[key] = var
                 self.slack_scale[key] = max(abs(float(scales[r])), 1.0)
                 constraint.expr[var] = float(slacks[r])
+                slack_terms.append((r, len(self.columns) - 1, float(slacks[r])))
             added[name] = constraint
         before = len(self.prob.constraints())
         # PuLP's documented bulk path (no per-term bookkeeping; the solver interfaces and LP
@@ -263,6 +291,37 @@ class Model:
         if len(added) < n or len(self.prob.constraints()) < before + n:
             raise ValueError(f"overlapping constraint names among the {keys[0][0]} rows")
         self.constraints.update(zip(keys, added.values(), strict=True))
+        self._keep_arrays(list(added.values()), ends, col[order], val[order], slack_terms)
+
+    def _keep_arrays(
+        self,
+        rows: list[pulp.LpConstraint],
+        ends: list[int],
+        col: np.ndarray,
+        val: np.ndarray,
+        slack_terms: list[tuple[int, int, float]],
+    ) -> None:
+        """Record a block of rows in the problem's :class:`RowArrays` (slacks last in a row)."""
+        arrays = self.prob.arrays if isinstance(self.prob, ArrayProblem) else None
+        if arrays is None:
+            return
+        length = np.diff(np.concatenate([[0], ends])).astype(np.intp)
+        if slack_terms:
+            r, c, v = (np.array(part) for part in zip(*slack_terms, strict=True))
+            at = np.asarray(ends, dtype=np.intp)[r]
+            col, val = np.insert(col, at, c), np.insert(np.asarray(val, float), at, v)
+            length[r] += 1
+        arrays.rows += rows
+        arrays.length.append(length)
+        arrays.col.append(np.asarray(col, dtype=np.intp))
+        arrays.val.append(np.asarray(val, dtype=float))
+
+    def set_objective(self, expression: pulp.LpAffineExpression) -> None:
+        """The problem's objective (recorded with the arrays: the hand-over reads it back)."""
+        self.prob.setObjective(expression)
+        if isinstance(self.prob, ArrayProblem) and self.prob.arrays is not None:
+            self.prob.arrays.objective = self.prob.objective
+            self.prob.arrays.objective_length = len(expression)
 
     def _slack_rows(self, keys: Sequence[tuple[str, ...]], slack: np.ndarray | None) -> set[int]:
         """Rows that get a slack: those with a slack sense, of a kind that is soft."""

@@ -17,7 +17,7 @@ from calculator.errors import Finding, SpreidingInputError
 from optimizer.build import build
 from optimizer.errors import OptimizerError
 from optimizer.inputs import Options
-from optimizer.model import Model
+from optimizer.model import Model, RowArrays
 
 TOLERANCE = 1e-6
 PRICE_COLUMNS = ["constraint", "hospital_id", "dual", "unit"]
@@ -55,6 +55,28 @@ def _columns(
     return variables, terms[registered:split], terms[split:].astype(np.int32)
 
 
+def _built_columns(
+    lp: pulp.LpProblem, constraints: list[pulp.LpConstraint]
+) -> tuple[list[pulp.LpVariable], np.ndarray, np.ndarray, np.ndarray] | None:
+    """As :func:`_columns`, plus every term's coefficient, from the arrays the build kept
+    (:class:`optimizer.model.RowArrays`); None when ``lp`` has none or no longer matches them."""
+    arrays = getattr(lp, "arrays", None)
+    if not isinstance(arrays, RowArrays) or not arrays.describe(lp, constraints):
+        return None
+    variables = sorted(arrays.columns, key=attrgetter("name"))
+    for i, var in enumerate(variables):
+        var.index = i
+    column = np.fromiter(map(_index, arrays.columns), np.intp, len(arrays.columns))
+    objective = lp.objective or {}
+    index = column[np.concatenate([np.zeros(0, dtype=np.intp), *arrays.col])]
+    return (
+        variables,
+        np.fromiter(map(_index, objective), np.intp, len(objective)),
+        index.astype(np.int32),
+        np.concatenate([np.zeros(0), *arrays.val]),
+    )
+
+
 class ArrayHiGHS(pulp.HiGHS):
     """PuLP's HiGHS interface with two changes for big models.
 
@@ -70,7 +92,14 @@ class ArrayHiGHS(pulp.HiGHS):
     def buildSolverModel(self, lp: pulp.LpProblem) -> None:
         inf = highspy.kHighsInf
         constraints = list(lp._constraints.values())
-        variables, objective_column, index = _columns(lp, constraints)
+        built = _built_columns(lp, constraints)
+        if built is None:
+            variables, objective_column, index = _columns(lp, constraints)
+            value = np.fromiter(
+                chain.from_iterable(c.expr.values() for c in constraints), float, len(index)
+            )
+        else:
+            variables, objective_column, index, value = built
         for i, constraint in enumerate(constraints):
             constraint.index = i
         n, m = len(variables), len(constraints)
@@ -85,8 +114,6 @@ class ArrayHiGHS(pulp.HiGHS):
         upper[np.isnan(upper)] = inf
         # the coefficients row by row, zeros left out as PuLP's own interface does
         length = np.fromiter(map(len, constraints), np.intp, m)
-        nnz = len(index)
-        value = np.fromiter(chain.from_iterable(c.expr.values() for c in constraints), float, nnz)
         nonzero = value != 0
         row = np.repeat(np.arange(m), length)[nonzero]
         starts = np.zeros(m + 1, dtype=np.int32)

@@ -10,7 +10,7 @@ from calculator.validate import load
 from optimizer.build import build
 from optimizer.inputs import Options, prepare
 from optimizer.model import Model, RowFactory, key_name, new_variables
-from optimizer.solver import ArrayHiGHS
+from optimizer.solver import ArrayHiGHS, _built_columns
 from tests.conftest import SAMPLE
 
 
@@ -107,16 +107,30 @@ def _matrix(h) -> tuple:
     return matrix, [np.array(v) for v in vectors], list(lp.integrality_)
 
 
+def _changed(model) -> None:
+    """A term added to a row after the build: the kept arrays no longer describe the rows."""
+    row = next(iter(model.constraints.values()))
+    row.expr[model.x[-1]] = row.expr.get(model.x[-1], 0.0) + 2.0
+
+
 @pytest.mark.parametrize(
-    ("options", "soft"),
+    ("options", "soft", "change"),
     [
-        (Options(free_moves=True, norms={"rectumcarcinoom": 40}), False),
-        (Options(max_margin_loss=0.05, max_move_share=0.3), True),
+        (Options(free_moves=True, norms={"rectumcarcinoom": 40}), False, None),
+        (Options(max_margin_loss=0.05, max_move_share=0.3), True, None),
+        (Options(free_moves=True, norms={"rectumcarcinoom": 40}), False, _changed),
     ],
+    ids=["norms", "soft", "changed-after-build"],
 )
-def test_array_hand_over_is_pulps_own(options, soft):
-    """The one-call hand-over gives HiGHS the model PuLP's HiGHS interface builds row by row."""
+def test_array_hand_over_is_pulps_own(options, soft, change):
+    """The one-call hand-over gives HiGHS the model PuLP's HiGHS interface builds row by row:
+    from the arrays the build kept, or from the rows when they were changed since."""
     model = build(prepare(load(SAMPLE), 2026, options), soft=soft)
+    constraints = list(model.prob.constraints())
+    assert _built_columns(model.prob, constraints) is not None
+    if change is not None:
+        change(model)
+        assert _built_columns(model.prob, constraints) is None
     ours, theirs = ArrayHiGHS(msg=False), pulp.HiGHS(msg=False)
     ours.createAndConfigureSolver(model.prob)
     ours.buildSolverModel(model.prob)
