@@ -52,23 +52,25 @@ def new_variables(
 
     PuLP's constructor checks and cleans every name (a regular expression and a ``translate``)
     and checks every bound: two thirds of the model's build for 130,000 variables. Here each
-    distinct (low, up) is made once by ``prob.add_variable`` and copied with its own name and
-    hash (PuLP hashes a variable by its ``id``). ``tests/test_optimizer.py`` checks the copies
-    against ``add_variable``'s variables, so a PuLP that stores something else is caught.
+    distinct (low, up) is checked once by ``prob.add_variable`` and every variable gets the
+    attributes PuLP's constructor sets (PuLP hashes a variable by its ``id``), one assignment
+    each: ``tests/test_optimizer_build.py`` checks them against ``add_variable``'s, so a PuLP
+    that stores something else is caught.
     """
-    templates: dict[tuple[float | None, float | None], dict] = {}
+    for low, up in set(zip(lows, ups, strict=True)):
+        prob.add_variable("check", lowBound=low, upBound=up, cat=cat)  # raises on a bad bound
     made = []
     new = object.__new__
     for name, low, up in zip(names, lows, ups, strict=True):
-        template = templates.get((low, up))
-        if template is None:
-            template = vars(prob.add_variable("template", lowBound=low, upBound=up, cat=cat))
-            templates[(low, up)] = template
         var = new(pulp.LpVariable)
-        attributes = var.__dict__
-        attributes.update(template)
-        attributes["_LpElement__name"] = name
-        attributes["hash"] = id(var)
+        var._LpElement__name = name  # type: ignore[attr-defined]
+        var.hash = id(var)
+        var.modified = True
+        var._lowbound_original = var.lowBound = low
+        var._upbound_original = var.upBound = up
+        var.cat = cat
+        var.varValue = None
+        var.dj = None
         made.append(var)
     return made
 
@@ -85,14 +87,10 @@ class RowFactory:
     """``pulp.LpConstraint(pulp.LpAffineExpression(terms), sense, name, rhs)`` for many rows.
 
     PuLP's two constructors check and convert every argument: some 5 µs a row, a fifth of the
-    national build. Here both objects are copies of templates PuLP made, with the row's own
-    terms, sense, name and constant; ``tests/test_optimizer_build.py`` checks them against
-    PuLP's. The name must be PuLP's clean form and ``rhs`` finite.
+    national build. Here both objects get the attributes PuLP's constructors set, one
+    assignment each; ``tests/test_optimizer_build.py`` checks them against PuLP's. The name
+    must be PuLP's clean form and ``rhs`` finite.
     """
-
-    def __init__(self) -> None:
-        self.expression = vars(pulp.LpAffineExpression())
-        self.constraint = vars(pulp.LpConstraint(pulp.LpAffineExpression(), 0, "template", 0.0))
 
     def __call__(
         self,
@@ -103,14 +101,16 @@ class RowFactory:
     ) -> pulp.LpConstraint:
         expression = pulp.LpAffineExpression.__new__(pulp.LpAffineExpression)
         expression.update(terms)
-        expression.__dict__.update(self.expression)
+        expression._LpAffineExpression__name = None  # type: ignore[attr-defined]
+        expression.constant = 0.0
         constraint = object.__new__(pulp.LpConstraint)
-        attributes = constraint.__dict__
-        attributes.update(self.constraint)
-        attributes["expr"] = expression
-        attributes["_LpConstraint__name"] = name
-        attributes["constant"] = expression.constant - rhs
-        attributes["sense"] = sense
+        constraint.expr = expression
+        constraint._LpConstraint__name = name  # type: ignore[attr-defined]
+        constraint.constant = 0.0 - rhs
+        constraint.sense = sense
+        constraint.pi = None
+        constraint.slack = None
+        constraint.modified = True
         return constraint
 
 
