@@ -149,8 +149,9 @@ def add_norm_constraints(m: Model) -> None:
     # per group: its norm row (where n_c > 0), its norm_max row, then a link row per arc
     has_norm = norm > 0
     size = has_norm + 1 + groups.to_numpy()
-    norm_row = (np.cumsum(size) - size)[has_norm]
-    max_row = np.cumsum(size) - size + has_norm
+    first = np.cumsum(size) - size  # each group's first row
+    norm_row = first[has_norm]
+    max_row = first + has_norm
     link_row = max_row[g] + 1 + rank
     x = m.x_col[on]
     in_norm = has_norm[g]
@@ -169,10 +170,8 @@ def add_norm_constraints(m: Model) -> None:
             (max_row, [("norm_max", h, c) for h, c in zip(hs, cs, strict=True)]),
             (link_row, [("link", o, c, h) for o, c, h in performed]),
         ),
-        row=np.concatenate(
-            [(np.cumsum(size) - size)[g[in_norm]], norm_row]
-            + [max_row[g], max_row, link_row, link_row]
-        ),
+        # terms per family: the x of every row, then its y
+        row=np.concatenate([first[g[in_norm]], norm_row, max_row[g], max_row, link_row, link_row]),
         col=np.concatenate([x[in_norm], y_col[has_norm], x, y_col, x, y_col[g]]),
         val=np.concatenate(
             [
