@@ -2,6 +2,10 @@
 
 Notation: arc a = (o, c, h) carries x[a] cases of origin o and care form c performed at h;
 d[o,c] is the origin's demand, b[a] today's cases on the arc, t[a] its travel minutes.
+
+A family with a row per arc or per group builds its rows as arrays, one entry per term (row,
+column, coefficient), and hands them to :meth:`Model.add_rows` in one call; the rows come in the
+order a loop over the groups would add them (sorted keys, arcs in label order within a key).
 """
 
 from __future__ import annotations
@@ -12,58 +16,101 @@ import pulp
 
 from optimizer.model import PENALTY, Model, expr
 
+LE, EQ, GE = -1, 0, 1
+ARC_KEY = ["sending_hospital", "care_form_id", "performing_hospital"]
 
-def _by(arcs: pd.DataFrame, columns: list[str]) -> dict:
-    """Arc labels (= positions in the full arc frame) per key; a one-column key is a scalar."""
-    key = columns[0] if len(columns) == 1 else columns
-    return {k: v.to_numpy() for k, v in arcs.groupby(key).groups.items()}
+
+def _strings(frame: pd.DataFrame, columns: list[str]) -> list[list[str]]:
+    """Columns of ids as lists of Python strings, each distinct id converted once."""
+    out = []
+    for col in columns:
+        codes, ids = pd.factorize(frame[col])
+        out.append(np.array([str(i) for i in ids], dtype=object)[codes].tolist())
+    return out
+
+
+def _per_arc(values: pd.Series, keys: pd.Series) -> np.ndarray:
+    """``keys.map(values)`` as floats (NaN where a key has no value)."""
+    at = values.index.get_indexer(keys)
+    return np.where(at >= 0, values.to_numpy(dtype=float)[at], np.nan)
+
+
+def _positions(keys: pd.DataFrame, lookup: pd.DataFrame) -> np.ndarray:
+    """For each row of ``lookup``, the position of the equal row of ``keys`` (−1: none)."""
+    return pd.MultiIndex.from_frame(keys).get_indexer(pd.MultiIndex.from_frame(lookup))
+
+
+def _place(n: int, *blocks: tuple[np.ndarray, list]) -> list:
+    """A list of length ``n`` with each block's values at its positions."""
+    out: list = [None] * n
+    for at, values in blocks:
+        for i, value in zip(at.tolist(), values, strict=True):
+            out[i] = value
+    return out
 
 
 def add_arc_variables(m: Model) -> None:
     """x[o,c,h] ≥ 0 for every arc (whole numbers with ``--integer``)."""
     arcs = m.inputs.arcs
     integer = m.inputs.options.integer and m.fixed is None
-    columns = (
-        arcs[col].tolist() for col in ("sending_hospital", "care_form_id", "performing_hospital")
-    )
-    m.x = [m.variable(("x", o, c, h), integer=integer) for o, c, h in zip(*columns, strict=True)]
+    m.x_col = m.add_variables("x", _strings(arcs, ARC_KEY), integer=integer)
+    m.x = [m.columns[i] for i in m.x_col.tolist()]
 
 
 def add_demand_constraints(m: Model) -> None:
     """demand[o,c]:  Σ_h x[o,c,h] = d[o,c]  (never soft)."""
-    groups = _by(m.inputs.arcs, ["sending_hospital", "care_form_id"])
-    demand = m.inputs.demand
-    for o, c, d in zip(
-        demand["sending_hospital"], demand["care_form_id"], demand["cases"], strict=True
-    ):
-        if (o, c) in groups:
-            m.add(("demand", o, c), expr((m.x[i], 1.0) for i in groups[(o, c)]) == float(d))
+    arcs, demand = m.inputs.arcs, m.inputs.demand
+    key = ["sending_hospital", "care_form_id"]
+    if not len(arcs):
+        return
+    row = _positions(demand[key], arcs[key])
+    on = row >= 0
+    used = np.bincount(row[on], minlength=len(demand)) > 0  # demand without arcs: no row
+    number = np.cumsum(used) - 1
+    o, c = (demand.loc[used, col].tolist() for col in key)
+    m.add_rows(
+        keys=[("demand", *k) for k in zip(o, c, strict=True)],
+        row=number[row[on]],
+        col=m.x_col[on],
+        val=np.ones(int(on.sum())),
+        sense=np.full(len(o), EQ),
+        rhs=demand.loc[used, "cases"].to_numpy(dtype=float),
+    )
 
 
 def add_capacity_constraints(m: Model) -> None:
     """or_capacity[h]: Σ_{o,c} m_c x[o,c,h] ≤ K_h;  bed_capacity[h]: Σ los_c x ≤ B_h."""
-    arcs = m.inputs.arcs
+    arcs, hospitals = m.inputs.arcs, m.inputs.hospitals
     cf = m.inputs.care_forms.set_index("care_form_id")
-    minutes = arcs["care_form_id"].map(cf["or_minutes_per_case"]).to_numpy()
-    los = arcs["care_form_id"].map(cf["los_days"]).to_numpy()
-    groups = _by(arcs, ["performing_hospital"])
-    for h, k, beds in m.inputs.hospitals[["hospital_id", "or_minutes", "bed_days"]].itertuples(
-        index=False
-    ):
-        idx = groups.get(h, [])
-        m.add(
-            ("or_capacity", h),
-            expr((m.x[i], minutes[i]) for i in idx if minutes[i]) <= float(k),
-            -1,
-            float(k),
-        )
-        if not pd.isna(beds):
-            m.add(
-                ("bed_capacity", h),
-                expr((m.x[i], los[i]) for i in idx if los[i]) <= float(beds),
-                -1,
-                float(beds),
-            )
+    minutes = _per_arc(cf["or_minutes_per_case"], arcs["care_form_id"])
+    los = _per_arc(cf["los_days"], arcs["care_form_id"])
+    at = pd.Index(hospitals["hospital_id"]).get_indexer(arcs["performing_hospital"])
+    beds = hospitals["bed_days"].notna().to_numpy()
+    # per hospital its OR row, then its bed row where beds are given
+    size = 1 + beds
+    or_row = np.cumsum(size) - size
+    bed_row = or_row[beds] + 1
+    ids = hospitals["hospital_id"].tolist()
+    on_or = (at >= 0) & (minutes != 0)
+    on_bed = (at >= 0) & np.append(beds, False)[at] & (los != 0)
+    n = int(size.sum())
+    limit = np.empty(n)
+    limit[or_row] = hospitals["or_minutes"].to_numpy(dtype=float)
+    limit[bed_row] = hospitals.loc[beds, "bed_days"].to_numpy(dtype=float)
+    m.add_rows(
+        keys=_place(
+            n,
+            (or_row, [("or_capacity", h) for h in ids]),
+            (bed_row, [("bed_capacity", h) for h, b in zip(ids, beds, strict=True) if b]),
+        ),
+        row=np.concatenate([or_row[at[on_or]], np.cumsum(size)[at[on_bed]] - 1]),
+        col=np.concatenate([m.x_col[on_or], m.x_col[on_bed]]),
+        val=np.concatenate([minutes[on_or], los[on_bed]]),
+        sense=np.full(n, LE),
+        rhs=limit,
+        slack=np.full(n, -1),
+        scale=limit,
+    )
 
 
 def care_forms_with_binaries(m: Model) -> set[str]:
@@ -80,45 +127,118 @@ def add_norm_constraints(m: Model) -> None:
     link[o,c,h]: x[o,c,h] ≤ d[o,c]·y[h,c]  (the strong facility-location form).
     """
     arcs = m.inputs.arcs
+    on = arcs["care_form_id"].isin(care_forms_with_binaries(m)).to_numpy()
+    if not on.any():
+        return
+    sub = arcs[on]
+    grouped = sub.groupby(["performing_hospital", "care_form_id"])
+    g = grouped.ngroup().to_numpy()  # numbered in sorted (h, c) order
+    rank = grouped.cumcount().to_numpy()  # arcs in label order within their group
+    groups = grouped.size()
+    hs, cs = (groups.index.get_level_values(i).tolist() for i in (0, 1))
     cf = m.inputs.care_forms.set_index("care_form_id")
-    needs_y = care_forms_with_binaries(m)
-    norms = cf["norm"].astype(float).to_dict()
-    totals = cf["total_demand"].astype(float).to_dict()
-    demand = arcs["demand"].to_numpy(dtype=float)
-    origins = arcs["sending_hospital"].to_numpy(dtype=str)
-    groups = _by(arcs[arcs["care_form_id"].isin(needs_y)], ["performing_hospital", "care_form_id"])
-    for (h, c), idx in groups.items():
-        if m.fixed is None:
-            y = m.variable(("y", h, c), binary=True)
-        else:
-            value = float(m.fixed.get((h, c), 0.0))
-            y = m.variable(("y", h, c), low=value, up=value)
-        m.y[(h, c)] = y
-        performed = expr((m.x[i], 1.0) for i in idx)
-        if norms[c] > 0:
-            m.add(("norm", h, c), performed - norms[c] * y >= 0, +1, norms[c])
-        m.add(("norm_max", h, c), performed - totals[c] * y <= 0)
-        for i in idx:
-            m.add(("link", origins[i], c, h), expr([(m.x[i], 1.0), (y, -demand[i])]) <= 0)
+    norm = cf["norm"].astype(float).reindex(cs).to_numpy()
+    total = cf["total_demand"].astype(float).reindex(cs).to_numpy()
+    if m.fixed is None:
+        y_col = m.add_variables("y", [hs, cs], binary=True)
+    else:
+        value = [float(m.fixed.get(k, 0.0)) for k in zip(hs, cs, strict=True)]
+        y_col = m.add_variables("y", [hs, cs], low=value, up=value)
+    m.y_col.update(zip(zip(hs, cs, strict=True), y_col.tolist(), strict=True))
+    m.y.update((key, m.columns[i]) for key, i in m.y_col.items())
+    # per group: its norm row (where n_c > 0), its norm_max row, then a link row per arc
+    has_norm = norm > 0
+    size = has_norm + 1 + groups.to_numpy()
+    first = np.cumsum(size) - size  # each group's first row
+    norm_row = first[has_norm]
+    max_row = first + has_norm
+    link_row = max_row[g] + 1 + rank
+    x = m.x_col[on]
+    in_norm = has_norm[g]
+    n = int(size.sum())
+    kinds = np.full(n, LE)
+    kinds[norm_row] = GE
+    slack = np.zeros(n)
+    slack[norm_row] = +1
+    scale = np.ones(n)
+    scale[norm_row] = norm[has_norm]
+    performed = zip(*_strings(sub, ARC_KEY), strict=True)
+    m.add_rows(
+        keys=_place(
+            n,
+            (norm_row, [("norm", h, c) for h, c, k in zip(hs, cs, has_norm, strict=True) if k]),
+            (max_row, [("norm_max", h, c) for h, c in zip(hs, cs, strict=True)]),
+            (link_row, [("link", o, c, h) for o, c, h in performed]),
+        ),
+        # terms per family: the x of every row, then its y
+        row=np.concatenate([first[g[in_norm]], norm_row, max_row[g], max_row, link_row, link_row]),
+        col=np.concatenate([x[in_norm], y_col[has_norm], x, y_col, x, y_col[g]]),
+        val=np.concatenate(
+            [
+                np.ones(int(in_norm.sum())),
+                -norm[has_norm],
+                np.ones(len(x)),
+                -total,
+                np.ones(len(x)),
+                -sub["demand"].to_numpy(dtype=float),
+            ]
+        ),
+        sense=kinds,
+        rhs=np.zeros(n),
+        slack=slack,
+        scale=scale,
+    )
 
 
 def add_max_hospitals_constraints(m: Model) -> None:
     """max_hospitals[c]: Σ_h y[h,c] ≤ k_c."""
     cf = m.inputs.care_forms
-    for c, k in cf.loc[cf["max_hospitals"].notna(), ["care_form_id", "max_hospitals"]].itertuples(
-        index=False
-    ):
-        ys = [(v, 1.0) for (h, cc), v in m.y.items() if cc == c]
-        if ys:
-            m.add(("max_hospitals", c), expr(ys) <= float(k), -1, float(k))
+    limited = cf.loc[cf["max_hospitals"].notna(), ["care_form_id", "max_hospitals"]]
+    if not len(limited) or not m.y:
+        return
+    care_form_of_y = [c for _, c in m.y]
+    row = pd.Index(limited["care_form_id"]).get_indexer(care_form_of_y)
+    on = row >= 0
+    used = np.bincount(row[on], minlength=len(limited)) > 0  # a maximum without y: no row
+    number = np.cumsum(used) - 1
+    k = limited.loc[used, "max_hospitals"].to_numpy(dtype=float)
+    m.add_rows(
+        keys=[("max_hospitals", str(c)) for c in limited.loc[used, "care_form_id"]],
+        row=number[row[on]],
+        col=np.fromiter(m.y_col.values(), np.intp, len(m.y_col))[on],
+        val=np.ones(int(on.sum())),
+        sense=np.full(len(k), LE),
+        rhs=k,
+        slack=np.full(len(k), -1),
+        scale=k,
+    )
 
 
 def add_keep_constraints(m: Model) -> None:
     """keep[h,c]: Σ_o x[o,c,h] ≥ min_cases (minimum retention)."""
-    groups = _by(m.inputs.arcs, ["performing_hospital", "care_form_id"])
-    for h, c, k in m.inputs.keep.itertuples(index=False):
-        idx = groups.get((h, c), [])
-        m.add(("keep", h, c), expr((m.x[i], 1.0) for i in idx) >= float(k), +1, float(k))
+    arcs, keep = m.inputs.arcs, m.inputs.keep
+    if not len(keep):
+        return
+    row = _positions(
+        keep[["hospital_id", "care_form_id"]],
+        arcs[["performing_hospital", "care_form_id"]].set_axis(
+            ["hospital_id", "care_form_id"], axis=1
+        ),
+    )
+    on = row >= 0
+    minimum = keep["min_cases"].to_numpy(dtype=float)
+    m.add_rows(
+        keys=[
+            ("keep", *k) for k in zip(*_strings(keep, ["hospital_id", "care_form_id"]), strict=True)
+        ],
+        row=row[on],
+        col=m.x_col[on],
+        val=np.ones(int(on.sum())),
+        sense=np.full(len(keep), GE),
+        rhs=minimum,
+        slack=np.full(len(keep), +1),
+        scale=minimum,
+    )
 
 
 def add_move_share_constraints(m: Model) -> None:
@@ -128,40 +248,75 @@ def add_move_share_constraints(m: Model) -> None:
     move_share[o]: Σ_{b=0} x[o,c,h] + Σ_{b>0} u[o,c,h] ≤ s · Σ_c d[o,c].
     """
     share = m.inputs.options.max_move_share
-    if share is None:
-        return
     arcs = m.inputs.arcs
+    if share is None or not len(arcs):
+        return
     total = m.inputs.demand.groupby("sending_hospital")["cases"].sum()
     baseline = arcs["baseline"].to_numpy(dtype=float)
-    care_forms = arcs["care_form_id"].to_numpy(dtype=str)
-    performers = arcs["performing_hospital"].to_numpy(dtype=str)
-    for o, idx in _by(arcs, ["sending_hospital"]).items():
-        terms = []
-        for i in idx:
-            if baseline[i] > 0:
-                key = (str(o), care_forms[i], performers[i])
-                u = m.variable(("u", *key))
-                m.add(("excess", *key), expr([(u, 1.0), (m.x[i], -1.0)]) >= -baseline[i])
-                terms.append((u, 1.0))
-            else:
-                terms.append((m.x[i], 1.0))
-        limit = share * float(total[o])
-        m.add(("move_share", o), expr(terms) <= limit, -1, limit)
+    grouped = arcs.groupby("sending_hospital")
+    g = grouped.ngroup().to_numpy()  # numbered in sorted origin order
+    origins = [str(o) for o in grouped.size().index]
+    moved = baseline > 0
+    # per origin: an excess row per arc with today's flow (in label order), then its share row
+    n_moved = np.bincount(g[moved], minlength=len(origins))
+    size = n_moved + 1
+    share_row = np.cumsum(size) - 1
+    excess_row = (share_row - n_moved)[g[moved]] + pd.Series(g[moved]).groupby(
+        g[moved]
+    ).cumcount().to_numpy()
+    o, c, h = _strings(arcs[moved], ARC_KEY)
+    u = m.add_variables("u", [o, c, h])
+    u_or_x = m.x_col.copy()
+    u_or_x[moved] = u
+    n = int(size.sum())
+    limit = share * total.reindex(grouped.size().index).to_numpy(dtype=float)
+    rhs = np.empty(n)
+    rhs[excess_row] = -baseline[moved]
+    rhs[share_row] = limit
+    kinds = np.full(n, GE)
+    kinds[share_row] = LE
+    slack = np.zeros(n)
+    slack[share_row] = -1
+    scale = np.ones(n)
+    scale[share_row] = limit
+    m.add_rows(
+        keys=_place(
+            n,
+            (excess_row, [("excess", *k) for k in zip(o, c, h, strict=True)]),
+            (share_row, [("move_share", k) for k in origins]),
+        ),
+        row=np.concatenate([excess_row, excess_row, share_row[g]]),
+        col=np.concatenate([u, m.x_col[moved], u_or_x]),
+        val=np.concatenate([np.ones(len(u)), -np.ones(len(u)), np.ones(len(arcs))]),
+        sense=kinds,
+        rhs=rhs,
+        slack=slack,
+        scale=scale,
+    )
 
 
 def add_margin_constraints(m: Model) -> None:
     """margin[h]: Σ_a μ[a,h] x[a] ≥ margin_before[h] − s·|margin_before[h]|  [euro]."""
     loss = m.inputs.options.max_margin_loss
     per, margin_before = m.inputs.margin_per_case, m.inputs.margin_before
-    if loss is None or per is None or margin_before is None:
+    if loss is None or per is None or margin_before is None or not len(per):
         return
-    for h, rows in per.groupby("hospital_id"):
-        before = float(margin_before.get(h, 0.0)) / 100
-        floor = before - loss * abs(before)
-        terms = expr(
-            (m.x[int(a)], c / 100) for a, c in zip(rows["arc"], rows["cents"], strict=True) if c
-        )
-        m.add(("margin", str(h)), terms >= floor, +1, before)
+    grouped = per.groupby("hospital_id")
+    g = grouped.ngroup().to_numpy()  # one row per hospital, sorted
+    hospitals = [str(h) for h in grouped.size().index]
+    before = np.array([float(margin_before.get(h, 0.0)) / 100 for h in grouped.size().index])
+    cents = per["cents"].to_numpy(dtype=float)
+    on = cents != 0
+    m.add_rows(
+        keys=[("margin", h) for h in hospitals],
+        row=g[on],
+        col=m.x_col[per["arc"].to_numpy(dtype=int)[on]],
+        val=cents[on] / 100,
+        sense=np.full(len(hospitals), GE),
+        rhs=before - loss * np.abs(before),
+        slack=np.full(len(hospitals), +1),
+        scale=before,
+    )
 
 
 def add_proposal_constraints(m: Model) -> None:
@@ -170,13 +325,19 @@ def add_proposal_constraints(m: Model) -> None:
     proposal[o,c,h]: x[o,c,h] ≤ d[o,c]·z[o,c,h]  (a new move needs a proposed agreement).
     """
     arcs = m.inputs.arcs
-    demand = arcs["demand"].to_numpy(dtype=float)
-    keys = arcs[["sending_hospital", "care_form_id", "performing_hospital"]].astype(str).to_numpy()
-    for i in np.flatnonzero(arcs["new"].to_numpy(dtype=bool)):
-        key = tuple(keys[i])
-        z = m.variable(("z", *key), binary=True)
-        m.z[int(i)] = z
-        m.add(("proposal", *key), expr([(m.x[i], 1.0), (z, -demand[i])]) <= 0)
+    new = np.flatnonzero(arcs["new"].to_numpy(dtype=bool))
+    keys = _strings(arcs.iloc[new], ARC_KEY)
+    z = m.add_variables("z", keys, binary=True)
+    m.z.update(zip(new.tolist(), (m.columns[i] for i in z.tolist()), strict=True))
+    k = len(new)
+    m.add_rows(
+        keys=[("proposal", *key) for key in zip(*keys, strict=True)],
+        row=np.concatenate([np.arange(k), np.arange(k)]),
+        col=np.concatenate([m.x_col[new], z]),
+        val=np.concatenate([np.ones(k), -arcs["demand"].to_numpy(dtype=float)[new]]),
+        sense=np.full(k, LE),
+        rhs=np.zeros(k),
+    )
 
 
 def _penalties(m: Model) -> list[tuple[pulp.LpVariable, float]]:
@@ -190,12 +351,15 @@ def set_objective(m: Model) -> None:
     opts = inputs.options
     arcs = inputs.arcs
     coef = opts.w_travel * arcs["travel"].to_numpy() + opts.w_move * arcs["moved"].to_numpy()
-    terms = [(m.x[i], float(c)) for i, c in enumerate(coef) if c]
+    nonzero = np.flatnonzero(coef != 0)
+    terms = list(
+        zip([m.x[i] for i in nonzero.tolist()], coef[nonzero].astype(float).tolist(), strict=True)
+    )
     if inputs.w_fixed:
         for h, c, f in inputs.fixed_costs.itertuples(index=False):
             if (h, c) in m.y:
                 terms.append((m.y[(h, c)], inputs.w_fixed * float(f)))
-    m.prob.setObjective(expr(terms + _penalties(m)))
+    m.set_objective(expr(terms + _penalties(m)))
 
 
 def set_proposal_objective(m: Model) -> None:
@@ -204,4 +368,4 @@ def set_proposal_objective(m: Model) -> None:
     weight = 1.0 / (float(m.inputs.demand["cases"].sum()) + 1.0)
     terms = [(z, 1.0) for z in m.z.values()]
     terms += [(m.x[i], weight) for i in m.z]
-    m.prob.setObjective(expr(terms + _penalties(m)))
+    m.set_objective(expr(terms + _penalties(m)))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import time
 import warnings
+from itertools import chain
+from operator import attrgetter
 
 import highspy
 import numpy as np
@@ -15,13 +17,67 @@ from calculator.errors import Finding, SpreidingInputError
 from optimizer.build import build
 from optimizer.errors import OptimizerError
 from optimizer.inputs import Options
-from optimizer.model import Model
+from optimizer.model import Model, RowArrays
 
 TOLERANCE = 1e-6
 # the starting solution's neighbourhood keeps this share of the columns the relaxation leaves at
 # zero, the cheapest by reduced cost (national: 6,000 of 118,000; see ArrayHiGHS._start)
 NEIGHBOURHOOD = 0.05
 PRICE_COLUMNS = ["constraint", "hospital_id", "dual", "unit"]
+
+
+_index, _lower, _upper = attrgetter("index"), attrgetter("lowBound"), attrgetter("upBound")
+_category = attrgetter("cat")
+
+
+def _columns(
+    lp: pulp.LpProblem, constraints: list[pulp.LpConstraint]
+) -> tuple[list[pulp.LpVariable], np.ndarray, np.ndarray]:
+    """``lp.variables()`` without its Python step per term, and the column of every objective
+    term and of every constraint term (in ``constraints`` order).
+
+    As PuLP: the registered variables, then those of the objective and of the constraints,
+    each once (by identity) in that order, then sorted by name.
+    """
+    objective = lp.objective or {}
+    registered = len(lp._variables)
+    seen = list(chain(lp._variables, objective, chain.from_iterable(constraints)))
+    if not seen:
+        return [], np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.int32)
+    ids = np.fromiter(map(id, seen), np.uint64, len(seen))
+    _, first, which = np.unique(ids, return_index=True, return_inverse=True)
+    appearance = np.argsort(first)
+    unique = [seen[i] for i in first[appearance].tolist()]
+    variables = sorted(unique, key=attrgetter("name"))
+    for i, var in enumerate(variables):
+        var.index = i
+    column = np.empty(len(first), dtype=np.intp)  # by position in np.unique's order
+    column[appearance] = np.fromiter(map(_index, unique), np.intp, len(unique))
+    terms = column[which.ravel()]
+    split = registered + len(objective)
+    return variables, terms[registered:split], terms[split:].astype(np.int32)
+
+
+def _built_columns(
+    lp: pulp.LpProblem, constraints: list[pulp.LpConstraint]
+) -> tuple[list[pulp.LpVariable], np.ndarray, np.ndarray, np.ndarray] | None:
+    """As :func:`_columns`, plus every term's coefficient, from the arrays the build kept
+    (:class:`optimizer.model.RowArrays`); None when ``lp`` has none or no longer matches them."""
+    arrays = getattr(lp, "arrays", None)
+    if not isinstance(arrays, RowArrays) or not arrays.describe(lp, constraints):
+        return None
+    variables = sorted(arrays.columns, key=attrgetter("name"))
+    for i, var in enumerate(variables):
+        var.index = i
+    column = np.fromiter(map(_index, arrays.columns), np.intp, len(arrays.columns))
+    objective = lp.objective or {}
+    index = column[np.concatenate([np.zeros(0, dtype=np.intp), *arrays.col])]
+    return (
+        variables,
+        np.fromiter(map(_index, objective), np.intp, len(objective)),
+        index.astype(np.int32),
+        np.concatenate([np.zeros(0), *arrays.val]),
+    )
 
 
 class ArrayHiGHS(pulp.HiGHS):
@@ -39,44 +95,56 @@ class ArrayHiGHS(pulp.HiGHS):
 
     def buildSolverModel(self, lp: pulp.LpProblem) -> None:
         inf = highspy.kHighsInf
-        variables = lp.variables()
-        for i, var in enumerate(variables):
-            var.index = i
-        n = len(variables)
+        constraints = list(lp._constraints.values())
+        built = _built_columns(lp, constraints)
+        if built is None:
+            variables, objective_column, index = _columns(lp, constraints)
+            value = np.fromiter(
+                chain.from_iterable(c.expr.values() for c in constraints), float, len(index)
+            )
+        else:
+            variables, objective_column, index, value = built
+        for i, constraint in enumerate(constraints):
+            constraint.index = i
+        n, m = len(variables), len(constraints)
         sense = -1.0 if lp.sense == pulp.LpMaximize else 1.0
         cost = np.zeros(n)
-        for var, coefficient in lp.objective.items():
-            cost[var.index] = sense * coefficient
-        lower = np.array([-inf if v.lowBound is None else v.lowBound for v in variables], float)
-        upper = np.array([inf if v.upBound is None else v.upBound for v in variables], float)
-        starts, index, value, row_lower, row_upper = [0], [], [], [], []
-        for i, constraint in enumerate(lp._constraints.values()):
-            constraint.index = i
-            for var, coefficient in constraint.items():
-                if coefficient != 0:
-                    index.append(var.index)
-                    value.append(coefficient)
-            starts.append(len(index))
-            lb, ub = constraint.getLb(), constraint.getUb()
-            row_lower.append(-inf if lb is None else lb)
-            row_upper.append(inf if ub is None else ub)
+        if lp.objective:
+            objective = lp.objective
+            cost[objective_column] = sense * np.fromiter(objective.values(), float, len(objective))
+        lower = np.array(list(map(_lower, variables)), float)  # None reads as NaN
+        upper = np.array(list(map(_upper, variables)), float)
+        lower[np.isnan(lower)] = -inf
+        upper[np.isnan(upper)] = inf
+        # the coefficients row by row, zeros left out as PuLP's own interface does
+        length = np.fromiter(map(len, constraints), np.intp, m)
+        nonzero = value != 0
+        row = np.repeat(np.arange(m), length)[nonzero]
+        starts = np.zeros(m + 1, dtype=np.int32)
+        np.cumsum(np.bincount(row, minlength=m), out=starts[1:])
+        # PuLP keeps a row as lhs + constant (sense) 0: its bounds are −constant
+        row_sense = np.fromiter((c.sense for c in constraints), np.int8, m)
+        bound = -np.fromiter((c.constant for c in constraints), float, m)
+        row_lower = np.where(row_sense >= 0, bound, -inf)  # ≥ and = rows
+        row_upper = np.where(row_sense <= 0, bound, inf)  # ≤ and = rows
         model = highspy.HighsLp()
         model.num_col_ = n
-        model.num_row_ = len(row_lower)
+        model.num_row_ = m
         model.col_cost_ = cost
         model.col_lower_ = lower
         model.col_upper_ = upper
-        model.row_lower_ = np.array(row_lower, float)
-        model.row_upper_ = np.array(row_upper, float)
+        model.row_lower_ = row_lower
+        model.row_upper_ = row_upper
         matrix = model.a_matrix_
         matrix.format_ = highspy.MatrixFormat.kRowwise
         matrix.num_col_ = n
-        matrix.num_row_ = len(row_lower)
-        matrix.start_ = np.array(starts, dtype=np.int32)
-        matrix.index_ = np.array(index, dtype=np.int32)
-        matrix.value_ = np.array(value, dtype=float)
+        matrix.num_row_ = m
+        matrix.start_ = starts
+        matrix.index_ = index[nonzero]
+        matrix.value_ = value[nonzero]
         model.a_matrix_ = matrix
-        integer = np.array([v.cat == pulp.LpInteger for v in variables], dtype=bool) & self.mip
+        integer = np.array(list(map(_category, variables)), dtype=object) == pulp.LpInteger
+        integer &= self.mip
         if integer.any():
             model.integrality_ = [
                 highspy.HighsVarType.kInteger if k else highspy.HighsVarType.kContinuous
