@@ -102,21 +102,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Norm sweep {care_form} in {year}: norm {first} to {last} (now {current})",
     },
     "sweep_header": {
-        "nl": "  norm  status                 ziekenhuizen  verplaatst  reistijd gem/max  "
+        "nl": "  norm  status                   ziekenhuizen  verplaatst  reistijd gem/max  "
         "> 30 min  > 60 min  margeverschil regio",
-        "en": "  norm  status                 hospitals     moved       travel mean/max   "
+        "en": "  norm  status                   hospitals     moved       travel mean/max   "
         "> 30 min  > 60 min  region margin change",
     },
     "sweep_row": {
-        "nl": "  {norm:>4}  {status:<22} {hospitals:>12}  {moved:>10}  {mean:>7} / {max:<7}  "
+        "nl": "  {norm:>4}  {status:<24} {hospitals:>12}  {moved:>10}  {mean:>7} / {max:<7}  "
         "{over30:>8}  {over60:>8}  {margin_change_cents}",
-        "en": "  {norm:>4}  {status:<22} {hospitals:>12}  {moved:>10}  {mean:>7} / {max:<7}  "
+        "en": "  {norm:>4}  {status:<24} {hospitals:>12}  {moved:>10}  {mean:>7} / {max:<7}  "
         "{over30:>8}  {over60:>8}  {margin_change_cents}",
     },
     "sweep_row_unsolved": {
-        "nl": "  {norm:>4}  {status:<22} {reason}",
-        "en": "  {norm:>4}  {status:<22} {reason}",
+        "nl": "  {norm:>4}  {status:<24} {reason}",
+        "en": "  {norm:>4}  {status:<24} {reason}",
     },
+    "sweep_shifted": {"nl": "        {reason}", "en": "        {reason}"},
     "sweep_proposals": {
         "nl": "        nieuwe afspraken nodig: {proposals}",
         "en": "        new agreements needed: {proposals}",
@@ -132,19 +133,20 @@ TEXTS: dict[str, dict[str, str]] = {
     "sweep_status_not_solved": {"nl": "niet opgelost", "en": "not solved"},
     "sweep_note_scope": {
         "nl": "Per norm wordt {care_form} opnieuw verdeeld; de andere zorgvormen houden de "
-        "verdeling van het optimum bij de huidige norm {current}. Past {care_form} niet in de "
-        "capaciteit die zij overlaten, dan schuiven hun aantallen binnen hun ziekenhuizen "
-        "(zie de toelichting bij die norm).",
+        "verdeling van het optimum bij de huidige norm {current}. Past {care_form} daar niet "
+        "bij (capaciteit, verplaatsingsgrens of margegrens), dan schuiven hun aantallen binnen "
+        "hun ziekenhuizen (zie de toelichting bij die norm).",
         "en": "For each norm {care_form} is redistributed; the other care forms keep the "
         "allocation of the optimum at the current norm {current}. Where {care_form} does not fit "
-        "in the capacity they leave, their cases shift between their hospitals (see the "
-        "explanation at that norm).",
+        "with it (capacity, move limit or margin floor), their cases shift between their "
+        "hospitals (see the explanation at that norm).",
     },
     "sweep_reason_shifted": {
-        "nl": "{care_form} past niet in de capaciteit die de andere zorgvormen overlaten: hun "
-        "aantallen schuiven binnen hun ziekenhuizen",
-        "en": "{care_form} does not fit in the capacity the other care forms leave: their cases "
-        "shift between their hospitals",
+        "nl": "{care_form} past niet bij de ongewijzigde verdeling van de andere zorgvormen "
+        "(capaciteit, verplaatsingsgrens of margegrens): hun aantallen schuiven binnen hun "
+        "ziekenhuizen",
+        "en": "{care_form} does not fit with the other care forms' allocation unchanged "
+        "(capacity, move limit or margin floor): their cases shift between their hospitals",
     },
     "sweep_note_travel": {
         "nl": "Extra reistijd: minuten van het eigen ziekenhuis naar het uitvoerende, per "

@@ -4,12 +4,13 @@ The model is built once per process and handed to HiGHS once; each norm only cha
 coefficient of the swept care form's ``norm[h,c]`` rows (n_c·y[h,c] ≤ Σ_o x[o,c,h]) and
 re-solves. First the optimum at the current norm is found; then, for every norm, the swept care
 form is redistributed while every other care form keeps its allocation of that optimum (its
-binaries y and its cases x are fixed; the swept care form has the OR and bed capacity they leave).
+binaries y and its cases x are fixed; the swept care form gets the capacity, move share and
+margin room they leave).
 That re-solve has only the swept care form's arcs and binaries and is solved to a tight gap in
 seconds, so the curves compare optima, not solver tolerances. (With the other care forms' cases
 free to shift between their hospitals, one re-solve of the national instance took minutes: HiGHS
 found the optimum early and spent the rest proving it over 126,000 columns.) Where the swept care
-form does not fit in the capacity the others leave, their cases may shift between their hospitals
+form does not fit with the others held, their cases may shift between their hospitals
 (binaries still held) for that norm; where that is infeasible too, or the current optimum is
 infeasible, the norm goes through the full optimiser (:func:`optimize`), which explains or
 proposes agreements.
@@ -191,7 +192,7 @@ class NormSolver:
 
     def solve_restricted(self, norm: int, others: Others) -> dict[str, Any]:
         """Re-solve for ``norm`` with the other care forms held at ``others``; when the swept
-        care form does not fit in the capacity they leave, their cases may shift between their
+        care form does not fit with them held, their cases may shift between their
         hospitals (binaries still held); when that is infeasible too, the full optimiser."""
         h, k = self.highs, len(self.other_x)
         h.changeColsBounds(len(self.other_y), self.other_y, others.y, others.y)

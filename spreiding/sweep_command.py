@@ -88,6 +88,8 @@ def print_sweep(result: SweepResult, lang: str) -> None:
                 margin_change_cents=euro(int(p.margin_change_cents), lang=lang),
             )
         )
+        if p.method == "shifted":
+            click.echo(text("sweep_shifted", lang, reason=why[i]))
         proposals = result.proposals[result.proposals["norm"] == p.norm]
         if len(proposals):
             listed = ", ".join(

@@ -137,7 +137,7 @@ def test_literature_shape_on_the_national_instance(reduced):
     assert all(len(reason) for reason in others["reason"])
     shifted = others[others["method"] == "shifted"]
     for reason in shifted["reason"]:
-        assert reason[0].render("nl").startswith(f"{care_form} past niet in de capaciteit")
+        assert reason[0].render("nl").startswith(f"{care_form} past niet bij de ongewijzigde")
     moved = p["cases_moved_region"].astype(float).tolist()
     assert hospitals[0] > hospitals[-1] and moved[-1] > moved[0]
 
