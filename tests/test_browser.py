@@ -116,7 +116,21 @@ def shoot(page, folder: Path, name: str) -> Path | None:
 
 
 def goto(page, title: str) -> None:
-    page.locator("[data-testid=stSidebarNav]").get_by_role("link", name=title, exact=True).click()
+    """Open a page from the sidebar. A click that lands while the app is still rerunning (after
+    an upload, on a loaded machine) can be lost: click again until the address is the page's."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    link = page.locator("[data-testid=stSidebarNav]").get_by_role("link", name=title, exact=True)
+    address = link.get_attribute("href")
+    opened = re.compile(re.escape(address) + r"(\?.*)?$")  # the workbook token may follow
+    for _ in range(3):
+        link.click()
+        try:
+            page.wait_for_url(opened, timeout=20_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"page {title!r} did not open ({address})")
 
 
 def dutch_only_texts() -> list[re.Pattern[str]]:
