@@ -12,19 +12,33 @@ import pstats
 import statistics
 import sys
 import time
+from dataclasses import dataclass
+
+import highspy
+import pulp
 
 from benchmarks.direct_model import build_and_pass
 from benchmarks.national import national_sheets
 from calculator.validate import load_frames
 from optimizer.build import build
 from optimizer.inputs import ModelInputs, Options, prepare
+from optimizer.model import Model
 from optimizer.solver import make_solver
 
 OPTIONS = Options(free_moves=True, max_travel=60, gap=0.01, time_limit=300, propose=False)
 
 
-def one_run(inputs: ModelInputs) -> tuple[float, float, float]:
-    """Seconds for the PuLP build, its hand-over to HiGHS and the direct build."""
+@dataclass
+class Built:
+    """The national model built through PuLP and handed to HiGHS, and the direct array build."""
+
+    model: Model
+    solver: pulp.LpSolver
+    direct: highspy.Highs
+    seconds: tuple[float, float, float]  # PuLP build, hand-over, direct build
+
+
+def build_both(inputs: ModelInputs) -> Built:
     t0 = time.perf_counter()
     model = build(inputs)
     t1 = time.perf_counter()
@@ -32,9 +46,14 @@ def one_run(inputs: ModelInputs) -> tuple[float, float, float]:
     solver.createAndConfigureSolver(model.prob)
     solver.buildSolverModel(model.prob)
     t2 = time.perf_counter()
-    build_and_pass(inputs)
+    direct = build_and_pass(inputs)
     t3 = time.perf_counter()
-    return t1 - t0, t2 - t1, t3 - t2
+    return Built(model, solver, direct, (t1 - t0, t2 - t1, t3 - t2))
+
+
+def one_run(inputs: ModelInputs) -> tuple[float, float, float]:
+    """Seconds for the PuLP build, its hand-over to HiGHS and the direct build."""
+    return build_both(inputs).seconds
 
 
 def main(argv: list[str]) -> None:

@@ -107,33 +107,24 @@ def optimize_national() -> dict[str, object]:
 
     import pulp
 
-    from benchmarks.build_ratio import one_run
-    from benchmarks.direct_model import build_and_pass
+    from benchmarks.build_ratio import OPTIONS, build_both, one_run
     from benchmarks.national import national_sheets
     from calculator.validate import load_frames
-    from optimizer.build import build
-    from optimizer.inputs import Options, prepare
-    from optimizer.solver import make_solver
+    from optimizer.inputs import prepare
 
     wb = load_frames(national_sheets(), "national")
-    options = Options(free_moves=True, max_travel=60, gap=0.01, time_limit=300, propose=False)
     t0 = time.perf_counter()
-    inputs = prepare(wb, 2026, options)
-    t1 = time.perf_counter()
-    model = build(inputs)
-    t2 = time.perf_counter()
-    solver = make_solver(options)
-    solver.createAndConfigureSolver(model.prob)
-    solver.buildSolverModel(model.prob)
-    t3 = time.perf_counter()
-    direct = build_and_pass(inputs)
-    t4 = time.perf_counter()
+    inputs = prepare(wb, 2026, OPTIONS)
+    prepared = time.perf_counter() - t0
+    first = build_both(inputs)
+    model, solver, direct = first.model, first.solver, first.direct
     ours, theirs = model.prob.solverModel.getLp(), direct.getLp()
     same = (ours.num_col_, ours.num_row_, len(ours.a_matrix_.value_)) == (
         theirs.num_col_,
         theirs.num_row_,
         len(theirs.a_matrix_.value_),
     )
+    t4 = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         solver.callSolver(model.prob)
@@ -143,10 +134,10 @@ def optimize_national() -> dict[str, object]:
     gap = float(model.prob.solverModel.getInfo().mip_gap)
     # two more build / hand-over / direct rounds in this process: the ratio is taken pair by
     # pair (median and best), as the other references are
-    rounds = [(t2 - t1, t3 - t2, t4 - t3), *(one_run(inputs) for _ in range(2))]
+    rounds = [first.seconds, *(one_run(inputs) for _ in range(2))]
     ratios = sorted((b + h) / d for b, h, d in rounds)
     return {
-        "prepare_s": t1 - t0,
+        "prepare_s": prepared,
         "build_s": statistics.median(r[0] for r in rounds),
         "handover_s": statistics.median(r[1] for r in rounds),
         "direct_s": statistics.median(r[2] for r in rounds),
