@@ -8,10 +8,8 @@ from __future__ import annotations
 TEXTS: dict[str, dict[str, str]] = {
     "cli_language": {"nl": "Taal van de uitvoer", "en": "Language of the output"},
     "cli_amount": {"nl": "Bedrag: {amount_cents}", "en": "Amount: {amount_cents}"},
-    "cli_problems_found": {
-        "nl": "{count} probleem/problemen gevonden:",
-        "en": "{count} problem(s) found:",
-    },
+    "cli_problem_found": {"nl": "1 probleem gevonden:", "en": "1 problem found:"},
+    "cli_problems_found": {"nl": "{count} problemen gevonden:", "en": "{count} problems found:"},
     "cli_whole_file": {"nl": "(bestand)", "en": "(file)"},
     "cli_per_sheet": {"nl": "per blad: {counts}", "en": "per sheet: {counts}"},
     "cli_valid": {"nl": "{book}: geldig ({rows})", "en": "{book}: valid ({rows})"},

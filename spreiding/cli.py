@@ -57,7 +57,10 @@ def report_findings(findings: list[Finding], as_json: bool) -> None:
             }
         )
         return
-    click.echo(say("cli_problems_found", count=len(findings)))
+    if len(findings) == 1:
+        click.echo(say("cli_problem_found"))
+    else:
+        click.echo(say("cli_problems_found", count=len(findings)))
     by_sheet: dict[str, int] = {}
     whole_file = say("cli_whole_file")
     for f in findings:

@@ -54,6 +54,7 @@ def test_validate_reports_every_problem_located(cli, tmp_path, tiny):
         ("hospitals", 2, "type"),
         ("volumes", 3, "cases"),
     }
+    assert "2 problemen gevonden:" in cli("validate", tmp_path / "b.xlsx").output
 
 
 @pytest.mark.parametrize("content", [b"", b"not a workbook", b"PK\x03\x04broken"])

@@ -197,6 +197,7 @@ def test_cli_bad_input(cli):
     )
     assert bad_range.exit_code == 1
     assert "VAN:TOT:STAP" in bad_range.output
+    assert "1 probleem gevonden:" in bad_range.output
     unknown = cli("sweep", SAMPLE, "--year", 2026, "--care-form", "nier", "--norms", "10:20:5")
     assert unknown.exit_code == 1
     assert "onbekende zorgvorm" in unknown.output
