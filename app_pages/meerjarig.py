@@ -20,7 +20,7 @@ from dashboard.widgets import (
 from optimizer.capacity import effective_norms
 from optimizer.projection import Projection
 from optimizer.sweep import SweepResult
-from optimizer.sweep_report import points_table
+from optimizer.sweep_report import points_table, sweep_title
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # topic code → (column of Projection.hospitals, euro, share, line at)
@@ -158,16 +158,7 @@ def sweep_section(wb: Workbook) -> None:
 
 
 def show_sweep(result: SweepResult, names: dict[str, str]) -> None:
-    st.subheader(
-        t(
-            "sweep_title",
-            care_form=names.get(result.care_form_id, result.care_form_id),
-            year=str(result.year),
-            first=result.norms[0],
-            last=result.norms[-1],
-            current=result.current_norm,
-        )
-    )
+    st.subheader(sweep_title(result, state.lang(), names.get(result.care_form_id)))
     p = result.points.copy()
     p["margin_change"] = p["margin_change_cents"].astype(float) / 100
     for column in ("hospitals_performing", "cases_moved", "travel_mean_minutes", "share_over_30"):

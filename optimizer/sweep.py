@@ -42,7 +42,7 @@ from optimizer.capacity import baseline_flows, effective_norms, money
 from optimizer.errors import OptimizerError
 from optimizer.inputs import Options, prepare, travel_minutes
 from optimizer.model import Model
-from optimizer.optimize import optimize
+from optimizer.optimize import PROPOSAL_COLUMNS, optimize
 from optimizer.solver import extract_flows, make_solver
 
 Progress = Callable[[int, int, str], None]
@@ -403,16 +403,7 @@ def sweep(
     )
     proposals = pd.DataFrame(
         [p for item in by_norm for p in item["proposals"]],
-        columns=[
-            "norm",
-            "care_form_id",
-            "sending_hospital",
-            "performing_hospital",
-            "cases",
-            "travel_minutes",
-            "margin_sending_cents",
-            "margin_performing_cents",
-        ],
+        columns=["norm", *PROPOSAL_COLUMNS],
     )
     return SweepResult(
         year,

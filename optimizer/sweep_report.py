@@ -41,6 +41,19 @@ def assumption_texts(result: SweepResult, lang: str) -> list[str]:
     ]
 
 
+def sweep_title(result: SweepResult, lang: str, care_form: str | None = None) -> str:
+    """``Normverkenning <care form> in <year>: norm A t/m B (nu N)``; ``care_form`` its name."""
+    return text(
+        "sweep_title",
+        lang,
+        care_form=care_form or result.care_form_id,
+        year=str(result.year),
+        first=result.norms[0],
+        last=result.norms[-1],
+        current=result.current_norm,
+    )
+
+
 def status_text(status: str, lang: str) -> str:
     return text(f"sweep_status_{status}", lang)
 
@@ -84,15 +97,7 @@ def write_sweep(result: SweepResult, target: str | Path | IO[bytes], lang: str =
                 table,
                 euro_cents=[text("sweep_col_margin_change", lang)],
                 shares=[text("sweep_col_over30", lang), text("sweep_col_over60", lang)],
-                note=text(
-                    "sweep_title",
-                    lang,
-                    care_form=result.care_form_id,
-                    year=str(result.year),
-                    first=result.norms[0],
-                    last=result.norms[-1],
-                    current=result.current_norm,
-                ),
+                note=sweep_title(result, lang),
             ),
             SheetOut(text("sweep_sheet_hospitals", lang), performers),
             SheetOut(text("sweep_sheet_assumptions", lang), notes),

@@ -12,7 +12,7 @@ from messages import text
 from messages.numbers import euro, number, percent
 from optimizer.inputs import Options
 from optimizer.sweep import SweepResult, parse_norm_range, sweep
-from optimizer.sweep_report import reasons, status_text, sweep_document, write_sweep
+from optimizer.sweep_report import reasons, status_text, sweep_document, sweep_title, write_sweep
 from spreiding.progress import Tally, interrupted, progress_bar, write_atomically
 
 
@@ -53,17 +53,7 @@ def run_sweep(
 
 
 def print_sweep(result: SweepResult, lang: str) -> None:
-    click.echo(
-        text(
-            "sweep_title",
-            lang,
-            care_form=result.care_form_id,
-            year=str(result.year),
-            first=result.norms[0],
-            last=result.norms[-1],
-            current=result.current_norm,
-        )
-    )
+    click.echo(sweep_title(result, lang))
     click.echo(text("sweep_header", lang))
     why = reasons(result, lang)
     for i, p in enumerate(result.points.itertuples(index=False)):
