@@ -88,6 +88,10 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
             code = EXIT_INTERNAL
         except click.exceptions.Exit:
             raise
+        except BrokenPipeError:  # the reader stopped reading (`| head`): nothing to report
+            # as the Python documentation advises: no second error when the interpreter flushes
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            code = EXIT_INVALID
         except OSError as exc:  # a file that cannot be written or read: the user can fix it
             where = exc.filename or ""
             click.echo(say("cli_file_error", path=str(where), detail=exc.strerror or ""), err=True)

@@ -202,3 +202,17 @@ def test_validate_a_csv_folder(cli, tmp_path, tiny):
     folder = write_csv_folder(tmp_path / "csv", tiny)
     assert cli("validate", folder).exit_code == 0
     assert cli("settle", folder, "--year", "2025", "--json").exit_code == 0
+
+
+def test_a_reader_that_stops_reading_is_no_error():
+    """``spreiding validate BOOK | head -1``: the closed pipe is not reported as a file error."""
+    import shutil
+    import subprocess
+
+    command = [shutil.which("spreiding") or "spreiding", "validate", str(SAMPLE)]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run.stdout is not None and run.stderr is not None
+    run.stdout.close()  # before the command writes: its every write meets a closed pipe
+    errors = run.stderr.read().decode()
+    assert run.wait(timeout=60) == 1
+    assert errors == ""
