@@ -390,7 +390,8 @@ def _volumes(demand: pd.DataFrame) -> pd.DataFrame:
 
 
 def _capacity(volumes: pd.DataFrame, care_forms: pd.DataFrame) -> pd.DataFrame:
-    """OR minutes and bed-days: baseline 2026 use plus headroom (tight at RSZ)."""
+    """OR minutes and bed-days: baseline 2026 use plus headroom (tight at RSZ: just above its
+    planning ceiling of 90 % in 2026), and the planning ceilings (0.90 each)."""
     flows = volumes[volumes.year == 2026].copy()
     flows["performer"] = flows["performing_hospital_id"].fillna(flows["hospital_id"])
     flows = flows.merge(
@@ -399,7 +400,7 @@ def _capacity(volumes: pd.DataFrame, care_forms: pd.DataFrame) -> pd.DataFrame:
     flows["or_min"] = flows["cases"] * flows["or_minutes_per_case"]
     flows["beds"] = flows["cases"] * flows["los_days"]
     used = flows.groupby("performer")[["or_min", "beds"]].sum()
-    headroom = {"ACR": 1.16, "RSZ": 1.04, "MOG": 1.15, "ZVL": 1.22, "KZH": 1.18, "ZDL": 1.25}
+    headroom = {"ACR": 1.16, "RSZ": 1.09, "MOG": 1.15, "ZVL": 1.22, "KZH": 1.18, "ZDL": 1.25}
     out = HOSPITALS[["hospital_id", "name", "type"]].copy()
     out["or_minutes"] = [
         round(used.loc[h, "or_min"] * headroom[h] / 100) * 100 for h in out.hospital_id
@@ -409,6 +410,8 @@ def _capacity(volumes: pd.DataFrame, care_forms: pd.DataFrame) -> pd.DataFrame:
     ]
     out["lat"] = HOSPITALS["lat"]
     out["lon"] = HOSPITALS["lon"]
+    out["or_max_utilisation"] = 0.90
+    out["beds_max_utilisation"] = 0.90
     return out
 
 

@@ -6,6 +6,10 @@ Placeholders are the message's parameters (see :mod:`messages`).
 from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
+    "cli_integer_and_fractional": {
+        "nl": "--integer en --fractional sluiten elkaar uit: kies er één.",
+        "en": "--integer and --fractional exclude each other: choose one.",
+    },
     "cli_language": {"nl": "Taal van de uitvoer", "en": "Language of the output"},
     "cli_amount": {"nl": "Bedrag: {amount_cents}", "en": "Amount: {amount_cents}"},
     "cli_problem_found": {"nl": "1 probleem gevonden:", "en": "1 problem found:"},

@@ -9,12 +9,117 @@ TEXTS: dict[str, dict[str, str]] = {
     # what cannot hold
     "opt_short_or": {
         "nl": "OK-capaciteit van {hospital} schiet {minutes} minuten tekort "
-        "(beschikbaar {available})",
-        "en": "OR capacity of {hospital} short by {minutes} minutes (available {available})",
+        "(beschikbaar {available} binnen het planningsplafond van {ceiling} %)",
+        "en": "OR capacity of {hospital} short by {minutes} minutes (available {available} "
+        "within the planning ceiling of {ceiling} %)",
     },
     "opt_short_beds": {
-        "nl": "beddagen van {hospital} schieten {days} tekort (beschikbaar {available})",
-        "en": "bed capacity of {hospital} short by {days} bed-days (available {available})",
+        "nl": "beddagen van {hospital} schieten {days} tekort (beschikbaar {available} binnen "
+        "het planningsplafond van {ceiling} %)",
+        "en": "bed capacity of {hospital} short by {days} bed-days (available {available} "
+        "within the planning ceiling of {ceiling} %)",
+    },
+    # the goals of a plan, in the order they count
+    "opt_goals": {"nl": "Doelen, in volgorde: {goals}", "en": "Goals, in order: {goals}"},
+    "opt_goal_feasible": {
+        "nl": "(1) een haalbaar plan — normen, OK en bedden binnen het planningsplafond, "
+        "toegestane typen ziekenhuizen, minimale aantallen — met zo min mogelijk nieuwe "
+        "afspraken, en geen als de bestaande afspraken volstaan",
+        "en": "(1) a feasible plan — norms, OR and beds within the planning ceiling, allowed "
+        "hospital types, minimum numbers — with the fewest new agreements, and none where the "
+        "agreements in force suffice",
+    },
+    "opt_goal_fewest_moves": {
+        "nl": "(2) zo min mogelijk patiënten in een ander ziekenhuis dan vandaag",
+        "en": "(2) the fewest patients treated in another hospital than today",
+    },
+    "opt_goal_least_travel": {
+        "nl": "(3) zo weinig mogelijk extra reistijd voor hen",
+        "en": "(3) the least extra travel for them",
+    },
+    "opt_goal_weighted": {
+        "nl": "(2) zo weinig mogelijk reistijd plus {weight} minuten per patiënt in een ander "
+        "ziekenhuis dan vandaag (afgewogen)",
+        "en": "(2) the least travel plus {weight} minutes for each patient treated in another "
+        "hospital than today (weighed against each other)",
+    },
+    "opt_goal_travel_first": {
+        "nl": "(2) zo weinig mogelijk reistijd voor alle patiënten, ook als daarvoor bestaande "
+        "stromen veranderen ({weight} minuten per verplaatste patiënt)",
+        "en": "(2) the least travel for all patients, even where that changes today's flows "
+        "({weight} minutes per moved patient)",
+    },
+    # why a patient moves
+    "reason_norm_reached": {
+        "nl": "{hospital} haalt zo de norm van {norm} voor {care_form}",
+        "en": "{hospital} reaches the norm of {norm} for {care_form} with it",
+    },
+    "reason_norm_closed": {
+        "nl": "{hospital} stopt met {care_form}: {cases} patiënten, onder de norm van {norm}",
+        "en": "{hospital} stops {care_form}: {cases} cases, below the norm of {norm}",
+    },
+    "reason_ceiling_or": {
+        "nl": "houdt {hospital} binnen het OK-plafond van {ceiling} (vandaag {today})",
+        "en": "keeps {hospital} within its OR ceiling of {ceiling} (today {today})",
+    },
+    "reason_ceiling_beds": {
+        "nl": "houdt {hospital} binnen het beddenplafond van {ceiling} (vandaag {today})",
+        "en": "keeps {hospital} within its bed ceiling of {ceiling} (today {today})",
+    },
+    "reason_max_hospitals": {
+        "nl": "{care_form} mag in ten hoogste {maximum} ziekenhuizen",
+        "en": "{care_form} may be performed in at most {maximum} hospitals",
+    },
+    "reason_not_allowed": {
+        "nl": "{hospital} mag {care_form} niet uitvoeren (type ziekenhuis)",
+        "en": "{hospital} may not perform {care_form} (hospital type)",
+    },
+    "reason_keep": {
+        "nl": "{hospital} houdt het minimum voor {care_form}",
+        "en": "{hospital} keeps its minimum for {care_form}",
+    },
+    "reason_new_agreement": {
+        "nl": "onder een voorgestelde nieuwe afspraak",
+        "en": "under a proposed new agreement",
+    },
+    "reason_shorter_travel": {
+        "nl": "kortere reistijd ({minutes} minuten minder)",
+        "en": "shorter travel ({minutes} minutes less)",
+    },
+    "reason_agreement_share": {
+        "nl": "aandeel van de afspraak in dit scenario",
+        "en": "the agreement's share in this scenario",
+    },
+    "reason_other": {
+        "nl": "nodig om alle regels te halen met zo min mogelijk verplaatsingen",
+        "en": "needed to keep every rule with the fewest moves",
+    },
+    "opt_agreement_lowered": {
+        "nl": "afspraak {agreement} ({care_form}, {sending} → {performing}): {before} → {after} "
+        "patiënten; {reasons}",
+        "en": "agreement {agreement} ({care_form}, {sending} → {performing}): {before} → "
+        "{after} patients; {reasons}",
+    },
+    "opt_agreements_kept": {
+        "nl": "Alle bestaande afspraken blijven zoals ze zijn.",
+        "en": "Every agreement in force stays as it is.",
+    },
+    "opt_agreements_changed": {
+        "nl": "Bestaande afspraken die het plan verandert:",
+        "en": "Agreements in force that the plan changes:",
+    },
+    "opt_whole_patients": {
+        "nl": "Hele patiënten.",
+        "en": "Whole patients.",
+    },
+    "opt_fractional_patients": {
+        "nl": "Aantallen met decimalen ({why}).",
+        "en": "Fractional numbers ({why}).",
+    },
+    "opt_fractional_asked": {"nl": "gevraagd met --fractional", "en": "asked with --fractional"},
+    "opt_fractional_input": {
+        "nl": "de volumes van dit jaar hebben decimalen",
+        "en": "this year's volumes have decimals",
     },
     "opt_short_norm": {
         "nl": "{care_form} bij {hospital}: {cases} patiënten, norm {norm}",
@@ -168,9 +273,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Optimisation {year}: no solution, not even with new agreements ({proposals})",
     },
     "opt_cli_objective": {
-        "nl": "Doelfunctie {objective} (reistijd {travel}, verplaatsingen {moves}, "
-        "vaste kosten {fixed})",
-        "en": "Objective {objective} (travel {travel}, moves {moves}, fixed costs {fixed})",
+        "nl": "Uitkomst: {moves} patiënten in een ander ziekenhuis dan vandaag, "
+        "reistijd {travel} (gewogen minuten), vaste kosten {fixed}.",
+        "en": "Outcome: {moves} patients in another hospital than today, travel {travel} "
+        "(weighted minutes), fixed costs {fixed}.",
     },
     "opt_cli_proposals": {"nl": "Voorgestelde nieuwe afspraken:", "en": "Proposed new agreements:"},
     "opt_cli_proposal": {
@@ -181,8 +287,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "opt_cli_moves": {"nl": "Verschuivingen per zorgvorm:", "en": "Moves per care form:"},
     "opt_cli_move": {
-        "nl": "{sending} → {performing} {cases} ({kind})",
-        "en": "{sending} → {performing} {cases} ({kind})",
+        "nl": "{sending} → {performing}: {cases} (uit {left}; {kind}) — {reasons}",
+        "en": "{sending} → {performing}: {cases} (from {left}; {kind}) — {reasons}",
     },
     "opt_agreement_new": {"nl": "nieuwe afspraak", "en": "new agreement"},
     "opt_agreement_existing": {"nl": "bestaande afspraak", "en": "existing agreement"},
@@ -224,10 +330,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "hospitals per care form (before → after):",
     },
     "opt_cli_travel": {
-        "nl": "Reistijd patiënten: gemiddeld {average} extra minuten, maximaal {maximum}; "
-        "{over_30} patiënten meer dan 30 en {over_60} meer dan 60 minuten extra",
-        "en": "Patient travel: on average {average} extra minutes, at most {maximum}; "
-        "{over_30} cases more than 30 and {over_60} more than 60 extra minutes",
+        "nl": "Reistijd van verplaatste patiënten: {further} reizen verder, gemiddeld {average} "
+        "en hoogstens {maximum} minuten extra; {closer} komen dichter bij huis; {over_30} meer "
+        "dan 30 en {over_60} meer dan 60 minuten extra",
+        "en": "Travel of moved patients: {further} travel further, on average {average} and at "
+        "most {maximum} extra minutes; {closer} come closer to home; {over_30} more than 30 "
+        "and {over_60} more than 60 extra minutes",
     },
     "sheet_moves": {"nl": "Verschuivingen", "en": "Moves"},
     "sheet_hospitals": {"nl": "Ziekenhuizen", "en": "Hospitals"},
@@ -271,6 +379,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "largest extra travel (min)",
     },
     "col_cases_over_30": {"nl": "patiënten > 30 min extra", "en": "cases > 30 min extra"},
+    "col_cases_further": {"nl": "patiënten die verder reizen", "en": "patients travelling further"},
+    "col_cases_closer": {"nl": "patiënten dichter bij huis", "en": "patients closer to home"},
+    "col_left": {"nl": "uit ziekenhuis", "en": "from hospital"},
+    "col_reasons": {"nl": "waarom", "en": "why"},
+    "col_or_ceiling": {"nl": "OK-plafond", "en": "OR ceiling"},
+    "col_bed_ceiling": {"nl": "beddenplafond", "en": "bed ceiling"},
+    "col_agreement_id": {"nl": "afspraak", "en": "agreement"},
+    "sheet_changed_agreements": {"nl": "Gewijzigde afspraken", "en": "Changed agreements"},
     "col_cases_over_60": {"nl": "patiënten > 60 min extra", "en": "cases > 60 min extra"},
     "col_cases_change": {"nl": "patiënten verschil", "en": "cases change"},
     "col_or_minutes_before": {"nl": "OK-minuten voor", "en": "OR minutes before"},

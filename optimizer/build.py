@@ -64,6 +64,7 @@ def _build(
     c.add_norm_constraints(model)
     c.add_max_hospitals_constraints(model)
     c.add_keep_constraints(model)
+    c.add_move_variables(model)
     c.add_move_share_constraints(model)
     c.add_margin_constraints(model)
     if stage == "proposals":

@@ -23,12 +23,37 @@ from calculator.tariffs import Tariffs
 from calculator.workbook import Workbook
 
 FLOW_COLUMNS = ["sending_hospital", "performing_hospital", "care_form_id", "cases"]
+# the share of a hospital's OR minutes and bed-days a plan may use when the hospitals sheet
+# gives no or_max_utilisation / beds_max_utilisation: room for emergencies and variation
+DEFAULT_CEILING = 0.90
+
+
+def planning_ceilings(wb: Workbook, max_utilisation: float | None = None) -> pd.DataFrame:
+    """hospital_id, or_ceiling, bed_ceiling [share]: ``max_utilisation`` for every hospital
+    when given (a run's ``--max-utilisation``), else the hospitals sheet, blank = 0.90."""
+    h = wb.hospitals
+    if max_utilisation is not None:
+        fixed = np.full(len(h), float(max_utilisation))
+        return pd.DataFrame(
+            {"hospital_id": h["hospital_id"], "or_ceiling": fixed, "bed_ceiling": fixed}
+        )
+    return pd.DataFrame(
+        {
+            "hospital_id": h["hospital_id"],
+            "or_ceiling": h["or_max_utilisation"].astype(float).fillna(DEFAULT_CEILING).to_numpy(),
+            "bed_ceiling": h["beds_max_utilisation"]
+            .astype(float)
+            .fillna(DEFAULT_CEILING)
+            .to_numpy(),
+        }
+    )
 
 
 @dataclass(frozen=True)
 class CapacityReport:
     """hospitals: hospital_id, or_minutes_used, or_minutes_available, or_utilisation,
-    bed_days_used, bed_days_available (NaN = not limiting), bed_utilisation.
+    bed_days_used, bed_days_available (NaN = not limiting), bed_utilisation, or_ceiling and
+    bed_ceiling (planning ceilings, shares), above_ceiling (OR or beds above their ceiling).
     norms: hospital_id, care_form_id, cases, norm, meets_norm (cases = 0 or cases ≥ norm)."""
 
     hospitals: pd.DataFrame
@@ -40,9 +65,13 @@ def baseline_flows(wb: Workbook, year: int) -> pd.DataFrame:
 
 
 def capacity(
-    wb: Workbook, flows: pd.DataFrame, norm_overrides: dict[str, int] | None = None
+    wb: Workbook,
+    flows: pd.DataFrame,
+    norm_overrides: dict[str, int] | None = None,
+    max_utilisation: float | None = None,
 ) -> CapacityReport:
-    """OR minutes and bed-days used per performing hospital, and cases against norms."""
+    """OR minutes and bed-days used per performing hospital against capacity and planning
+    ceiling (:func:`planning_ceilings`), and cases against norms."""
     cf = wb.care_forms.set_index("care_form_id")
     f = flows[flows["cases"] > 0]
     used = (
@@ -64,6 +93,10 @@ def capacity(
     out["bed_days_used"] = out["hospital_id"].map(used["bed_days_used"]).fillna(0.0)
     out["bed_days_available"] = out["hospital_id"].map(h["bed_days"]).astype(float)
     out["bed_utilisation"] = out["bed_days_used"] / out["bed_days_available"].replace(0, np.nan)
+    ceilings = planning_ceilings(wb, max_utilisation).set_index("hospital_id")
+    out["or_ceiling"] = out["hospital_id"].map(ceilings["or_ceiling"]).astype(float)
+    out["bed_ceiling"] = out["hospital_id"].map(ceilings["bed_ceiling"]).astype(float)
+    out["above_ceiling"] = above_ceiling(out)
     norms = effective_norms(wb, norm_overrides)
     performed = f.groupby(["performing_hospital", "care_form_id"])["cases"].sum()
     rows = []
@@ -77,6 +110,18 @@ def capacity(
         rows, columns=["hospital_id", "care_form_id", "cases", "norm", "meets_norm"]
     )
     return CapacityReport(out, norm_frame)
+
+
+def above_ceiling(hospitals: pd.DataFrame) -> pd.Series:
+    """True where OR minutes or bed-days used exceed the planning ceiling (to a minute or a
+    hundredth of a bed-day)."""
+    over_or = (
+        hospitals["or_minutes_used"]
+        > hospitals["or_minutes_available"] * hospitals["or_ceiling"] + 1e-6
+    )
+    beds = hospitals["bed_days_available"]
+    over_beds = beds.notna() & (hospitals["bed_days_used"] > beds * hospitals["bed_ceiling"] + 1e-6)
+    return (over_or | over_beds).astype(bool)
 
 
 def effective_norms(wb: Workbook, overrides: dict[str, int] | None = None) -> dict[str, int]:

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import pulp
 
+from optimizer.inputs import ModelInputs
 from optimizer.model import PENALTY, Model, expr
 
 LE, EQ, GE = -1, 0, 1
@@ -50,9 +51,10 @@ def _place(n: int, *blocks: tuple[np.ndarray, list]) -> list:
 
 
 def add_arc_variables(m: Model) -> None:
-    """x[o,c,h] ≥ 0 for every arc (whole numbers with ``--integer``)."""
+    """x[o,c,h] ≥ 0 for every arc: whole patients when every volume of the year is whole
+    (``ModelInputs.whole``), else continuous."""
     arcs = m.inputs.arcs
-    integer = m.inputs.options.integer and m.fixed is None
+    integer = m.inputs.whole and m.fixed is None
     m.x_col = m.add_variables("x", _strings(arcs, ARC_KEY), integer=integer)
     m.x = [m.columns[i] for i in m.x_col.tolist()]
 
@@ -79,7 +81,8 @@ def add_demand_constraints(m: Model) -> None:
 
 
 def add_capacity_constraints(m: Model) -> None:
-    """or_capacity[h]: Σ_{o,c} m_c x[o,c,h] ≤ K_h;  bed_capacity[h]: Σ los_c x ≤ B_h."""
+    """or_capacity[h]: Σ_{o,c} m_c x[o,c,h] ≤ ρ_h·K_h;  bed_capacity[h]: Σ los_c x ≤ β_h·B_h,
+    with ρ_h and β_h the hospital's planning ceilings (shares, default 0.90)."""
     arcs, hospitals = m.inputs.arcs, m.inputs.hospitals
     cf = m.inputs.care_forms.set_index("care_form_id")
     minutes = _per_arc(cf["or_minutes_per_case"], arcs["care_form_id"])
@@ -95,8 +98,8 @@ def add_capacity_constraints(m: Model) -> None:
     on_bed = (at >= 0) & np.append(beds, False)[at] & (los != 0)
     n = int(size.sum())
     limit = np.empty(n)
-    limit[or_row] = hospitals["or_minutes"].to_numpy(dtype=float)
-    limit[bed_row] = hospitals.loc[beds, "bed_days"].to_numpy(dtype=float)
+    limit[or_row] = (hospitals["or_minutes"] * hospitals["or_ceiling"]).to_numpy(dtype=float)
+    limit[bed_row] = (hospitals["bed_days"] * hospitals["bed_ceiling"])[beds].to_numpy(dtype=float)
     m.add_rows(
         keys=_place(
             n,
@@ -241,57 +244,68 @@ def add_keep_constraints(m: Model) -> None:
     )
 
 
-def add_move_share_constraints(m: Model) -> None:
-    """Moves measured against today's flows b (the status quo moves nothing):
+def add_move_variables(m: Model) -> None:
+    """Patients whose hospital changes against today, per arc (b[a] = today's cases on it):
 
-    excess[o,c,h]: u[o,c,h] ≥ x[o,c,h] − b[o,c,h]   (only on arcs with b > 0; u ≥ 0);
-    move_share[o]: Σ_{b=0} x[o,c,h] + Σ_{b>0} u[o,c,h] ≤ s · Σ_c d[o,c].
+    moved[a] = x[a] where b[a] = 0;  excess[o,c,h]: u[a] ≥ x[a] − b[a], u[a] ≥ 0 where b[a] > 0;
+    on an arc of an agreement in force with today's flow, the patients taken off it:
+    undone[o,c,h]: r[a] ≥ b[a] − x[a], r[a] ≥ 0.
+
+    Σ_a moved[a] counts every patient treated elsewhere than today once (the cases added on
+    the arcs they move to; as many leave other arcs of their origin and care form). Built only
+    when the objective or the move share needs it.
     """
+    opts = m.inputs.options
+    arcs = m.inputs.arcs
+    needed = m.stage == "normal" and (
+        opts.lexicographic or opts.move_weight != 0 or opts.max_move_share is not None
+    )
+    if not needed or not len(arcs):
+        return
+    baseline = arcs["baseline"].to_numpy(dtype=float)
+    today = np.flatnonzero(baseline > 0)
+    o, c, h = _strings(arcs.iloc[today], ARC_KEY)
+    u = m.add_variables("u", [o, c, h])
+    agreed = np.flatnonzero((baseline > 0) & arcs["agreed"].to_numpy(dtype=bool))
+    ro, rc, rh = _strings(arcs.iloc[agreed], ARC_KEY)
+    r = m.add_variables("r", [ro, rc, rh])
+    k, n = len(today), len(agreed)
+    m.add_rows(
+        keys=[("excess", *key) for key in zip(o, c, h, strict=True)]
+        + [("undone", *key) for key in zip(ro, rc, rh, strict=True)],
+        row=np.concatenate([np.arange(k), np.arange(k), k + np.arange(n), k + np.arange(n)]),
+        col=np.concatenate([u, m.x_col[today], r, m.x_col[agreed]]),
+        val=np.concatenate([np.ones(k), -np.ones(k), np.ones(n), np.ones(n)]),
+        sense=np.full(k + n, GE),
+        rhs=np.concatenate([-baseline[today], baseline[agreed]]),
+    )
+    m.moved_col = m.x_col.copy()
+    m.moved_col[today] = u
+    m.undone_col = r
+
+
+def add_move_share_constraints(m: Model) -> None:
+    """move_share[o]: Σ_{c,h} moved[o,c,h] ≤ s · Σ_c d[o,c]  (moves against today, as in the
+    objective: :func:`add_move_variables`)."""
     share = m.inputs.options.max_move_share
     arcs = m.inputs.arcs
-    if share is None or not len(arcs):
+    if share is None or not len(arcs) or m.moved_col is None:
         return
     total = m.inputs.demand.groupby("sending_hospital")["cases"].sum()
-    baseline = arcs["baseline"].to_numpy(dtype=float)
     grouped = arcs.groupby("sending_hospital")
     g = grouped.ngroup().to_numpy()  # numbered in sorted origin order
     origins = [str(o) for o in grouped.size().index]
-    moved = baseline > 0
-    # per origin: an excess row per arc with today's flow (in label order), then its share row
-    n_moved = np.bincount(g[moved], minlength=len(origins))
-    size = n_moved + 1
-    share_row = np.cumsum(size) - 1
-    excess_row = (share_row - n_moved)[g[moved]] + pd.Series(g[moved]).groupby(
-        g[moved]
-    ).cumcount().to_numpy()
-    o, c, h = _strings(arcs[moved], ARC_KEY)
-    u = m.add_variables("u", [o, c, h])
-    u_or_x = m.x_col.copy()
-    u_or_x[moved] = u
-    n = int(size.sum())
     limit = share * total.reindex(grouped.size().index).to_numpy(dtype=float)
-    rhs = np.empty(n)
-    rhs[excess_row] = -baseline[moved]
-    rhs[share_row] = limit
-    kinds = np.full(n, GE)
-    kinds[share_row] = LE
-    slack = np.zeros(n)
-    slack[share_row] = -1
-    scale = np.ones(n)
-    scale[share_row] = limit
+    n = len(origins)
     m.add_rows(
-        keys=_place(
-            n,
-            (excess_row, [("excess", *k) for k in zip(o, c, h, strict=True)]),
-            (share_row, [("move_share", k) for k in origins]),
-        ),
-        row=np.concatenate([excess_row, excess_row, share_row[g]]),
-        col=np.concatenate([u, m.x_col[moved], u_or_x]),
-        val=np.concatenate([np.ones(len(u)), -np.ones(len(u)), np.ones(len(arcs))]),
-        sense=kinds,
-        rhs=rhs,
-        slack=slack,
-        scale=scale,
+        keys=[("move_share", k) for k in origins],
+        row=g,
+        col=m.moved_col,
+        val=np.ones(len(arcs)),
+        sense=np.full(n, LE),
+        rhs=limit,
+        slack=np.full(n, -1),
+        scale=limit,
     )
 
 
@@ -344,22 +358,85 @@ def _penalties(m: Model) -> list[tuple[pulp.LpVariable, float]]:
     return [(s, PENALTY / m.slack_scale[key]) for key, s in m.slacks.items()]
 
 
-def set_objective(m: Model) -> None:
-    """min w_travel·Σ t[a]·x[a] + w_move·Σ_{h≠o} x[a] + w_fixed·Σ f[h,c]·y[h,c]
-    (+ penalties in soft mode)."""
+def _travel_and_fixed(m: Model) -> list[tuple[pulp.LpVariable, float]]:
+    """w_travel·Σ t[a]·x[a] + w_fixed·Σ f[h,c]·y[h,c] as terms."""
     inputs = m.inputs
-    opts = inputs.options
-    arcs = inputs.arcs
-    coef = opts.w_travel * arcs["travel"].to_numpy() + opts.w_move * arcs["moved"].to_numpy()
-    nonzero = np.flatnonzero(coef != 0)
-    terms = list(
-        zip([m.x[i] for i in nonzero.tolist()], coef[nonzero].astype(float).tolist(), strict=True)
-    )
+    travel = inputs.options.w_travel * inputs.arcs["travel"].to_numpy(dtype=float)
+    nonzero = np.flatnonzero(travel != 0)
+    terms = list(zip([m.x[i] for i in nonzero.tolist()], travel[nonzero].tolist(), strict=True))
     if inputs.w_fixed:
         for h, c, f in inputs.fixed_costs.itertuples(index=False):
             if (h, c) in m.y:
                 terms.append((m.y[(h, c)], inputs.w_fixed * float(f)))
+    return terms
+
+
+def moved_terms(m: Model, weight: float) -> list[tuple[pulp.LpVariable, float]]:
+    """weight·Σ_a moved[a] as terms (none when the model has no move variables)."""
+    if m.moved_col is None or weight == 0:
+        return []
+    return [(m.columns[i], weight) for i in m.moved_col.tolist()]
+
+
+def travel_bound(inputs: ModelInputs) -> float:
+    """An upper bound of w_travel·travel + w_fixed·fixed costs over every plan:
+    Σ_{o,c} d[o,c]·max_h t[o,c,h] and every fixed cost."""
+    arcs = inputs.arcs
+    if not len(arcs):
+        return 0.0
+    longest = arcs.groupby(["sending_hospital", "care_form_id"]).agg(
+        d=("demand", "first"), t=("travel", "max")
+    )
+    fixed = float(inputs.fixed_costs["fixed_cost"].sum()) * inputs.w_fixed
+    return abs(inputs.options.w_travel) * float((longest["d"] * longest["t"]).sum()) + fixed
+
+
+def goal_terms(m: Model) -> list[tuple[pulp.LpVariable, float]]:
+    """The second goal as terms: W·Σ undone[a] + Σ moved[a] with W = 1 + Σ d (more than any
+    number of moves): a patient leaves an agreement in force only when nothing else gives a
+    feasible plan, then the fewest patients move."""
+    if m.moved_col is None:
+        return []
+    weight = 1.0 + float(m.inputs.demand["cases"].sum())
+    return [(m.columns[i], weight) for i in m.undone_col.tolist()] + moved_terms(m, 1.0)
+
+
+def set_objective(m: Model) -> None:
+    """The allocation objective (+ penalties in soft mode).
+
+    Default (lexicographic, first step): min G + ε·(w_travel·Σ t[a]·x[a] +
+    w_fixed·Σ f[h,c]·y[h,c]) with G the goal terms (:func:`goal_terms`: agreements undone, then
+    moved patients) and ε = 1 / (2·(1 + T)), T an upper bound of the bracket
+    (:func:`travel_bound`): travel and fixed costs only break ties between plans with the same
+    G; the second step (:func:`set_travel_objective`) minimises them exactly.
+    Weighted (``--w-move W``, or ``--objective travel``): min w_travel·Σ t·x + W·Σ moved +
+    w_fixed·Σ f·y.
+    """
+    opts = m.inputs.options
+    if opts.lexicographic:
+        eps = 0.5 / (1.0 + travel_bound(m.inputs))
+        terms = goal_terms(m) + [(v, eps * w) for v, w in _travel_and_fixed(m)]
+    else:
+        terms = _travel_and_fixed(m) + moved_terms(m, opts.move_weight)
     m.set_objective(expr(terms + _penalties(m)))
+
+
+def set_travel_objective(m: Model, goal: float) -> None:
+    """The second step of the default objective: the first step's goal held
+    (goal_held: G ≤ ``goal``, see :func:`goal_terms`), min w_travel·Σ t·x + w_fixed·Σ f·y."""
+    terms = goal_terms(m)
+    if not terms:
+        raise ValueError("the travel step needs the move variables")
+    columns = {id(v): i for i, v in enumerate(m.columns)}
+    m.add_rows(
+        keys=[("goal_held",)],
+        row=np.zeros(len(terms), dtype=int),
+        col=np.array([columns[id(v)] for v, _ in terms]),
+        val=np.array([w for _, w in terms]),
+        sense=np.array([LE]),
+        rhs=np.array([goal]),
+    )
+    m.set_objective(expr(_travel_and_fixed(m)))
 
 
 def set_proposal_objective(m: Model) -> None:

@@ -31,16 +31,23 @@ def describe(key: tuple[str, ...], amount: float, inputs: ModelInputs) -> tuple[
     cf = inputs.care_forms.set_index("care_form_id")
     kind = key[0]
     whole = math.ceil(amount - 1e-6)
-    if kind == "or_capacity":
-        k = float(h.loc[key[1], "or_minutes"])
-        return (
-            Message("opt_short_or", {"hospital": key[1], "minutes": whole, "available": k}),
-            Message("opt_change_or", {"hospital": key[1], "minutes": whole}),
+    if kind in ("or_capacity", "bed_capacity"):
+        column, share = (
+            ("or_minutes", "or_ceiling") if kind == "or_capacity" else ("bed_days", "bed_ceiling")
         )
-    if kind == "bed_capacity":
-        k = float(h.loc[key[1], "bed_days"])
+        ceiling = float(h.loc[key[1], share])
+        limit = {
+            "hospital": key[1],
+            "available": round(float(h.loc[key[1], column]) * ceiling),
+            "ceiling": round(100 * ceiling),
+        }
+        if kind == "or_capacity":
+            return (
+                Message("opt_short_or", {**limit, "minutes": whole}),
+                Message("opt_change_or", {"hospital": key[1], "minutes": whole}),
+            )
         return (
-            Message("opt_short_beds", {"hospital": key[1], "days": whole, "available": k}),
+            Message("opt_short_beds", {**limit, "days": whole}),
             Message("opt_change_beds", {"hospital": key[1], "days": whole}),
         )
     if kind == "norm":

@@ -22,7 +22,7 @@ from calculator.money import unit_price_cents
 from calculator.schema import HOSPITAL_TYPES
 from calculator.tariffs import Tariffs
 from calculator.workbook import Workbook
-from optimizer.capacity import baseline_flows, effective_norms
+from optimizer.capacity import baseline_flows, effective_norms, planning_ceilings
 
 ROAD_FACTOR = 1.3  # roads are 1.3× the straight line; at 60 km/h a km is a minute
 PROPOSAL_TRAVEL = 60.0  # a proposed new agreement moves patients at most this far [minutes]
@@ -36,10 +36,18 @@ class Options:
     solver: str = "highs"
     time_limit: float | None = 120.0
     gap: float | None = None
+    # whole cases asked for explicitly (fractional volumes are then invalid input); without it
+    # flows are whole when every volume of the year is whole, unless ``fractional``
     integer: bool = False
+    fractional: bool = False
     free_moves: bool = False
+    # "moves": feasible with the fewest proposals, then the fewest patients whose hospital
+    # changes against today, then the least travel; "travel": the least travel first
+    objective: str = "moves"
     w_travel: float = 1.0
-    w_move: float = 0.0
+    # a weight per moved patient [travel minutes]: None = the lexicographic order of "moves"
+    # (with --objective travel: 0); a number trades moves against travel minutes in one sum
+    w_move: float | None = None
     norms: dict[str, int] = field(default_factory=dict)
     max_travel: float | None = None
     max_move_share: float | None = None
@@ -52,6 +60,21 @@ class Options:
     w_fixed: float | None = None
     # insurer cap room stays with each hospital (fixed) or moves with the cases (follow)
     caps: str = "fixed"
+    # planning ceiling for OR and beds of every hospital in this run [share]; None = the
+    # hospitals sheet's or_max_utilisation / beds_max_utilisation, blank there = 0.90
+    max_utilisation: float | None = None
+
+    @property
+    def lexicographic(self) -> bool:
+        """Moves first, then travel, in two solves (the default objective)."""
+        return self.objective == "moves" and self.w_move is None
+
+    @property
+    def move_weight(self) -> float:
+        """The weight of a moved patient in a single weighted objective."""
+        if self.w_move is not None:
+            return float(self.w_move)
+        return 1.0 if self.objective == "moves" else 0.0
 
     @property
     def proposal_travel(self) -> float:
@@ -65,8 +88,8 @@ class ModelInputs:
 
     arcs : sending_hospital (o), care_form_id, performing_hospital (h), demand (d[o,c]),
         travel [minutes], moved (o ≠ h),
-        new (a move no agreement covers: a candidate for a proposed agreement), baseline
-        (today's cases on the arc)
+        new (a move no agreement covers: a candidate for a proposed agreement), agreed (a move
+        under an agreement in force), baseline (today's cases on the arc)
     demand : sending_hospital, care_form_id, cases (baseline cases of the origin, any performer)
     hospitals : hospital_id, or_minutes, bed_days (NaN = not limiting)
     care_forms : care_form_id, or_minutes_per_case, los_days, norm, max_hospitals, total_demand
@@ -76,6 +99,8 @@ class ModelInputs:
     margin_before : hospital_id → margin of the baseline in the same linear terms [cents]
     fixed_costs : hospital_id, care_form_id, fixed_cost [EUR/year] (rows with a cost > 0)
     w_fixed : weight of the fixed costs in the objective
+    whole : flows are whole patients (every volume of the year is whole and not
+        ``--fractional``, or ``--integer``)
     """
 
     year: int
@@ -92,6 +117,7 @@ class ModelInputs:
         default_factory=lambda: pd.DataFrame(columns=["hospital_id", "care_form_id", "fixed_cost"])
     )
     w_fixed: float = 0.0
+    whole: bool = False
 
     @property
     def has_candidates(self) -> bool:
@@ -167,6 +193,12 @@ def unreachable_demand(demand: pd.DataFrame, arcs: pd.DataFrame) -> pd.DataFrame
     return demand[~_in(demand, arcs, ["sending_hospital", "care_form_id"])].reset_index(drop=True)
 
 
+def is_whole(cases: pd.Series) -> bool:
+    """Every count a whole number (to 1e-9)."""
+    values = cases.to_numpy(dtype=float)
+    return bool((np.abs(values - np.round(values)) <= 1e-9).all())
+
+
 def _require_whole_demand(demand: pd.DataFrame) -> None:
     """``--integer`` needs whole cases: name the first fractional demand."""
     fractional = demand[(demand["cases"] - demand["cases"].round()).abs() > 1e-9]
@@ -199,7 +231,10 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
     demand = demand[demand["cases"] > 0].reset_index(drop=True)
     if options.integer:
         _require_whole_demand(demand)
-    hospitals = wb.hospitals[["hospital_id", "type", "or_minutes", "bed_days"]]
+    whole = options.integer or (not options.fractional and is_whole(demand["cases"]))
+    hospitals = wb.hospitals[["hospital_id", "type", "or_minutes", "bed_days"]].merge(
+        planning_ceilings(wb, options.max_utilisation), on="hospital_id"
+    )
     cf = wb.care_forms.set_index("care_form_id")
 
     arcs = demand.rename(columns={"cases": "demand"}).merge(
@@ -211,8 +246,9 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
     on = ["care_form_id", "sending_hospital", "performing_hospital"]
     today = base[base["cases"] > 0].groupby(on, as_index=False)["cases"].sum()
     arcs["new"] = False
+    agreed = valid_in_year(wb.agreements, year)
+    arcs["agreed"] = arcs["moved"].to_numpy() & _in(arcs, agreed, on)
     if not options.free_moves:
-        agreed = valid_in_year(wb.agreements, year)
         allowed = ~arcs["moved"].to_numpy() | _in(arcs, agreed, on) | _in(arcs, today, on)
         arcs["new"] = ~allowed
         if not candidates:
@@ -272,7 +308,9 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
         options=options,
         arcs=arcs,
         demand=demand,
-        hospitals=hospitals[["hospital_id", "or_minutes", "bed_days"]].reset_index(drop=True),
+        hospitals=hospitals[
+            ["hospital_id", "or_minutes", "bed_days", "or_ceiling", "bed_ceiling"]
+        ].reset_index(drop=True),
         care_forms=care_forms,
         keep=keep,
         unreachable=unreachable,
@@ -280,6 +318,7 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
         margin_before=margin_before,
         fixed_costs=fixed.astype({"fixed_cost": float}),
         w_fixed=float(w_fixed),
+        whole=whole,
     )
 
 

@@ -184,6 +184,11 @@ class Model:
     columns: list[pulp.LpVariable] = field(default_factory=list)
     # positions of x in columns (x[a] is columns[x_col[a]])
     x_col: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
+    # per arc the column of its moved patients (x where today's flow is 0, else u); None when
+    # the model has no move variables (see optimizer.constraints.add_move_variables)
+    moved_col: np.ndarray | None = None
+    # the columns r of patients taken off an agreement in force (with moved_col)
+    undone_col: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=int))
 
     def variable(
         self,
@@ -337,4 +342,8 @@ class Model:
 
 
 def expr(pairs: Iterable[tuple[pulp.LpVariable, float]]) -> pulp.LpAffineExpression:
-    return pulp.LpAffineExpression(list(pairs))
+    """Σ coefficient·variable; a variable named twice gets the sum of its coefficients."""
+    total: dict[pulp.LpVariable, float] = {}
+    for var, coefficient in pairs:
+        total[var] = total.get(var, 0.0) + coefficient
+    return pulp.LpAffineExpression(list(total.items()))

@@ -22,9 +22,10 @@ from messages import Message
 from optimizer.build import build
 from optimizer.capacity import CapacityReport, baseline_flows, capacity, compare, money
 from optimizer.explain import VIOLATION_COLUMNS, explain
+from optimizer.goals import goals, moved_patients, shadow_prices, solve_plan
 from optimizer.inputs import ModelInputs, Options, linear_margins, prepare
 from optimizer.model import Model
-from optimizer.solver import PRICE_COLUMNS, extract_flows, shadow_prices, solve_model
+from optimizer.solver import PRICE_COLUMNS, extract_flows, solve_model
 from optimizer.story import Story, tell
 
 FLOW_COLUMNS = ["sending_hospital", "care_form_id", "performing_hospital", "cases", "new"]
@@ -55,7 +56,11 @@ class OptimizeResult:
         margin_sending_cents, margin_performing_cents (the linear margin effect of the moved cases
         for each of the two hospitals: contract price, ODV/secondment and variable cost, caps left
         out) — new agreements only, distinct from moves under agreements in force
-    objective_parts : travel, moves, fixed_costs (each weighted; their sum is the objective)
+    objective_parts : moves (patients treated elsewhere than today), travel [weighted minutes],
+        fixed_costs [weighted EUR]; ``objective`` is the value of the last solve (with the
+        default goals: travel and fixed costs at the fewest moves)
+    goals : the goals in the order they count, in words (:func:`optimizer.goals.goals`)
+    whole : flows are whole patients
     violations : constraint, amount, message, change (Messages; only when infeasible)
     advice : what would have to change, in sentences (Messages; only when infeasible)
     shadow_prices : constraint, hospital_id, dual, unit [objective units per minute or bed-day]
@@ -79,6 +84,9 @@ class OptimizeResult:
     seconds: dict[str, float] = field(default_factory=dict)
     solver: str = "highs"
     story: Story | None = None
+    # the goals of the run in the order they count (Messages), and whether flows are whole
+    goals: list[Message] = field(default_factory=list)
+    whole: bool = True
 
     @property
     def solved(self) -> bool:
@@ -96,7 +104,8 @@ def _size(model: Model, inputs: ModelInputs) -> dict[str, int]:
 
 
 def objective_parts(model: Model) -> dict[str, float]:
-    """The weighted terms of the normal objective at the solution."""
+    """The parts of the objective at the solution: moves (patients treated elsewhere than
+    today), travel [weighted minutes] and fixed costs [weighted EUR]."""
     inputs = model.inputs
     opts = inputs.options
     arcs = inputs.arcs
@@ -106,8 +115,8 @@ def objective_parts(model: Model) -> dict[str, float]:
         if (h, c) in model.y:
             fixed += float(f) * round(model.y[(h, c)].varValue or 0.0)
     return {
+        "moves": moved_patients(model),
         "travel": float(opts.w_travel * (arcs["travel"].to_numpy() * x).sum()),
-        "moves": float(opts.w_move * (arcs["moved"].to_numpy() * x).sum()),
         "fixed_costs": inputs.w_fixed * fixed,
     }
 
@@ -190,7 +199,9 @@ def _unsolved(
         gap=gap,
         flows=_empty_flows(),
         proposals=pd.DataFrame(columns=PROPOSAL_COLUMNS),
-        capacity_before=capacity(wb, baseline_flows(wb, year), options.norms),
+        capacity_before=capacity(
+            wb, baseline_flows(wb, year), options.norms, options.max_utilisation
+        ),
         capacity_after=None,
         money=None,
         violations=violations
@@ -202,6 +213,7 @@ def _unsolved(
         options=options,
         seconds=seconds,
         solver=options.solver,
+        goals=goals(options),
     )
 
 
@@ -321,7 +333,7 @@ def optimize(wb: Workbook, year: int, options: Options | None = None) -> Optimiz
         seconds["build"] += time.perf_counter() - t
         t = time.perf_counter()
         if len(gated.unreachable) == 0:
-            status, gap = solve_model(model, options)
+            status, gap = solve_plan(model, options)
         seconds["solve"] = time.perf_counter() - t
     if status == "infeasible" and may_propose and new.any():
         stage_status, chosen, _ = choose_proposals(everything, options, seconds)
@@ -337,7 +349,7 @@ def optimize(wb: Workbook, year: int, options: Options | None = None) -> Optimiz
             t = time.perf_counter()
             model = build(inputs)
             t1 = time.perf_counter()
-            status, gap = solve_model(model, options)
+            status, gap = solve_plan(model, options)
             seconds["build"] += t1 - t
             seconds["solve"] = seconds.get("solve", 0.0) + time.perf_counter() - t1
     if model is None:
@@ -380,9 +392,11 @@ def _report(
         money(wb, after, year, before=base, caps=options.caps),
         ["hospital_id"],
     )
-    cap_before = capacity(wb, base, options.norms)
-    cap_after = capacity(wb, after, options.norms)
-    story = tell(wb, year, base, after, cap_before, cap_after, money_table, proposals)
+    cap_before = capacity(wb, base, options.norms, options.max_utilisation)
+    cap_after = capacity(wb, after, options.norms, options.max_utilisation)
+    story = tell(
+        wb, year, base, after, cap_before, cap_after, money_table, proposals, options.objective
+    )
     prices = (
         shadow_prices(model, options)
         if status in ("optimal", "optimal_with_proposals")
@@ -407,4 +421,6 @@ def _report(
         options=options,
         seconds=seconds,
         solver=options.solver,
+        goals=goals(options),
+        whole=model.inputs.whole,
     )

@@ -78,6 +78,8 @@ def cap_sheets(cap: CapInstance) -> dict[str, pd.DataFrame]:
             + [f"magazijn {i + 1}" for i in range(len(warehouses))],
             "type": ["algemeen"] * len(customers) + ["umc"] * len(warehouses),
             "or_minutes": [0.0] * len(customers) + list(cap.capacity),
+            # a warehouse's capacity is hard: no planning headroom
+            "or_max_utilisation": 1.0,
         }
     )
     travel = pd.DataFrame(

@@ -24,16 +24,24 @@ def hospitals_table(before: CapacityReport, after: CapacityReport | None) -> pd.
         "hospital_id",
         "or_minutes_used",
         "or_minutes_available",
+        "or_ceiling",
         "or_utilisation",
         "bed_days_used",
         "bed_days_available",
+        "bed_ceiling",
         "bed_utilisation",
     ]
     if after is None:
         return before.hospitals[cols]
     return before.hospitals[cols].merge(
         after.hospitals[cols],
-        on=["hospital_id", "or_minutes_available", "bed_days_available"],
+        on=[
+            "hospital_id",
+            "or_minutes_available",
+            "bed_days_available",
+            "or_ceiling",
+            "bed_ceiling",
+        ],
         suffixes=("_before", "_after"),
     )
 
@@ -54,16 +62,35 @@ def rendered_violations(violations: pd.DataFrame, lang: str = "nl") -> pd.DataFr
     return out
 
 
-def story_document(story: Story | None) -> dict[str, Any]:
+def moves_document(moves: pd.DataFrame, lang: str = "nl") -> list[dict[str, Any]]:
+    """The moves as JSON records: ``left`` a list of hospitals, ``reasons`` the reasons in
+    ``lang`` and ``reason_codes`` their catalogue codes."""
+    out = records(moves.drop(columns=["left", "reasons"]))
+    for record, left, reasons in zip(out, moves["left"], moves["reasons"], strict=True):
+        record["left"] = list(left)
+        record["reasons"] = [r.render(lang) for r in reasons]
+        record["reason_codes"] = [r.code for r in reasons]
+    return out
+
+
+def story_document(story: Story | None, lang: str = "nl") -> dict[str, Any]:
     """The story's parts as JSON values (empty when there is no solution)."""
     if story is None:
-        return {"moves": [], "story_hospitals": [], "care_forms": [], "region": {}, "travel": {}}
+        return {
+            "moves": [],
+            "story_hospitals": [],
+            "care_forms": [],
+            "region": {},
+            "travel": {},
+            "changed_agreements": [],
+        }
     return {
-        "moves": records(story.moves),
+        "moves": moves_document(story.moves, lang),
         "story_hospitals": records(story.hospitals),
         "care_forms": records(story.care_forms),
         "region": story.region,
         "travel": story.travel,
+        "changed_agreements": records(story.changed_agreements),
     }
 
 
@@ -74,6 +101,8 @@ def optimize_document(result: OptimizeResult, lang: str = "nl") -> dict[str, Any
     return {
         "status": result.status,
         "year": result.year,
+        "goals": [m.render(lang) for m in result.goals],
+        "whole_patients": result.whole,
         "objective": result.objective,
         "objective_parts": result.objective_parts,
         "gap": result.gap,
@@ -88,7 +117,7 @@ def optimize_document(result: OptimizeResult, lang: str = "nl") -> dict[str, Any
         "shadow_prices": records(result.shadow_prices),
         "model": result.size,
         "seconds": {k: round(v, 3) for k, v in result.seconds.items()},
-    } | story_document(result.story)
+    } | story_document(result.story, lang)
 
 
 def scenario_document(result: ScenarioResult) -> dict[str, Any]:
@@ -120,9 +149,15 @@ _SOLVERS = {"highs": "HiGHS", "cbc": "CBC"}
 def _in_words(
     frame: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None
 ) -> pd.DataFrame:
-    """The frame as a workbook shows it: care forms by name, agreement kinds and constraint
-    families in words, headers from the catalogue."""
+    """The frame as a workbook shows it: care forms by name, agreement kinds, the hospitals a
+    move leaves and its reasons in words, headers from the catalogue."""
     out = frame.copy()
+    if "reasons" in out.columns:
+        out["reasons"] = [
+            "; ".join(named(r, names).render(lang) for r in reasons) for reasons in out["reasons"]
+        ]
+    if "left" in out.columns:
+        out["left"] = [", ".join(left) for left in out["left"]]
     if names and "care_form_id" in out.columns:
         out["care_form_id"] = [names.get(c, c) for c in out["care_form_id"]]
     return dutch(out, lang)
@@ -144,7 +179,9 @@ def _capacity_sheets(
     names: Mapping[str, str] | None,
 ) -> list[SheetOut]:
     hospitals = hospitals_table(before, after)
-    shares = [dutch_name(c, lang) for c in hospitals.columns if "utilisation" in c]
+    shares = [
+        dutch_name(c, lang) for c in hospitals.columns if "utilisation" in c or "ceiling" in c
+    ]
     norms = norms_table(before, after)
     return [
         SheetOut(
@@ -290,8 +327,19 @@ def story_sheets(
             ],
         }
     )
+    changed = (
+        [
+            SheetOut(
+                text("sheet_changed_agreements", lang),
+                _in_words(story.changed_agreements, lang, names),
+            )
+        ]
+        if len(story.changed_agreements)
+        else []
+    )
     return [
         SheetOut(text("sheet_moves", lang), _in_words(story.moves, lang, names)),
+        *changed,
         SheetOut(text("sheet_hospitals", lang), hospitals, euro_cents=cents),
         SheetOut(
             text("sheet_region", lang),
@@ -345,17 +393,19 @@ def optimize_lines(
             proposals=len(result.proposals),
         )
     ]
+    lines.append(text("opt_goals", lang, goals="; ".join(m.render(lang) for m in result.goals)))
     if result.objective is not None:
         parts = result.objective_parts
         lines.append(
             text(
                 "opt_cli_objective",
                 lang,
-                objective=number(result.objective, 1, lang=lang),
-                travel=number(parts.get("travel", 0.0), 1, lang=lang),
+                travel=number(parts.get("travel", 0.0), 0, lang=lang),
                 moves=number(parts.get("moves", 0.0), 1, lang=lang),
-                fixed=number(parts.get("fixed_costs", 0.0), 1, lang=lang),
+                fixed=number(parts.get("fixed_costs", 0.0), 0, lang=lang),
             )
+            + " "
+            + _whole(result, lang)
         )
     for message in result.violations.get("message", []):
         lines.append(f"  - {named(message, names).render(lang)}")
@@ -383,18 +433,22 @@ def optimize_lines(
     if len(story.moves):
         lines.append(text("opt_cli_moves", lang))
         for form, moves in story.moves.groupby("care_form_id", sort=True):
-            items = [
-                text(
-                    "opt_cli_move",
-                    lang,
-                    sending=m.sending_hospital,
-                    performing=m.performing_hospital,
-                    cases=number(m.cases, 1, lang=lang),
-                    kind=text(f"opt_agreement_{m.agreement}", lang),
+            lines.append(f"  {care_form(str(form))}:")
+            for m in moves.itertuples(index=False):
+                lines.append(
+                    "    "
+                    + text(
+                        "opt_cli_move",
+                        lang,
+                        sending=m.sending_hospital,
+                        performing=m.performing_hospital,
+                        left=", ".join(m.left) or m.sending_hospital,
+                        cases=number(m.cases, 1, lang=lang),
+                        kind=text(f"opt_agreement_{m.agreement}", lang),
+                        reasons="; ".join(named(r, names).render(lang) for r in m.reasons),
+                    )
                 )
-                for m in moves.itertuples(index=False)
-            ]
-            lines.append(f"  {care_form(str(form))}: " + "; ".join(items))
+    lines += changed_agreement_lines(story, lang, names)
     lines.append(text("opt_cli_hospitals", lang))
     for h in story.hospitals.itertuples(index=False):
         lines.append(
@@ -468,10 +522,55 @@ def optimize_lines(
         text(
             "opt_cli_travel",
             lang,
+            further=number(t["cases_further"], 1, lang=lang),
             average=number(t["average_extra_minutes"], 1, lang=lang),
             maximum=number(t["max_extra_minutes"], 0, lang=lang),
+            closer=number(t["cases_closer"], 1, lang=lang),
             over_30=number(t["cases_over_30"], 1, lang=lang),
             over_60=number(t["cases_over_60"], 1, lang=lang),
         )
     )
+    return lines
+
+
+def _whole(result: OptimizeResult, lang: str) -> str:
+    """Whole patients, or why the numbers have decimals."""
+    if result.whole:
+        return text("opt_whole_patients", lang)
+    why = "opt_fractional_asked" if result.options.fractional else "opt_fractional_input"
+    return text("opt_fractional_patients", lang, why=text(why, lang))
+
+
+def changed_agreement_lines(
+    story: Story, lang: str = "nl", names: Mapping[str, str] | None = None
+) -> list[str]:
+    """The agreements in force whose flow the plan lowers, each with the reasons of the moves
+    that leave it; or one line saying that every agreement stays."""
+    changed = story.changed_agreements
+    if not len(changed):
+        return [text("opt_agreements_kept", lang)]
+    lines = [text("opt_agreements_changed", lang)]
+    for a in changed.itertuples(index=False):
+        leaving = story.moves[
+            (story.moves["sending_hospital"] == a.sending_hospital)
+            & (story.moves["care_form_id"] == a.care_form_id)
+        ]
+        reasons = []
+        for move_reasons, left in zip(leaving["reasons"], leaving["left"], strict=True):
+            if a.performing_hospital in left:
+                reasons += [r for r in move_reasons if r not in reasons]
+        lines.append(
+            "  "
+            + text(
+                "opt_agreement_lowered",
+                lang,
+                agreement=a.agreement_id,
+                care_form=(names or {}).get(a.care_form_id, a.care_form_id),
+                sending=a.sending_hospital,
+                performing=a.performing_hospital,
+                before=number(a.cases_before, 1, lang=lang),
+                after=number(a.cases_after, 1, lang=lang),
+                reasons="; ".join(named(r, names).render(lang) for r in reasons),
+            )
+        )
     return lines

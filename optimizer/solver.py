@@ -14,7 +14,6 @@ import pandas as pd
 import pulp
 
 from calculator.errors import Finding, SpreidingInputError
-from optimizer.build import build
 from optimizer.errors import OptimizerError
 from optimizer.inputs import Options
 from optimizer.model import Model, RowArrays
@@ -90,8 +89,15 @@ class ArrayHiGHS(pulp.HiGHS):
       gap instead of searching for a first good solution (national: 4 s instead of 30 s to a
       1 % gap). When none is found the MIP starts without one.
 
+    - With ``warm=True`` the MIP starts from the values the problem's variables hold (the
+      previous step of a lexicographic objective) instead.
+
     Status, values, duals and slacks are read back by PuLP as before.
     """
+
+    def __init__(self, *args: object, warm: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.warm = warm
 
     def buildSolverModel(self, lp: pulp.LpProblem) -> None:
         inf = highspy.kHighsInf
@@ -151,6 +157,9 @@ class ArrayHiGHS(pulp.HiGHS):
                 for k in integer
             ]
         lp.solverModel.passModel(model)
+        self._values = (
+            np.array([v.varValue or 0.0 for v in variables], float) if self.warm else None
+        )
         self._integer = np.flatnonzero(integer).astype(np.int32)
         self._binary = bool(
             len(self._integer)
@@ -160,7 +169,12 @@ class ArrayHiGHS(pulp.HiGHS):
 
     def callSolver(self, lp: pulp.LpProblem) -> None:
         h = lp.solverModel
-        if self.mip and self._binary:
+        if self.mip and self._values is not None:
+            previous = highspy.HighsSolution()
+            previous.col_value = self._values.tolist()
+            previous.value_valid = True
+            h.setSolution(previous)
+        elif self.mip and self._binary:
             started = time.perf_counter()
             start = self._start(h)
             if start is not None:
@@ -224,9 +238,11 @@ class ArrayHiGHS(pulp.HiGHS):
                 h.setOptionValue("time_limit", float(self.timeLimit))
 
 
-def make_solver(options: Options, mip: bool = True) -> pulp.LpSolver:
+def make_solver(options: Options, mip: bool = True, warm: bool = False) -> pulp.LpSolver:
+    """The solver of ``options``; ``warm``: start from the values the variables hold."""
     if options.solver == "highs":
         solver = ArrayHiGHS(
+            warm=warm,
             msg=False,
             mip=mip,
             timeLimit=options.time_limit,
@@ -235,6 +251,7 @@ def make_solver(options: Options, mip: bool = True) -> pulp.LpSolver:
         )
     elif options.solver == "cbc":
         solver = pulp.PULP_CBC_CMD(
+            warmStart=warm,
             msg=False,
             mip=mip,
             timeLimit=options.time_limit,
@@ -255,11 +272,14 @@ def _solver_finding(code: str, solver: str) -> SpreidingInputError:
     )
 
 
-def solve_model(model: Model, options: Options, mip: bool = True) -> tuple[str, float | None]:
-    """Solve; return (status, gap). Status: optimal, time_limit, not_solved or infeasible."""
+def solve_model(
+    model: Model, options: Options, mip: bool = True, warm: bool = False
+) -> tuple[str, float | None]:
+    """Solve; return (status, gap). Status: optimal, time_limit, not_solved or infeasible.
+    ``warm``: start from the values the variables hold."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # PuLP's notice that its bundled CBC will move
-        model.prob.solve(make_solver(options, mip))
+        model.prob.solve(make_solver(options, mip, warm))
     status, sol = model.prob.status, model.prob.sol_status
     has_binaries = bool(model.y or model.z) and mip
     gap = None
@@ -285,8 +305,11 @@ def solve_model(model: Model, options: Options, mip: bool = True) -> tuple[str, 
 
 
 def arc_values(model: Model) -> pd.Series:
-    """Cases per arc label (values below the tolerance read as 0)."""
+    """Cases per arc label (values below the tolerance read as 0; whole patients rounded to
+    the whole number the solver means within its integrality tolerance)."""
     values = pd.Series([v.varValue or 0.0 for v in model.x], dtype=float)
+    if model.inputs.whole and model.fixed is None:
+        values = values.round()
     return values.where(values.abs() > TOLERANCE, 0.0)
 
 
@@ -305,25 +328,3 @@ def extract_flows(model: Model) -> pd.DataFrame:
     return out[out["cases"] > 0].sort_values(
         ["sending_hospital", "care_form_id", "performing_hospital"], ignore_index=True
     )
-
-
-def binaries(model: Model) -> dict[tuple[str, str], float]:
-    """y[h,c] at the solution, rounded to 0 or 1."""
-    return {key: float(round(v.varValue or 0.0)) for key, v in model.y.items()}
-
-
-def shadow_prices(model: Model, options: Options) -> pd.DataFrame:
-    """Duals of the OR and bed rows, from an LP *copy* with the binaries fixed at the optimum.
-
-    The copy is built anew from the same inputs, so the solved model keeps its values.
-    """
-    lp = build(model.inputs, fixed=binaries(model))
-    status, _ = solve_model(lp, options, mip=False)
-    if status != "optimal":
-        return pd.DataFrame(columns=PRICE_COLUMNS)
-    rows = []
-    for key, con in lp.constraints.items():
-        if key[0] in ("or_capacity", "bed_capacity") and con.pi is not None:
-            # a catalogue code (SPEC names no unit values): the edge renders it per language
-            rows.append((key[0], key[1], float(con.pi), f"opt_unit_{key[0]}"))
-    return pd.DataFrame(rows, columns=PRICE_COLUMNS)

@@ -17,6 +17,7 @@ from calculator.agreements import valid_in_year
 from calculator.workbook import Workbook
 from optimizer.capacity import CapacityReport
 from optimizer.inputs import travel_minutes
+from optimizer.reasons import changed_agreements, move_reasons
 
 KEY = ["sending_hospital", "care_form_id", "performing_hospital"]
 MONEY = ["revenue", "settlement", "variable_cost", "fixed_cost", "backfill", "margin"]
@@ -33,7 +34,13 @@ class Story:
         fixed_cost_cents, backfill_cents, margin_cents
     care_forms : care_form_id, hospitals_before, hospitals_after, cases_moved
     region : margin_change_cents, cases_moved, cases_moved_new, new_agreements
-    travel : cases_moved, average_extra_minutes, max_extra_minutes, cases_over_30, cases_over_60
+        left (the hospitals its patients leave), reasons (Messages: why it moves, see
+        :mod:`optimizer.reasons`)
+    travel : cases_moved; of the moved patients: cases_further, average_extra_minutes and
+        max_extra_minutes (of those who travel further), cases_closer (who come closer to
+        home), cases_over_30, cases_over_60
+    changed_agreements : agreement_id, care_form_id, sending_hospital, performing_hospital,
+        cases_before, cases_after — agreements in force whose flow the plan lowers
     """
 
     moves: pd.DataFrame
@@ -41,6 +48,7 @@ class Story:
     care_forms: pd.DataFrame
     region: dict[str, Any]
     travel: dict[str, Any]
+    changed_agreements: pd.DataFrame
 
 
 def _grouped(flows: pd.DataFrame) -> pd.Series:
@@ -122,14 +130,21 @@ def moves_of(
 
 
 def travel_summary(moves: pd.DataFrame) -> dict[str, Any]:
-    """Average and largest extra minutes per moved case, and cases beyond 30 and 60 minutes."""
+    """Travel of the moved patients only: how many travel further, their average and largest
+    extra minutes, how many come closer to home, and those beyond 30 and 60 extra minutes."""
     cases = moves["cases"].to_numpy(dtype=float)
     extra = moves["extra_minutes"].to_numpy(dtype=float)
-    total = float(cases.sum())
+    further = (cases > 0) & (extra > 1e-9)
+    closer = (cases > 0) & (extra < -1e-9)
+    n_further = float(cases[further].sum())
     out: dict[str, Any] = {
-        "cases_moved": total,
-        "average_extra_minutes": float((cases * extra).sum() / total) if total else 0.0,
-        "max_extra_minutes": float(extra[cases > 0].max()) if total else 0.0,
+        "cases_moved": float(cases.sum()),
+        "cases_further": n_further,
+        "average_extra_minutes": float((cases * extra)[further].sum() / n_further)
+        if n_further
+        else 0.0,
+        "max_extra_minutes": float(extra[further].max()) if n_further else 0.0,
+        "cases_closer": float(cases[closer].sum()),
     }
     for limit in TRAVEL_LIMITS:
         out[f"cases_over_{limit}"] = float(cases[extra > limit].sum())
@@ -208,9 +223,14 @@ def tell(
     cap_after: CapacityReport,
     money_table: pd.DataFrame,
     proposals: pd.DataFrame | None = None,
+    objective: str | None = None,
 ) -> Story:
-    """The whole story of the scenario ``after`` against today's flows ``before``."""
+    """The whole story of the scenario ``after`` against today's flows ``before``;
+    ``objective`` of an optimised plan (``moves``/``travel``), None for a manual scenario."""
     moves = moves_of(wb, year, before, after, proposals)
+    moves["left"], moves["reasons"] = move_reasons(
+        wb, moves, before, after, cap_before, cap_after, objective
+    )
     new = moves[moves["agreement"] == "new"]
     region = {
         "margin_change_cents": int(money_table["margin_cents_change"].sum()),
@@ -224,4 +244,5 @@ def tell(
         care_forms=care_form_counts(before, after, moves),
         region=region,
         travel=travel_summary(moves),
+        changed_agreements=changed_agreements(wb, year, before, after),
     )

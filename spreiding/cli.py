@@ -293,10 +293,36 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
     help="Seconds.",
 )
 @click.option("--gap", type=click.FloatRange(0, 1), help="Relative MIP gap to stop at.")
-@click.option("--integer", is_flag=True, help="Whole cases only.")
+@click.option(
+    "--integer",
+    is_flag=True,
+    help="Whole patients, and fractional volumes are an error (whole patients are the default "
+    "when every volume of the year is whole).",
+)
+@click.option("--fractional", is_flag=True, help="Allow fractional patients in the plan.")
 @click.option("--free-moves", is_flag=True, help="Allow moves without an agreement.")
-@click.option("--w-travel", type=float, default=1.0, show_default=True)
-@click.option("--w-move", type=float, default=0.0, show_default=True)
+@click.option(
+    "--objective",
+    type=click.Choice(["moves", "travel"]),
+    default="moves",
+    show_default=True,
+    help="moves: a feasible plan with the fewest new agreements, then the fewest patients in "
+    "another hospital than today, then the least travel; travel: the least travel first.",
+)
+@click.option("--w-travel", type=click.FloatRange(min=0), default=1.0, show_default=True)
+@click.option(
+    "--w-move",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Weigh each patient moved against today as this many travel minutes (one weighted "
+    "sum instead of the order of goals; with --objective travel default 0).",
+)
+@click.option(
+    "--max-utilisation",
+    type=click.FloatRange(0, 1, min_open=True),
+    help="Planning ceiling for OR and beds of every hospital in this run (share; default the "
+    "hospitals sheet's or_max_utilisation / beds_max_utilisation, blank there 0.90).",
+)
 @click.option("--norm", "norms", multiple=True, metavar="CARE_FORM=N")
 @click.option("--max-travel", type=click.FloatRange(min=0), help="No moves longer [minutes].")
 @click.option("--max-move-share", type=click.FloatRange(0, 1))
@@ -329,9 +355,12 @@ def optimize(
     time_limit: float,
     gap: float | None,
     integer: bool,
+    fractional: bool,
     free_moves: bool,
+    objective: str,
     w_travel: float,
-    w_move: float,
+    w_move: float | None,
+    max_utilisation: float | None,
     norms: tuple[str, ...],
     max_travel: float | None,
     max_move_share: float | None,
@@ -354,6 +383,8 @@ def optimize(
         write_optimize,
     )
 
+    if integer and fractional:
+        raise click.UsageError(say("cli_integer_and_fractional"))
     check_out(out)
     wb = load(book)
     options = Options(
@@ -361,9 +392,12 @@ def optimize(
         time_limit=time_limit,
         gap=gap,
         integer=integer,
+        fractional=fractional,
         free_moves=free_moves,
+        objective=objective,
         w_travel=w_travel,
         w_move=w_move,
+        max_utilisation=max_utilisation,
         norms=parse_norms(norms, wb),
         max_travel=max_travel,
         max_move_share=max_move_share,

@@ -22,6 +22,7 @@ def tiny_sheets() -> dict[str, pd.DataFrame]:
                 "name": ["Ziekenhuis A", "Ziekenhuis B"],
                 "type": ["algemeen", "topklinisch"],
                 "or_minutes": [10000, 20000],
+                "or_max_utilisation": 1.0,  # the hand maths uses the whole capacity
                 "bed_days": [500, None],
                 "lat": [52.0, 52.1],
                 "lon": [4.5, 4.6],

@@ -36,6 +36,7 @@ def two_hospitals(cap_a=600, cap_b=1000, demand_a=15, demand_b=5, norm=0):
             "name": ["A", "B"],
             "type": ["algemeen", "algemeen"],
             "or_minutes": [cap_a, cap_b],
+            "or_max_utilisation": 1.0,  # the hand maths uses the whole capacity
         }
     )
     s["care_forms"]["volume_norm"] = [norm]
@@ -120,9 +121,21 @@ def recheck(wb, year, options, result):
     minutes = (f["cases"] * f["or_minutes_per_case"]).groupby(f["performing_hospital"]).sum()
     beds = (f["cases"] * f["los_days"].fillna(0)).groupby(f["performing_hospital"]).sum()
     for h, row in hospitals.iterrows():
-        assert minutes.get(h, 0) <= row["or_minutes"] + 1e-4, f"OR {h}"
+        # the planning ceiling: the run's --max-utilisation, else the sheet's, blank = 0.90
+        or_ceiling, bed_ceiling = (
+            (options.max_utilisation,) * 2
+            if options.max_utilisation is not None
+            else (
+                0.9 if pd.isna(row.get("or_max_utilisation")) else row["or_max_utilisation"],
+                0.9 if pd.isna(row.get("beds_max_utilisation")) else row["beds_max_utilisation"],
+            )
+        )
+        assert minutes.get(h, 0) <= row["or_minutes"] * or_ceiling + 1e-4, f"OR {h}"
         if not pd.isna(row["bed_days"]):
-            assert beds.get(h, 0) <= row["bed_days"] + 1e-4, f"beds {h}"
+            assert beds.get(h, 0) <= row["bed_days"] * bed_ceiling + 1e-4, f"beds {h}"
+    # whole patients when every volume of the year is whole (unless asked otherwise)
+    if not options.fractional and (base["cases"] % 1 == 0).all():
+        assert (flows["cases"] - flows["cases"].round()).abs().max() < 1e-6, "whole"
     norms = dict(cf["volume_norm"].fillna(0))
     norms.update(options.norms)
     performed = flows.groupby(["performing_hospital", "care_form_id"])["cases"].sum()
@@ -400,6 +413,7 @@ def test_random_three_hospital_instances(demand, capacity, norm):
             "name": ids,
             "type": ["algemeen"] * 3,
             "or_minutes": capacity,
+            "or_max_utilisation": 1.0,  # the hand maths uses the whole capacity
             "lat": [52.0, 52.1, 52.3],
             "lon": [4.5, 4.7, 4.6],
         }
@@ -460,12 +474,12 @@ def test_an_optimizer_bug_is_a_code_rendered_per_language_and_survives_pickling(
 
 
 def test_an_optimizer_bug_in_the_cli_is_exit_3_in_the_readers_language(monkeypatch):
-    import optimizer.optimize as optimize_module
+    import optimizer.goals as goals_module
 
     def unbounded(*args, **kwargs):
         raise OptimizerError("opt_unbounded")
 
-    monkeypatch.setattr(optimize_module, "solve_model", unbounded)
+    monkeypatch.setattr(goals_module, "solve_model", unbounded)
     for lang, words in (("nl", "fout: het model is onbegrensd"), ("en", "error: the model is")):
         done = CliRunner().invoke(main, ["--lang", lang, "optimize", str(SAMPLE), "--year", "2026"])
         assert done.exit_code == 3 and words in done.output, done.output

@@ -25,6 +25,7 @@ def region(cap_a=600, cap_b=1000, backfill_a=None, caps=None, service_costs=None
             "name": ["A", "B"],
             "type": ["algemeen", "algemeen"],
             "or_minutes": [cap_a, cap_b],
+            "or_max_utilisation": 1.0,  # the hand maths uses the whole capacity
             "backfill_margin_per_minute": [backfill_a, None],
         }
     )
@@ -65,16 +66,18 @@ def region(cap_a=600, cap_b=1000, backfill_a=None, caps=None, service_costs=None
 
 def test_fixed_service_costs_close_a_unit_and_are_shown_apart():
     """A's unit costs € 100.000 a year. B has room for all 20 cases (1.200 of 1.500 minutes), so
-    A sends all 15 (travel 15 × 30 = 450) instead of keeping 10 and paying € 100.000."""
+    with travel and cost first A sends all 15 (travel 15 × 30 = 450) instead of keeping 10 and
+    paying € 100.000. With the default goals the fewest patients move: A keeps 10, sends 5."""
     costs = pd.DataFrame({"hospital_id": ["AAA"], "care_form_id": ["lies"], "fixed_cost": [1e5]})
     wb = region(cap_b=1500, service_costs=costs)
-    r = optimize(wb, 2025)
+    assert optimize(wb, 2025).objective_parts["moves"] == pytest.approx(5)
+    r = optimize(wb, 2025, Options(objective="travel"))
     assert r.status == "optimal"
     assert r.objective == pytest.approx(450)
-    assert r.objective_parts == pytest.approx({"travel": 450, "moves": 0, "fixed_costs": 0})
+    assert r.objective_parts == pytest.approx({"travel": 450, "moves": 15, "fixed_costs": 0})
     flows = r.flows.set_index(["sending_hospital", "performing_hospital"])["cases"]
     assert flows[("AAA", "BBB")] == pytest.approx(15)
-    recheck(wb, 2025, Options(), r)
+    recheck(wb, 2025, Options(objective="travel"), r)
     money = r.money.set_index("hospital_id")
     assert money.at["AAA", "fixed_cost_cents_before"] == 10_000_000
     assert money.at["AAA", "fixed_cost_cents_after"] == 0

@@ -35,7 +35,8 @@ def cap41_book(tmp_path_factory):
 def test_cap41_matches_the_published_optimum(cap41_book):
     """objective = travel (cost/demand per case × cases) + fixed costs of the open warehouses."""
     r = CliRunner().invoke(
-        main, ["optimize", str(cap41_book), "--year", "2025", "--free-moves", "--json"]
+        main,
+        ["optimize", str(cap41_book), "--year", "2025", "--free-moves", "--fractional", "--json"],
     )
     assert r.exit_code == 0, r.output
     doc = json.loads(r.output)
@@ -51,14 +52,14 @@ def test_cap41_solution_holds_every_constraint_and_fixed_costs_count(cap41_book)
     """Every constraint re-checked; without the fixed costs (--w-fixed 0) the optimum is pure
     travel, which cannot be dearer than the travel part of the full optimum."""
     wb = load(cap41_book)
-    options = Options(free_moves=True)
+    options = Options(free_moves=True, fractional=True)
     r = optimize(wb, 2025, options)
     recheck(wb, 2025, options, r)
     # fixed cost paid exactly for the warehouses that serve anyone
     open_ = set(r.flows["performing_hospital"])
     fixed = wb.service_costs.set_index("hospital_id")["fixed_cost"]
     assert r.objective_parts["fixed_costs"] == pytest.approx(sum(fixed[h] for h in open_))
-    free = optimize(wb, 2025, Options(free_moves=True, w_fixed=0.0))
+    free = optimize(wb, 2025, Options(free_moves=True, fractional=True, w_fixed=0.0))
     assert free.objective_parts["fixed_costs"] == 0
     assert free.objective <= r.objective_parts["travel"] + 1e-6
 

@@ -12,9 +12,10 @@ from click.testing import CliRunner
 from calculator.errors import SpreidingInputError
 from calculator.validate import load, load_frames
 from optimizer.build import build
+from optimizer.goals import shadow_prices
 from optimizer.inputs import Options, prepare
 from optimizer.optimize import optimize
-from optimizer.solver import shadow_prices, solve_model
+from optimizer.solver import solve_model
 from spreiding.cli import main
 from tests.conftest import SAMPLE, tiny_sheets
 from tests.test_optimizer import recheck, two_hospitals
@@ -92,7 +93,29 @@ def test_cli_sample_2025_exits_0_with_proposals_and_the_story(tmp_path):
     assert human.exit_code == 0
     for words in ("Voorgestelde nieuwe afspraken", "nieuwe afspraak", "Per ziekenhuis", "Regio:"):
         assert words in human.output
-    assert "Reistijd patiënten" in human.output
+    assert "Reistijd van verplaatste patiënten" in human.output
+
+
+def test_sample_plans_keep_the_agreements_and_the_ceilings():
+    """The sample's default answers (issue: a plan a board would sign): no agreement in force
+    undone, no hospital above its planning ceiling, whole patients, every move with a reason
+    that is not the catch-all."""
+    wb = load(SAMPLE)
+    for year in (2025, 2026):
+        r = optimize(wb, year)
+        assert r.solved and r.whole
+        recheck(wb, year, Options(), r)
+        assert r.story.changed_agreements.empty, year
+        assert not r.capacity_after.hospitals["above_ceiling"].any(), year
+        assert (r.flows["cases"] % 1 == 0).all()
+        for reasons in r.story.moves["reasons"]:
+            assert reasons and "reason_other" not in {m.code for m in reasons}, year
+    # RSZ is above its 90 % ceiling today in 2026 and comes under it
+    r = optimize(wb, 2026)
+    before = r.capacity_before.hospitals.set_index("hospital_id")
+    assert before.at["RSZ", "above_ceiling"]
+    codes = {m.code for reasons in r.story.moves["reasons"] for m in reasons}
+    assert {"reason_ceiling_or", "reason_norm_closed", "reason_norm_reached"} <= codes
 
 
 def test_propose_on_request_and_never():
@@ -186,6 +209,7 @@ def test_proposals_are_rechecked_on_random_instances():
                 "name": ids,
                 "type": ["algemeen"] * 3,
                 "or_minutes": capacity,
+                "or_max_utilisation": 1.0,  # the hand maths uses the whole capacity
                 "lat": [52.0, 52.1, 52.3],
                 "lon": [4.5, 4.7, 4.6],
             }

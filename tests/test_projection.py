@@ -35,6 +35,7 @@ def two_year_sheets() -> dict[str, pd.DataFrame]:
             "name": ["A", "B"],
             "type": ["algemeen", "algemeen"],
             "or_minutes": [20000, 12000],
+            "or_max_utilisation": 1.0,  # the hand maths uses the whole capacity
         }
     )
     s["care_forms"] = s["care_forms"].assign(
