@@ -73,18 +73,22 @@ def attention(wb: Workbook, year: int) -> None:
             ]
         )
     full = region.over_capacity(report)
-    limit = fmt_percent(region.OR_ALERT, 0)
     with st.container(border=True):
         st.page_link(
             SCENARIO_PAGE,
-            label=t("ui_att_or", n=len(full), limit=limit)
-            if len(full)
-            else t("ui_att_or_none", limit=limit),
+            label=t("ui_att_or", n=len(full)) if len(full) else t("ui_att_or_none"),
             icon=":material/warning:" if len(full) else ":material/check_circle:",
         )
         bullet_list(
             [
-                t("ui_att_or_line", hospital=row.hospital_id, use=fmt_percent(row.or_utilisation))
+                t(
+                    "ui_att_or_line",
+                    hospital=row.hospital_id,
+                    use=fmt_percent(row.or_utilisation),
+                    ceiling=fmt_percent(row.or_ceiling, 0),
+                    beds=fmt_percent(row.bed_utilisation),
+                    bed_ceiling=fmt_percent(row.bed_ceiling, 0),
+                )
                 for row in full.itertuples(index=False)
             ]
         )

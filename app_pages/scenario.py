@@ -18,6 +18,7 @@ from dashboard.widgets import (
     capacity_and_norms,
     care_form_names,
     chart,
+    escape_markdown,
     fmt_euro,
     fmt_number,
     fmt_percent,
@@ -30,7 +31,7 @@ from dashboard.widgets import (
 from optimizer.capacity import CapacityReport
 from optimizer.inputs import Options
 from optimizer.optimize import OptimizeResult, optimize
-from optimizer.report import named, write_optimize, write_scenario
+from optimizer.report import changed_agreement_lines, named, write_optimize, write_scenario
 from optimizer.story import Story, tell
 
 MODES = ["referral", "parallel", "odv"]
@@ -42,18 +43,33 @@ AGREEMENT_KINDS = ["existing", "new", "own", "status_quo", "free"]
 
 
 def totals(story: Story) -> None:
-    margin, moved, average, largest = st.columns(4)
+    margin, moved, further, closer = st.columns(4)
     change = story.region["margin_change_cents"]
+    travel = story.travel
     margin.metric(t("ui_tot_margin"), fmt_euro(change), help=t("ui_money_source_volumes"))
     moved.metric(t("ui_tot_cases_moved"), fmt_number(story.region["cases_moved"]))
-    average.metric(
-        t("ui_tot_travel_avg"),
-        t("ui_minutes", value=fmt_number(story.travel["average_extra_minutes"])),
+    further.metric(
+        t("ui_tot_further", n=fmt_number(travel["cases_further"])),
+        t("ui_minutes", value=fmt_number(travel["average_extra_minutes"])),
+        help=t("ui_tot_further_help", largest=fmt_number(travel["max_extra_minutes"])),
     )
-    largest.metric(
-        t("ui_tot_travel_max"),
-        t("ui_minutes", value=fmt_number(story.travel["max_extra_minutes"])),
-    )
+    closer.metric(t("ui_tot_closer"), fmt_number(travel["cases_closer"]))
+
+
+def goals_in_words(result: OptimizeResult) -> None:
+    """The goals of the run, in the order they count."""
+    st.markdown(t("ui_goals"))
+    st.markdown("\n".join(f"- {rendered(goal)}" for goal in result.goals))
+
+
+def changed_agreements(wb: Workbook, story: Story) -> None:
+    """The agreements in force the plan lowers, with why; or that every agreement stays."""
+    lines = changed_agreement_lines(story, state.lang(), care_form_names(wb))
+    if len(lines) == 1:
+        st.success(escape_markdown(lines[0]))
+        return
+    st.warning(escape_markdown(lines[0]))
+    st.markdown("\n".join(f"- {escape_markdown(line.strip())}" for line in lines[1:]))
 
 
 def what_moves(wb: Workbook, story: Story, key: str) -> None:
@@ -71,10 +87,15 @@ def what_moves(wb: Workbook, story: Story, key: str) -> None:
                 lambda v: t("ui_minutes", value=fmt_number(v))
             ),
             t("ui_agreement_kind"): moves["agreement"].map(kinds),
+            t("ui_left"): [", ".join(left) for left in moves["left"]],
+            t("ui_reasons"): [
+                "; ".join(rendered(named(r, names)) for r in reasons)
+                for reasons in moves["reasons"]
+            ],
         }
     )
     st.dataframe(table, hide_index=True, key=f"moves_{key}")
-    labelled = moves.assign(
+    labelled = moves.drop(columns=["left", "reasons"]).assign(
         label=moves["sending_hospital"]
         + " → "
         + moves["performing_hospital"]
@@ -212,14 +233,20 @@ def story_of(
     money_table: pd.DataFrame,
     key: str,
     proposals: pd.DataFrame | None = None,
+    objective: str | None = None,
 ) -> bool:
-    """The whole story; False (with a sentence) when nothing moves."""
-    story = tell(wb, year, before_flows, after_flows, before, after, money_table, proposals)
+    """The whole story; False (with a sentence) when nothing moves. ``objective`` of an
+    optimised plan (None: a manual scenario)."""
+    story = tell(
+        wb, year, before_flows, after_flows, before, after, money_table, proposals, objective
+    )
     if story.moves.empty:
         st.info(t("ui_nothing_moves"))
         return False
     totals(story)
     what_moves(wb, story, key)
+    if objective is not None:
+        changed_agreements(wb, story)
     gains_and_losses(wb, money_table, key)
     flow_maps(wb, before_flows, after_flows, before, after, key)
     details(wb, before_flows, after_flows, before, after, key)
@@ -337,12 +364,39 @@ def manual_tab(wb: Workbook, year: int) -> None:
 
 def optimiser_options(wb: Workbook) -> Options:
     left, right = st.columns(2)
+    goals = {
+        "order": t("ui_objective_order"),
+        "weighted": t("ui_objective_weighted"),
+        "travel": t("ui_objective_travel"),
+    }
+    choice = left.radio(
+        t("ui_objective"), list(goals), format_func=goals.get, key="objective", index=0
+    )
     # whole numbers: Streamlit's number inputs cannot show a Dutch decimal comma
     w_travel = left.number_input(t("ui_w_travel"), min_value=0, value=1, step=1, key="wt")
-    w_move = left.number_input(t("ui_w_move"), min_value=0, value=0, step=1, key="wm")
-    time_limit = left.number_input(t("ui_time_limit"), min_value=1, value=60, step=10, key="tl")
+    w_move = left.number_input(
+        t("ui_w_move"),
+        min_value=0,
+        value=60,
+        step=10,
+        key="wm",
+        disabled=choice != "weighted",
+        help=t("ui_w_move_help"),
+    )
+    ceiling = left.number_input(
+        t("ui_max_utilisation"),
+        min_value=0,
+        max_value=100,
+        value=0,
+        step=1,
+        key="ceiling",
+        help=t("ui_max_utilisation_help"),
+    )
+    time_limit = left.number_input(
+        t("ui_time_limit"), min_value=1, max_value=3600, value=60, step=10, key="tl"
+    )
     free = right.checkbox(t("ui_free_moves"), key="free")
-    integer = right.checkbox(t("ui_integer"), key="int")
+    fractional = right.checkbox(t("ui_fractional"), key="fractional")
     follow = right.checkbox(t("ui_caps_follow"), key="caps_follow", help=t("ui_caps_follow_help"))
     norms = dict(
         zip(
@@ -365,11 +419,13 @@ def optimiser_options(wb: Workbook) -> Options:
         t("ui_norm"), min_value=0, value=norms[care_form], step=5, key=f"norm_value_{care_form}"
     )
     return Options(
+        objective="travel" if choice == "travel" else "moves",
         w_travel=float(w_travel),
-        w_move=float(w_move),
+        w_move=float(w_move) if choice == "weighted" else None,
+        max_utilisation=int(ceiling) / 100 if int(ceiling) > 0 else None,
         time_limit=float(time_limit),
         free_moves=free,
-        integer=integer,
+        fractional=fractional,
         norms={care_form: int(value)} if int(value) != norms[care_form] else {},
         caps="follow" if follow else "fixed",
     )
@@ -386,7 +442,7 @@ def shadow_prices(result: OptimizeResult, options: Options) -> None:
     lines = []
     for row in prices.sort_values("dual").itertuples(index=False):
         saved = abs(float(row.dual)) * 60
-        if options.w_move == 0 and options.w_travel > 0:
+        if (options.lexicographic or options.move_weight == 0) and options.w_travel > 0:
             value = fmt_number(saved / options.w_travel)
             lines.append(t("ui_shadow_line", hospital=row.hospital_id, minutes=value))
         else:
@@ -428,6 +484,7 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
         st.warning(t("ui_status_time_limit_empty"))
         return
     (st.warning if result.status == "time_limit" else st.success)(status_text)
+    goals_in_words(result)
     if proposals is not None and len(proposals):
         proposals_table(wb, proposals)
     after_flows = result.flows
@@ -442,6 +499,7 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
         result.money,
         "opt",
         proposals,
+        options.objective,
     )
     shadow_prices(result, options)
     download(

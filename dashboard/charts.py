@@ -190,11 +190,14 @@ class MapTexts:
     moved: str
     flow: str
     kind: str
+    ceiling: str = "ceiling"
+    # the three states against the planning ceiling: within, near it, above it
+    states: tuple[str, str, str] = ("0", "1", "2")
 
 
-UTILISATION_COLOURS = alt.Scale(
-    domain=[0.6, 0.85, 0.95, 1.05], range=["#2e7d32", "#9ccc65", "#f9a825", "#c62828"]
-)
+# within, near and above the planning ceiling: apart in hue and in lightness (Okabe–Ito blue
+# and orange, Tol's wine), so they stay apart without colour vision and in greyscale
+CEILING_COLOURS = ("#56B4E9", "#E69F00", "#882255")
 
 
 def region_map(
@@ -206,12 +209,20 @@ def region_map(
     height: int = 520,
 ) -> alt.LayerChart:
     """Hospitals over the outline of the Netherlands: circles sized by cases performed and
-    coloured by OR utilisation, flows as lines whose width is the cases moved.
+    coloured by their OR use against the planning ceiling (within, near, above), labelled with
+    the OR use in per cent; flows as lines whose width is the cases moved.
 
     ``points``: see :func:`dashboard.geo.hospital_points`; ``lines``: see
     :func:`dashboard.geo.flow_lines`; ``box``: the area to show (a GeoJSON feature).
     """
     projection: dict[str, Any] = {"type": "mercator", "fit": box}
+    points = points.assign(
+        state_label=[words.states[int(k)] for k in points["state"]],
+        label=[
+            f"{h} · {round(100 * u)} %" if pd.notna(u) else str(h)
+            for h, u in zip(points["hospital_id"], points["or_utilisation"], strict=True)
+        ],
+    )
     land = (
         alt.Chart(alt.Data(values=outline["features"]))
         .mark_geoshape(fill="#f6f5f0", stroke="#9aa5b1", strokeWidth=1, clip=True)
@@ -246,18 +257,17 @@ def region_map(
                 legend=alt.Legend(orient="bottom", direction="horizontal", tickCount=3),
             ),
             color=alt.Color(
-                "or_utilisation:Q",
-                scale=UTILISATION_COLOURS,
+                "state_label:N",
+                scale=alt.Scale(domain=list(words.states), range=list(CEILING_COLOURS)),
                 title=words.utilisation,
-                legend=alt.Legend(
-                    orient="bottom", direction="horizontal", format=".0%", gradientLength=180
-                ),
+                legend=alt.Legend(orient="bottom", direction="horizontal"),
             ),
             tooltip=[
                 alt.Tooltip("name:N", title=words.hospital),
                 alt.Tooltip("type:N", title=words.kind),
                 alt.Tooltip("cases:Q", title=words.cases, format=",.0f"),
                 alt.Tooltip("or_utilisation:Q", title=words.utilisation, format=".1%"),
+                alt.Tooltip("or_ceiling:Q", title=words.ceiling, format=".0%"),
             ],
         )
         .project(**projection)
@@ -265,7 +275,7 @@ def region_map(
     labels = (
         alt.Chart(points)
         .mark_text(dy=-22, fontSize=13, fontWeight="bold", color="#1f2933")
-        .encode(longitude="lon:Q", latitude="lat:Q", text="hospital_id:N")
+        .encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
         .project(**projection)
     )
     return (land + flows + circles + labels).properties(

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 OUTLINE = Path(__file__).resolve().parent / "nederland.geojson"
@@ -23,22 +24,31 @@ def outline() -> dict[str, Any]:
     return data
 
 
+# OR use within this share of the planning ceiling is "near" it (amber on the map)
+NEAR_CEILING = 0.05
+
+
 def hospital_points(
     hospitals: pd.DataFrame, flows: pd.DataFrame, utilisation: pd.DataFrame
 ) -> pd.DataFrame:
     """One row per hospital with a position.
 
-    Columns: hospital_id, name, type, lat, lon, cases (performed) and or_utilisation [share].
-    ``flows``: performing, cases; ``utilisation``: hospital_id, or_utilisation.
+    Columns: hospital_id, name, type, lat, lon, cases (performed), or_utilisation and
+    or_ceiling [share], and state: 0 well within the planning ceiling, 1 within
+    ``NEAR_CEILING`` of it, 2 above it (OR or beds).
+    ``flows``: performing, cases; ``utilisation``: a capacity report's hospitals.
     """
     performed = flows.groupby("performing_hospital")["cases"].sum()
     out = hospitals[["hospital_id", "name", "type", "lat", "lon"]].dropna(subset=["lat", "lon"])
+    use = utilisation.set_index("hospital_id")
     out = out.assign(
         cases=out["hospital_id"].map(performed).fillna(0.0),
-        or_utilisation=out["hospital_id"].map(
-            utilisation.set_index("hospital_id")["or_utilisation"]
-        ),
+        or_utilisation=out["hospital_id"].map(use["or_utilisation"]),
+        or_ceiling=out["hospital_id"].map(use["or_ceiling"]),
     )
+    above = out["hospital_id"].map(use["above_ceiling"]).fillna(False).astype(bool)
+    near = out["or_utilisation"] > out["or_ceiling"] - NEAR_CEILING
+    out["state"] = np.where(above, 2, np.where(near, 1, 0))
     return out.reset_index(drop=True)
 
 

@@ -9,8 +9,6 @@ import pandas as pd
 from calculator.settle import SettlementResult
 from optimizer.capacity import CapacityReport
 
-OR_ALERT = 0.95  # OR utilisation above this needs attention
-
 
 @dataclass(frozen=True)
 class KeyFigures:
@@ -59,10 +57,14 @@ def norms_not_met(report: CapacityReport) -> pd.DataFrame:
     return norms.loc[~norms["meets_norm"], ["hospital_id", "care_form_id", "cases", "norm"]]
 
 
-def over_capacity(report: CapacityReport, limit: float = OR_ALERT) -> pd.DataFrame:
-    """hospital_id, or_utilisation of every hospital whose OR use is above ``limit``."""
+def over_capacity(report: CapacityReport) -> pd.DataFrame:
+    """hospital_id, or_utilisation, or_ceiling, bed_utilisation, bed_ceiling of every hospital
+    above its planning ceiling (OR or beds): the same ceiling that bounds the optimiser."""
     hospitals = report.hospitals
-    return hospitals.loc[hospitals["or_utilisation"] > limit, ["hospital_id", "or_utilisation"]]
+    return hospitals.loc[
+        hospitals["above_ceiling"],
+        ["hospital_id", "or_utilisation", "or_ceiling", "bed_utilisation", "bed_ceiling"],
+    ]
 
 
 def exceptions_per_kind(settlement: SettlementResult | None) -> pd.Series:

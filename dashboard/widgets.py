@@ -103,6 +103,8 @@ def map_texts() -> charts.MapTexts:
         moved=t("ui_map_moved"),
         flow=t("ui_map_flow"),
         kind=t("ui_hospital_type"),
+        ceiling=t("ui_map_ceiling"),
+        states=(t("ui_map_within"), t("ui_map_near"), t("ui_map_above")),
     )
 
 
@@ -119,3 +121,14 @@ def sheet_label(sheet: str) -> str:
     if lang() == "nl" and declared is not None and declared.alias:
         return f"{declared.alias} ({sheet})"
     return sheet
+
+
+# what gives text a meaning in Streamlit's Markdown (links and images need "[", HTML "<",
+# colour and icon directives "[" too); lines shown here never start with a data value
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|~$"})
+
+
+def escape_markdown(value: object) -> str:
+    """Text from data (ids, names) shown in Markdown as it is: every character Markdown gives
+    a meaning escaped."""
+    return str(value).translate(_MARKDOWN)

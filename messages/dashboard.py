@@ -70,12 +70,63 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_sending": {"nl": "Verwijzer", "en": "Sending"},
     "ui_performing": {"nl": "Uitvoerder", "en": "Performing"},
     "ui_w_travel": {"nl": "Gewicht reistijd", "en": "Weight of travel time"},
-    "ui_w_move": {"nl": "Gewicht verplaatste casussen", "en": "Weight of moved cases"},
+    "ui_w_move": {
+        "nl": "Gewicht per verplaatste patiënt (reisminuten)",
+        "en": "Weight per moved patient (travel minutes)",
+    },
     "ui_free_moves": {
         "nl": "Verplaatsingen zonder afspraak toestaan",
         "en": "Allow moves without an agreement",
     },
-    "ui_integer": {"nl": "Alleen hele casussen", "en": "Whole cases only"},
+    "ui_fractional": {
+        "nl": "Aantallen met decimalen toestaan",
+        "en": "Allow fractional numbers of patients",
+    },
+    "ui_objective": {"nl": "Wat telt het zwaarst", "en": "What counts most"},
+    "ui_objective_order": {
+        "nl": "Doelen in volgorde: haalbaar, zo min mogelijk patiënten verplaatsen, dan reistijd",
+        "en": "Goals in order: feasible, the fewest patients moved, then travel",
+    },
+    "ui_objective_weighted": {
+        "nl": "Verplaatsingen en reistijd tegen elkaar afwegen",
+        "en": "Weigh moves against travel",
+    },
+    "ui_objective_travel": {
+        "nl": "Kortste reistijd eerst (ook als bestaande stromen veranderen)",
+        "en": "Shortest travel first (even where today's flows change)",
+    },
+    "ui_w_move_help": {
+        "nl": "Alleen bij afwegen: zoveel reisminuten weegt één patiënt die naar een ander "
+        "ziekenhuis gaat dan vandaag.",
+        "en": "Only when weighing: one patient treated in another hospital than today weighs "
+        "as many travel minutes.",
+    },
+    "ui_max_utilisation": {
+        "nl": "Planningsplafond OK en bedden (%, 0 = uit het werkboek)",
+        "en": "Planning ceiling OR and beds (%, 0 = from the workbook)",
+    },
+    "ui_max_utilisation_help": {
+        "nl": "Geen plan gebruikt meer dan dit deel van de OK-minuten en beddagen van een "
+        "ziekenhuis. Leeg in het werkboek betekent 90 %.",
+        "en": "No plan uses more than this share of a hospital's OR minutes and bed-days. "
+        "Blank in the workbook means 90 %.",
+    },
+    "ui_goals": {
+        "nl": "**Doelen van deze berekening**, in de volgorde waarin ze tellen:",
+        "en": "**Goals of this run**, in the order they count:",
+    },
+    "ui_left": {"nl": "Uit ziekenhuis", "en": "From hospital"},
+    "ui_reasons": {"nl": "Waarom", "en": "Why"},
+    "ui_tot_further": {
+        "nl": "{n} patiënten reizen verder: gemiddeld extra",
+        "en": "{n} patients travel further: on average",
+    },
+    "ui_tot_further_help": {
+        "nl": "Alleen patiënten in een ander ziekenhuis dan vandaag; hoogstens {largest} "
+        "minuten extra.",
+        "en": "Only patients in another hospital than today; at most {largest} extra minutes.",
+    },
+    "ui_tot_closer": {"nl": "Patiënten dichter bij huis", "en": "Patients closer to home"},
     "ui_caps_follow": {
         "nl": "Omzetplafonds verhuizen mee met de patiënten",
         "en": "Revenue caps move with the patients",
@@ -195,14 +246,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{hospital} · {care_form}: {cases} cases, norm {norm}",
     },
     "ui_att_or": {
-        "nl": "{n} ziekenhuis/ziekenhuizen boven {limit} OK-bezetting",
-        "en": "{n} hospital(s) above {limit} OR utilisation",
+        "nl": "{n} ziekenhuis/ziekenhuizen boven het planningsplafond",
+        "en": "{n} hospital(s) above the planning ceiling",
     },
     "ui_att_or_none": {
-        "nl": "Geen ziekenhuis boven {limit} OK-bezetting",
-        "en": "No hospital above {limit} OR utilisation",
+        "nl": "Geen ziekenhuis boven het planningsplafond",
+        "en": "No hospital above the planning ceiling",
     },
-    "ui_att_or_line": {"nl": "{hospital}: {use}", "en": "{hospital}: {use}"},
+    "ui_att_or_line": {
+        "nl": "{hospital}: OK {use} (plafond {ceiling}), bedden {beds} (plafond {bed_ceiling})",
+        "en": "{hospital}: OR {use} (ceiling {ceiling}), beds {beds} (ceiling {bed_ceiling})",
+    },
+    "ui_map_ceiling": {"nl": "planningsplafond", "en": "planning ceiling"},
+    "ui_map_within": {"nl": "ruim binnen het plafond", "en": "well within the ceiling"},
+    "ui_map_near": {"nl": "dicht bij het plafond", "en": "near the ceiling"},
+    "ui_map_above": {"nl": "boven het plafond", "en": "above the ceiling"},
     "ui_att_exceptions": {
         "nl": "{n} uitzonderingen in de verrekening",
         "en": "{n} exceptions in the settlement",
@@ -228,11 +286,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_tip_move": {"nl": "Verplaatsing", "en": "Move"},
     "ui_tip_or_available": {"nl": "OK-minuten beschikbaar", "en": "OR minutes available"},
     "ui_map_caption": {
-        "nl": "Cirkel: ziekenhuis, groter bij meer casussen, kleur naar OK-bezetting "
-        "(rood boven 95 %). Lijn: patiënten die in een ander ziekenhuis worden behandeld, "
-        "dikker bij meer casussen.",
-        "en": "Circle: hospital, larger with more cases, coloured by OR utilisation "
-        "(red above 95 %). Line: patients treated at another hospital, thicker with more cases.",
+        "nl": "Cirkel: ziekenhuis, groter bij meer casussen, met de OK-bezetting in procenten; "
+        "kleur naar het planningsplafond (blauw ruim binnen, oranje binnen 5 procentpunt, "
+        "wijnrood erboven; hetzelfde plafond dat de optimalisatie begrenst). Lijn: patiënten die "
+        "in een ander ziekenhuis worden behandeld, dikker bij meer casussen.",
+        "en": "Circle: hospital, larger with more cases, with its OR utilisation in per cent; "
+        "colour against the planning ceiling (blue well within, orange within 5 percentage "
+        "points, wine above; the same ceiling that bounds the optimisation). Line: patients "
+        "treated in another hospital, thicker with more cases.",
     },
     "ui_type_umc": {"nl": "umc", "en": "university medical centre"},
     "ui_type_topklinisch": {"nl": "topklinisch ziekenhuis", "en": "top clinical hospital"},
@@ -261,14 +322,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "ui_tot_margin": {"nl": "Marge van de regio", "en": "Margin of the region"},
     "ui_tot_cases_moved": {"nl": "Casussen verplaatst", "en": "Cases moved"},
-    "ui_tot_travel_avg": {
-        "nl": "Extra reistijd per patiënt (gemiddeld)",
-        "en": "Extra travel per patient (average)",
-    },
-    "ui_tot_travel_max": {
-        "nl": "Extra reistijd per patiënt (maximaal)",
-        "en": "Extra travel per patient (largest)",
-    },
     "ui_minutes": {"nl": "{value} min", "en": "{value} min"},
     "ui_money_source_volumes": {
         "nl": "Bedragen volgens de volumes van het jaar, tegen benchmarkprijzen en contracten.",
@@ -314,10 +367,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Download the scenario (Excel)",
     },
     "ui_optimiser_explained": {
-        "nl": "Het model zoekt de verdeling van de patiënten over de ziekenhuizen met de minste "
-        "reistijd die binnen de OK-capaciteit blijft en de volumenormen haalt.",
-        "en": "The model looks for the distribution of patients over the hospitals with the "
-        "least travel that stays within OR capacity and meets the volume norms.",
+        "nl": "Het model begint bij vandaag. Het zoekt een plan dat de volumenormen haalt en de "
+        "OK en bedden binnen het planningsplafond houdt, met zo min mogelijk nieuwe afspraken "
+        "en zo min mogelijk patiënten in een ander ziekenhuis dan vandaag; bestaande afspraken "
+        "blijven staan tenzij het niet anders kan. Daarna pas telt de reistijd. Bij elke "
+        "verschuiving staat waarom.",
+        "en": "The model starts from today. It looks for a plan that meets the volume norms "
+        "and keeps OR and beds within the planning ceiling, with the fewest new agreements and "
+        "the fewest patients in another hospital than today; agreements in force stay unless "
+        "nothing else works. Only then does travel count. Every move says why.",
     },
     "ui_status_optimal": {
         "nl": "De beste verdeling is gevonden.",

@@ -152,7 +152,8 @@ def test_scenario_starts_from_today_and_tells_the_story_of_the_planned_shares(ap
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Marge van de regio"].startswith(("€ ", "-€ "))
     assert metrics["Casussen verplaatst"] == "200"
-    assert metrics["Extra reistijd per patiënt (maximaal)"].endswith(" min")
+    assert metrics["Patiënten dichter bij huis"] == "0"
+    assert next(v for k, v in metrics.items() if "reizen verder" in k).endswith(" min")
     moves = next(d.value for d in app.dataframe if "Patiënten van" in d.value.columns)
     assert {"Zorgvorm", "Naar", "Casussen", "Op grond van"} <= set(moves.columns)
     assert set(moves["Op grond van"]) == {"bestaande afspraak"}
@@ -206,6 +207,33 @@ def test_optimiser_speaks_plain_dutch(app):
     assert "verlaag de norm voor Rectumresectie bij rectumcarcinoom" in text  # by name, as the CLI
     assert "voor rectumcarcinoom" not in text
     assert "infeasible" not in text and "optimal" not in text
+
+
+def test_optimiser_shows_its_goals_and_why_each_patient_moves(app):
+    """The default plan of 2026: the goals in words in their order, every move with its reason,
+    every agreement in force kept, and no hospital above its ceiling on the map of the plan."""
+    goto(app, "scenario")
+    app.sidebar.selectbox(key="year").set_value(2026).run()
+    app.button(key="run").click().run()
+    assert not app.exception
+    text = all_text(app)
+    assert "Doelen van deze berekening" in text
+    goals = [line for line in text.splitlines() if line.startswith("- (")]
+    assert [g[:5] for g in goals] == ["- (1)", "- (2)", "- (3)"]
+    assert "zo min mogelijk patiënten in een ander ziekenhuis dan vandaag" in text
+    assert "Alle bestaande afspraken blijven zoals ze zijn." in text
+    moves = next(d.value for d in app.dataframe if "Waarom" in d.value.columns)
+    assert moves["Waarom"].str.len().gt(0).all()
+    assert moves["Waarom"].str.contains("planningsplafond|OK-plafond|norm").all()
+    assert "houdt RSZ binnen het OK-plafond van 90 %" in " ".join(moves["Waarom"])
+    assert set(moves["Uit ziekenhuis"]) <= {"ACR", "RSZ", "MOG", "ZVL", "KZH", "ZDL"}
+    # the same in English, from the same catalogue
+    app.sidebar.radio(key="lang").set_value("en").run()
+    app.button(key="run").click().run()
+    text = all_text(app)
+    assert "Goals of this run" in text and "Every agreement in force stays as it is." in text
+    moves = next(d.value for d in app.dataframe if "Why" in d.value.columns)
+    assert "keeps RSZ within its OR ceiling of 90 %" in " ".join(moves["Why"])
 
 
 def test_settlement_page_lists_exceptions_and_offers_the_workbook(app):
