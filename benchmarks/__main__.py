@@ -183,7 +183,9 @@ def optimize_rows(runs: int) -> list[Row]:
             f"≤ 4×: {_verdict(f['build_ratio'] <= 4)}",
         ),
         Row(
-            f"optimizer, national: solve to 1 % gap ({f['status']}, {gap})",
+            f"optimizer, national: the default goals (the fewest patients moved, then "
+            f"travel; two solves), {'whole' if f['whole'] else 'fractional'} patients, to 1 % "
+            f"gap ({f['status']}, {gap}; {float(f['moved']):,.0f} patients moved)",
             f"{f['solve_s']:.2f} s",
             "",
             "20 s",

@@ -71,19 +71,25 @@ def build_arrays(inputs: ModelInputs) -> highspy.HighsLp:
     # or_capacity[h] ≤ K_h; bed_capacity[h] ≤ B_h where beds are given
     hospitals = inputs.hospitals.reset_index(drop=True)
     at = pd.Index(hospitals["hospital_id"]).get_indexer(arcs["performing_hospital"])
-    minutes = arcs["care_form_id"].map(cf["or_minutes_per_case"]).to_numpy(float)
-    rows.block(at, arc, minutes, np.full(len(hospitals), -INF), hospitals["or_minutes"])
+    minutes = arcs["or_minutes"].to_numpy(float)
+    rows.block(
+        at,
+        arc,
+        minutes,
+        np.full(len(hospitals), -INF),
+        hospitals["or_minutes"] * hospitals["or_ceiling"],
+    )
     beds = hospitals["bed_days"].notna().to_numpy()
     if beds.any():
         bed_row = np.cumsum(beds) - 1
-        los = arcs["care_form_id"].map(cf["los_days"]).to_numpy(float)
+        los = arcs["los"].to_numpy(float)
         on = beds[at]
         rows.block(
             bed_row[at[on]],
             arc[on],
             los[on],
             np.full(int(beds.sum()), -INF),
-            hospitals.loc[beds, "bed_days"],
+            (hospitals["bed_days"] * hospitals["bed_ceiling"])[beds],
         )
 
     # y[h,c] for care forms with a norm, a maximum or a fixed cost
@@ -158,9 +164,8 @@ def build_arrays(inputs: ModelInputs) -> highspy.HighsLp:
         )
 
     cost = np.zeros(n_x + n_y)
-    cost[:n_x] = opts.w_travel * arcs["travel"].to_numpy(float) + opts.w_move * arcs[
-        "moved"
-    ].to_numpy(float)
+    # the weighted objective without move variables (the build benchmark's --objective travel)
+    cost[:n_x] = opts.w_travel * arcs["travel"].to_numpy(float)
     if inputs.w_fixed and len(inputs.fixed_costs):
         fixed = inputs.fixed_costs.set_index(["hospital_id", "care_form_id"])["fixed_cost"]
         which = ys.get_indexer(fixed.index)
@@ -191,7 +196,7 @@ def build_arrays(inputs: ModelInputs) -> highspy.HighsLp:
     lp.a_matrix_ = matrix
     integer = np.zeros(n_x + n_y, dtype=bool)
     integer[n_x:] = True
-    integer[:n_x] = opts.integer
+    integer[:n_x] = inputs.whole
     lp.integrality_ = [
         highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integer
     ]

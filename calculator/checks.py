@@ -170,6 +170,8 @@ _REFERENCES = (
     ("travel", "to_hospital", "hospitals", "hospital_id"),
     ("keep", "hospital_id", "hospitals", "hospital_id"),
     ("keep", "care_form_id", "care_forms", "care_form_id"),
+    ("hospital_care_forms", "hospital_id", "hospitals", "hospital_id"),
+    ("hospital_care_forms", "care_form_id", "care_forms", "care_form_id"),
     ("service_costs", "hospital_id", "hospitals", "hospital_id"),
     ("service_costs", "care_form_id", "care_forms", "care_form_id"),
     ("growth", "care_form_id", "care_forms", "care_form_id"),

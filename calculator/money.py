@@ -20,8 +20,8 @@ def decimal(value: float | int | Decimal | str) -> Decimal:
     """An exact Decimal for a factor read from the input (floats through their shortest repr)."""
     if isinstance(value, Decimal):
         return value
-    if isinstance(value, float):
-        return Decimal(repr(value))
+    if isinstance(value, float):  # numpy's float64 too: its repr is not a number
+        return Decimal(repr(float(value)))
     return Decimal(value)
 
 

@@ -616,6 +616,47 @@ SHEETS: tuple[Sheet, ...] = (
         key=("hospital_id", "care_form_id"),
     ),
     Sheet(
+        "hospital_care_forms",
+        "ziekenhuis_zorgvormen",
+        "What a care form takes at one hospital where it differs from the care form's value "
+        "(a more efficient receiving site); blank = the care form's value.",
+        (
+            _c("hospital_id", "text", True, "Hospital", "ziekenhuis_id"),
+            _c("care_form_id", "text", True, "Care form", "zorgvorm_id"),
+            _c(
+                "or_minutes_per_case",
+                "number",
+                False,
+                "OR session minutes per case at this hospital",
+                "ok_minuten_per_patient",
+                unit="minutes",
+                minimum=0,
+                maximum=10_000,
+            ),
+            _c(
+                "los_days",
+                "number",
+                False,
+                "Bed-days per case at this hospital",
+                "ligduur",
+                unit="bed-days",
+                minimum=0,
+                maximum=1_000,
+            ),
+            _c(
+                "variable_cost_per_case",
+                "money",
+                False,
+                "Variable cost per case at this hospital (instead of the care form's share of "
+                "the benchmark price)",
+                "variabele_kosten_per_patient",
+                unit="EUR",
+                minimum=0,
+            ),
+        ),
+        key=("hospital_id", "care_form_id"),
+    ),
+    Sheet(
         "service_costs",
         "dienstkosten",
         "Fixed yearly cost of offering a care form at a hospital (on-call rosters, equipment).",

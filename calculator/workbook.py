@@ -39,6 +39,7 @@ class Workbook:
     travel: pd.DataFrame
     keep: pd.DataFrame
     service_costs: pd.DataFrame
+    hospital_care_forms: pd.DataFrame
     growth: pd.DataFrame
     phases: pd.DataFrame
     source_name: str

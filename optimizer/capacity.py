@@ -16,7 +16,7 @@ import pandas as pd
 from calculator.errors import Finding, SpreidingInputError
 from calculator.flows import flows_of_year, settle_flows
 from calculator.lines import KINDS
-from calculator.money import line_amounts, unit_price_cents
+from calculator.money import eur_to_cents, line_amounts, unit_price_cents
 from calculator.netting import apply_caps, positions
 from calculator.settle import hospital_summary
 from calculator.tariffs import Tariffs
@@ -26,6 +26,60 @@ FLOW_COLUMNS = ["sending_hospital", "performing_hospital", "care_form_id", "case
 # the share of a hospital's OR minutes and bed-days a plan may use when the hospitals sheet
 # gives no or_max_utilisation / beds_max_utilisation: room for emergencies and variation
 DEFAULT_CEILING = 0.90
+
+
+def per_case(
+    wb: Workbook, hospitals: pd.Series | np.ndarray, care_forms: pd.Series | np.ndarray, column: str
+) -> np.ndarray:
+    """``column`` (or_minutes_per_case or los_days) per case for each (performing hospital,
+    care form): the hospital_care_forms sheet where it gives a value, else the care form's
+    (a blank los_days is 0)."""
+    base = wb.care_forms.set_index("care_form_id")[column].astype(float)
+    if column == "los_days":
+        base = base.fillna(0.0)
+    keys = pd.Series(np.asarray(care_forms, dtype=object))
+    out = np.array(keys.map(base), dtype=float)
+    own = wb.hospital_care_forms.dropna(subset=[column])
+    if len(own):
+        index = pd.MultiIndex.from_frame(own[["hospital_id", "care_form_id"]])
+        at = index.get_indexer(
+            pd.MultiIndex.from_arrays([np.asarray(hospitals, dtype=object), keys.to_numpy()])
+        )
+        hit = at >= 0
+        out[hit] = own[column].to_numpy(dtype=float)[at[hit]]
+    return out
+
+
+def variable_cost_cents(
+    wb: Workbook,
+    pricing: Tariffs,
+    year: int,
+    hospitals: pd.Series | np.ndarray,
+    care_forms: pd.Series | np.ndarray,
+) -> np.ndarray:
+    """Variable cost of one case for each (performing hospital, care form) [cents]: the
+    hospital_care_forms sheet's variable_cost_per_case where given, else the care form's
+    variable_cost_share × the full product's benchmark price of ``year`` (half-up once)."""
+    share = wb.care_forms.set_index("care_form_id")["variable_cost_share"]
+    keys = np.asarray(care_forms, dtype=object)
+    default = {
+        c: unit_price_cents(
+            pricing.benchmark(pricing.full_product(c), year),
+            float(share[c]) if not pd.isna(share[c]) else 0.0,
+        )
+        for c in pd.unique(keys)
+    }
+    out = np.array([default[c] for c in keys], dtype=np.int64)
+    own = wb.hospital_care_forms.dropna(subset=["variable_cost_per_case"])
+    if len(own):
+        index = pd.MultiIndex.from_frame(own[["hospital_id", "care_form_id"]])
+        at = index.get_indexer(
+            pd.MultiIndex.from_arrays([np.asarray(hospitals, dtype=object), keys])
+        )
+        cents = np.array([eur_to_cents(v) for v in own["variable_cost_per_case"]], dtype=np.int64)
+        hit = at >= 0
+        out[hit] = cents[at[hit]]
+    return out
 
 
 def planning_ceilings(wb: Workbook, max_utilisation: float | None = None) -> pd.DataFrame:
@@ -72,14 +126,15 @@ def capacity(
 ) -> CapacityReport:
     """OR minutes and bed-days used per performing hospital against capacity and planning
     ceiling (:func:`planning_ceilings`), and cases against norms."""
-    cf = wb.care_forms.set_index("care_form_id")
     f = flows[flows["cases"] > 0]
     used = (
         pd.DataFrame(
             {
                 "hospital_id": f["performing_hospital"],
-                "or_minutes_used": f["cases"] * f["care_form_id"].map(cf["or_minutes_per_case"]),
-                "bed_days_used": f["cases"] * f["care_form_id"].map(cf["los_days"].fillna(0.0)),
+                "or_minutes_used": f["cases"]
+                * per_case(wb, f["performing_hospital"], f["care_form_id"], "or_minutes_per_case"),
+                "bed_days_used": f["cases"]
+                * per_case(wb, f["performing_hospital"], f["care_form_id"], "los_days"),
             }
         )
         .groupby("hospital_id")
@@ -222,10 +277,10 @@ def fixed_costs(wb: Workbook, flows: pd.DataFrame) -> pd.Series:
 
 def or_minutes_used(wb: Workbook, flows: pd.DataFrame) -> pd.Series:
     """OR minutes per performing hospital."""
-    per_case = flows["care_form_id"].map(
-        wb.care_forms.set_index("care_form_id")["or_minutes_per_case"]
+    minutes = per_case(
+        wb, flows["performing_hospital"], flows["care_form_id"], "or_minutes_per_case"
     )
-    return (flows["cases"] * per_case).groupby(flows["performing_hospital"].to_numpy()).sum()
+    return (flows["cases"] * minutes).groupby(flows["performing_hospital"].to_numpy()).sum()
 
 
 def backfill(wb: Workbook, before: pd.DataFrame, after: pd.DataFrame) -> pd.Series:
@@ -287,18 +342,12 @@ def caps_following(
 
 
 def variable_costs(wb: Workbook, flows: pd.DataFrame, pricing: Tariffs, year: int) -> pd.Series:
-    """Variable cost per performing hospital [cents]."""
-    share = dict(
-        zip(wb.care_forms["care_form_id"], wb.care_forms["variable_cost_share"], strict=True)
+    """Variable cost per performing hospital [cents] (:func:`variable_cost_cents` per case)."""
+    unit = pd.Series(
+        variable_cost_cents(wb, pricing, year, flows["performing_hospital"], flows["care_form_id"]),
+        index=flows.index,
     )
-    unit = {
-        cf: unit_price_cents(
-            pricing.benchmark(pricing.full_product(cf), year),
-            share[cf] if not pd.isna(share[cf]) else 0.0,
-        )
-        for cf in flows["care_form_id"].unique()
-    }
-    cost = line_amounts(flows["cases"], flows["care_form_id"].map(unit))
+    cost = line_amounts(flows["cases"], unit)
     return cost.groupby(flows["performing_hospital"].to_numpy()).sum()
 
 

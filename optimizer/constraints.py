@@ -30,12 +30,6 @@ def _strings(frame: pd.DataFrame, columns: list[str]) -> list[list[str]]:
     return out
 
 
-def _per_arc(values: pd.Series, keys: pd.Series) -> np.ndarray:
-    """``keys.map(values)`` as floats (NaN where a key has no value)."""
-    at = values.index.get_indexer(keys)
-    return np.where(at >= 0, values.to_numpy(dtype=float)[at], np.nan)
-
-
 def _positions(keys: pd.DataFrame, lookup: pd.DataFrame) -> np.ndarray:
     """For each row of ``lookup``, the position of the equal row of ``keys`` (−1: none)."""
     return pd.MultiIndex.from_frame(keys).get_indexer(pd.MultiIndex.from_frame(lookup))
@@ -81,12 +75,12 @@ def add_demand_constraints(m: Model) -> None:
 
 
 def add_capacity_constraints(m: Model) -> None:
-    """or_capacity[h]: Σ_{o,c} m_c x[o,c,h] ≤ ρ_h·K_h;  bed_capacity[h]: Σ los_c x ≤ β_h·B_h,
-    with ρ_h and β_h the hospital's planning ceilings (shares, default 0.90)."""
+    """or_capacity[h]: Σ_{o,c} m_{h,c} x[o,c,h] ≤ ρ_h·K_h;  bed_capacity[h]: Σ los_{h,c} x ≤
+    β_h·B_h, with ρ_h and β_h the hospital's planning ceilings (shares, default 0.90) and m, los
+    a case's OR minutes and bed-days at h (hospital_care_forms, else the care form's value)."""
     arcs, hospitals = m.inputs.arcs, m.inputs.hospitals
-    cf = m.inputs.care_forms.set_index("care_form_id")
-    minutes = _per_arc(cf["or_minutes_per_case"], arcs["care_form_id"])
-    los = _per_arc(cf["los_days"], arcs["care_form_id"])
+    minutes = arcs["or_minutes"].to_numpy(dtype=float)  # at the performer
+    los = arcs["los"].to_numpy(dtype=float)
     at = pd.Index(hospitals["hospital_id"]).get_indexer(arcs["performing_hospital"])
     beds = hospitals["bed_days"].notna().to_numpy()
     # per hospital its OR row, then its bed row where beds are given

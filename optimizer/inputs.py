@@ -22,7 +22,13 @@ from calculator.money import unit_price_cents
 from calculator.schema import HOSPITAL_TYPES
 from calculator.tariffs import Tariffs
 from calculator.workbook import Workbook
-from optimizer.capacity import baseline_flows, effective_norms, planning_ceilings
+from optimizer.capacity import (
+    baseline_flows,
+    effective_norms,
+    per_case,
+    planning_ceilings,
+    variable_cost_cents,
+)
 
 ROAD_FACTOR = 1.3  # roads are 1.3× the straight line; at 60 km/h a km is a minute
 PROPOSAL_TRAVEL = 60.0  # a proposed new agreement moves patients at most this far [minutes]
@@ -89,7 +95,9 @@ class ModelInputs:
     arcs : sending_hospital (o), care_form_id, performing_hospital (h), demand (d[o,c]),
         travel [minutes], moved (o ≠ h),
         new (a move no agreement covers: a candidate for a proposed agreement), agreed (a move
-        under an agreement in force), baseline (today's cases on the arc)
+        under an agreement in force), baseline (today's cases on the arc), or_minutes and los
+        (OR minutes and bed-days of a case at the performer: hospital_care_forms or the care
+        form's value)
     demand : sending_hospital, care_form_id, cases (baseline cases of the origin, any performer)
     hospitals : hospital_id, or_minutes, bed_days (NaN = not limiting)
     care_forms : care_form_id, or_minutes_per_case, los_days, norm, max_hospitals, total_demand
@@ -280,6 +288,10 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
             ]
         )
     arcs["travel"] = arcs["travel"].fillna(0.0)
+    arcs["or_minutes"] = per_case(
+        wb, arcs["performing_hospital"], arcs["care_form_id"], "or_minutes_per_case"
+    )
+    arcs["los"] = per_case(wb, arcs["performing_hospital"], arcs["care_form_id"], "los_days")
     arcs = arcs.drop(columns="type").sort_values(
         ["sending_hospital", "care_form_id", "performing_hospital"], ignore_index=True
     )
@@ -383,17 +395,7 @@ def linear_margins(
                 }
             )
         )
-    share = dict(
-        zip(
-            wb.care_forms["care_form_id"],
-            wb.care_forms["variable_cost_share"].fillna(0.0),
-            strict=True,
-        )
-    )
-    var = [
-        unit_price_cents(pricing.benchmark(pricing.full_product(c), year), share[c])
-        for c in arcs["care_form_id"]
-    ]
+    var = variable_cost_cents(wb, pricing, year, arcs["performing_hospital"], arcs["care_form_id"])
     parts.append(
         pd.DataFrame(
             {

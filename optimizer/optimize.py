@@ -229,26 +229,19 @@ def focused_candidates(inputs: ModelInputs) -> np.ndarray:
     focus |= set(inputs.keep["care_form_id"])
     gated = inputs.restricted(~arcs["new"].to_numpy(dtype=bool))
     focus |= set(gated.unreachable["care_form_id"])
-    per = cf.set_index("care_form_id")
     today = arcs[arcs["baseline"] > 0]
-    minutes = (
-        (today["baseline"] * today["care_form_id"].map(per["or_minutes_per_case"]))
-        .groupby(today["performing_hospital"])
-        .sum()
-    )
-    beds = (
-        (today["baseline"] * today["care_form_id"].map(per["los_days"]))
-        .groupby(today["performing_hospital"])
-        .sum()
-    )
+    minutes = (today["baseline"] * today["or_minutes"]).groupby(today["performing_hospital"]).sum()
+    beds = (today["baseline"] * today["los"]).groupby(today["performing_hospital"]).sum()
     h = inputs.hospitals.set_index("hospital_id")
+    or_limit = h["or_minutes"] * h["or_ceiling"]
+    bed_limit = h["bed_days"] * h["bed_ceiling"]
     over = {
         hospital
         for hospital in h.index
-        if minutes.get(hospital, 0.0) > float(h.at[hospital, "or_minutes"]) + 1e-6
+        if minutes.get(hospital, 0.0) > float(or_limit[hospital]) + 1e-6
         or (
-            not pd.isna(h.at[hospital, "bed_days"])
-            and beds.get(hospital, 0.0) > float(h.at[hospital, "bed_days"]) + 1e-6
+            not pd.isna(bed_limit[hospital])
+            and beds.get(hospital, 0.0) > float(bed_limit[hospital]) + 1e-6
         )
     }
     return ~arcs["new"].to_numpy(dtype=bool) | (

@@ -29,17 +29,15 @@ import pandas as pd
 from calculator.agreements import valid_in_year
 from calculator.workbook import Workbook
 from messages import Message
-from optimizer.capacity import CapacityReport
+from optimizer.capacity import CapacityReport, per_case
 
 
-def _at_ceiling(
-    report: CapacityReport, care_forms: pd.DataFrame, hospital: str, care_form: str
-) -> str | None:
+def _at_ceiling(wb: Workbook, report: CapacityReport, hospital: str, care_form: str) -> str | None:
     """ "or" or "beds" when one more case of ``care_form`` at ``hospital`` would take it above
     that planning ceiling in the plan ``report`` (the move keeps it within); else None."""
     h = report.hospitals.set_index("hospital_id").loc[hospital]
-    minutes = float(care_forms.at[care_form, "or_minutes_per_case"])
-    los = float(pd.to_numeric(care_forms.at[care_form, "los_days"]) or 0.0)
+    minutes = float(per_case(wb, [hospital], [care_form], "or_minutes_per_case")[0])
+    los = float(per_case(wb, [hospital], [care_form], "los_days")[0])
     if (
         minutes > 0
         and h["or_minutes_used"] + minutes > h["or_minutes_available"] * h["or_ceiling"] + 1e-6
@@ -139,7 +137,7 @@ def move_reasons(
                             {"care_form": c, "maximum": int(cf.at[c, "max_hospitals"])},
                         )
                     )
-            full = _at_ceiling(cap_after, cf, f, c)
+            full = _at_ceiling(wb, cap_after, f, c)
             if full is not None or f in over_today:
                 what = full or "or"
                 share = float(ceiling.at[f, "or_ceiling" if what == "or" else "bed_ceiling"])

@@ -161,11 +161,10 @@ class ArrayHiGHS(pulp.HiGHS):
             np.array([v.varValue or 0.0 for v in variables], float) if self.warm else None
         )
         self._integer = np.flatnonzero(integer).astype(np.int32)
-        self._binary = bool(
-            len(self._integer)
-            and (lower[self._integer] == 0).all()
-            and (upper[self._integer] == 1).all()
-        )
+        # the binaries among them (y, z); the others are whole patients (x)
+        self._binaries = self._integer[
+            (lower[self._integer] == 0) & (upper[self._integer] == 1)
+        ].astype(np.int32)
 
     def callSolver(self, lp: pulp.LpProblem) -> None:
         h = lp.solverModel
@@ -174,7 +173,7 @@ class ArrayHiGHS(pulp.HiGHS):
             previous.col_value = self._values.tolist()
             previous.value_valid = True
             h.setSolution(previous)
-        elif self.mip and self._binary:
+        elif self.mip and len(self._binaries):
             started = time.perf_counter()
             start = self._start(h)
             if start is not None:
@@ -188,20 +187,20 @@ class ArrayHiGHS(pulp.HiGHS):
         """A feasible starting solution built from the LP relaxation, or None.
 
         The neighbourhood of the relaxation is solved as a small MIP: the binaries it decides
-        (0 or 1) are fixed, the fractional ones stay binary, and a continuous column at zero in
-        the relaxation stays at zero unless it is among the cheapest by reduced cost
-        (``NEIGHBOURHOOD``); on the national instance that MIP has 17,000 instead of 130,000
-        columns, solves in 1.5 s and lies within 0.3 % of the optimum. When it is infeasible
-        (a norm cannot be met with so few arcs), the fractional binaries are solved over every
-        column instead. Each within half the time limit (60 s without one).
+        (0 or 1) are fixed, the fractional ones stay binary, whole-patient columns stay whole,
+        and a column at zero in the relaxation stays at zero unless it is among the cheapest by
+        reduced cost (``NEIGHBOURHOOD``); on the national instance that MIP has 17,000 instead
+        of 130,000 columns, solves in 1.5 s and lies within 0.3 % of the optimum. When it is
+        infeasible (a norm cannot be met with so few arcs), the fractional binaries are solved
+        over every column instead. Each within half the time limit (60 s without one).
         """
-        cols = self._integer
-        k = len(cols)
+        integer, cols = self._integer, self._binaries
+        n, k = len(integer), len(cols)
         lp = h.getLp()
         lower, upper = np.asarray(lp.col_lower_), np.asarray(lp.col_upper_)
         budget = 0.5 * float(self.timeLimit) if self.timeLimit is not None else 60.0
         # integrality codes as HiGHS takes them in bulk: 0 continuous, 1 integer
-        h.changeColsIntegrality(k, cols, np.zeros(k, dtype=np.uint8))
+        h.changeColsIntegrality(n, integer, np.zeros(n, dtype=np.uint8))
         idle = np.zeros(0, dtype=np.int32)
         try:
             h.run()
@@ -213,7 +212,7 @@ class ArrayHiGHS(pulp.HiGHS):
             h.changeColsBounds(
                 k, cols, (binary >= 1 - TOLERANCE).astype(float), (binary > TOLERANCE).astype(float)
             )
-            h.changeColsIntegrality(k, cols, np.ones(k, dtype=np.uint8))
+            h.changeColsIntegrality(n, integer, np.ones(n, dtype=np.uint8))
             h.setOptionValue("time_limit", budget)
             at_zero = value <= TOLERANCE
             at_zero[cols] = False
@@ -233,7 +232,7 @@ class ArrayHiGHS(pulp.HiGHS):
         finally:
             h.changeColsBounds(len(idle), idle, lower[idle], upper[idle])
             h.changeColsBounds(k, cols, lower[cols], upper[cols])
-            h.changeColsIntegrality(k, cols, np.ones(k, dtype=np.uint8))
+            h.changeColsIntegrality(n, integer, np.ones(n, dtype=np.uint8))
             if self.timeLimit is not None:
                 h.setOptionValue("time_limit", float(self.timeLimit))
 
