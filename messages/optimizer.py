@@ -34,8 +34,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "(2) the fewest patients treated in another hospital than today",
     },
     "opt_goal_least_travel": {
-        "nl": "(3) zo weinig mogelijk extra reistijd voor hen",
-        "en": "(3) the least extra travel for them",
+        "nl": "(3) zo weinig mogelijk extra reistijd voor hen, bij dezelfde ziekenhuizen per "
+        "zorgvorm",
+        "en": "(3) the least extra travel for them, with the same hospitals per care form",
     },
     "opt_goal_weighted": {
         "nl": "(2) zo weinig mogelijk reistijd plus {weight} minuten per patiënt in een ander "
@@ -382,6 +383,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_cases_further": {"nl": "patiënten die verder reizen", "en": "patients travelling further"},
     "col_cases_closer": {"nl": "patiënten dichter bij huis", "en": "patients closer to home"},
     "col_left": {"nl": "uit ziekenhuis", "en": "from hospital"},
+    "col_or_minutes_freed": {"nl": "OK-minuten vrij (van)", "en": "OR minutes freed (from)"},
+    "col_or_minutes_used": {"nl": "OK-minuten nodig (naar)", "en": "OR minutes used (to)"},
+    "col_efficiency_minutes": {"nl": "OK-minuten bespaard", "en": "OR minutes saved"},
+    "col_efficiency_cents": {
+        "nl": "variabele kosten bespaard (€)",
+        "en": "variable cost saved (€)",
+    },
+    "opt_cli_efficiency": {
+        "nl": "  doelmatigheid: {minutes} OK-minuten en {amount_cents} variabele kosten bespaard "
+        "doordat patiënten naar een doelmatiger ziekenhuis gaan",
+        "en": "  efficiency: {minutes} OR minutes and {amount_cents} variable cost saved by "
+        "patients going to a more efficient hospital",
+    },
     "col_reasons": {"nl": "waarom", "en": "why"},
     "col_or_ceiling": {"nl": "OK-plafond", "en": "OR ceiling"},
     "col_bed_ceiling": {"nl": "beddenplafond", "en": "bed ceiling"},

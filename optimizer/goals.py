@@ -19,6 +19,9 @@ whatever moves).
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -30,6 +33,7 @@ from optimizer.model import Model
 from optimizer.solver import PRICE_COLUMNS, TOLERANCE, solve_model
 
 OBJECTIVES = ("moves", "travel")
+TRAVEL_STEP_MIN = 5.0  # seconds the travel step may take at least
 
 
 def goals(options: Options) -> list[Message]:
@@ -52,10 +56,14 @@ def moved_patients(model: Model) -> float:
 def solve_plan(model: Model, options: Options) -> tuple[str, float | None]:
     """Solve a normal-stage model by its goals; returns (status, gap) of the moves step.
 
-    In the lexicographic order the travel step starts from the moves step's plan and may only
-    improve on it: when it ends without a better plan (time limit), the moves step's plan stays.
+    In the lexicographic order the travel step holds the moves step's goal and its services
+    (which hospital performs which care form), starts from its plan and may only improve on it,
+    within as many seconds as the moves step took (at least ``TRAVEL_STEP_MIN``): the status
+    and gap are those of the moves step, the travel is the best found.
     """
+    started = time.perf_counter()
     status, gap = solve_model(model, options)
+    took = time.perf_counter() - started
     if not options.lexicographic or status not in ("optimal", "time_limit"):
         return status, gap
     if model.moved_col is None or options.w_travel == 0 and not model.inputs.w_fixed:
@@ -64,13 +72,25 @@ def solve_plan(model: Model, options: Options) -> tuple[str, float | None]:
     limit = float(np.round(goal)) if model.inputs.whole else goal
     values = [v.varValue for v in model.prob.variables()]
     set_travel_objective(model, limit + TOLERANCE * max(1.0, limit))
-    second, _ = solve_model(model, options, warm=True)
+    # the services stay as the first step chose them (which hospital performs which care form):
+    # the travel step then only routes patients, a small MIP even at national scale
+    binaries = [*model.y.values(), *model.z.values()]
+    for var in binaries:
+        var.varValue = float(round(var.varValue or 0.0))
+        var.fixValue()
+    # the travel step improves a plan it already has: it gets as long as the moves step took
+    # (at least TRAVEL_STEP_MIN seconds, at most the time limit) and keeps the best plan found
+    budget = max(TRAVEL_STEP_MIN, took)
+    if options.time_limit is not None:
+        budget = min(budget, options.time_limit)
+    try:
+        second, _ = solve_model(model, replace(options, time_limit=budget), warm=True)
+    finally:
+        for var in binaries:
+            var.unfixValue()
     if second not in ("optimal", "time_limit"):
         for var, value in zip(model.prob.variables(), values, strict=True):
             var.varValue = value
-        return status, gap
-    if second == "time_limit":
-        status = "time_limit"
     return status, gap
 
 

@@ -338,7 +338,11 @@ def story_sheets(
         else []
     )
     return [
-        SheetOut(text("sheet_moves", lang), _in_words(story.moves, lang, names)),
+        SheetOut(
+            text("sheet_moves", lang),
+            _in_words(story.moves, lang, names),
+            euro_cents=[dutch_name("efficiency_cents", lang)],
+        ),
         *changed,
         SheetOut(text("sheet_hospitals", lang), hospitals, euro_cents=cents),
         SheetOut(
@@ -504,6 +508,15 @@ def optimize_lines(
             new=region["new_agreements"],
         )
     )
+    if abs(region["efficiency_minutes"]) > 1e-6 or region["efficiency_cents"]:
+        lines.append(
+            text(
+                "opt_cli_efficiency",
+                lang,
+                minutes=number(region["efficiency_minutes"], 0, lang=lang),
+                amount_cents=int(region["efficiency_cents"]),
+            )
+        )
     changed = story.care_forms[
         story.care_forms["hospitals_before"] != story.care_forms["hospitals_after"]
     ]

@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from calculator.agreements import valid_in_year
+from calculator.tariffs import Tariffs
 from calculator.workbook import Workbook
-from optimizer.capacity import CapacityReport
+from optimizer.capacity import CapacityReport, per_case, variable_cost_cents
 from optimizer.inputs import travel_minutes
 from optimizer.reasons import changed_agreements, move_reasons
 
@@ -33,7 +35,8 @@ class Story:
         bed_days, norms_met, norms_short, revenue_cents, settlement_cents, variable_cost_cents,
         fixed_cost_cents, backfill_cents, margin_cents
     care_forms : care_form_id, hospitals_before, hospitals_after, cases_moved
-    region : margin_change_cents, cases_moved, cases_moved_new, new_agreements
+    region : margin_change_cents, cases_moved, cases_moved_new, new_agreements,
+        efficiency_minutes and efficiency_cents (of all moves)
         left (the hospitals its patients leave), reasons (Messages: why it moves, see
         :mod:`optimizer.reasons`)
     travel : cases_moved; of the moved patients: cases_further, average_extra_minutes and
@@ -81,6 +84,39 @@ def moves_of(
         list(zip(moves["sending_hospital"], moves["care_form_id"], strict=True)), index=moves.index
     ).map(lambda k: float(left_travel.get(k, 0.0)))
     moves["extra_minutes"] = moves["travel_minutes"] - came_from
+    # OR minutes and variable cost of a case where the patients were (weighted as the travel)
+    # and where they go: the efficiency of the receiving site
+    pricing = Tariffs.build(wb)
+    left = left.assign(
+        minutes=per_case(
+            wb, left["performing_hospital"], left["care_form_id"], "or_minutes_per_case"
+        ),
+        cost=variable_cost_cents(
+            wb, pricing, year, left["performing_hospital"], left["care_form_id"]
+        ),
+    )
+    key = [left["sending_hospital"], left["care_form_id"]]
+    was = pd.DataFrame(
+        {
+            "minutes": (left["minutes"] * weights).groupby(key).sum() / weights.groupby(key).sum(),
+            "cost": (left["cost"] * weights).groupby(key).sum() / weights.groupby(key).sum(),
+        }
+    )
+    origin = pd.MultiIndex.from_arrays([moves["sending_hospital"], moves["care_form_id"]])
+    at = was.index.get_indexer(origin) if len(was) else np.full(len(moves), -1)
+    here_minutes = per_case(
+        wb, moves["performing_hospital"], moves["care_form_id"], "or_minutes_per_case"
+    )
+    here_cost = variable_cost_cents(
+        wb, pricing, year, moves["performing_hospital"], moves["care_form_id"]
+    ).astype(float)
+    there_minutes = np.where(at >= 0, was["minutes"].to_numpy()[at], here_minutes)
+    there_cost = np.where(at >= 0, was["cost"].to_numpy()[at], here_cost)
+    cases = moves["delta"].to_numpy(dtype=float)
+    moves["or_minutes_freed"] = cases * there_minutes
+    moves["or_minutes_used"] = cases * here_minutes
+    moves["efficiency_minutes"] = moves["or_minutes_freed"] - moves["or_minutes_used"]
+    moves["efficiency_cents"] = np.round(cases * (there_cost - here_cost)).astype("int64")
     agreed = {
         (c, s, p)
         for c, s, p in valid_in_year(wb.agreements, year)[
@@ -124,6 +160,10 @@ def moves_of(
             "cases",
             "travel_minutes",
             "extra_minutes",
+            "or_minutes_freed",
+            "or_minutes_used",
+            "efficiency_minutes",
+            "efficiency_cents",
             "agreement",
         ]
     ].sort_values(["care_form_id", "sending_hospital", "performing_hospital"], ignore_index=True)
@@ -237,6 +277,8 @@ def tell(
         "cases_moved": float(moves["cases"].sum()),
         "cases_moved_new": float(new["cases"].sum()),
         "new_agreements": int(len(proposals)) if proposals is not None else 0,
+        "efficiency_minutes": float(moves["efficiency_minutes"].sum()),
+        "efficiency_cents": int(moves["efficiency_cents"].sum()),
     }
     return Story(
         moves=moves,

@@ -182,10 +182,22 @@ def test_per_hospital_minutes_change_the_plan():
     r = optimize(quick, 2025)
     assert r.story.moves.empty
     assert r.capacity_before.hospitals.set_index("hospital_id").at["A", "or_minutes_used"] == 7600
-    slow = region(care_forms, hospitals, volumes, agreements, per_hospital=[("A", "lies", 70)])
+    slow = region(
+        care_forms,
+        hospitals,
+        volumes,
+        agreements,
+        per_hospital=[("A", "lies", 70), ("B", "colon", 200)],
+    )
     r = optimize(slow, 2025)
     assert moved(r) == {("A", "colon", "B"): 6}
     recheck(slow, 2025, Options(), r)
+    # B needs 200 minutes a colon case: 6 × 300 freed at A, 6 × 200 used at B, 600 saved
+    move = r.story.moves.iloc[0]
+    assert (move.or_minutes_freed, move.or_minutes_used) == (1800, 1200)
+    assert r.story.region["efficiency_minutes"] == 600
+    used = r.capacity_after.hospitals.set_index("hospital_id")["or_minutes_used"]
+    assert used["B"] == 50 * 60 + 6 * 200 and used["A"] == 4 * 300 + 110 * 70
 
 
 def test_whole_patients_unless_asked_otherwise():

@@ -85,6 +85,12 @@ def test_cli_sample_2025_exits_0_with_proposals_and_the_story(tmp_path):
         doc["travel"]
     )
     assert doc["region"]["new_agreements"] == len(doc["proposals"])
+    # the goals in words, whole patients, and every move with its reasons
+    assert len(doc["goals"]) == 3 and doc["goals"][0].startswith("(1) een haalbaar plan")
+    assert doc["whole_patients"] is True
+    assert all(m["reasons"] and m["reason_codes"] and m["left"] for m in doc["moves"])
+    assert doc["changed_agreements"] == []
+    assert {"cases_further", "cases_closer"} <= set(doc["travel"])
     from openpyxl import load_workbook
 
     names = load_workbook(out).sheetnames
@@ -297,3 +303,29 @@ def test_a_proposal_outside_the_focus_is_found_by_the_full_stage():
     }
     assert got == pytest.approx({("lies", "BBB", "AAA"): 5.0, ("knie", "AAA", "BBB"): 3.0})
     recheck(wb, 2025, Options(), r)
+
+
+def test_cli_objective_travel_and_the_ceiling_option():
+    """--objective travel is the analyst's travel-first answer (it takes patients off agreements
+    and says so); --max-utilisation 1 lets every hospital use all its OR time; --integer with
+    --fractional is a usage error."""
+    runner = CliRunner()
+    r = runner.invoke(
+        main, ["optimize", str(SAMPLE), "--year", "2025", "--objective", "travel", "--json"]
+    )
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.output)
+    assert doc["goals"][1].startswith("(2) zo weinig mogelijk reistijd voor alle patiënten")
+    assert doc["changed_agreements"]  # travel first sends agreement patients back home
+    assert "reason_shorter_travel" in {c for m in doc["moves"] for c in m["reason_codes"]}
+    full = runner.invoke(
+        main, ["optimize", str(SAMPLE), "--year", "2026", "--max-utilisation", "1", "--json"]
+    )
+    assert full.exit_code == 0, full.output
+    used = {h["hospital_id"]: h for h in json.loads(full.output)["hospitals"]}
+    assert used["RSZ"]["or_ceiling"] == 1.0
+    both = runner.invoke(
+        main, ["optimize", str(SAMPLE), "--year", "2025", "--integer", "--fractional"]
+    )
+    assert both.exit_code != 0 and "sluiten elkaar uit" in both.output
+
