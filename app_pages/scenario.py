@@ -49,8 +49,12 @@ def totals(story: Story) -> None:
     margin.metric(t("ui_tot_margin"), fmt_euro(change), help=t("ui_money_source_volumes"))
     moved.metric(t("ui_tot_cases_moved"), fmt_number(story.region["cases_moved"]))
     further.metric(
-        t("ui_tot_further", n=fmt_number(travel["cases_further"])),
-        t("ui_minutes", value=fmt_number(travel["average_extra_minutes"])),
+        t("ui_tot_further"),
+        t(
+            "ui_tot_further_value",
+            n=fmt_number(travel["cases_further"]),
+            minutes=fmt_number(travel["average_extra_minutes"]),
+        ),
         help=t("ui_tot_further_help", largest=fmt_number(travel["max_extra_minutes"])),
     )
     closer.metric(t("ui_tot_closer"), fmt_number(travel["cases_closer"]))
@@ -83,18 +87,39 @@ def what_moves(wb: Workbook, story: Story, key: str) -> None:
             t("ui_from"): moves["sending_hospital"],
             t("ui_to"): moves["performing_hospital"],
             t("ui_cases_moved"): moves["cases"].map(lambda v: fmt_number(v, 1)),
-            t("ui_extra_travel"): moves["extra_minutes"].map(
-                lambda v: t("ui_minutes", value=fmt_number(v))
-            ),
-            t("ui_agreement_kind"): moves["agreement"].map(kinds),
-            t("ui_left"): [", ".join(left) for left in moves["left"]],
             t("ui_reasons"): [
                 "; ".join(rendered(named(r, names)) for r in reasons)
                 for reasons in moves["reasons"]
             ],
+            t("ui_left"): [", ".join(left) for left in moves["left"]],
+            t("ui_agreement_kind"): moves["agreement"].map(kinds),
+            t("ui_extra_travel"): moves["extra_minutes"].map(
+                lambda v: t("ui_minutes", value=fmt_number(v))
+            ),
         }
     )
-    st.dataframe(table, hide_index=True, key=f"moves_{key}")
+    st.dataframe(
+        table,
+        hide_index=True,
+        key=f"moves_{key}",
+        column_config={t("ui_reasons"): st.column_config.TextColumn(width="large")},
+    )
+    # why the patients move is what a board reads first: in full, one line a move
+    st.markdown(t("ui_why_moves"))
+    st.markdown(
+        "\n".join(
+            "- "
+            + t(
+                "ui_why_move",
+                care_form=escape_markdown(names.get(m.care_form_id, m.care_form_id)),
+                sending=escape_markdown(m.sending_hospital),
+                performing=escape_markdown(m.performing_hospital),
+                cases=fmt_number(m.cases, 1),
+                reasons=escape_markdown("; ".join(rendered(named(r, names)) for r in m.reasons)),
+            )
+            for m in moves.itertuples(index=False)
+        )
+    )
     labelled = moves.drop(columns=["left", "reasons"]).assign(
         label=moves["sending_hospital"]
         + " → "

@@ -116,15 +116,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "**Goals of this run**, in the order they count:",
     },
     "ui_left": {"nl": "Uit ziekenhuis", "en": "From hospital"},
-    "ui_reasons": {"nl": "Waarom", "en": "Why"},
-    "ui_tot_further": {
-        "nl": "{n} patiënten reizen verder: gemiddeld extra",
-        "en": "{n} patients travel further: on average",
+    "ui_why_moves": {
+        "nl": "**Waarom deze patiënten verschuiven:**",
+        "en": "**Why these patients move:**",
     },
+    "ui_why_move": {
+        "nl": "{care_form}, {sending} → {performing} ({cases}): {reasons}",
+        "en": "{care_form}, {sending} → {performing} ({cases}): {reasons}",
+    },
+    "ui_reasons": {"nl": "Waarom", "en": "Why"},
+    "ui_tot_further": {"nl": "Reizen verder", "en": "Travel further"},
+    "ui_tot_further_value": {"nl": "{n} · +{minutes} min", "en": "{n} · +{minutes} min"},
     "ui_tot_further_help": {
-        "nl": "Alleen patiënten in een ander ziekenhuis dan vandaag; hoogstens {largest} "
-        "minuten extra.",
-        "en": "Only patients in another hospital than today; at most {largest} extra minutes.",
+        "nl": "Patiënten in een ander ziekenhuis dan vandaag die verder reizen, en hun "
+        "gemiddelde extra reistijd; hoogstens {largest} minuten extra.",
+        "en": "Patients in another hospital than today who travel further, and their average "
+        "extra travel; at most {largest} extra minutes.",
     },
     "ui_tot_closer": {"nl": "Patiënten dichter bij huis", "en": "Patients closer to home"},
     "ui_caps_follow": {

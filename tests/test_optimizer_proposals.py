@@ -328,4 +328,3 @@ def test_cli_objective_travel_and_the_ceiling_option():
         main, ["optimize", str(SAMPLE), "--year", "2025", "--integer", "--fractional"]
     )
     assert both.exit_code != 0 and "sluiten elkaar uit" in both.output
-
