@@ -7,7 +7,7 @@ it, A B A B …, and the ratio is taken pair by pair, so a comparison holds whil
 machine's speed drifts: the table gives the median and the best of ``--runs`` pairs. The table is
 printed and written to ``benchmarks/RESULTS.md`` with the machine it ran on.
 
-Groups: read, settle, optimize, years, dashboard (all by default).
+Groups: read, settle, lines, optimize, years, dashboard (all by default).
 """
 
 from __future__ import annotations
@@ -194,6 +194,33 @@ def settle_rows(runs: int) -> list[Row]:
     ]
 
 
+def lines_rows(runs: int) -> list[Row]:
+    """``spreiding settle --json`` on 1,000,000 registrations: the lines inside the document,
+    in a Parquet file, in a JSON Lines file; against the text run (one round each)."""
+    run_case("prepare_regions")
+    text = run_case("cli_1m_text")
+    rows = []
+    for case, how in (
+        ("cli_1m_json", "lines inside the JSON document"),
+        ("cli_1m_json_parquet", "--lines regels.parquet"),
+        ("cli_1m_json_jsonl", "--lines regels.jsonl"),
+    ):
+        run = run_case(case)
+        sizes = ", ".join(f"{k} {v / 1e6:,.1f} MB" for k, v in sorted(run.figures["bytes"].items()))
+        rows.append(
+            Row(
+                f"CLI settle 1,000,000 registrations --json, {how} (whole process; written: "
+                f"{sizes.replace('stdout', 'JSON document')}; exit {run.figures['exit']})",
+                _time([run]),
+                _memory([run]),
+                f"the text run (no JSON): {_time([text])}, {_memory([text])}",
+                f"time {run.wall_s / text.wall_s:.2f}×, memory {run.peak_mb / text.peak_mb:.2f}×",
+                "",
+            )
+        )
+    return rows
+
+
 def optimize_rows(runs: int) -> list[Row]:
     run = run_case("optimize_national")
     f = run.figures
@@ -296,6 +323,7 @@ def dashboard_rows(runs: int) -> list[Row]:
 GROUPS: dict[str, Callable[[int], list[Row]]] = {
     "read": read_rows,
     "settle": settle_rows,
+    "lines": lines_rows,
     "optimize": optimize_rows,
     "years": years_rows,
     "dashboard": dashboard_rows,

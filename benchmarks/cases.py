@@ -62,6 +62,27 @@ def settle_registrations(n: int) -> dict[str, object]:
     }
 
 
+def settle_cli(n: int, *options: str) -> dict[str, object]:
+    """``spreiding settle REGION --year 2025 --source registrations OPTIONS`` through the CLI,
+    standard output to a file: its exit code and the sizes of what it wrote [bytes]."""
+    import contextlib
+    import tempfile
+
+    from spreiding.cli import main
+
+    folder = Path(tempfile.mkdtemp())
+    out = folder / "stdout"
+    args = ["settle", str(region(n)), "--year", str(YEAR), "--source", "registrations"]
+    args += [o.replace("{tmp}", str(folder)) for o in options]
+    with out.open("w") as fh, contextlib.redirect_stdout(fh):
+        try:
+            main(args)
+        except SystemExit as exc:
+            code = exc.code
+    files = {p.name: p.stat().st_size for p in folder.iterdir()}
+    return {"exit": code, "bytes": files}
+
+
 def read_registrations_sheet(n: int = 200_000) -> dict[str, object]:
     """Excel and CSV read + validation of a workbook with an n-row registrations sheet."""
     import shutil
@@ -314,6 +335,12 @@ CASES: dict[str, Callable[[], dict[str, object]]] = {
     "read_200k": read_registrations_sheet,
     "settle_1m": lambda: settle_registrations(1_000_000),
     "settle_3m": lambda: settle_registrations(3_000_000),
+    "cli_1m_text": lambda: settle_cli(1_000_000),
+    "cli_1m_json": lambda: settle_cli(1_000_000, "--json"),
+    "cli_1m_json_parquet": lambda: settle_cli(
+        1_000_000, "--json", "--lines", "{tmp}/regels.parquet"
+    ),
+    "cli_1m_json_jsonl": lambda: settle_cli(1_000_000, "--json", "--lines", "{tmp}/regels.jsonl"),
     "optimize_national": optimize_national,
     "dashboard_cold": dashboard_cold,
     "optimize_national_proposals": lambda: national_proposal_run(),

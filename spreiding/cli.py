@@ -6,6 +6,7 @@ error (one line; the traceback only with ``--debug``).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -30,8 +31,8 @@ def emit_json(document: dict[str, Any]) -> None:
     click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str, allow_nan=False))
 
 
-def check_out(out: Path | None) -> None:
-    """Refuse an ``--out`` path that cannot be written, before any work is done."""
+def check_out(out: Path | None, option: str = "out") -> None:
+    """Refuse an ``--out`` (or ``--lines``) path that cannot be written, before any work."""
     if out is None:
         return
     folder = out.parent if str(out.parent) else Path(".")
@@ -43,7 +44,8 @@ def check_out(out: Path | None) -> None:
     elif not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         problem = "out_not_writable"
     if problem:
-        raise SpreidingInputError([Finding("", None, "", str(out), code=problem)])
+        code = problem if option == "out" else problem.replace("out_", f"{option}_", 1)
+        raise SpreidingInputError([Finding("", None, "", str(out), code=code)])
 
 
 def report_findings(findings: list[Finding], as_json: bool) -> None:
@@ -212,10 +214,23 @@ OUT = click.option("--out", type=click.Path(path_type=Path), help="Write the wor
     help="A DBC belongs to the year of its start date (schadelastjaar) or of its end date.",
 )
 @OUT
+@click.option(
+    "--lines",
+    "lines_to",
+    metavar="PATH.parquet|PATH.jsonl|-",
+    help="Write the lines here (Parquet, or JSON Lines; - is standard output) instead of "
+    "inside --json.",
+)
 @JSON
 @guarded
 def settle(
-    book: Path, year: int, source: str, year_basis: str, out: Path | None, as_json: bool
+    book: Path,
+    year: int,
+    source: str,
+    year_basis: str,
+    out: Path | None,
+    lines_to: str | None,
+    as_json: bool,
 ) -> int:
     """Yearly settlement between hospitals (SPEC §4)."""
     from calculator.report import settlement_document
@@ -223,6 +238,7 @@ def settle(
     from calculator.validate import load
 
     check_out(out)
+    check_lines(lines_to, as_json)
     result = run_settle(load(book), year, source, year_basis=year_basis)
     if out is not None and result.invariants_hold:
         # the workbook writer (openpyxl) is loaded only when a workbook is written
@@ -232,20 +248,53 @@ def settle(
     elif out is not None:  # a result that breaks an invariant is never written as a workbook
         click.echo(say("cli_not_written", path=str(out)), err=True)
         out = None
-    if as_json:
+    written: dict[str, object] | None = None
+    if lines_to is not None and result.invariants_hold:
+        from calculator.lines_file import write_lines
+
+        written = write_lines(result.lines, lines_to, sys.stdout)
+    elif lines_to is not None:  # nor are its lines
+        click.echo(say("cli_not_written", path=lines_to), err=True)
+    if as_json and lines_to is not None:  # the lines are in their own file, not in the document
+        without_lines = dataclasses.replace(result, lines=result.lines.iloc[:0])
+        document = settlement_document(without_lines, language())
+        del document["lines"]
+        emit_json({**document, "lines_file": written})
+    elif as_json:
         emit_json(settlement_document(result, language()))
     else:
-        print_settlement(result, out)
+        # with --lines - the lines own standard output; the summary goes to standard error
+        wrote = lines_to if written is not None and lines_to != "-" else None
+        print_settlement(result, out, wrote, err=lines_to == "-")
     return EXIT_OK if result.invariants_hold else EXIT_INTERNAL
 
 
-def print_settlement(result: Any, out: Path | None) -> None:
+def check_lines(lines_to: str | None, as_json: bool) -> None:
+    """Refuse a ``--lines`` target that cannot be written, before any work: an unknown suffix,
+    a path that cannot be written, or ``-`` together with ``--json`` (one standard output)."""
+    from calculator.lines_file import lines_format
+
+    if lines_to is None:
+        return
+    if lines_format(lines_to) is None:
+        raise SpreidingInputError([Finding("", None, "", lines_to, code="lines_format_unknown")])
+    if lines_to == "-":
+        if as_json:
+            raise SpreidingInputError([Finding("", None, "", "-", code="lines_stdout_with_json")])
+        return
+    check_out(Path(lines_to), "lines")
+
+
+def print_settlement(
+    result: Any, out: Path | None, lines_path: str | None = None, err: bool = False
+) -> None:
     from calculator.report import settlement_text
 
     for line in settlement_text(result, language()):
-        click.echo(line)
-    if out is not None:
-        click.echo(say("cli_wrote", path=str(out)))
+        click.echo(line, err=err)
+    for path in (out, lines_path):
+        if path is not None:
+            click.echo(say("cli_wrote", path=str(path)), err=err)
 
 
 @main.command()
