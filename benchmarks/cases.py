@@ -323,6 +323,14 @@ def national_proposal_run() -> dict[str, object]:
     return proposal_run()
 
 
+def nl_case(name: str) -> dict[str, object]:
+    """The Netherlands instance (``benchmarks/national.py``): its solve, or its norm sweep."""
+    from benchmarks import national
+
+    run: Callable[[], dict[str, object]] = getattr(national, name)
+    return run()
+
+
 def prepare_regions() -> dict[str, object]:
     """Write the synthetic regions once, in a process of their own: a child process inherits
     its parent's peak memory, so the parent that measures must stay small."""
@@ -346,4 +354,6 @@ CASES: dict[str, Callable[[], dict[str, object]]] = {
     "optimize_national_proposals": lambda: national_proposal_run(),
     "project_sample": project_sample,
     "sweep_national": sweep_national,
+    "optimize_nl": lambda: nl_case("nl_run"),
+    "sweep_nl": lambda: nl_case("nl_sweep"),
 }

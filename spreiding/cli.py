@@ -165,12 +165,24 @@ def validate(book: Path, as_json: bool) -> int:
     default=Path("regio_voorbeeld.xlsx"),
     show_default=True,
 )
+@click.option(
+    "--national",
+    is_flag=True,
+    help="The Netherlands instead: real hospital locations and volume norms, synthetic cases.",
+)
 @guarded
-def sample(out: Path) -> int:
-    """Write the sample region workbook (illustrative figures)."""
-    from calculator.sample_region import write_sample
+def sample(out: Path, national: bool) -> int:
+    """Write the sample region workbook (illustrative figures), or with --national the national
+    instance for oncological surgery (sources on its 'bronnen' sheet)."""
+    check_out(out)
+    if national:
+        from calculator.national_sample import write_national
 
-    write_sample(out)
+        write_national(out)
+    else:
+        from calculator.sample_region import write_sample
+
+        write_sample(out)
     click.echo(say("cli_wrote", path=str(out)))
     return EXIT_OK
 
