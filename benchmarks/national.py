@@ -138,8 +138,8 @@ def proposal_run() -> dict[str, object]:
     }
 
 
-# The Netherlands: free moves (or proposals) within 90 minutes — with 60, Zeeland's patients
-# reach no second performer, and the 2026 norms cannot all be met there (the optimizer says so).
+# The Netherlands: free moves (or proposals) within 90 minutes — with proposals within 60 the
+# 2026 norms cannot all be met within the capacities (the optimizer says infeasible, and why).
 NL_TRAVEL = 90
 
 

@@ -136,8 +136,8 @@ def test_sources_and_licenses_are_on_the_sheet(sheets):
 
 
 def test_the_optimum_satisfies_every_constraint(wb):
-    """Agreement-gated, proposals within 90 minutes (with 60, Zeeland's patients reach no
-    second performer and the 2026 norms cannot all be met: the optimizer says infeasible)."""
+    """Agreement-gated, proposals within 90 minutes (within 60 the 2026 norms cannot all be
+    met within the capacities: the optimizer says infeasible, and what would have to change)."""
     options = Options(max_travel=90, gap=0.01)
     result = optimize(wb, ns.YEAR, options)
     assert result.status == "optimal_with_proposals", result.violations
