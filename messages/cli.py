@@ -28,6 +28,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{path} is niet geschreven: de uitkomst schendt een invariant (zie hieronder)",
         "en": "{path} was not written: the result breaks an invariant (see below)",
     },
+    "scheduler_unreachable": {
+        "nl": "--scheduler: geen Dask-scheduler bereikbaar op dit adres; controleer het adres "
+        "en of het cluster draait",
+        "en": "--scheduler: no Dask scheduler reachable at this address; check the address and "
+        "that the cluster is running",
+    },
     "lines_format_unknown": {
         "nl": "--lines: onbekend bestandstype; verwacht een naam op .parquet of .jsonl, of - "
         "voor de standaarduitvoer",

@@ -233,6 +233,17 @@ OUT = click.option("--out", type=click.Path(path_type=Path), help="Write the wor
     help="Write the lines here (Parquet, or JSON Lines; - is standard output) instead of "
     "inside --json.",
 )
+@click.option(
+    "--partitions",
+    type=click.IntRange(1, 4096),
+    help="Split the registrations by patient into N buckets settled on Dask (default: 1, or "
+    "one per million registrations above two million).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the buckets on this dask.distributed scheduler, e.g. tcp://10.0.0.5:8786.",
+)
 @JSON
 @guarded
 def settle(
@@ -242,16 +253,24 @@ def settle(
     year_basis: str,
     out: Path | None,
     lines_to: str | None,
+    partitions: int | None,
+    scheduler: str | None,
     as_json: bool,
 ) -> int:
     """Yearly settlement between hospitals (SPEC §4)."""
+    from calculator.partitioned import auto_partitions
     from calculator.report import settlement_document
     from calculator.settle import settle as run_settle
     from calculator.validate import load
 
     check_out(out)
     check_lines(lines_to, as_json)
-    result = run_settle(load(book), year, source, year_basis=year_basis)
+    wb = load(book)
+    buckets = partitions or auto_partitions(len(wb.registrations))
+    if buckets > 1 or scheduler:
+        result = run_settle_partitioned(wb, year, source, year_basis, buckets, scheduler)
+    else:
+        result = run_settle(wb, year, source, year_basis=year_basis)
     if out is not None and result.invariants_hold:
         # the workbook writer (openpyxl) is loaded only when a workbook is written
         from calculator.settlement_export import write_settlement
@@ -279,6 +298,24 @@ def settle(
         wrote = lines_to if written is not None and lines_to != "-" else None
         print_settlement(result, out, wrote, err=lines_to == "-")
     return EXIT_OK if result.invariants_hold else EXIT_INTERNAL
+
+
+def run_settle_partitioned(
+    wb: Any, year: int, source: str, year_basis: str, buckets: int, scheduler: str | None
+) -> Any:
+    """The settlement split by patient on Dask; a scheduler that cannot be reached is the
+    user's to fix (exit 1, in words), not an internal error."""
+    from calculator.partitioned import settle_partitioned
+
+    try:
+        return settle_partitioned(
+            wb, year, source, year_basis=year_basis, partitions=buckets, scheduler=scheduler
+        )
+    except OSError as exc:  # distributed raises OSError when it cannot connect in time
+        if not scheduler:
+            raise
+        finding = Finding("", None, "", scheduler, code="scheduler_unreachable")
+        raise SpreidingInputError([finding]) from exc
 
 
 def check_lines(lines_to: str | None, as_json: bool) -> None:
