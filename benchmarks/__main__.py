@@ -7,7 +7,7 @@ it, A B A B …, and the ratio is taken pair by pair, so a comparison holds whil
 machine's speed drifts: the table gives the median and the best of ``--runs`` pairs. The table is
 printed and written to ``benchmarks/RESULTS.md`` with the machine it ran on.
 
-Groups: read, settle, lines, optimize, years, dashboard (all by default).
+Groups: read, settle, lines, partitioned, optimize, years, dashboard (all by default).
 """
 
 from __future__ import annotations
@@ -194,6 +194,29 @@ def settle_rows(runs: int) -> list[Row]:
     ]
 
 
+def partitioned_rows(runs: int) -> list[Row]:
+    """1,000,000 registrations split by patient into 4 buckets on Dask's local process pool (2
+    workers), both year bases, against the in-memory settlement in the same process."""
+    run_case("prepare_regions")
+    rows = []
+    for basis in ("start", "end"):
+        run = run_case(f"settle_1m_partitioned_{basis}")
+        f = run.figures
+        rows.append(
+            Row(
+                f"settle 1,000,000 registrations split by patient, {f['partitions']} buckets on "
+                f"2 worker processes, year basis {basis} (in process; {f['lines']:,} lines)",
+                f"{f['partitioned_s']:.2f} s",
+                _memory([run]) + " (both runs)",
+                f"in memory, same process: {f['in_memory_s']:.2f} s; "
+                + ("every table the same to the cent" if f["same"] else "**RESULTS DIFFER**"),
+                f"{f['partitioned_s'] / f['in_memory_s']:.2f}×",
+                f"same to the cent: {_verdict(f['same'])}",
+            )
+        )
+    return rows
+
+
 def lines_rows(runs: int) -> list[Row]:
     """``spreiding settle --json`` on 1,000,000 registrations: the lines inside the document,
     in a Parquet file, in a JSON Lines file; against the text run (one round each)."""
@@ -374,6 +397,7 @@ GROUPS: dict[str, Callable[[int], list[Row]]] = {
     "read": read_rows,
     "settle": settle_rows,
     "lines": lines_rows,
+    "partitioned": partitioned_rows,
     "optimize": optimize_rows,
     "years": years_rows,
     "dashboard": dashboard_rows,

@@ -153,23 +153,49 @@ def settle_partitioned(
     """Settle ``year`` as :func:`calculator.settle.settle` does, the registrations split into
     ``partitions`` buckets by patient (default: :func:`auto_partitions`) and settled on Dask.
     The result equals the in-memory one to the cent; its lines and exceptions are sorted."""
-    source, notes = choose_source(wb, year, source or "combined", year_basis)
-    tariffs = Tariffs.build(wb)
-    parts: list[Part] = []
+    source, _ = choose_source(wb, year, source or "combined", year_basis)
+    done: list[Part] = []
     if source in ("registrations", "combined"):
         regs = wb.registrations
         n = partitions or auto_partitions(len(regs))
         bucket = buckets_of(regs["patient_id"], n)
-        args = (wb.agreements, tariffs, year, year_basis, source == "registrations")
+        args = bucket_args(wb, year, source, year_basis)
         # an empty bucket is settled too: it returns the empty frames the combine starts from
         tasks: list[Callable[[], Part]] = [_Bucket(regs[bucket == b], *args) for b in range(n)]
         done = run_buckets(tasks, scheduler, workers)
+    return settle_from_buckets(wb, year, done, source, strict, year_basis)
+
+
+def bucket_args(wb: Workbook, year: int, source: str, year_basis: str) -> tuple[object, ...]:
+    """What :func:`settle_bucket` needs besides the bucket's registrations: agreements, the
+    tariffs of the run, year, year basis and whether registrations settle referral cases."""
+    return (wb.agreements, Tariffs.build(wb), year, year_basis, source == "registrations")
+
+
+def settle_from_buckets(
+    wb: Workbook,
+    year: int,
+    buckets: Sequence[Part],
+    source: str | None = None,
+    strict: bool = False,
+    year_basis: str = "start",
+) -> SettlementResult:
+    """The settlement of ``year`` from what :func:`settle_bucket` returned for every bucket
+    (wherever it ran: Dask, Spark, a loop), plus the volumes of the workbook: revenue rows
+    added up, lines and exceptions concatenated and sorted; then caps, netting, clearing and
+    the invariants once, as :func:`calculator.settle.settle`."""
+    source, notes = choose_source(wb, year, source or "combined", year_basis)
+    tariffs = Tariffs.build(wb)
+    parts: list[Part] = []
+    if source in ("registrations", "combined"):
+        if not buckets:
+            raise ValueError("settling registrations needs the result of at least one bucket")
         parts.append(
             (
-                combine_revenue([p[0] for p in done]),
-                _concat([p[1] for p in done]),
-                _concat([p[2] for p in done]),
-                pd.concat([p[3] for p in done]).groupby(level=0).sum(),
+                combine_revenue([p[0] for p in buckets]),
+                _concat([p[1] for p in buckets]),
+                _concat([p[2] for p in buckets]),
+                pd.concat([p[3] for p in buckets]).groupby(level=0).sum(),
             )
         )
     flows = flows_of_year(wb.volumes, year)

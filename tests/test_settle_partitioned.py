@@ -102,3 +102,23 @@ def test_cli_partitions_give_the_same_json(wb):
 
     assert rows(doc["lines"]) == rows(whole["lines"])
     assert rows(doc["exceptions"]) == rows(whole["exceptions"])
+
+
+def test_the_spark_recipe_shape(wb):
+    """The README's Spark recipe, with pandas standing in for Spark: a bucket column, one
+    function per group that returns the pickled result of settle_bucket as one binary cell
+    (what ``groupBy("bucket").applyInPandas`` runs), the cells collected and combined."""
+    import pickle
+
+    from calculator.partitioned import bucket_args, settle_bucket, settle_from_buckets
+
+    args = bucket_args(wb, 2025, "combined", "start")
+
+    def settled(pdf: pd.DataFrame) -> pd.DataFrame:
+        part = settle_bucket(pdf.drop(columns="bucket"), *args)
+        return pd.DataFrame({"part": [pickle.dumps(part)]})
+
+    regs = wb.registrations.assign(bucket=buckets_of(wb.registrations["patient_id"], 3))
+    cells = [settled(group) for _, group in regs.groupby("bucket")]
+    parts = [pickle.loads(c["part"].iloc[0]) for c in cells]
+    assert_same(settle(wb, 2025), settle_from_buckets(wb, 2025, parts, "combined"))
