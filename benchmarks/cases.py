@@ -68,7 +68,7 @@ def settle_partitioned_1m(year_basis: str, partitions: int = 4) -> dict[str, obj
     the same to the cent (lines and exceptions as sets of rows)."""
     import pandas as pd
 
-    from calculator.partitioned import _sorted, settle_partitioned
+    from calculator.partitioned import settle_partitioned, sorted_rows
     from calculator.settle import settle
     from calculator.validate import load
 
@@ -84,8 +84,8 @@ def settle_partitioned_1m(year_basis: str, partitions: int = 4) -> dict[str, obj
         getattr(whole, t).reset_index(drop=True).equals(getattr(split, t).reset_index(drop=True))
         for t in ("hospitals", "caps", "pairs", "payments", "monitoring")
     )
-    same = same and _sorted(whole.lines).equals(_sorted(split.lines))
-    same = same and _sorted(whole.exceptions).equals(_sorted(split.exceptions))
+    same = same and sorted_rows(whole.lines).equals(sorted_rows(split.lines))
+    same = same and sorted_rows(whole.exceptions).equals(sorted_rows(split.exceptions))
     declared = pd.Series([whole.revenue["amount_cents"].sum(), split.revenue["amount_cents"].sum()])
     return {
         "in_memory_s": t1 - t0,

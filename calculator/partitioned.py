@@ -99,7 +99,7 @@ def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(found, ignore_index=True) if found else frames[0]
 
 
-def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+def sorted_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows in an order that does not depend on the buckets (all columns, as text)."""
     if not len(frame):
         return frame.reset_index(drop=True)
@@ -210,14 +210,14 @@ def settle_from_buckets(
         parts.append(settle_referral_flows(flows, wb.agreements, tariffs, year))
     # from here as calculator.settle.settle: caps, netting, clearing, invariants, once
     revenue = pd.concat([p[0] for p in parts if len(p[0])] or [parts[0][0]], ignore_index=True)
-    lines = _sorted(
+    lines = sorted_rows(
         typed_lines(
             pd.concat(
                 [p[1] for p in parts if len(p[1])] or [empty(LINE_COLUMNS)], ignore_index=True
             )
         )
     )
-    exceptions = _sorted(
+    exceptions = sorted_rows(
         pd.concat([*(p[2] for p in parts), contracts_missing(tariffs, year)], ignore_index=True)
     )
     realised = pd.concat([p[3] for p in parts]).groupby(level=0).sum()

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculator.partitioned import _sorted, auto_partitions, buckets_of, settle_partitioned
+from calculator.partitioned import auto_partitions, buckets_of, settle_partitioned, sorted_rows
 from calculator.settle import settle
 from calculator.validate import load
 from spreiding.cli import main
@@ -31,8 +31,8 @@ def assert_same(a, b) -> None:
         pd.testing.assert_frame_equal(
             getattr(a, name).reset_index(drop=True), getattr(b, name).reset_index(drop=True)
         )
-    pd.testing.assert_frame_equal(_sorted(a.lines), _sorted(b.lines))
-    pd.testing.assert_frame_equal(_sorted(a.exceptions), _sorted(b.exceptions))
+    pd.testing.assert_frame_equal(sorted_rows(a.lines), sorted_rows(b.lines))
+    pd.testing.assert_frame_equal(sorted_rows(a.exceptions), sorted_rows(b.exceptions))
     key = ["hospital_id", "insurer", "product_code", "price_year", "unit_price_cents"]
     pd.testing.assert_frame_equal(
         a.revenue.sort_values(key).reset_index(drop=True),
