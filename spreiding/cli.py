@@ -162,8 +162,7 @@ def validate(book: Path, as_json: bool) -> int:
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
-    default=Path("regio_voorbeeld.xlsx"),
-    show_default=True,
+    help="Workbook to write [default: regio_voorbeeld.xlsx, with --national nederland.xlsx].",
 )
 @click.option(
     "--national",
@@ -171,9 +170,10 @@ def validate(book: Path, as_json: bool) -> int:
     help="The Netherlands instead: real hospital locations and volume norms, synthetic cases.",
 )
 @guarded
-def sample(out: Path, national: bool) -> int:
+def sample(out: Path | None, national: bool) -> int:
     """Write the sample region workbook (illustrative figures), or with --national the national
     instance for oncological surgery (sources on its 'bronnen' sheet)."""
+    out = out or Path("nederland.xlsx" if national else "regio_voorbeeld.xlsx")
     check_out(out)
     if national:
         from calculator.national_sample import write_national
