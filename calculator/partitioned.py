@@ -100,10 +100,15 @@ def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
 
 
 def sorted_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """Rows in an order that does not depend on the buckets (all columns, as text)."""
+    """Rows in an order that does not depend on the buckets: by every column (typed; a column of
+    Python objects, such as message parameters, by its text)."""
     if not len(frame):
         return frame.reset_index(drop=True)
-    order = frame.astype(str).sort_values(list(frame.columns), kind="stable").index
+    keys = pd.DataFrame(
+        {c: frame[c].astype(str) if frame[c].dtype == object else frame[c] for c in frame.columns},
+        index=frame.index,
+    )
+    order = keys.sort_values(list(keys.columns), kind="stable", na_position="first").index
     return frame.loc[order].reset_index(drop=True)
 
 
