@@ -16,8 +16,9 @@ What is real, and from where (also on the workbook's ``bronnen`` sheet):
 
 What is synthetic, and said so on the sheets: the cases per location (calibrated to the aggregates
 in :data:`CALIBRATION`: national cases, performing locations and how many of them are below the
-norm), OR minutes and bed-days (today's use plus headroom), product codes and prices, and the
-referral agreements (one per flow of today's baseline).
+norm), OR minutes and bed-days (today's use plus headroom), product codes, prices and their
+indexation, one insurer contract per location (all insurers, factor 1, no cap) and the referral
+agreements (one per flow of today's baseline).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from calculator.xlsx_writer import SheetOut, write_book
 
 SEED = 20260101
 YEAR = 2026  # the year of the volumes; norms are those in force in it
+INDEXATION_RATE = 0.03  # illustrative price indexation per year after YEAR
+INDEXED_YEARS = 4  # for projections up to YEAR + 4
 MIN_PLACE_POPULATION = 5000  # demand points: GeoNames places of at least this many inhabitants
 HOSPITAL_LIST = Path(__file__).parent / "national_data"  # a copy of the list, with its README
 HOSPITAL_FILE = "ziekenhuizen_2016.csv"
@@ -290,8 +293,9 @@ SOURCES = (
         "SYNTHETISCH/ILLUSTRATIEF: OK-minuten en ligdagen van een opererende locatie = het "
         "grootste van huidig gebruik en wat de eigen patiënten van de vijf zorgvormen vragen, "
         "× 1,10–1,35; "
-        "prijzen geen NZa-tarieven; productcodes fictief; één verwijsafspraak per huidige "
-        "stroom tussen twee locaties",
+        "prijzen geen NZa-tarieven, indexatie 3 % per jaar; productcodes fictief; één "
+        "verwijsafspraak per huidige stroom tussen twee locaties; één contract per locatie voor "
+        "alle verzekeraars (factor 1, geen plafond)",
         "",
     ),
 )
@@ -578,11 +582,22 @@ def build_national(year: int = YEAR, folder: Path = HOSPITAL_LIST) -> dict[str, 
             "valid_from": dt.date(2016, 1, 1),
         }
     )
+    # one contract per location for all insurers (factor 1, no cap: the implicit contract,
+    # written out so that projections carry it into later years) and an illustrative
+    # indexation of the prices for the years after
+    contracts = pd.DataFrame(
+        {"hospital_id": ids, "year": year, "insurer": "alle verzekeraars", "share": 1.0}
+    )
+    indexation = pd.DataFrame(
+        {"year": range(year + 1, year + 1 + INDEXED_YEARS), "rate": INDEXATION_RATE}
+    )
     return {
         "hospitals": hospital_sheet,
         "care_forms": care_forms,
         "products": products,
         "prices": prices,
+        "indexation": indexation,
+        "insurer_contracts": contracts,
         "volumes": volumes,
         "agreements": agreements,
         "normen": pd.DataFrame(

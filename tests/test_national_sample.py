@@ -145,3 +145,24 @@ def test_the_optimum_satisfies_every_constraint(wb):
     performed = result.flows.groupby(["performing_hospital", "care_form_id"])["cases"].sum()
     long = performed.xs("long", level=1)
     assert ((long <= 1e-6) | (long >= 60 - 1e-5)).all()
+
+
+def test_the_dashboard_opens_it_on_every_page(tmp_path, monkeypatch):
+    """Uploaded on the Data page, the national workbook replaces the sample and every page
+    renders (the Meerjarig page projects it to 2030 with its indexation and contracts)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_app import APP, PAGES, upload
+
+    monkeypatch.setenv("SPREIDING_DB", str(tmp_path / "scenarios.sqlite3"))
+    book = tmp_path / "nederland.xlsx"
+    ns.write_national(book)
+    at = AppTest.from_file(APP, default_timeout=300)
+    at.run()
+    at.switch_page("app_pages/data.py").run()
+    upload(at, "nederland.xlsx", book.read_bytes())
+    assert any("In gebruik: nederland.xlsx" in s.value for s in at.success)
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, (page, at.exception)
+        assert not at.error, (page, [e.value for e in at.error])
