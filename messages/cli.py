@@ -32,6 +32,36 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{path} is niet geschreven: de uitkomst schendt een invariant (zie hieronder)",
         "en": "{path} was not written: the result breaks an invariant (see below)",
     },
+    "scheduler_unreachable": {
+        "nl": "--scheduler: geen Dask-scheduler bereikbaar op dit adres; controleer het adres "
+        "en of het cluster draait",
+        "en": "--scheduler: no Dask scheduler reachable at this address; check the address and "
+        "that the cluster is running",
+    },
+    "lines_format_unknown": {
+        "nl": "--lines: onbekend bestandstype; verwacht een naam op .parquet of .jsonl, of - "
+        "voor de standaarduitvoer",
+        "en": "--lines: unknown file type; expected a name ending in .parquet or .jsonl, or - "
+        "for standard output",
+    },
+    "lines_stdout_with_json": {
+        "nl": "--lines - en --json delen de standaarduitvoer; geef --lines een bestandsnaam, "
+        "bijv. regels.parquet",
+        "en": "--lines - and --json share standard output; give --lines a file name, "
+        "e.g. regels.parquet",
+    },
+    "lines_is_folder": {
+        "nl": "--lines noemt een map; geef een bestandsnaam, bijv. regels.parquet",
+        "en": "--lines names a folder; give a file name, e.g. regels.parquet",
+    },
+    "lines_folder_missing": {
+        "nl": "--lines: de map bestaat niet; maak haar eerst aan of kies een andere",
+        "en": "--lines: the folder does not exist; create it first or choose another",
+    },
+    "lines_not_writable": {
+        "nl": "--lines: hier mag niet worden geschreven; kies een andere plek",
+        "en": "--lines: cannot write here; choose another place",
+    },
     "out_is_folder": {
         "nl": "--out noemt een map; geef een bestandsnaam, bijv. verrekening.xlsx",
         "en": "--out names a folder; give a file name, e.g. verrekening.xlsx",

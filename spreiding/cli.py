@@ -6,6 +6,7 @@ error (one line; the traceback only with ``--debug``).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -30,8 +31,8 @@ def emit_json(document: dict[str, Any]) -> None:
     click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str, allow_nan=False))
 
 
-def check_out(out: Path | None) -> None:
-    """Refuse an ``--out`` path that cannot be written, before any work is done."""
+def check_out(out: Path | None, option: str = "out") -> None:
+    """Refuse an ``--out`` (or ``--lines``) path that cannot be written, before any work."""
     if out is None:
         return
     folder = out.parent if str(out.parent) else Path(".")
@@ -43,7 +44,8 @@ def check_out(out: Path | None) -> None:
     elif not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         problem = "out_not_writable"
     if problem:
-        raise SpreidingInputError([Finding("", None, "", str(out), code=problem)])
+        code = problem if option == "out" else problem.replace("out_", f"{option}_", 1)
+        raise SpreidingInputError([Finding("", None, "", str(out), code=code)])
 
 
 def report_findings(findings: list[Finding], as_json: bool) -> None:
@@ -160,15 +162,27 @@ def validate(book: Path, as_json: bool) -> int:
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
-    default=Path("regio_voorbeeld.xlsx"),
-    show_default=True,
+    help="Workbook to write [default: regio_voorbeeld.xlsx, with --national nederland.xlsx].",
+)
+@click.option(
+    "--national",
+    is_flag=True,
+    help="The Netherlands instead: real hospital locations and volume norms, synthetic cases.",
 )
 @guarded
-def sample(out: Path) -> int:
-    """Write the sample region workbook (illustrative figures)."""
-    from calculator.sample_region import write_sample
+def sample(out: Path | None, national: bool) -> int:
+    """Write the sample region workbook (illustrative figures), or with --national the national
+    instance for oncological surgery (sources on its 'bronnen' sheet)."""
+    out = out or Path("nederland.xlsx" if national else "regio_voorbeeld.xlsx")
+    check_out(out)
+    if national:
+        from calculator.national_sample import write_national
 
-    write_sample(out)
+        write_national(out)
+    else:
+        from calculator.sample_region import write_sample
+
+        write_sample(out)
     click.echo(say("cli_wrote", path=str(out)))
     return EXIT_OK
 
@@ -212,18 +226,51 @@ OUT = click.option("--out", type=click.Path(path_type=Path), help="Write the wor
     help="A DBC belongs to the year of its start date (schadelastjaar) or of its end date.",
 )
 @OUT
+@click.option(
+    "--lines",
+    "lines_to",
+    metavar="PATH.parquet|PATH.jsonl|-",
+    help="Write the lines here (Parquet, or JSON Lines; - is standard output) instead of "
+    "inside --json.",
+)
+@click.option(
+    "--partitions",
+    type=click.IntRange(1, 4096),
+    help="Split the registrations by patient into N buckets settled on Dask (default: 1, or "
+    "one per million registrations above two million).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the buckets on this dask.distributed scheduler, e.g. tcp://10.0.0.5:8786.",
+)
 @JSON
 @guarded
 def settle(
-    book: Path, year: int, source: str, year_basis: str, out: Path | None, as_json: bool
+    book: Path,
+    year: int,
+    source: str,
+    year_basis: str,
+    out: Path | None,
+    lines_to: str | None,
+    partitions: int | None,
+    scheduler: str | None,
+    as_json: bool,
 ) -> int:
     """Yearly settlement between hospitals (SPEC §4)."""
+    from calculator.partitioned import auto_partitions
     from calculator.report import settlement_document
     from calculator.settle import settle as run_settle
     from calculator.validate import load
 
     check_out(out)
-    result = run_settle(load(book), year, source, year_basis=year_basis)
+    check_lines(lines_to, as_json)
+    wb = load(book)
+    buckets = partitions or auto_partitions(len(wb.registrations))
+    if buckets > 1 or scheduler:
+        result = run_settle_partitioned(wb, year, source, year_basis, buckets, scheduler)
+    else:
+        result = run_settle(wb, year, source, year_basis=year_basis)
     if out is not None and result.invariants_hold:
         # the workbook writer (openpyxl) is loaded only when a workbook is written
         from calculator.settlement_export import write_settlement
@@ -232,20 +279,71 @@ def settle(
     elif out is not None:  # a result that breaks an invariant is never written as a workbook
         click.echo(say("cli_not_written", path=str(out)), err=True)
         out = None
-    if as_json:
+    written: dict[str, object] | None = None
+    if lines_to is not None and result.invariants_hold:
+        from calculator.lines_file import write_lines
+
+        written = write_lines(result.lines, lines_to, sys.stdout)
+    elif lines_to is not None:  # nor are its lines
+        click.echo(say("cli_not_written", path=lines_to), err=True)
+    if as_json and lines_to is not None:  # the lines are in their own file, not in the document
+        without_lines = dataclasses.replace(result, lines=result.lines.iloc[:0])
+        document = settlement_document(without_lines, language())
+        del document["lines"]
+        emit_json({**document, "lines_file": written})
+    elif as_json:
         emit_json(settlement_document(result, language()))
     else:
-        print_settlement(result, out)
+        # with --lines - the lines own standard output; the summary goes to standard error
+        wrote = lines_to if written is not None and lines_to != "-" else None
+        print_settlement(result, out, wrote, err=lines_to == "-")
     return EXIT_OK if result.invariants_hold else EXIT_INTERNAL
 
 
-def print_settlement(result: Any, out: Path | None) -> None:
+def run_settle_partitioned(
+    wb: Any, year: int, source: str, year_basis: str, buckets: int, scheduler: str | None
+) -> Any:
+    """The settlement split by patient on Dask; a scheduler that cannot be reached is the
+    user's to fix (exit 1, in words), not an internal error."""
+    from calculator.partitioned import settle_partitioned
+
+    try:
+        return settle_partitioned(
+            wb, year, source, year_basis=year_basis, partitions=buckets, scheduler=scheduler
+        )
+    except OSError as exc:  # distributed raises OSError when it cannot connect in time
+        if not scheduler:
+            raise
+        finding = Finding("", None, "", scheduler, code="scheduler_unreachable")
+        raise SpreidingInputError([finding]) from exc
+
+
+def check_lines(lines_to: str | None, as_json: bool) -> None:
+    """Refuse a ``--lines`` target that cannot be written, before any work: an unknown suffix,
+    a path that cannot be written, or ``-`` together with ``--json`` (one standard output)."""
+    from calculator.lines_file import lines_format
+
+    if lines_to is None:
+        return
+    if lines_format(lines_to) is None:
+        raise SpreidingInputError([Finding("", None, "", lines_to, code="lines_format_unknown")])
+    if lines_to == "-":
+        if as_json:
+            raise SpreidingInputError([Finding("", None, "", "-", code="lines_stdout_with_json")])
+        return
+    check_out(Path(lines_to), "lines")
+
+
+def print_settlement(
+    result: Any, out: Path | None, lines_path: str | None = None, err: bool = False
+) -> None:
     from calculator.report import settlement_text
 
     for line in settlement_text(result, language()):
-        click.echo(line)
-    if out is not None:
-        click.echo(say("cli_wrote", path=str(out)))
+        click.echo(line, err=err)
+    for path in (out, lines_path):
+        if path is not None:
+            click.echo(say("cli_wrote", path=str(path)), err=err)
 
 
 @main.command()
