@@ -18,13 +18,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "{util_last}   margin {margin_first_cents} → {margin_last_cents}",
     },
     "proj_or_full": {
-        "nl": "  OK-capaciteit van {hospital} raakt op in {year} ({minutes} van {capacity} "
-        "minuten)",
-        "en": "  OR capacity of {hospital} runs out in {year} ({minutes} of {capacity} minutes)",
+        "nl": "  {hospital} komt in {year} boven het planningsplafond van zijn OK-capaciteit "
+        "({minutes} van {capacity} minuten, plafond {ceiling})",
+        "en": "  {hospital} goes above the planning ceiling of its OR capacity in {year} "
+        "({minutes} of {capacity} minutes, ceiling {ceiling})",
     },
     "proj_or_enough": {
-        "nl": "  OK-capaciteit volstaat tot en met {last} in alle ziekenhuizen",
-        "en": "  OR capacity suffices through {last} in every hospital",
+        "nl": "  OK-capaciteit blijft tot en met {last} in alle ziekenhuizen binnen het "
+        "planningsplafond",
+        "en": "  OR use stays within the planning ceiling through {last} in every hospital",
     },
     "proj_norm_missed": {
         "nl": "  {year}: norm {care_form} niet gehaald bij {hospital} ({cases} < {norm})",
@@ -84,9 +86,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "proj_col_meets_norm": {"nl": "Norm gehaald", "en": "Norm met"},
     "proj_col_growth": {"nl": "Groei per jaar", "en": "Growth per year"},
     "proj_col_or_capacity": {"nl": "OK-capaciteit (min/jaar)", "en": "OR capacity (min/year)"},
-    "proj_col_or_full": {"nl": "OK vol vanaf", "en": "OR full from"},
+    "proj_col_or_full": {"nl": "OK boven plafond vanaf", "en": "OR above ceiling from"},
     "proj_col_bed_capacity": {"nl": "Beddagen (per jaar)", "en": "Bed-days (per year)"},
-    "proj_col_beds_full": {"nl": "Bedden vol vanaf", "en": "Beds full from"},
+    "proj_col_beds_full": {"nl": "Bedden boven plafond vanaf", "en": "Beds above ceiling from"},
     "proj_col_item": {"nl": "Onderdeel", "en": "Item"},
     "proj_col_value": {"nl": "Waarde", "en": "Value"},
     "proj_region": {"nl": "Regio", "en": "Region"},
@@ -213,8 +215,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Download the projection (Excel)",
     },
     "my_or_full": {
-        "nl": "De OK-capaciteit van {hospital} raakt op in {year}.",
-        "en": "The OR capacity of {hospital} runs out in {year}.",
+        "nl": "{hospital} komt in {year} boven het planningsplafond van zijn OK-capaciteit.",
+        "en": "{hospital} goes above the planning ceiling of its OR capacity in {year}.",
     },
     "my_or_enough": {
         "nl": "De OK-capaciteit volstaat tot en met {last} in alle ziekenhuizen.",

@@ -42,7 +42,8 @@ class Projection:
         variable_cost_cents, margin_cents [EUR cents]
     norms : year, hospital_id, care_form_id, cases, norm, meets_norm (norms > 0 only)
     capacity : hospital_id, or_minutes_available, or_full_year (first year the OR minutes used
-        exceed the capacity, <NA> = not within the years), bed_days_available, beds_full_year
+        exceed the planning ceiling, <NA> = not within the years), bed_days_available,
+        beds_full_year
     growth : sending, care_form_id, rate (the rate each origin's demand grows by)
     notes : assumptions made on the way (contracts carried forward, shifts limited), as
         (code, parameters) for the message catalogue
@@ -199,8 +200,10 @@ def _hospital_year(
             "or_minutes_used",
             "or_minutes_available",
             "or_utilisation",
+            "or_ceiling",
             "bed_days_used",
             "bed_days_available",
+            "bed_ceiling",
         ]
     ].copy()
     out.insert(0, "year", year)
@@ -222,8 +225,10 @@ def _hospital_year(
     return out, norms.assign(year=year)
 
 
-def _first_year_over(hospitals: pd.DataFrame, used: str, available: str) -> pd.Series:
-    over = hospitals[hospitals[used] > hospitals[available] + 1e-6]
+def _first_year_over(hospitals: pd.DataFrame, used: str, available: str, ceiling: str) -> pd.Series:
+    """The first year each hospital's use exceeds its planning ceiling (the share of what is
+    available a plan may use: the limit the optimiser and the Regio page use too)."""
+    over = hospitals[hospitals[used] > hospitals[available] * hospitals[ceiling] + 1e-6]
     return over.groupby("hospital_id")["year"].min()
 
 
@@ -271,12 +276,12 @@ def project(wb: Workbook, first: int, last: int, progress: Progress | None = Non
     )
     cap["or_full_year"] = (
         cap["hospital_id"]
-        .map(_first_year_over(hospitals, "or_minutes_used", "or_minutes_available"))
+        .map(_first_year_over(hospitals, "or_minutes_used", "or_minutes_available", "or_ceiling"))
         .astype("Int64")
     )
     cap["beds_full_year"] = (
         cap["hospital_id"]
-        .map(_first_year_over(hospitals, "bed_days_used", "bed_days_available"))
+        .map(_first_year_over(hospitals, "bed_days_used", "bed_days_available", "bed_ceiling"))
         .astype("Int64")
     )
     norms = pd.concat(norm_parts, ignore_index=True)[

@@ -67,14 +67,15 @@ def print_projection(projection: Projection, lang: str) -> None:
     full = projection.capacity.dropna(subset=["or_full_year"])
     for row in full.itertuples(index=False):
         year = int(row.or_full_year)
-        used = h[(h["hospital_id"] == row.hospital_id) & (h["year"] == year)]["or_minutes_used"]
+        at = h[(h["hospital_id"] == row.hospital_id) & (h["year"] == year)].iloc[0]
         click.echo(
             text(
                 "proj_or_full",
                 lang,
                 hospital=row.hospital_id,
                 year=str(year),
-                minutes=number(float(used.iloc[0]), lang=lang),
+                minutes=number(float(at["or_minutes_used"]), lang=lang),
+                ceiling=percent(float(at["or_ceiling"]), decimals=0, lang=lang),
                 capacity=number(float(row.or_minutes_available), lang=lang),
             )
         )

@@ -9,7 +9,7 @@ def test_projection_lines_and_capacity_warning(app):  # noqa: F811
     goto(app, "meerjarig")
     assert app.header[0].value.startswith("Meerjarig")
     text = all_text(app)
-    assert "De OK-capaciteit van ACR raakt op in 2029" in text
+    assert "ACR komt in 2026 boven het planningsplafond van zijn OK-capaciteit" in text
     specs = chart_specs(app)
     assert specs and specs[0]["mark"]["type"] == "line" or "layer" in specs[0]
     assert app.get("download_button")
@@ -43,4 +43,4 @@ def test_page_in_english(app):  # noqa: F811
     app.sidebar.radio(key="lang").set_value("en").run()
     goto(app, "meerjarig")
     assert "Years ahead" in app.header[0].value
-    assert "runs out in 2029" in all_text(app)
+    assert "above the planning ceiling of its OR capacity in 2026" in all_text(app)

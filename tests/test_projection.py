@@ -108,7 +108,8 @@ def test_money_capacity_and_norms_per_year(projection):
     """2027: price € 1.000 × 1,1 × 1,05 = € 1.155,00. B declares 132,5 cases at 90 % (the 2025
     contract kept): 132,5 × 103.950 cents = 13.773.375; A 60,5 × 115.500 = 6.987.750.
     Variable cost at B 132,5 × 57.750 = 7.651.875, margin 6.121.500. OR at B: 13.250 of 12.000
-    minutes in 2027 (8.200 in 2026): capacity runs out in 2027. A performs 60,5 < 61."""
+    minutes in 2027 (8.200 in 2026): above its ceiling (the whole capacity here) in 2027.
+    A performs 60,5 < 61."""
     h = projection.hospitals
     assert cell(h, 2027, "BBB", "revenue_cents") == 13_773_375
     assert cell(h, 2027, "AAA", "revenue_cents") == 6_987_750
@@ -212,9 +213,9 @@ def test_cli_human_output_in_both_languages(cli, tmp_path):
     nl = cli("project", book, "--from", 2025, "--to", 2027)
     assert nl.exit_code == 0, nl.output
     assert "Meerjarige projectie 2025–2027" in nl.output
-    assert "OK-capaciteit van BBB raakt op in 2027" in nl.output
+    assert "BBB komt in 2027 boven het planningsplafond van zijn OK-capaciteit" in nl.output
     en = cli("--lang", "en", "project", book, "--from", 2025, "--to", 2027)
-    assert "OR capacity of BBB runs out in 2027" in en.output
+    assert "BBB goes above the planning ceiling of its OR capacity in 2027" in en.output
 
 
 def test_cli_year_without_volumes_is_invalid_input(cli):
