@@ -31,7 +31,13 @@ from dashboard.widgets import (
 from optimizer.capacity import CapacityReport
 from optimizer.inputs import Options
 from optimizer.optimize import OptimizeResult, optimize
-from optimizer.report import changed_agreement_lines, named, write_optimize, write_scenario
+from optimizer.report import (
+    changed_agreement_lines,
+    named,
+    whole_words,
+    write_optimize,
+    write_scenario,
+)
 from optimizer.story import Story, tell
 
 MODES = ["referral", "parallel", "odv"]
@@ -64,6 +70,7 @@ def goals_in_words(result: OptimizeResult) -> None:
     """The goals of the run, in the order they count."""
     st.markdown(t("ui_goals"))
     st.markdown("\n".join(f"- {rendered(goal)}" for goal in result.goals))
+    st.caption(whole_words(result, state.lang()))
 
 
 def changed_agreements(wb: Workbook, story: Story) -> None:

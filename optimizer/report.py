@@ -409,7 +409,7 @@ def optimize_lines(
                 fixed=number(parts.get("fixed_costs", 0.0), 0, lang=lang),
             )
             + " "
-            + _whole(result, lang)
+            + whole_words(result, lang)
         )
     for message in result.violations.get("message", []):
         lines.append(f"  - {named(message, names).render(lang)}")
@@ -546,7 +546,7 @@ def optimize_lines(
     return lines
 
 
-def _whole(result: OptimizeResult, lang: str) -> str:
+def whole_words(result: OptimizeResult, lang: str) -> str:
     """Whole patients, or why the numbers have decimals."""
     if result.whole:
         return text("opt_whole_patients", lang)

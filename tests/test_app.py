@@ -222,6 +222,7 @@ def test_optimiser_shows_its_goals_and_why_each_patient_moves(app):
     assert [g[:5] for g in goals] == ["- (1)", "- (2)", "- (3)"]
     assert "zo min mogelijk patiënten in een ander ziekenhuis dan vandaag" in text
     assert "Alle bestaande afspraken blijven zoals ze zijn." in text
+    assert "Hele patiënten." in text
     moves = next(d.value for d in app.dataframe if "Waarom" in d.value.columns)
     assert moves["Waarom"].str.len().gt(0).all()
     assert moves["Waarom"].str.contains("planningsplafond|OK-plafond|norm").all()
