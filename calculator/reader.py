@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import re
+import stat
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ MAX_ROW_BYTES = 64 << 20  # one row of sheet XML
 MAX_TEXT_BYTES = 1 << 20  # one text node of XML (Excel itself stops at 32,767 characters)
 MAX_RECORDED = 10_000  # error cells or lost formulas recorded per sheet
 MAX_CSV_BYTES = 512 << 20  # one CSV file (read whole, as text)
+MAX_FILE_BYTES = 256 << 20  # one workbook file (read whole into memory before it is checked)
 MAX_PARQUET_CELLS = 60_000_000  # rows × columns of one Parquet file, from its metadata
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -65,16 +67,32 @@ def read_any(path: str | Path) -> RawBook:
     """Read an ``.xlsx`` file, a folder of CSV files, or a ``.csv``/``.parquet`` set in a folder."""
     path = Path(path)
     try:
-        if path.is_dir():
-            return read_folder(path)
-        if not path.exists():
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
             return RawBook({}, [_file_finding(str(path), "file_missing")], str(path))
+        if stat.S_ISDIR(mode):
+            return read_folder(path)
+        problem = _not_a_regular_file(path, MAX_FILE_BYTES)
+        if problem is not None:
+            return RawBook({}, [problem], str(path))
         data = path.read_bytes()
     except OSError as exc:
         return RawBook(
             {}, [_file_finding(str(path), "file_unreadable", detail=exc.strerror)], str(path)
         )
     return read_xlsx_bytes(data, path.name)
+
+
+def _not_a_regular_file(path: Path, limit: int) -> Finding | None:
+    """A finding when ``path`` is not a regular file (a FIFO would block the read, a device
+    such as /dev/zero would never end) or is larger than ``limit`` bytes; else None."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        return _file_finding(str(path), "file_not_regular")
+    if info.st_size > limit:
+        return _file_finding(str(path), "file_too_big", size=info.st_size, limit=limit)
+    return None
 
 
 # --------------------------------------------------------------------------- xlsx
@@ -516,7 +534,11 @@ def _read_csv(
     path: Path, sheet_name: str, findings: list[Finding]
 ) -> tuple[pd.DataFrame | None, str]:
     """A CSV file as text cells; ``;`` declares Dutch numbers (``1.234,56``), ``,`` English."""
-    size = path.stat().st_size
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        findings.append(Finding(sheet_name, None, "", path.name, code="file_not_regular"))
+        return None, "any"
+    size = info.st_size
     if size > MAX_CSV_BYTES:
         findings.append(
             Finding(
@@ -577,6 +599,9 @@ def _read_csv(
 
 
 def _read_parquet(path: Path, sheet_name: str, findings: list[Finding]) -> pd.DataFrame | None:
+    if not path.is_file():  # a FIFO or device named *.parquet would block the reader
+        findings.append(Finding(sheet_name, None, "", path.name, code="file_not_regular"))
+        return None
     try:
         import pyarrow.parquet as pq
 

@@ -78,7 +78,7 @@ def _digest_path(path: Path) -> str:
         files = (
             sorted(p for p in path.iterdir() if p.is_file())
             if path.is_dir()
-            else ([path] if path.exists() else [])
+            else ([path] if path.is_file() else [])  # never a FIFO or device: it would block
         )
         for file in files:
             if path.is_dir():

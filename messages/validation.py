@@ -18,6 +18,16 @@ TEXTS.update(
     {
         # the file as a whole
         "file_missing": {"nl": "bestand of map bestaat niet", "en": "no such file or folder"},
+        "file_not_regular": {
+            "nl": "geen gewoon bestand of map (een pipe, apparaat of socket); geef een "
+            "Excel-werkmap (.xlsx) of een map met CSV-bestanden",
+            "en": "not a regular file or folder (a pipe, device or socket); give an Excel "
+            "workbook (.xlsx) or a folder of CSV files",
+        },
+        "file_too_big": {
+            "nl": "het bestand is {size} bytes; hoogstens {limit} bytes worden gelezen",
+            "en": "the file is {size} bytes; at most {limit} bytes are read",
+        },
         "file_empty": {
             "nl": "het bestand is leeg; verwacht een Excel-werkmap (.xlsx)",
             "en": "the file is empty; expected an Excel workbook (.xlsx)",

@@ -1,7 +1,8 @@
 """The ``spreiding`` command line (SPEC §7).
 
 Exit codes: 0 ok, 1 invalid input (with the full report), 2 infeasible or unsolved, 3 internal
-error (one line; the traceback only with ``--debug``).
+error (one line; the traceback only with ``--debug``), 64 a usage error (an unknown or
+out-of-range option, a bad ``--out``; see :mod:`spreiding.options`), 130 stopped with Ctrl-C.
 """
 
 from __future__ import annotations
@@ -20,7 +21,22 @@ import click
 from calculator.errors import Finding, SpreidingError, SpreidingInputError
 from messages import LANGUAGES
 from optimizer.errors import OptimizerError
+from spreiding.options import (
+    MINUTES,
+    NORM,
+    NORMS,
+    OUT_FILE,
+    SECONDS,
+    SHARE,
+    WEIGHT,
+    WORKERS,
+    YEAR_TYPE,
+    UsageError,
+    check_out_is_not_input,
+    usage_error,
+)
 from spreiding.output import language, say
+from spreiding.progress import write_atomically
 
 EXIT_OK, EXIT_INVALID, EXIT_UNSOLVED, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -30,20 +46,10 @@ def emit_json(document: dict[str, Any]) -> None:
     click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str, allow_nan=False))
 
 
-def check_out(out: Path | None) -> None:
-    """Refuse an ``--out`` path that cannot be written, before any work is done."""
-    if out is None:
-        return
-    folder = out.parent if str(out.parent) else Path(".")
-    problem = ""
-    if out.is_dir():
-        problem = "out_is_folder"
-    elif not folder.is_dir():
-        problem = "out_folder_missing"
-    elif not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        problem = "out_not_writable"
-    if problem:
-        raise SpreidingInputError([Finding("", None, "", str(out), code=problem)])
+def check_out(out: Path | None, book: Path | None = None) -> None:
+    """Refuse an ``--out`` that names the input, before any work is done (the option type
+    :data:`~spreiding.options.OUT_FILE` has already refused what cannot be written)."""
+    check_out_is_not_input(out, book)
 
 
 def report_findings(findings: list[Finding], as_json: bool) -> None:
@@ -86,8 +92,8 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
             detail = exc.render(language()) if isinstance(exc, OptimizerError) else str(exc)
             click.echo(say("cli_error", detail=detail), err=True)
             code = EXIT_INTERNAL
-        except click.exceptions.Exit:
-            raise
+        except (click.exceptions.Exit, click.ClickException):
+            raise  # click reports a usage error itself, with exit 64 (see SpreidingGroup)
         except BrokenPipeError:  # the reader stopped reading (`| head`): nothing to report
             # as the Python documentation advises: no second error when the interpreter flushes
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -108,7 +114,24 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
     return wrapper
 
 
-@click.group()
+class SpreidingGroup(click.Group):
+    """The command group; every usage error (click's own too: an unknown option, a missing
+    argument) exits with 64, never 2 (which means *infeasible*)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            raise UsageError(exc.format_message(), exc.ctx) from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise UsageError(exc.format_message(), exc.ctx) from exc
+
+
+@click.group(cls=SpreidingGroup)
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 @click.option(
     "--lang",
@@ -123,6 +146,7 @@ def main(debug: bool, lang: str) -> None:
 
 
 BOOK = click.argument("book", type=click.Path(path_type=Path))
+# the reader refuses a book that is not a regular file or folder (a finding, exit 1)
 JSON = click.option("--json", "as_json", is_flag=True, help="Write one JSON document to stdout.")
 
 
@@ -159,7 +183,7 @@ def validate(book: Path, as_json: bool) -> int:
 @main.command()
 @click.option(
     "--out",
-    type=click.Path(path_type=Path),
+    type=OUT_FILE,
     default=Path("regio_voorbeeld.xlsx"),
     show_default=True,
 )
@@ -168,7 +192,7 @@ def sample(out: Path) -> int:
     """Write the sample region workbook (illustrative figures)."""
     from calculator.sample_region import write_sample
 
-    write_sample(out)
+    write_atomically(out, write_sample)
     click.echo(say("cli_wrote", path=str(out)))
     return EXIT_OK
 
@@ -176,7 +200,7 @@ def sample(out: Path) -> int:
 @main.command()
 @click.option(
     "--out",
-    type=click.Path(path_type=Path),
+    type=OUT_FILE,
     default=Path("spreiding_sjabloon.xlsx"),
     show_default=True,
 )
@@ -185,13 +209,13 @@ def template(out: Path) -> int:
     """Write an empty input workbook with every sheet, header and a 'toelichting' sheet."""
     from calculator.template import write_template
 
-    write_template(out)
+    write_atomically(out, write_template)
     click.echo(say("cli_wrote", path=str(out)))
     return EXIT_OK
 
 
-YEAR = click.option("--year", type=int, required=True, help="Settlement year.")
-OUT = click.option("--out", type=click.Path(path_type=Path), help="Write the workbook here.")
+YEAR = click.option("--year", type=YEAR_TYPE, required=True, help="Settlement year.")
+OUT = click.option("--out", type=OUT_FILE, help="Write the workbook here.")
 
 
 @main.command()
@@ -222,13 +246,13 @@ def settle(
     from calculator.settle import settle as run_settle
     from calculator.validate import load
 
-    check_out(out)
+    check_out(out, book)
     result = run_settle(load(book), year, source, year_basis=year_basis)
     if out is not None and result.invariants_hold:
         # the workbook writer (openpyxl) is loaded only when a workbook is written
         from calculator.settlement_export import write_settlement
 
-        write_settlement(result, out)
+        write_atomically(out, lambda path: write_settlement(result, path))
     elif out is not None:  # a result that breaks an invariant is never written as a workbook
         click.echo(say("cli_not_written", path=str(out)), err=True)
         out = None
@@ -254,6 +278,7 @@ def print_settlement(result: Any, out: Path | None) -> None:
 @click.option(
     "--norm",
     "norms",
+    type=NORM,
     multiple=True,
     metavar="CARE_FORM=N",
     help="Override a volume norm (repeatable), e.g. --norm rectumcarcinoom=40.",
@@ -267,11 +292,12 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
     from optimizer.report import care_form_names, scenario_document, write_scenario
     from optimizer.scenario import manual_scenario
 
-    check_out(out)
+    check_out(out, book)
     wb = load(book)
     result = manual_scenario(wb, year, norm_overrides=parse_norms(norms, wb))
     if out is not None:
-        write_scenario(result, out, language(), care_form_names(wb))
+        names = care_form_names(wb)
+        write_atomically(out, lambda path: write_scenario(result, path, language(), names))
     if as_json:
         emit_json(scenario_document(result))
     else:
@@ -287,20 +313,20 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
 @click.option("--solver", type=click.Choice(["highs", "cbc"]), default="highs", show_default=True)
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
+    type=SECONDS,
     default=120.0,
     show_default=True,
-    help="Seconds.",
+    help="Seconds (at most 3600).",
 )
-@click.option("--gap", type=click.FloatRange(0, 1), help="Relative MIP gap to stop at.")
+@click.option("--gap", type=SHARE, help="Relative MIP gap to stop at.")
 @click.option("--integer", is_flag=True, help="Whole cases only.")
 @click.option("--free-moves", is_flag=True, help="Allow moves without an agreement.")
-@click.option("--w-travel", type=float, default=1.0, show_default=True)
-@click.option("--w-move", type=float, default=0.0, show_default=True)
-@click.option("--norm", "norms", multiple=True, metavar="CARE_FORM=N")
-@click.option("--max-travel", type=click.FloatRange(min=0), help="No moves longer [minutes].")
-@click.option("--max-move-share", type=click.FloatRange(0, 1))
-@click.option("--max-margin-loss", type=click.FloatRange(0, 1))
+@click.option("--w-travel", type=WEIGHT, default=1.0, show_default=True)
+@click.option("--w-move", type=WEIGHT, default=0.0, show_default=True)
+@click.option("--norm", "norms", type=NORM, multiple=True, metavar="CARE_FORM=N")
+@click.option("--max-travel", type=MINUTES, help="No moves longer [minutes].")
+@click.option("--max-move-share", type=SHARE)
+@click.option("--max-margin-loss", type=SHARE)
 @click.option(
     "--propose/--no-propose",
     default=None,
@@ -309,7 +335,7 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
 )
 @click.option(
     "--w-fixed",
-    type=click.FloatRange(min=0),
+    type=WEIGHT,
     help="Weight of the fixed service costs (default 1 when the sheet has rows).",
 )
 @click.option(
@@ -354,7 +380,7 @@ def optimize(
         write_optimize,
     )
 
-    check_out(out)
+    check_out(out, book)
     wb = load(book)
     options = Options(
         solver=solver,
@@ -374,7 +400,8 @@ def optimize(
     )
     result = run_optimize(wb, year, options)
     if out is not None:
-        write_optimize(result, out, language(), care_form_names(wb))
+        names = care_form_names(wb)
+        write_atomically(out, lambda path: write_optimize(result, path, language(), names))
     if as_json:
         emit_json(optimize_document(result, language()))
     else:
@@ -387,12 +414,15 @@ def optimize(
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--out", type=click.Path(path_type=Path), required=True, help="Workbook to write.")
+@click.option("--out", type=OUT_FILE, required=True, help="Workbook to write.")
 @guarded
 def orlib(source: Path, out: Path) -> int:
     """Turn an OR-Library capacitated warehouse file (capNN.txt) into a workbook for 2025."""
     from optimizer.orlib import write_orlib
 
+    if not source.is_file():
+        raise usage_error("usage_input_not_regular", path=str(source))
+    check_out(out, source)
     cap = write_orlib(source, out)
     click.echo(
         say(
@@ -407,8 +437,8 @@ def orlib(source: Path, out: Path) -> int:
 
 @main.command()
 @BOOK
-@click.option("--from", "first", type=int, required=True, help="Base year (has volumes).")
-@click.option("--to", "last", type=int, required=True, help="Last year projected.")
+@click.option("--from", "first", type=YEAR_TYPE, required=True, help="Base year (has volumes).")
+@click.option("--to", "last", type=YEAR_TYPE, required=True, help="Last year projected.")
 @OUT
 @JSON
 @guarded
@@ -416,6 +446,9 @@ def project(book: Path, first: int, last: int, out: Path | None, as_json: bool) 
     """Multi-year projection: cases, OR capacity, norms and money per year and hospital."""
     from spreiding.project_command import run_project
 
+    if last < first:
+        raise usage_error("usage_years_order", first=str(first), last=str(last))
+    check_out(out, book)
     return run_project(book, first, last, out, as_json, language())
 
 
@@ -423,18 +456,25 @@ def project(book: Path, first: int, last: int, out: Path | None, as_json: bool) 
 @BOOK
 @YEAR
 @click.option("--care-form", "care_form", required=True, help="Care form whose norm is swept.")
-@click.option("--norms", "norms_spec", required=True, metavar="FROM:TO:STEP", help="e.g. 10:60:5.")
+@click.option(
+    "--norms",
+    "norms_spec",
+    type=NORMS,
+    required=True,
+    metavar="FROM:TO:STEP",
+    help="e.g. 10:60:5 (at most 300 norms).",
+)
 @click.option("--free-moves", is_flag=True, help="Allow moves without an agreement.")
-@click.option("--max-travel", type=click.FloatRange(min=0), help="No moves longer [minutes].")
+@click.option("--max-travel", type=MINUTES, help="No moves longer [minutes].")
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
+    type=SECONDS,
     default=120.0,
     show_default=True,
-    help="Seconds per solve.",
+    help="Seconds per solve (at most 3600).",
 )
-@click.option("--gap", type=click.FloatRange(0, 1), help="Relative MIP gap of the first solve.")
-@click.option("--workers", type=click.IntRange(1, 8), help="Processes (default: by model size).")
+@click.option("--gap", type=SHARE, help="Relative MIP gap of the first solve.")
+@click.option("--workers", type=WORKERS, help="Processes, at most the cores (default: by size).")
 @OUT
 @JSON
 @guarded
@@ -442,7 +482,7 @@ def sweep(
     book: Path,
     year: int,
     care_form: str,
-    norms_spec: str,
+    norms_spec: list[int],
     free_moves: bool,
     max_travel: float | None,
     time_limit: float,
@@ -455,6 +495,7 @@ def sweep(
     from optimizer.inputs import Options
     from spreiding.sweep_command import run_sweep
 
+    check_out(out, book)
     options = Options(free_moves=free_moves, max_travel=max_travel, time_limit=time_limit, gap=gap)
     return run_sweep(book, year, care_form, norms_spec, options, workers, out, as_json, language())
 
