@@ -431,6 +431,14 @@ def _place_errors(rows: list[list[Any]], errors: list[tuple[int, int, str]]) -> 
             rows[row - 1][col - 1] = ExcelError(code)
 
 
+def _cell(value: object) -> object:
+    """A cell as the checks see it: a number cell holding NaN (``<v>NaN</v>``, which Excel never
+    writes) is the text ``NaN`` — a finding — never a blank that takes a column's default."""
+    if isinstance(value, float) and value != value:
+        return "NaN"
+    return value
+
+
 def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
@@ -453,7 +461,7 @@ def _rows_to_frame(
     )
     keep = [i for i, r in enumerate(body) if any(not _is_blank(v) for v in r)]
     data = {
-        name: [body[i][j] if j < len(body[i]) else None for i in keep]
+        name: [_cell(body[i][j]) if j < len(body[i]) else None for i in keep]
         for j, name in enumerate(names)
         if name
     }
@@ -598,6 +606,21 @@ def _read_csv(
     return frame.reset_index(drop=True), ("nl" if sep == ";" else "en")
 
 
+def _mark_nan(table: Any, frame: pd.DataFrame) -> None:
+    """A NaN in a Parquet float column (not a null) becomes the text ``NaN``, a finding: pandas
+    would show both as missing, and a missing optional number takes the column's default."""
+    import pyarrow.compute as pc
+    import pyarrow.types as pt
+
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        if not pt.is_floating(column.type):
+            continue
+        nan = pc.fill_null(pc.is_nan(column), False).to_numpy(zero_copy_only=False)
+        if nan.any():
+            frame[name] = frame[name].astype(object)
+            frame.loc[nan, name] = "NaN"
+
+
 def _read_parquet(path: Path, sheet_name: str, findings: list[Finding]) -> pd.DataFrame | None:
     if not path.is_file():  # a FIFO or device named *.parquet would block the reader
         findings.append(Finding(sheet_name, None, "", path.name, code="file_not_regular"))
@@ -619,7 +642,9 @@ def _read_parquet(path: Path, sheet_name: str, findings: list[Finding]) -> pd.Da
                 )
             )
             return None
-        frame = pd.read_parquet(path)
+        table = pq.read_table(path)
+        frame = table.to_pandas()
+        _mark_nan(table, frame)
     except Exception as exc:  # pyarrow raises many types for a bad file
         findings.append(
             Finding(

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from calculator.checks import cross_checks, placeholder_pseudonyms
-from calculator.coerce import OK, blank_mask, coerce, normalise_choice
+from calculator.coerce import OK, blank_mask, coerce, foreign_character, normalise_choice
 from calculator.errors import Finding, SpreidingInputError
 from calculator.reader import ROW, RawBook, read_any, read_xlsx_bytes
 from calculator.schema import SHEETS, SHEETS_BY_NAME, Column, Sheet, canonical_sheet_name
@@ -290,6 +290,8 @@ def _params(reason: str, col: Column, cell: object, convention: str) -> dict[str
         return {"limit": 32767, "excel": 32767}
     if reason == "control_characters":
         return {}
+    if reason == "id_foreign_character":
+        return {"character": foreign_character(str(cell))}
     return {"expected": expectation(col)}
 
 

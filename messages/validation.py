@@ -241,6 +241,24 @@ TEXTS.update(
             "en": "the text holds control characters (invisible characters such as _x000B_); "
             "type the value again",
         },
+        "id_foreign_character": {
+            "nl": "de code bevat het teken {character}, dat lijkt op een gewone letter maar een "
+            "andere code maakt; typ de code opnieuw met gewone letters en cijfers",
+            "en": "the code holds the character {character}, which looks like an ordinary letter "
+            "but makes another code; type the code again with ordinary letters and digits",
+        },
+        "key_duplicate_case": {
+            "nl": "moet uniek zijn; rij {first_row} heeft dezelfde sleutel als '{first}' "
+            "(alleen hoofd- en kleine letters verschillen); gebruik één schrijfwijze",
+            "en": "must be unique; row {first_row} has the same key as '{first}' (only upper and "
+            "lower case differ); use one spelling",
+        },
+        "unknown_reference_case": {
+            "nl": "onbekende code: op blad '{target}' staat '{known}' (alleen hoofd- en kleine "
+            "letters verschillen); gebruik die schrijfwijze",
+            "en": "unknown code: sheet '{target}' has '{known}' (only upper and lower case "
+            "differ); use that spelling",
+        },
         "value_withheld": {
             "nl": "(waarde niet getoond: deze kolom kan patiëntpseudoniemen bevatten)",
             "en": "(value not shown: this column may hold patient pseudonyms)",
