@@ -117,9 +117,11 @@ TEXTS.update(
             "en": "the used range runs to {last_cell} ({cells} cells, limit {limit}); "
             "delete empty rows and columns beyond the data",
         },
-        "row_too_long": {
-            "nl": "een rij van het blad is groter dan {limit} bytes; geweigerd",
-            "en": "a row of the sheet is larger than {limit} bytes; refused",
+        "row_too_many_cells": {
+            "nl": "een rij van het blad heeft meer dan {limit} cellen (zoveel kolommen heeft "
+            "Excel); geweigerd",
+            "en": "a row of the sheet has more than {limit} cells (Excel's number of columns); "
+            "refused",
         },
         "text_too_long": {
             "nl": "een tekst van meer dan {limit} tekens; Excel staat er {excel} toe",
