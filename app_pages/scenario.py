@@ -29,7 +29,7 @@ from dashboard.widgets import (
 )
 from optimizer.capacity import CapacityReport
 from optimizer.inputs import Options
-from optimizer.optimize import OptimizeResult, optimize
+from optimizer.optimize import OptimizeResult
 from optimizer.report import named, write_optimize, write_scenario
 from optimizer.story import Story, tell
 
@@ -340,7 +340,9 @@ def optimiser_options(wb: Workbook) -> Options:
     # whole numbers: Streamlit's number inputs cannot show a Dutch decimal comma
     w_travel = left.number_input(t("ui_w_travel"), min_value=0, value=1, step=1, key="wt")
     w_move = left.number_input(t("ui_w_move"), min_value=0, value=0, step=1, key="wm")
-    time_limit = left.number_input(t("ui_time_limit"), min_value=1, value=60, step=10, key="tl")
+    time_limit = left.number_input(
+        t("ui_time_limit"), min_value=1, max_value=3600, value=60, step=10, key="tl"
+    )
     free = right.checkbox(t("ui_free_moves"), key="free")
     integer = right.checkbox(t("ui_integer"), key="int")
     follow = right.checkbox(t("ui_caps_follow"), key="caps_follow", help=t("ui_caps_follow_help"))
@@ -401,7 +403,7 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
     options = optimiser_options(wb)
     if st.button(t("ui_run"), key="run", type="primary"):
         with st.status(t("ui_running"), expanded=False) as status:
-            result = optimize(wb, year, options)
+            result = state.optimize_isolated(wb, year, options)
             solved = result.status != "infeasible"
             status.update(
                 label=t("ui_solved") if solved else t("ui_not_solved"),

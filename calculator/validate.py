@@ -24,6 +24,7 @@ import pandas as pd
 from calculator.checks import cross_checks, placeholder_pseudonyms
 from calculator.coerce import OK, blank_mask, coerce, foreign_character, normalise_choice
 from calculator.errors import Finding, SpreidingInputError
+from calculator.isolation import READ_SECONDS, run_isolated
 from calculator.reader import ROW, RawBook, read_any, read_xlsx_bytes
 from calculator.schema import SHEETS, SHEETS_BY_NAME, Column, Sheet, canonical_sheet_name
 from calculator.workbook import SOURCE_ROW, Workbook, years_of
@@ -46,6 +47,18 @@ def load(path: str | Path) -> Workbook:
 def load_bytes(data: bytes, name: str) -> Workbook:
     """Read and validate an uploaded ``.xlsx`` given as bytes."""
     return _finish(read_xlsx_bytes(data, name), hashlib.sha256(data).hexdigest())
+
+
+def load_isolated(path: str | Path) -> Workbook:
+    """:func:`load` in a worker process with memory and time limits (see
+    :mod:`calculator.isolation`): a file that would exhaust memory or never end is a finding
+    for it, not the end of the caller."""
+    return run_isolated(load, Path(path), seconds=READ_SECONDS, source=str(path))
+
+
+def load_bytes_isolated(data: bytes, name: str) -> Workbook:
+    """:func:`load_bytes` in a worker process with memory and time limits."""
+    return run_isolated(load_bytes, data, name, seconds=READ_SECONDS, source=name)
 
 
 def load_frames(tables: dict[str, pd.DataFrame], name: str = "frames") -> Workbook:

@@ -15,15 +15,17 @@ import pandas as pd
 import streamlit as st
 
 from calculator.errors import Finding, SpreidingInputError
+from calculator.isolation import run_isolated
 from calculator.settle import SettlementResult, settle
 from calculator.settlement_export import write_settlement
 from calculator.template import write_template
-from calculator.validate import load_bytes
+from calculator.validate import load_bytes_isolated
 from calculator.workbook import Workbook
 from dashboard.store import ScenarioStore
 from dashboard.story import edited_agreements
 from optimizer.capacity import CapacityReport, baseline_flows, capacity, money
 from optimizer.inputs import Options
+from optimizer.optimize import OptimizeResult, optimize
 from optimizer.projection import Progress, Projection, project
 from optimizer.projection_report import write_projection
 from optimizer.scenario import ScenarioResult, manual_scenario
@@ -32,6 +34,7 @@ from optimizer.sweep import SweepResult, sweep
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "regio_voorbeeld.xlsx"
 URL_KEY = "werkmap"  # the address names the session's upload: ?werkmap=<token>
 KEPT_UPLOADS = 20
+MAX_TIME_LIMIT = 3600.0  # the optimiser's time limit in the dashboard [seconds]
 
 
 def lang() -> str:
@@ -42,8 +45,8 @@ def lang() -> str:
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_input(data: bytes, name: str) -> tuple[Workbook | None, list[Finding]]:
     """(Workbook, []) for a valid input, (None, findings) otherwise."""
-    try:
-        return load_bytes(data, name), []
+    try:  # in a worker process: an upload that exhausts memory stops that process only
+        return load_bytes_isolated(data, name), []
     except SpreidingInputError as exc:
         return None, list(exc.findings)
 
@@ -152,6 +155,20 @@ def manual(_wb: Workbook, sha: str, year: int, edits_json: str) -> ScenarioResul
     """The manual scenario with the shares and modes edited on the page (JSON, orient split)."""
     edits = pd.read_json(io.StringIO(edits_json), orient="split", dtype=False)
     return manual_scenario(_wb, year, edited_agreements(_wb.agreements, edits))
+
+
+def optimize_isolated(wb: Workbook, year: int, options: Options) -> OptimizeResult:
+    """The optimiser in a worker process with memory and time limits: a model that exhausts
+    them stops with a message for this user, never the server. Stops the page with the
+    message when it does."""
+    seconds = 8 * float(options.time_limit or MAX_TIME_LIMIT) + 300
+    try:
+        return run_isolated(optimize, wb, year, options, seconds=seconds, what="solve")
+    except SpreidingInputError as exc:
+        for finding in exc.findings:
+            st.error(finding.render(lang()))
+        st.stop()
+        raise  # st.stop() ends the script run
 
 
 def store() -> ScenarioStore:

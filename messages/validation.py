@@ -18,6 +18,26 @@ TEXTS.update(
     {
         # the file as a whole
         "file_missing": {"nl": "bestand of map bestaat niet", "en": "no such file or folder"},
+        "work_read": {"nl": "het lezen en controleren", "en": "reading and checking"},
+        "work_solve": {"nl": "het optimaliseren", "en": "the optimisation"},
+        "work_memory_limit": {
+            "nl": "{work} had meer geheugen nodig dan de grens van {memory_mb} MB en is gestopt; "
+            "het bestand is te groot of beschadigd (de grens is in te stellen met "
+            "SPREIDING_WORKER_MEMORY_MB)",
+            "en": "{work} needed more memory than the limit of {memory_mb} MB and was stopped; "
+            "the file is too large or damaged (the limit is set with SPREIDING_WORKER_MEMORY_MB)",
+        },
+        "work_time_limit": {
+            "nl": "{work} duurde langer dan {seconds} seconden en is gestopt; het bestand is te "
+            "groot of beschadigd",
+            "en": "{work} took longer than {seconds} seconds and was stopped; the file is too "
+            "large or damaged",
+        },
+        "work_crashed": {
+            "nl": "{work} is onverwacht gestopt ({detail}); het bestand is waarschijnlijk "
+            "beschadigd",
+            "en": "{work} stopped unexpectedly ({detail}); the file is probably damaged",
+        },
         "file_not_regular": {
             "nl": "geen gewoon bestand of map (een pipe, apparaat of socket); geef een "
             "Excel-werkmap (.xlsx) of een map met CSV-bestanden",

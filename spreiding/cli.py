@@ -156,7 +156,7 @@ JSON = click.option("--json", "as_json", is_flag=True, help="Write one JSON docu
 @guarded
 def validate(book: Path, as_json: bool) -> int:
     """Check an input workbook (xlsx or CSV folder) and report every problem."""
-    from calculator.validate import load
+    from calculator.validate import load_isolated as load
 
     wb = load(book)
     counts = {name: int(len(getattr(wb, name))) for name in sorted(wb.present)}
@@ -244,7 +244,7 @@ def settle(
     """Yearly settlement between hospitals (SPEC §4)."""
     from calculator.report import settlement_document
     from calculator.settle import settle as run_settle
-    from calculator.validate import load
+    from calculator.validate import load_isolated as load
 
     check_out(out, book)
     result = run_settle(load(book), year, source, year_basis=year_basis)
@@ -288,7 +288,7 @@ def print_settlement(result: Any, out: Path | None) -> None:
 @guarded
 def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as_json: bool) -> int:
     """Manual scenario: move the agreed shares (SPEC §6.1), with capacity, norms and money."""
-    from calculator.validate import load
+    from calculator.validate import load_isolated as load
     from optimizer.report import care_form_names, scenario_document, write_scenario
     from optimizer.scenario import manual_scenario
 
@@ -370,7 +370,8 @@ def optimize(
 ) -> int:
     """Optimised allocation (SPEC §6.2) with proposed agreements where needed; exit 2 when
     infeasible or unsolved."""
-    from calculator.validate import load
+    from calculator.isolation import run_isolated
+    from calculator.validate import load_isolated as load
     from optimizer.inputs import Options
     from optimizer.optimize import optimize as run_optimize
     from optimizer.report import (
@@ -398,7 +399,9 @@ def optimize(
         w_fixed=w_fixed,
         caps=caps,
     )
-    result = run_optimize(wb, year, options)
+    result = run_isolated(
+        run_optimize, wb, year, options, seconds=solve_seconds(time_limit), what="solve"
+    )
     if out is not None:
         names = care_form_names(wb)
         write_atomically(out, lambda path: write_optimize(result, path, language(), names))
@@ -498,6 +501,13 @@ def sweep(
     check_out(out, book)
     options = Options(free_moves=free_moves, max_travel=max_travel, time_limit=time_limit, gap=gap)
     return run_sweep(book, year, care_form, norms_spec, options, workers, out, as_json, language())
+
+
+def solve_seconds(time_limit: float) -> float:
+    """CPU seconds a worker may spend on one ``optimize``: a run solves up to four times (the
+    proposals' two stages, the allocation, the shadow prices), each within the time limit, on
+    up to two threads, plus the build."""
+    return 8 * time_limit + 300
 
 
 def parse_norms(norms: tuple[str, ...], wb: Any) -> dict[str, int]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from calculator.validate import load
+from calculator.validate import load_isolated as load
 from messages import text
 from messages.numbers import euro, number, percent
 from optimizer.inputs import Options
