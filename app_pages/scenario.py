@@ -18,14 +18,17 @@ from dashboard.widgets import (
     capacity_and_norms,
     care_form_names,
     chart,
+    dataframe,
     fmt_euro,
     fmt_number,
     fmt_percent,
     hospitals_of,
     map_texts,
+    md,
     money_view,
-    rendered,
+    rendered_md,
     t,
+    tm,
 )
 from optimizer.capacity import CapacityReport
 from optimizer.inputs import Options
@@ -73,7 +76,7 @@ def what_moves(wb: Workbook, story: Story, key: str) -> None:
             t("ui_agreement_kind"): moves["agreement"].map(kinds),
         }
     )
-    st.dataframe(table, hide_index=True, key=f"moves_{key}")
+    dataframe(st, table, hide_index=True, key=f"moves_{key}")
     labelled = moves.assign(
         label=moves["sending_hospital"]
         + " → "
@@ -105,7 +108,8 @@ def gains_and_losses(wb: Workbook, money_table: pd.DataFrame, key: str) -> None:
         key=f"margin_{key}",
     )
     b, a = t("ui_before"), t("ui_after")
-    right.dataframe(
+    dataframe(
+        right,
         money_view(
             money_table,
             {
@@ -172,7 +176,7 @@ def details(
         for col, row in zip(columns, after.hospitals.itertuples(index=False), strict=True):
             change = row.or_utilisation - was.get(row.hospital_id, 0.0)
             col.metric(
-                row.hospital_id,
+                md(row.hospital_id),
                 fmt_percent(row.or_utilisation),
                 t("ui_points", value=fmt_number(100 * change, 1)),
                 delta_color="off",
@@ -248,15 +252,15 @@ def save_form(
             st.session_state[pending] = name
         else:
             store.save(name, year, kind, wb.sha256, summary)
-            st.success(t("ui_saved", name=name))
+            st.success(tm("ui_saved", name=name))
     if st.session_state.get(pending):
         name = st.session_state[pending]
-        st.warning(t("ui_overwrite_ask", name=name))
+        st.warning(tm("ui_overwrite_ask", name=name))
         yes, no = st.columns([1, 4])
         if yes.button(t("ui_overwrite"), key=f"overwrite_yes_{key}", type="primary"):
             store.save(name, year, kind, wb.sha256, summary)
             st.session_state.pop(pending)
-            st.success(t("ui_saved", name=name))
+            st.success(tm("ui_saved", name=name))
         elif no.button(t("ui_cancel"), key=f"overwrite_no_{key}"):
             st.session_state.pop(pending)
             st.rerun()
@@ -390,10 +394,10 @@ def shadow_prices(result: OptimizeResult, options: Options) -> None:
         saved = abs(float(row.dual)) * 60
         if options.w_move == 0 and options.w_travel > 0:
             value = fmt_number(saved / options.w_travel)
-            lines.append(t("ui_shadow_line", hospital=row.hospital_id, minutes=value))
+            lines.append(tm("ui_shadow_line", hospital=row.hospital_id, minutes=value))
         else:
             lines.append(
-                t("ui_shadow_line_weighted", hospital=row.hospital_id, points=fmt_number(saved))
+                tm("ui_shadow_line_weighted", hospital=row.hospital_id, points=fmt_number(saved))
             )
     st.markdown("\n".join(f"- {line}" for line in lines))
 
@@ -420,10 +424,10 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
         st.error(status_text)
         names = care_form_names(wb)  # care forms by name, as the CLI shows them
         st.markdown(
-            "\n".join(f"- {rendered(named(m, names))}" for m in result.violations["message"])
+            "\n".join(f"- {rendered_md(named(m, names))}" for m in result.violations["message"])
         )
         for advice in getattr(result, "advice", []):
-            st.markdown(rendered(named(advice, names)))
+            st.markdown(rendered_md(named(advice, names)))
         st.info(t("ui_what_to_change"))
         return
     if result.flows.empty or result.capacity_after is None or result.money is None:
@@ -456,7 +460,8 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
 def proposals_table(wb: Workbook, proposals: pd.DataFrame) -> None:
     st.subheader(t("ui_proposals"))
     names = care_form_names(wb)
-    st.dataframe(
+    dataframe(
+        st,
         pd.DataFrame(
             {
                 t("ui_care_form"): proposals["care_form_id"].map(names),

@@ -21,8 +21,10 @@ from calculator.settlement_export import write_settlement
 from calculator.template import write_template
 from calculator.validate import load_bytes_isolated
 from calculator.workbook import Workbook
+from dashboard.formatting import escape_markdown
 from dashboard.store import ScenarioStore
 from dashboard.story import edited_agreements
+from messages import escaping
 from optimizer.capacity import CapacityReport, baseline_flows, capacity, money
 from optimizer.inputs import Options
 from optimizer.optimize import OptimizeResult, optimize
@@ -166,7 +168,8 @@ def optimize_isolated(wb: Workbook, year: int, options: Options) -> OptimizeResu
         return run_isolated(optimize, wb, year, options, seconds=seconds, what="solve")
     except SpreidingInputError as exc:
         for finding in exc.findings:
-            st.error(finding.render(lang()))
+            with escaping(escape_markdown):
+                st.error(finding.render(lang()))
         st.stop()
         raise  # st.stop() ends the script run
 
