@@ -53,6 +53,8 @@ def sidebar() -> None:
         if st.session_state.get("year") not in years:
             st.session_state["year"] = state.default_year(years)
         st.selectbox(t("ui_year"), years, key="year")
+        if not state.has_login():
+            st.caption(t("ui_local_mode", days=round(state.retention_seconds() / 86_400)))
     if not kept:
         st.warning(t("ui_upload_gone"))
 

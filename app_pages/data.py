@@ -7,7 +7,7 @@ import streamlit as st
 
 from calculator.errors import Finding
 from calculator.workbook import Workbook
-from dashboard import findings, state
+from dashboard import audit, findings, state
 from dashboard.widgets import dataframe, fmt_number, sheet_label, t, tm, type_label
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -89,6 +89,9 @@ def main() -> None:
         if wb is None:
             report(problems, upload.name)
             refused = True
+            if st.session_state.get("refused_upload") != (upload.name, len(data)):
+                st.session_state["refused_upload"] = (upload.name, len(data))
+                audit.record("upload_refused", f"{upload.name} ({len(problems)} problems)")
         elif st.session_state.get("book", (None, None))[0] != data:
             state.use_upload(data, upload.name)
             st.rerun()  # every page and the sidebar now use the new data
@@ -113,6 +116,8 @@ def main() -> None:
         file_name="spreiding_sjabloon.xlsx",
         mime=XLSX,
         key="template",
+        on_click=audit.record,
+        args=("download", "template"),
     )
     right.caption(t("ui_template_help"))
     if state.is_sample(wb):

@@ -7,7 +7,7 @@ import streamlit as st
 
 from calculator.errors import SpreidingInputError
 from calculator.workbook import Workbook
-from dashboard import charts, state
+from dashboard import audit, charts, state
 from dashboard.widgets import (
     care_form_names,
     chart,
@@ -82,6 +82,8 @@ def projection_section(wb: Workbook) -> None:
         file_name=f"meerjarig_{first}_{last}.xlsx",
         mime=XLSX,
         key="my_download",
+        on_click=audit.record,
+        args=("download", f"projection {wb.source_name}, {first}-{last}"),
     )
 
 

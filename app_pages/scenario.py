@@ -12,7 +12,7 @@ import streamlit as st
 
 from calculator.agreements import valid_in_year
 from calculator.workbook import Workbook
-from dashboard import charts, geo, state
+from dashboard import audit, charts, geo, state
 from dashboard.summaries import scenario_summary
 from dashboard.widgets import (
     capacity_and_norms,
@@ -281,7 +281,15 @@ def download(
         write(result, buffer, state.lang(), names)
         return buffer.getvalue()
 
-    st.download_button(t("ui_download_scenario"), workbook, file_name=name, mime=XLSX, key=key)
+    st.download_button(
+        t("ui_download_scenario"),
+        workbook,
+        file_name=name,
+        mime=XLSX,
+        key=key,
+        on_click=audit.record,
+        args=("download", f"scenario {name}"),
+    )
 
 
 # --------------------------------------------------------------------------- the two tabs

@@ -9,7 +9,7 @@ from calculator.errors import SpreidingInputError
 from calculator.invariants import describe
 from calculator.lines import exception_keys
 from calculator.workbook import Workbook
-from dashboard import state
+from dashboard import audit, state
 from dashboard.widgets import (
     care_form_names,
     dataframe,
@@ -90,6 +90,8 @@ def main() -> None:
         file_name=f"verrekening_{year}_{source}.xlsx",
         key="download_settlement",
         mime=XLSX,
+        on_click=audit.record,
+        args=("download", f"settlement {wb.source_name}, {year}, {source}"),
     )
     st.subheader(t("ui_summary"))
     st.caption(t("ui_money_source", source=t(f"settlement_source_{result.source}")))

@@ -6,8 +6,11 @@ The one place where the dashboard caches; pages ask this module and never cache 
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import secrets
+import time
 from collections import OrderedDict
 from pathlib import Path
 
@@ -21,6 +24,8 @@ from calculator.settlement_export import write_settlement
 from calculator.template import write_template
 from calculator.validate import load_bytes_isolated
 from calculator.workbook import Workbook
+from dashboard import audit
+from dashboard.audit import AuditedStore
 from dashboard.formatting import escape_markdown
 from dashboard.store import ScenarioStore
 from dashboard.story import edited_agreements
@@ -36,7 +41,16 @@ from optimizer.sweep import SweepResult, sweep
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "regio_voorbeeld.xlsx"
 URL_KEY = "werkmap"  # the address names the session's upload: ?werkmap=<token>
 KEPT_UPLOADS = 20
+RETENTION_DAYS = 7.0
 MAX_TIME_LIMIT = 3600.0  # the optimiser's time limit in the dashboard [seconds]
+
+
+def has_login() -> bool:
+    """True when the deployment configures a login (an ``[auth]`` section in its secrets)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: the local, single-user tool
+        return False
 
 
 def lang() -> str:
@@ -81,13 +95,42 @@ def kept_uploads() -> OrderedDict[str, tuple[bytes, str]]:
     return OrderedDict()
 
 
+@st.cache_resource(show_spinner=False)
+def upload_times() -> dict[str, float]:
+    """When each kept upload came in (token → seconds since the epoch), for the retention."""
+    return {}
+
+
+def retention_seconds() -> float:
+    """How long a kept upload (it may hold patient pseudonyms) stays on the server:
+    ``SPREIDING_RETENTION_DAYS`` days, 7 by default."""
+    try:
+        days = float(os.environ.get("SPREIDING_RETENTION_DAYS", RETENTION_DAYS))
+    except ValueError:
+        days = RETENTION_DAYS
+    return max(days, 0.0) * 86_400
+
+
+def forget_expired() -> None:
+    """Remove the kept uploads older than the retention (and those beyond the newest 20)."""
+    uploads, times = kept_uploads(), upload_times()
+    oldest = time.time() - retention_seconds()
+    for token in [t for t in uploads if times.get(t, 0.0) < oldest]:
+        uploads.pop(token, None)
+    while len(uploads) > KEPT_UPLOADS:
+        uploads.popitem(last=False)
+    for token in [t for t in times if t not in uploads]:
+        times.pop(token, None)
+
+
 def use_upload(data: bytes, name: str) -> None:
     """Make a valid upload the workbook of every page (and keep it for a reload)."""
     token = secrets.token_urlsafe(16)
     uploads = kept_uploads()
     uploads[token] = (data, name)
-    while len(uploads) > KEPT_UPLOADS:
-        uploads.popitem(last=False)
+    upload_times()[token] = time.time()
+    forget_expired()
+    audit.record("upload", f"{name} (SHA-256 {hashlib.sha256(data).hexdigest()[:16]})")
     st.session_state["book"] = (data, name)
     st.session_state["book_token"] = token
 
@@ -102,6 +145,7 @@ def restore_upload() -> bool:
     """After a reload: take the upload back by the token in the address. False when the
     address names an upload this server no longer has (the sample is used then)."""
     token = st.query_params.get(URL_KEY)
+    forget_expired()
     if token and "book" not in st.session_state:
         kept = kept_uploads().get(token)
         if kept is None:
@@ -164,6 +208,7 @@ def optimize_isolated(wb: Workbook, year: int, options: Options) -> OptimizeResu
     them stops with a message for this user, never the server. Stops the page with the
     message when it does."""
     seconds = 8 * float(options.time_limit or MAX_TIME_LIMIT) + 300
+    audit.record("run_optimise", f"{wb.source_name}, {year}")
     try:
         return run_isolated(optimize, wb, year, options, seconds=seconds, what="solve")
     except SpreidingInputError as exc:
@@ -176,7 +221,7 @@ def optimize_isolated(wb: Workbook, year: int, options: Options) -> OptimizeResu
 
 def store() -> ScenarioStore:
     if "store" not in st.session_state:
-        st.session_state["store"] = ScenarioStore()
+        st.session_state["store"] = AuditedStore()  # saves and deletes in the audit log
     store: ScenarioStore = st.session_state["store"]
     return store
 
@@ -231,5 +276,6 @@ def norm_sweep(
     key = (wb.sha256, year, care_form, norms, free_moves)
     if key not in kept:
         options = Options(free_moves=free_moves)
+        audit.record("run_sweep", f"{wb.source_name}, {year}, {care_form}, {len(norms)} norms")
         kept[key] = sweep(wb, year, care_form, norms, options, progress=progress, workers=1)
     return kept[key]
