@@ -9,7 +9,7 @@ folder (a FIFO or a device would hang or fill memory).
 
 A command declares an option with one of these types, e.g.
 ``click.option("--w-travel", type=WEIGHT, default=1.0)``; the texts come from the catalogue
-(``messages/usage.py``) in the language chosen with ``--lang``.
+(``messages/cli.py``) in the language chosen with ``--lang``.
 """
 
 from __future__ import annotations
