@@ -24,6 +24,7 @@ import pickle
 import resource
 import signal
 import threading
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
@@ -79,6 +80,7 @@ def _child(
     args: tuple[Any, ...],
     memory: int,
     seconds: float,
+    with_progress: bool = False,
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     # a reader that aborts prints its own backtrace; the parent says what happened in words
@@ -90,8 +92,13 @@ def _child(
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     cpu = max(int(seconds) + 1, 1)
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+
+    def progress(done: int, total: int, item: str) -> None:
+        conn.send_bytes(pickle.dumps(("progress", (done, total, str(item)))))
+
     try:
-        outcome: tuple[str, Any] = ("ok", func(*args))
+        result = func(*args, progress=progress) if with_progress else func(*args)
+        outcome: tuple[str, Any] = ("ok", result)
     except MemoryError:
         outcome = ("memory", None)
     except BaseException as exc:  # handed to the parent, which raises it there
@@ -107,39 +114,51 @@ def _child(
 
 
 def run_isolated(
-    func: Callable[..., T], *args: Any, seconds: float, source: str = "", what: str = "read"
+    func: Callable[..., T],
+    *args: Any,
+    seconds: float,
+    source: str = "",
+    what: str = "read",
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> T:
     """``func(*args)`` in a limited child process; its result, or its exception re-raised.
 
     ``seconds`` bounds the child's CPU time and (twice it, plus a minute) its wall-clock time;
     ``source`` names the input in a finding and ``what`` says what the work was (``read`` or
-    ``solve``) in the finding's text.
+    ``solve``) in the finding's text. With ``progress``, ``func`` is called with a
+    ``progress=`` callback whose steps ``(done, total, item)`` reach ``progress`` here.
     """
     if os.environ.get("SPREIDING_ISOLATION") == "off":
-        return func(*args)
+        return func(*args, progress=progress) if progress is not None else func(*args)
     memory = memory_limit_bytes()
     context = _context()
     receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(send, func, args, memory, seconds))
+    process = context.Process(
+        target=_child, args=(send, func, args, memory, seconds, progress is not None)
+    )
     process.start()
     send.close()
-    wall = 2 * seconds + 60
-    payload: bytes | None = None
+    deadline = time.monotonic() + 2 * seconds + 60
+    answer: tuple[str, Any] | None = None
     try:
-        if receive.poll(wall):
+        while answer is None and receive.poll(max(deadline - time.monotonic(), 0)):
             try:
-                payload = receive.recv_bytes()
+                kind, value = pickle.loads(receive.recv_bytes())
             except EOFError:  # the child died before it could answer
-                payload = None
+                break
+            if kind != "progress":
+                answer = (kind, value)
+            elif progress is not None:
+                progress(*value)
     finally:
         receive.close()
         process.join(5)
         if process.is_alive():
             process.kill()
             process.join()
-    if payload is None:
+    if answer is None:
         raise _failure(process.exitcode, source, what, memory, seconds)
-    kind, value = pickle.loads(payload)
+    kind, value = answer
     if kind == "ok":
         return value  # type: ignore[no-any-return]
     if kind == "raised":

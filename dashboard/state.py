@@ -12,6 +12,7 @@ import os
 import secrets
 import time
 from collections import OrderedDict
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -271,11 +272,23 @@ def norm_sweep(
     free_moves: bool,
     progress: Progress | None = None,
 ) -> SweepResult:
-    """A norm sweep, computed once per session and question (in this process: no workers)."""
+    """A norm sweep, computed once per session and question, in one worker process."""
     kept = _kept("sweeps")
     key = (wb.sha256, year, care_form, norms, free_moves)
     if key not in kept:
         options = Options(free_moves=free_moves)
         audit.record("run_sweep", f"{wb.source_name}, {year}, {care_form}, {len(norms)} norms")
-        kept[key] = sweep(wb, year, care_form, norms, options, progress=progress, workers=1)
+        # in a worker process with limits (one solve per norm, each within the time limit)
+        seconds = 2 * float(options.time_limit or MAX_TIME_LIMIT) * (len(norms) + 2) + 300
+        try:
+            kept[key] = run_isolated(
+                partial(sweep, workers=1), wb, year, care_form, norms, options,
+                seconds=seconds, what="solve", progress=progress,
+            )  # fmt: skip
+        except SpreidingInputError as exc:
+            for finding in exc.findings:
+                with escaping(escape_markdown):
+                    st.error(finding.render(lang()))
+            st.stop()
+            raise
     return kept[key]

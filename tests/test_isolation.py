@@ -80,3 +80,15 @@ def test_a_corner_cell_that_escaped_the_scan_stops_the_worker_not_the_cli(
     result = CliRunner().invoke(main, ["validate", str(book)])
     assert result.exit_code == 1, result.output
     assert "meer geheugen nodig dan de grens van 1.024 MB" in result.output
+
+
+def counted(n: int, progress=None) -> int:
+    for i in range(n):
+        progress(i + 1, n, f"stap {i + 1}")
+    return n
+
+
+def test_progress_of_the_worker_reaches_the_caller(small_worker):
+    steps = []
+    assert run_isolated(counted, 3, seconds=30, progress=lambda *s: steps.append(s)) == 3
+    assert steps == [(1, 3, "stap 1"), (2, 3, "stap 2"), (3, 3, "stap 3")]
