@@ -10,7 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state
-from dashboard.widgets import t
+from dashboard.store import StoreError
+from dashboard.widgets import md, rendered_md, t
 
 # The pages in navigation order: (file, title code, icon). A new page is one line here.
 PAGES: list[tuple[str, str, str]] = [
@@ -47,11 +48,13 @@ def sidebar() -> None:
         kept = state.restore_upload()
         wb = state.current_book()
         source = t("ui_sample_name") if state.is_sample(wb) else wb.source_name
-        st.markdown(f"**{t('ui_data_source')}:** {source}")
+        st.markdown(f"**{t('ui_data_source')}:** {md(source)}")
         years = wb.years
         if st.session_state.get("year") not in years:
             st.session_state["year"] = state.default_year(years)
         st.selectbox(t("ui_year"), years, key="year")
+        if not state.has_login():
+            st.caption(t("ui_local_mode", days=round(state.retention_seconds() / 86_400)))
     if not kept:
         st.warning(t("ui_upload_gone"))
 
@@ -63,4 +66,7 @@ navigation = st.navigation(
         for i, (path, title, icon) in enumerate(PAGES)
     ]
 )
-navigation.run()
+try:
+    navigation.run()
+except StoreError as problem:  # a damaged or unreachable store: words and what to do, no traceback
+    st.error(rendered_md(problem.message))

@@ -7,8 +7,8 @@ import streamlit as st
 
 from calculator.errors import Finding
 from calculator.workbook import Workbook
-from dashboard import findings, state
-from dashboard.widgets import fmt_number, sheet_label, t, type_label
+from dashboard import audit, findings, state
+from dashboard.widgets import dataframe, fmt_number, sheet_label, t, tm, type_label
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_CODES = 5  # codes named per group of follow-on findings
@@ -18,10 +18,11 @@ def report(problems: list[Finding], name: str) -> None:
     """The problems of a refused upload: those of their own, then what follows from them."""
     lang = state.lang()
     roots, follow = findings.group(problems)
-    st.error(t("ui_invalid", n=len(problems), name=name))
+    st.error(tm("ui_invalid", n=len(problems), name=name))
     if roots:
         st.subheader(t("ui_problems"))
-        st.dataframe(
+        dataframe(
+            st,
             pd.DataFrame(
                 {
                     t("ui_sheet"): [
@@ -44,7 +45,7 @@ def report(problems: list[Finding], name: str) -> None:
             sheets = ", ".join(
                 f"{sheet_label(sheet)} {fmt_number(n)}" for sheet, n in g.per_sheet.items()
             )
-            line = t(
+            line = tm(
                 "ui_follow_line",
                 rows=fmt_number(g.rows),
                 values=", ".join(f"'{v}'" for v in g.values[:SHOWN_CODES])
@@ -53,7 +54,7 @@ def report(problems: list[Finding], name: str) -> None:
                 sheets=sheets,
             )
             if g.cause is not None:
-                line += " " + t("ui_follow_cause", where=g.cause.location(lang))
+                line += " " + tm("ui_follow_cause", where=g.cause.location(lang))
             lines.append(f"- {line}")
         st.markdown("\n".join(lines))
 
@@ -88,19 +89,22 @@ def main() -> None:
         if wb is None:
             report(problems, upload.name)
             refused = True
+            if st.session_state.get("refused_upload") != (upload.name, len(data)):
+                st.session_state["refused_upload"] = (upload.name, len(data))
+                audit.record("upload_refused", f"{upload.name} ({len(problems)} problems)")
         elif st.session_state.get("book", (None, None))[0] != data:
             state.use_upload(data, upload.name)
             st.rerun()  # every page and the sidebar now use the new data
     wb = state.current_book()
     name = t("ui_sample_name") if state.is_sample(wb) else wb.source_name
     if refused:
-        st.caption(t("ui_still_using", name=name))
+        st.caption(tm("ui_still_using", name=name))
     else:
         rows = ", ".join(
             t("ui_sheet_rows", sheet=sheet_label(sheet), n=len(getattr(wb, sheet)))
             for sheet in sorted(wb.present)
         )
-        st.success(t("ui_valid", name=name, rows=rows))
+        st.success(tm("ui_valid", name=name, rows=rows))
     left, right = st.columns(2)
     if not state.is_sample(wb) and left.button(t("ui_use_sample"), key="use_sample"):
         state.use_sample()
@@ -112,12 +116,14 @@ def main() -> None:
         file_name="spreiding_sjabloon.xlsx",
         mime=XLSX,
         key="template",
+        on_click=audit.record,
+        args=("download", "template"),
     )
     right.caption(t("ui_template_help"))
     if state.is_sample(wb):
         st.caption(t("ui_sample_note"))
     st.subheader(t("ui_hospitals"))
-    st.dataframe(hospitals_table(wb), hide_index=True)
+    dataframe(st, hospitals_table(wb), hide_index=True)
 
 
 main()

@@ -7,15 +7,18 @@ import streamlit as st
 
 from calculator.errors import SpreidingInputError
 from calculator.workbook import Workbook
-from dashboard import charts, state
+from dashboard import audit, charts, state
 from dashboard.widgets import (
     care_form_names,
     chart,
+    dataframe,
     fmt_euro,
     fmt_number,
     fmt_percent,
-    rendered,
+    md,
+    rendered_md,
     t,
+    tm,
 )
 from optimizer.capacity import effective_norms
 from optimizer.projection import Projection
@@ -70,7 +73,7 @@ def projection_section(wb: Workbook) -> None:
         bar.empty()
         st.error(t("my_cannot_project"))
         for finding in exc.findings:
-            st.markdown(f"- {rendered(finding)}")
+            st.markdown(f"- {rendered_md(finding)}")
         return
     show_projection(projection)
     st.download_button(
@@ -79,6 +82,8 @@ def projection_section(wb: Workbook) -> None:
         file_name=f"meerjarig_{first}_{last}.xlsx",
         mime=XLSX,
         key="my_download",
+        on_click=audit.record,
+        args=("download", f"projection {wb.source_name}, {first}-{last}"),
     )
 
 
@@ -87,7 +92,7 @@ def show_projection(projection: Projection) -> None:
     hospitals = sorted(h["hospital_id"].unique())
     full = projection.capacity.dropna(subset=["or_full_year"])
     for row in full.itertuples(index=False):
-        st.warning(t("my_or_full", hospital=row.hospital_id, year=str(int(row.or_full_year))))
+        st.warning(tm("my_or_full", hospital=row.hospital_id, year=str(int(row.or_full_year))))
     if not len(full):
         st.success(t("my_or_enough", last=str(projection.years[-1])))
     topic = st.radio(t("my_topic"), list(TOPICS), format_func=t, horizontal=True, key="my_topic")
@@ -110,13 +115,13 @@ def show_projection(projection: Projection) -> None:
     else:
         shown = shown.map(lambda v: fmt_number(v, 1))
     shown.columns = [str(c) for c in shown.columns]
-    st.dataframe(shown.rename_axis(t("ui_hospital")), width="stretch")
+    dataframe(st, shown.rename_axis(t("ui_hospital")), width="stretch")
     met = h.pivot(index="hospital_id", columns="year", values="norms_met")
     missed = h.pivot(index="hospital_id", columns="year", values="norms_missed")
     norms = met.astype(int).astype(str) + " / " + (met + missed).astype(int).astype(str)
     norms.columns = [str(c) for c in norms.columns]
     st.caption(t("my_norms_caption"))
-    st.dataframe(norms.rename_axis(t("ui_hospital")), width="stretch")
+    dataframe(st, norms.rename_axis(t("ui_hospital")), width="stretch")
 
 
 def sweep_section(wb: Workbook) -> None:
@@ -158,7 +163,7 @@ def sweep_section(wb: Workbook) -> None:
 
 
 def show_sweep(result: SweepResult, names: dict[str, str]) -> None:
-    st.subheader(sweep_title(result, state.lang(), names.get(result.care_form_id)))
+    st.subheader(md(sweep_title(result, state.lang(), names.get(result.care_form_id))))
     p = result.points.copy()
     p["margin_change"] = p["margin_change_cents"].astype(float) / 100
     for column in ("hospitals_performing", "cases_moved", "travel_mean_minutes", "share_over_30"):
@@ -196,13 +201,14 @@ def show_sweep(result: SweepResult, names: dict[str, str]) -> None:
         table[share_column] = table[share_column].map(
             lambda v: fmt_percent(v) if pd.notna(v) else ""
         )
-    st.dataframe(table, hide_index=True, width="stretch")
+    dataframe(st, table, hide_index=True, width="stretch")
     if len(result.proposals):
         st.caption(t("my_proposals_caption"))
         proposals = result.proposals[
             ["norm", "care_form_id", "sending_hospital", "performing_hospital", "cases"]
         ]
-        st.dataframe(
+        dataframe(
+            st,
             proposals.rename(
                 columns={
                     "norm": t("sweep_col_norm"),
@@ -215,7 +221,7 @@ def show_sweep(result: SweepResult, names: dict[str, str]) -> None:
             hide_index=True,
         )
     for note in (
-        t("sweep_note_scope", care_form=result.care_form_id, current=result.current_norm),
+        tm("sweep_note_scope", care_form=result.care_form_id, current=result.current_norm),
     ):
         st.caption(note)
 

@@ -14,6 +14,7 @@ from dashboard.widgets import (
     fmt_percent,
     map_texts,
     t,
+    tm,
     type_label,
 )
 
@@ -62,7 +63,7 @@ def attention(wb: Workbook, year: int) -> None:
         )
         bullet_list(
             [
-                t(
+                tm(
                     "ui_att_norm_line",
                     hospital=row.hospital_id,
                     care_form=names.get(row.care_form_id, row.care_form_id),
@@ -81,7 +82,7 @@ def attention(wb: Workbook, year: int) -> None:
         )
         bullet_list(
             [
-                t(
+                tm(
                     "ui_att_or_line",
                     hospital=row.hospital_id,
                     use=fmt_percent(row.or_utilisation),

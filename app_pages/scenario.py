@@ -12,25 +12,29 @@ import streamlit as st
 
 from calculator.agreements import valid_in_year
 from calculator.workbook import Workbook
-from dashboard import charts, geo, state
+from dashboard import audit, charts, geo, state
 from dashboard.summaries import scenario_summary
 from dashboard.widgets import (
     capacity_and_norms,
     care_form_names,
     chart,
+    dataframe,
     escape_markdown,
     fmt_euro,
     fmt_number,
     fmt_percent,
     hospitals_of,
     map_texts,
+    md,
     money_view,
     rendered,
+    rendered_md,
     t,
+    tm,
 )
 from optimizer.capacity import CapacityReport
 from optimizer.inputs import Options
-from optimizer.optimize import OptimizeResult, optimize
+from optimizer.optimize import OptimizeResult
 from optimizer.report import (
     changed_agreement_lines,
     named,
@@ -69,7 +73,7 @@ def totals(story: Story) -> None:
 def goals_in_words(result: OptimizeResult) -> None:
     """The goals of the run, in the order they count."""
     st.markdown(t("ui_goals"))
-    st.markdown("\n".join(f"- {rendered(goal)}" for goal in result.goals))
+    st.markdown("\n".join(f"- {rendered_md(goal)}" for goal in result.goals))
     st.caption(whole_words(result, state.lang()))
 
 
@@ -105,7 +109,8 @@ def what_moves(wb: Workbook, story: Story, key: str) -> None:
             ),
         }
     )
-    st.dataframe(
+    dataframe(
+        st,
         table,
         hide_index=True,
         key=f"moves_{key}",
@@ -122,7 +127,7 @@ def what_moves(wb: Workbook, story: Story, key: str) -> None:
                 sending=escape_markdown(m.sending_hospital),
                 performing=escape_markdown(m.performing_hospital),
                 cases=fmt_number(m.cases, 1),
-                reasons=escape_markdown("; ".join(rendered(named(r, names)) for r in m.reasons)),
+                reasons="; ".join(rendered_md(named(r, names)) for r in m.reasons),
             )
             for m in moves.itertuples(index=False)
         )
@@ -158,7 +163,8 @@ def gains_and_losses(wb: Workbook, money_table: pd.DataFrame, key: str) -> None:
         key=f"margin_{key}",
     )
     b, a = t("ui_before"), t("ui_after")
-    right.dataframe(
+    dataframe(
+        right,
         money_view(
             money_table,
             {
@@ -225,7 +231,7 @@ def details(
         for col, row in zip(columns, after.hospitals.itertuples(index=False), strict=True):
             change = row.or_utilisation - was.get(row.hospital_id, 0.0)
             col.metric(
-                row.hospital_id,
+                md(row.hospital_id),
                 fmt_percent(row.or_utilisation),
                 t("ui_points", value=fmt_number(100 * change, 1)),
                 delta_color="off",
@@ -307,15 +313,15 @@ def save_form(
             st.session_state[pending] = name
         else:
             store.save(name, year, kind, wb.sha256, summary)
-            st.success(t("ui_saved", name=name))
+            st.success(tm("ui_saved", name=name))
     if st.session_state.get(pending):
         name = st.session_state[pending]
-        st.warning(t("ui_overwrite_ask", name=name))
+        st.warning(tm("ui_overwrite_ask", name=name))
         yes, no = st.columns([1, 4])
         if yes.button(t("ui_overwrite"), key=f"overwrite_yes_{key}", type="primary"):
             store.save(name, year, kind, wb.sha256, summary)
             st.session_state.pop(pending)
-            st.success(t("ui_saved", name=name))
+            st.success(tm("ui_saved", name=name))
         elif no.button(t("ui_cancel"), key=f"overwrite_no_{key}"):
             st.session_state.pop(pending)
             st.rerun()
@@ -336,7 +342,15 @@ def download(
         write(result, buffer, state.lang(), names)
         return buffer.getvalue()
 
-    st.download_button(t("ui_download_scenario"), workbook, file_name=name, mime=XLSX, key=key)
+    st.download_button(
+        t("ui_download_scenario"),
+        workbook,
+        file_name=name,
+        mime=XLSX,
+        key=key,
+        on_click=audit.record,
+        args=("download", f"scenario {name}"),
+    )
 
 
 # --------------------------------------------------------------------------- the two tabs
@@ -476,10 +490,10 @@ def shadow_prices(result: OptimizeResult, options: Options) -> None:
         saved = abs(float(row.dual)) * 60
         if (options.lexicographic or options.move_weight == 0) and options.w_travel > 0:
             value = fmt_number(saved / options.w_travel)
-            lines.append(t("ui_shadow_line", hospital=row.hospital_id, minutes=value))
+            lines.append(tm("ui_shadow_line", hospital=row.hospital_id, minutes=value))
         else:
             lines.append(
-                t("ui_shadow_line_weighted", hospital=row.hospital_id, points=fmt_number(saved))
+                tm("ui_shadow_line_weighted", hospital=row.hospital_id, points=fmt_number(saved))
             )
     st.markdown("\n".join(f"- {line}" for line in lines))
 
@@ -489,7 +503,7 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
     options = optimiser_options(wb)
     if st.button(t("ui_run"), key="run", type="primary"):
         with st.status(t("ui_running"), expanded=False) as status:
-            result = optimize(wb, year, options)
+            result = state.optimize_isolated(wb, year, options)
             solved = result.status != "infeasible"
             status.update(
                 label=t("ui_solved") if solved else t("ui_not_solved"),
@@ -506,10 +520,10 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
         st.error(status_text)
         names = care_form_names(wb)  # care forms by name, as the CLI shows them
         st.markdown(
-            "\n".join(f"- {rendered(named(m, names))}" for m in result.violations["message"])
+            "\n".join(f"- {rendered_md(named(m, names))}" for m in result.violations["message"])
         )
         for advice in getattr(result, "advice", []):
-            st.markdown(rendered(named(advice, names)))
+            st.markdown(rendered_md(named(advice, names)))
         st.info(t("ui_what_to_change"))
         return
     if result.flows.empty or result.capacity_after is None or result.money is None:
@@ -544,7 +558,8 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
 def proposals_table(wb: Workbook, proposals: pd.DataFrame) -> None:
     st.subheader(t("ui_proposals"))
     names = care_form_names(wb)
-    st.dataframe(
+    dataframe(
+        st,
         pd.DataFrame(
             {
                 t("ui_care_form"): proposals["care_form_id"].map(names),

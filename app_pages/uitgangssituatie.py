@@ -8,6 +8,7 @@ from dashboard import state
 from dashboard.widgets import (
     capacity_and_norms,
     care_form_names,
+    dataframe,
     fmt_number,
     fmt_percent,
     hospitals_of,
@@ -38,11 +39,12 @@ def main() -> None:
         .rename_axis(index=t("ui_hospital"), columns=t("ui_care_form"))
     )
     st.subheader(t("ui_volumes"))
-    st.dataframe(pivot.map(fmt_number), width="stretch")
+    dataframe(st, pivot.map(fmt_number), width="stretch")
     capacity_and_norms(report, hospitals_of(wb.hospitals), "baseline", names=care_form_names(wb))
     st.subheader(t("ui_money"))
     st.caption(t("ui_money_source_volumes"))
-    st.dataframe(
+    dataframe(
+        st,
         money_view(
             cash,
             {

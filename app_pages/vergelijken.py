@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import charts, state
 from dashboard.summaries import compare_pivot
-from dashboard.widgets import chart, fmt_euro, fmt_percent, t
+from dashboard.widgets import chart, dataframe, fmt_euro, fmt_percent, t, tm
 
 
 def norms_met(row: pd.Series) -> str:
@@ -41,7 +41,7 @@ def main() -> None:
             view[f"{t('ui_utilisation')} — {name}"] = rows["or_utilisation"].map(fmt_percent)
             view[f"{t('ui_norms_met')} — {name}"] = rows.apply(norms_met, axis=1)
             view[f"{t('ui_margin')} — {name}"] = rows["margin_cents_after"].map(fmt_euro)
-        st.dataframe(view.rename_axis(t("ui_hospital")), width="stretch")
+        dataframe(st, view.rename_axis(t("ui_hospital")), width="stretch")
         chart(
             st,
             charts.scenario_bars(
@@ -53,7 +53,8 @@ def main() -> None:
             ),
             key="compare_chart",
         )
-    st.dataframe(
+    dataframe(
+        st,
         saved.rename(
             columns={
                 "name": t("ui_scenario_name"),
@@ -79,7 +80,7 @@ def delete(names: list[str]) -> None:
         st.session_state["delete_pending"] = victim
     pending = st.session_state.get("delete_pending")
     if pending and pending == victim:
-        st.warning(t("ui_delete_ask", name=pending))
+        st.warning(tm("ui_delete_ask", name=pending))
         yes, no = st.columns([1, 4])
         if yes.button(t("ui_delete_yes"), key="delete_yes", type="primary"):
             state.store().delete(pending)

@@ -9,8 +9,16 @@ from calculator.errors import SpreidingInputError
 from calculator.invariants import describe
 from calculator.lines import exception_keys
 from calculator.workbook import Workbook
-from dashboard import state
-from dashboard.widgets import care_form_names, fmt_number, money_view, rendered, t
+from dashboard import audit, state
+from dashboard.widgets import (
+    care_form_names,
+    dataframe,
+    finding_md,
+    fmt_number,
+    money_view,
+    rendered_md,
+    t,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # what a year lacks when the workbook has the sheet but not for that year
@@ -60,13 +68,13 @@ def main() -> None:
     try:
         result = state.settlement(wb, wb.sha256, year, source)
     except SpreidingInputError as exc:
-        st.info(exc.findings[0].message(state.lang()))
+        st.info(finding_md(exc.findings[0]))
         return
     for sheet, code in MISSING.items():
         if wb.has(sheet) and sheet not in sources:
             st.info(t(code, year=str(year)))
     for note in result.notes:
-        st.info(rendered(note))
+        st.info(rendered_md(note))
     if result.invariants_hold:
         st.success(t("ui_invariants_ok"))
     else:
@@ -82,10 +90,13 @@ def main() -> None:
         file_name=f"verrekening_{year}_{source}.xlsx",
         key="download_settlement",
         mime=XLSX,
+        on_click=audit.record,
+        args=("download", f"settlement {wb.source_name}, {year}, {source}"),
     )
     st.subheader(t("ui_summary"))
     st.caption(t("ui_money_source", source=t(f"settlement_source_{result.source}")))
-    st.dataframe(
+    dataframe(
+        st,
         money_view(
             result.hospitals,
             {
@@ -104,7 +115,8 @@ def main() -> None:
     )
     left, right = st.columns(2)
     left.subheader(t("ui_pairs"))
-    left.dataframe(
+    dataframe(
+        left,
         money_view(
             result.pairs,
             {"payer": t("ui_payer"), "payee": t("ui_payee"), "net_cents": t("ui_amount")},
@@ -112,7 +124,8 @@ def main() -> None:
         hide_index=True,
     )
     right.subheader(t("ui_payments"))
-    right.dataframe(
+    dataframe(
+        right,
         money_view(
             result.payments,
             {"payer": t("ui_payer"), "payee": t("ui_payee"), "amount_cents": t("ui_amount")},
@@ -124,10 +137,11 @@ def main() -> None:
     if result.exceptions.empty:
         st.markdown(t("ui_att_exceptions_none"))
     else:
-        st.dataframe(exceptions_view(result.exceptions, names), hide_index=True, width="stretch")
+        dataframe(st, exceptions_view(result.exceptions, names), hide_index=True, width="stretch")
     st.subheader(t("ui_monitoring"))
     monitoring = result.monitoring
-    st.dataframe(
+    dataframe(
+        st,
         pd.DataFrame(
             {
                 t("ui_agreement"): monitoring["agreement_id"],

@@ -130,26 +130,46 @@ def _unique(sheet: Sheet, frame: pd.DataFrame) -> list[Finding]:
             key["year"].astype("Int64").astype("str") + "-01-01", errors="coerce"
         )
         key["period_from"] = key["period_from"].fillna(january)
-    complete = key.notna().all(axis=1)
-    involved = key[complete & key.duplicated(keep=False)]
+    # a blank optional key column (e.g. growth without a hospital: every hospital) is a value
+    # of its own: two such rows are duplicates too
+    required = [c.name for c in sheet.columns if c.name in sheet.key and c.required]
+    complete = key[required].notna().all(axis=1)
+    # ids differing only in case are one id (their text is NFKC-normalised already)
+    texts = [c.name for c in sheet.columns if c.name in sheet.key and c.kind in ("text", "code9")]
+    folded = key.copy()
+    for column in texts:
+        folded[column] = key[column].str.lower()
+    folded = folded.astype(object).where(folded.notna(), "")
+    involved = folded[complete & folded.duplicated(keep=False)]
     if not len(involved):
         return []
+    private = any(c.private for c in sheet.columns if c.name in sheet.key)
     out = []
-    first_row: dict[tuple, object] = {}
+    first: dict[tuple, tuple[object, tuple]] = {}
     for i, k in zip(involved.index, involved.itertuples(index=False, name=None), strict=True):
-        if k in first_row:
+        written = tuple("" if pd.isna(v) else v for v in key.loc[i])
+        if k not in first:
+            first[k] = (frame.loc[i, SOURCE_ROW], written)
+            continue
+        row, spelling = first[k]
+        shown = " / ".join(map(str, written))
+        if written == spelling:
+            out.append(
+                _f(sheet.name, frame.loc[i, SOURCE_ROW], ", ".join(sheet.key), shown,
+                   "key_duplicate", first_row=str(row))
+            )  # fmt: skip
+        else:
             out.append(
                 _f(
                     sheet.name,
                     frame.loc[i, SOURCE_ROW],
                     ", ".join(sheet.key),
-                    " / ".join(map(str, k)),
-                    "key_duplicate",
-                    first_row=str(first_row[k]),
+                    shown,
+                    "key_duplicate_case",
+                    first_row=str(row),
+                    first="***" if private else " / ".join(map(str, spelling)),
                 )
             )
-        else:
-            first_row[k] = frame.loc[i, SOURCE_ROW]
     return out
 
 
@@ -188,17 +208,19 @@ def _references(frames: dict[str, pd.DataFrame], skip: frozenset[str]) -> list[F
         values = frames[sheet][column]
         known = set(frames[target][target_column].dropna())
         bad = values.notna() & ~values.isin(known)
+        if not bad.any():
+            continue
+        by_case = {str(k).lower(): k for k in known}
         for i in np.flatnonzero(bad.to_numpy()):
+            value = values.iloc[i]
+            spelling = by_case.get(str(value).lower())
             out.append(
-                _f(
-                    sheet,
-                    frames[sheet][SOURCE_ROW].iloc[i],
-                    column,
-                    values.iloc[i],
-                    "unknown_reference",
-                    target=target,
-                )
-            )
+                _f(sheet, frames[sheet][SOURCE_ROW].iloc[i], column, value,
+                   "unknown_reference", target=target)
+                if spelling is None
+                else _f(sheet, frames[sheet][SOURCE_ROW].iloc[i], column, value,
+                        "unknown_reference_case", target=target, known=spelling)
+            )  # fmt: skip
     return out
 
 

@@ -98,6 +98,10 @@ class SpreidingInputError(SpreidingError):
         more = f" (and {len(findings) - 1} more problems)" if len(findings) > 1 else ""
         super().__init__(head + more)
 
+    def __reduce__(self) -> tuple[type, tuple[list[Finding]]]:
+        # pickled whole (a worker process hands it back with every finding)
+        return (type(self), (self.findings,))
+
 
 class InvariantError(SpreidingError):
     """A result broke one of its invariants (see ``calculator.invariants``)."""

@@ -8,20 +8,20 @@ row number as Excel (or a text editor, for CSV) shows it. Typing and checking ha
 readable, with a finding instead of a traceback.
 
 Safety first: an xlsx archive is checked with :mod:`zipfile` before any reader inflates it — total
-and per-part size, compression ratio (zip bombs), XML entity declarations, macros — and every
-sheet's XML is scanned in bounded chunks for its used range, error cells and formulas without a
-value. The reader (calamine) allocates a dense grid of the used range, so a sheet whose range
-would not fit the cell limit is refused before it is read.
+and per-part size, compression ratio (zip bombs), macros — and every XML part is parsed with a
+defused XML parser (a DTD or entity declaration is refused); every sheet read is streamed through
+that parser for its used range, error cells and formulas without a value
+(:mod:`calculator.xlsx_scan`). The reader (calamine) allocates a dense grid of the used range, so
+a sheet whose range would not fit the cell limit is refused before it is read.
 """
 
 from __future__ import annotations
 
 import io
-import re
+import stat
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,16 @@ import pandas as pd
 from calculator.coerce import ExcelError
 from calculator.errors import Finding
 from calculator.schema import SHEETS_BY_NAME, canonical_column_name, canonical_sheet_name
+from calculator.xlsx_scan import (
+    MAX_COLUMNS,
+    XML_ERRORS,
+    SheetScan,
+    column_letters,
+    longest_text_over,
+    refuses_dtd,
+    scan_sheet,
+    sheet_parts,
+)
 
 ROW = "_row"
 
@@ -37,14 +47,12 @@ ROW = "_row"
 MAX_UNCOMPRESSED_BYTES = 1 << 30  # 1 GiB for the whole workbook
 MAX_COMPRESSION_RATIO = 200  # per member larger than 1 MiB
 MAX_CELLS = 5_000_000  # cells of the used ranges of the sheets read, together (≈ 0.4 GB)
-MAX_ROW_BYTES = 64 << 20  # one row of sheet XML
 MAX_TEXT_BYTES = 1 << 20  # one text node of XML (Excel itself stops at 32,767 characters)
-MAX_RECORDED = 10_000  # error cells or lost formulas recorded per sheet
 MAX_CSV_BYTES = 512 << 20  # one CSV file (read whole, as text)
+MAX_FILE_BYTES = 256 << 20  # one workbook file (read whole into memory before it is checked)
 MAX_PARQUET_CELLS = 60_000_000  # rows × columns of one Parquet file, from its metadata
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-_CHUNK = 4 << 20
 
 
 @dataclass(frozen=True)
@@ -65,10 +73,15 @@ def read_any(path: str | Path) -> RawBook:
     """Read an ``.xlsx`` file, a folder of CSV files, or a ``.csv``/``.parquet`` set in a folder."""
     path = Path(path)
     try:
-        if path.is_dir():
-            return read_folder(path)
-        if not path.exists():
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
             return RawBook({}, [_file_finding(str(path), "file_missing")], str(path))
+        if stat.S_ISDIR(mode):
+            return read_folder(path)
+        problem = _not_a_regular_file(path, MAX_FILE_BYTES)
+        if problem is not None:
+            return RawBook({}, [problem], str(path))
         data = path.read_bytes()
     except OSError as exc:
         return RawBook(
@@ -77,20 +90,22 @@ def read_any(path: str | Path) -> RawBook:
     return read_xlsx_bytes(data, path.name)
 
 
+def _not_a_regular_file(path: Path, limit: int) -> Finding | None:
+    """A finding when ``path`` is not a regular file (a FIFO would block the read, a device
+    such as /dev/zero would never end) or is larger than ``limit`` bytes; else None."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        return _file_finding(str(path), "file_not_regular")
+    if info.st_size > limit:
+        return _file_finding(str(path), "file_too_big", size=info.st_size, limit=limit)
+    return None
+
+
 # --------------------------------------------------------------------------- xlsx
 
 
 def _file_finding(value: str, code: str, **params: object) -> Finding:
     return Finding("", None, "", value, code=code, params=params)
-
-
-def _xml_head_is_safe(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-    """True when the part declares no DTD or entities before its root element."""
-    with archive.open(member) as fh:
-        head = fh.read(1 << 16)
-    root = re.search(rb"<[A-Za-z_]", head)
-    prolog = head if root is None else head[: root.start()]
-    return b"<!DOCTYPE" not in prolog.upper() and b"<!ENTITY" not in prolog.upper()
 
 
 def _check_archive(data: bytes, name: str) -> tuple[list[Finding], zipfile.ZipFile | None]:
@@ -126,162 +141,20 @@ def _check_archive(data: bytes, name: str) -> tuple[list[Finding], zipfile.ZipFi
                 _file_finding(name, "file_zip_bomb", part=m.filename, ratio=MAX_COMPRESSION_RATIO)
             ], None
     for m in members:
-        if m.filename.endswith((".xml", ".rels", ".vml")):
+        if m.filename.lower().endswith((".xml", ".rels", ".vml")):
             try:
-                safe = _xml_head_is_safe(archive, m)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
+                complaint = refuses_dtd(archive, m)
+            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as exc:
                 return [
                     _file_finding(name, "file_part_damaged", part=m.filename, detail=str(exc))
                 ], None
-            if not safe:
+            if complaint.startswith(("DTDForbidden", "EntitiesForbidden", "ExternalReference")):
                 return [_file_finding(name, "file_xml_entities", part=m.filename)], None
+            if complaint and m.filename.lower().endswith((".xml", ".rels")):
+                return [
+                    _file_finding(name, "file_part_damaged", part=m.filename, detail=complaint)
+                ], None
     return [], archive
-
-
-_SHEET_RE = re.compile(rb"<sheet\b([^>]*)>", re.S)
-_ATTR_RE = re.compile(rb'([\w:]+)="([^"]*)"')
-_REL_RE = re.compile(rb"<Relationship\b([^>]*)>", re.S)
-
-
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Map each sheet's name (as in the file) to its XML part."""
-    book = archive.read("xl/workbook.xml")
-    try:
-        rels = archive.read("xl/_rels/workbook.xml.rels")
-    except KeyError:
-        rels = b""
-    targets = {}
-    for attrs in _REL_RE.findall(rels):
-        a = dict(_ATTR_RE.findall(attrs))
-        if b"Id" in a and b"Target" in a:
-            targets[a[b"Id"]] = a[b"Target"].decode("utf-8", "replace")
-    parts = {}
-    for attrs in _SHEET_RE.findall(book):
-        a = dict(_ATTR_RE.findall(attrs))
-        raw_name = a.get(b"name", b"").decode("utf-8", "replace")
-        target = targets.get(a.get(b"r:id", b""), "")
-        target = target.lstrip("/") if target.startswith("/") else "xl/" + target
-        parts[unescape(raw_name)] = target
-    return parts
-
-
-# one cell: its reference, its attributes and (when not self-closing) its body
-_CELL_RE = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"([^>]*?)(/>|>(.*?)</c>)', re.S)
-_CELL_REF = {n: re.compile(rb'<c r="([A-Z]{%d})(\d+)"' % n) for n in (3, 2, 1)}
-_ROW_REF = re.compile(rb'<row r="(\d+)"')
-_ERROR_VALUE = re.compile(rb"<v>([^<]*)</v>")
-_LONG_TEXT = re.compile(rb"[^<]{%d}" % MAX_TEXT_BYTES)
-
-
-def column_index(letters: str) -> int:
-    """``A`` → 1, ``XFD`` → 16384."""
-    index = 0
-    for ch in letters:
-        index = index * 26 + (ord(ch) - 64)
-    return index
-
-
-def column_letters(index: int) -> str:
-    """1 → ``A``, 16384 → ``XFD``."""
-    letters = ""
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-@dataclass
-class SheetScan:
-    """What a sheet's XML holds, found without building it: range, errors, lost formulas."""
-
-    max_row: int = 0
-    max_col: int = 0
-    errors: list[tuple[int, int, str]] = field(default_factory=list)  # (row, col, #REF! …)
-    lost_formulas: list[tuple[int, int]] = field(default_factory=list)  # (row, col)
-    problem: str = ""  # a code that refuses the whole sheet ("row_too_long", "text_too_long")
-
-    @property
-    def cells(self) -> int:
-        return self.max_row * self.max_col
-
-
-def _scan_chunk(chunk: bytes, scan: SheetScan) -> None:
-    rows = _ROW_REF.findall(chunk)
-    if rows:
-        scan.max_row = max(scan.max_row, max(map(int, rows)))
-    for width, pattern in _CELL_REF.items():
-        refs = pattern.findall(chunk)
-        if refs:
-            scan.max_col = max(scan.max_col, max(column_index(a.decode()) for a, _ in set(refs)))
-            scan.max_row = max(scan.max_row, max(int(r) for _, r in refs[-1:]))
-            break
-        if width == 1 and b"<c" in chunk and not scan.max_col:
-            scan.max_col = 1
-    if _LONG_TEXT.search(chunk):
-        scan.problem = "text_too_long"
-    if (b't="e"' not in chunk and b"<f" not in chunk) or (
-        len(scan.errors) >= MAX_RECORDED and len(scan.lost_formulas) >= MAX_RECORDED
-    ):
-        return
-    for letters, row, attrs, _, body in _CELL_RE.findall(chunk):
-        position = (int(row), column_index(letters.decode()))
-        if b't="e"' in attrs and len(scan.errors) < MAX_RECORDED:
-            value = _ERROR_VALUE.search(body or b"")
-            code = value.group(1).decode("utf-8", "replace") if value else "#N/A"
-            scan.errors.append((*position, code))
-        elif (
-            body and b"<f" in body and b"<v>" not in body and len(scan.lost_formulas) < MAX_RECORDED
-        ):
-            scan.lost_formulas.append(position)
-
-
-def scan_sheet(archive: zipfile.ZipFile, part: str) -> SheetScan:
-    """Stream one worksheet part in bounded chunks (cut between cells) and record what it holds."""
-    scan = SheetScan()
-    try:
-        fh = archive.open(part)
-    except KeyError:
-        return scan
-    with fh:
-        carry = b""
-        while True:
-            block = fh.read(_CHUNK)
-            data = carry + block
-            if not block:
-                if data:
-                    _scan_chunk(data, scan)
-                break
-            cut = max(data.rfind(b"<c "), data.rfind(b"<row "), data.rfind(b"<c>"))
-            if cut <= 0:
-                carry = data
-                if len(carry) > MAX_ROW_BYTES:
-                    scan.problem = "row_too_long"
-                    break
-                continue
-            _scan_chunk(data[:cut], scan)
-            carry = data[cut:]
-            if scan.problem:
-                break
-    return scan
-
-
-def _long_text_in(archive: zipfile.ZipFile, part: str) -> bool:
-    """True when a text node of ``part`` (e.g. the shared strings) exceeds MAX_TEXT_BYTES."""
-    try:
-        fh = archive.open(part)
-    except KeyError:
-        return False
-    with fh:
-        carry = b""
-        while block := fh.read(_CHUNK):
-            data = carry + block
-            if _LONG_TEXT.search(data):
-                return True
-            cut = data.rfind(b"<")
-            carry = data[cut:] if cut >= 0 else data
-            if len(carry) > MAX_TEXT_BYTES:
-                return True
-    return False
 
 
 def read_xlsx_bytes(data: bytes, name: str = "upload.xlsx") -> RawBook:
@@ -292,13 +165,14 @@ def read_xlsx_bytes(data: bytes, name: str = "upload.xlsx") -> RawBook:
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
-        parts = _sheet_parts(archive)
+        parts = sheet_parts(archive)
+        long_text = longest_text_over(archive, "xl/sharedStrings.xml", MAX_TEXT_BYTES)
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         meta = {m.name: str(m.visible).rsplit(".", 1)[-1].lower() for m in book.sheets_metadata}
         names = list(book.sheet_names)
-    except (CalamineError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
+    except (CalamineError, KeyError, OSError, zipfile.BadZipFile, *XML_ERRORS) as exc:
         return RawBook({}, [_file_finding(name, "file_unreadable", detail=str(exc))], name)
-    if any(_long_text_in(archive, p) for p in ("xl/sharedStrings.xml",)):
+    if long_text:
         return RawBook(
             {},
             [_file_finding(name, "text_too_long", limit=MAX_TEXT_BYTES, excel=32767)],
@@ -316,14 +190,32 @@ def read_xlsx_bytes(data: bytes, name: str = "upload.xlsx") -> RawBook:
         if meta.get(raw_name, "visible") != "visible":
             findings.append(Finding(canonical, None, "", raw_name, code="sheet_hidden"))
         chosen[canonical] = raw_name
-        scan = scan_sheet(archive, parts.get(raw_name, ""))
+        part = parts.get(raw_name)
+        if part is None or part not in archive.namelist():
+            # the workbook names no part for this sheet that the scan can check: never read
+            findings.append(
+                Finding(canonical, None, "", raw_name, code="sheet_unreadable",
+                        params={"detail": "no worksheet part"})
+            )  # fmt: skip
+            continue
+        scan = scan_sheet(archive, part, MAX_CELLS, MAX_TEXT_BYTES)
         scans[canonical] = scan
-        if scan.problem == "row_too_long":
+        if scan.problem == "row_too_many_cells":
             findings.append(
                 Finding(
-                    canonical, None, "", "", code="row_too_long", params={"limit": MAX_ROW_BYTES}
+                    canonical,
+                    None,
+                    "",
+                    "",
+                    code="row_too_many_cells",
+                    params={"limit": MAX_COLUMNS},
                 )
             )
+        elif scan.problem == "sheet_xml_damaged":
+            findings.append(
+                Finding(canonical, None, "", raw_name, code="sheet_unreadable",
+                        params={"detail": scan.detail})
+            )  # fmt: skip
         elif scan.problem == "text_too_long":
             findings.append(
                 Finding(
@@ -335,7 +227,7 @@ def read_xlsx_bytes(data: bytes, name: str = "upload.xlsx") -> RawBook:
                     params={"limit": MAX_TEXT_BYTES, "excel": 32767},
                 )
             )
-        elif scan.cells > MAX_CELLS:
+        elif scan.problem == "sheet_range_too_large" or scan.cells > MAX_CELLS:
             findings.append(
                 Finding(
                     canonical,
@@ -350,7 +242,7 @@ def read_xlsx_bytes(data: bytes, name: str = "upload.xlsx") -> RawBook:
                     },
                 )
             )
-    refused = {f.sheet for f in findings if f.code in _REFUSING}
+    refused = {f.sheet for f in findings if f.code in _REFUSING} | (chosen.keys() - scans.keys())
     total = sum(s.cells for c, s in scans.items() if c not in refused)
     if total > MAX_CELLS:
         findings.append(_file_finding(name, "file_too_many_cells", cells=total, limit=MAX_CELLS))
@@ -403,7 +295,9 @@ def read_xlsx_bytes(data: bytes, name: str = "upload.xlsx") -> RawBook:
     return RawBook(tables, findings, name, {sheet: "any" for sheet in tables})
 
 
-_REFUSING = frozenset({"row_too_long", "text_too_long", "sheet_range_too_large"})
+_REFUSING = frozenset(
+    {"row_too_many_cells", "text_too_long", "sheet_range_too_large", "sheet_unreadable"}
+)
 
 
 def _place_errors(rows: list[list[Any]], errors: list[tuple[int, int, str]]) -> None:
@@ -411,6 +305,14 @@ def _place_errors(rows: list[list[Any]], errors: list[tuple[int, int, str]]) -> 
     for row, col, code in errors:
         if row - 1 < len(rows) and col - 1 < len(rows[row - 1]):
             rows[row - 1][col - 1] = ExcelError(code)
+
+
+def _cell(value: object) -> object:
+    """A cell as the checks see it: a number cell holding NaN (``<v>NaN</v>``, which Excel never
+    writes) is the text ``NaN`` — a finding — never a blank that takes a column's default."""
+    if isinstance(value, float) and value != value:
+        return "NaN"
+    return value
 
 
 def _is_blank(value: object) -> bool:
@@ -435,7 +337,7 @@ def _rows_to_frame(
     )
     keep = [i for i, r in enumerate(body) if any(not _is_blank(v) for v in r)]
     data = {
-        name: [body[i][j] if j < len(body[i]) else None for i in keep]
+        name: [_cell(body[i][j]) if j < len(body[i]) else None for i in keep]
         for j, name in enumerate(names)
         if name
     }
@@ -516,7 +418,11 @@ def _read_csv(
     path: Path, sheet_name: str, findings: list[Finding]
 ) -> tuple[pd.DataFrame | None, str]:
     """A CSV file as text cells; ``;`` declares Dutch numbers (``1.234,56``), ``,`` English."""
-    size = path.stat().st_size
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        findings.append(Finding(sheet_name, None, "", path.name, code="file_not_regular"))
+        return None, "any"
+    size = info.st_size
     if size > MAX_CSV_BYTES:
         findings.append(
             Finding(
@@ -576,7 +482,25 @@ def _read_csv(
     return frame.reset_index(drop=True), ("nl" if sep == ";" else "en")
 
 
+def _mark_nan(table: Any, frame: pd.DataFrame) -> None:
+    """A NaN in a Parquet float column (not a null) becomes the text ``NaN``, a finding: pandas
+    would show both as missing, and a missing optional number takes the column's default."""
+    import pyarrow.compute as pc
+    import pyarrow.types as pt
+
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        if not pt.is_floating(column.type):
+            continue
+        nan = pc.fill_null(pc.is_nan(column), False).to_numpy(zero_copy_only=False)
+        if nan.any():
+            frame[name] = frame[name].astype(object)
+            frame.loc[nan, name] = "NaN"
+
+
 def _read_parquet(path: Path, sheet_name: str, findings: list[Finding]) -> pd.DataFrame | None:
+    if not path.is_file():  # a FIFO or device named *.parquet would block the reader
+        findings.append(Finding(sheet_name, None, "", path.name, code="file_not_regular"))
+        return None
     try:
         import pyarrow.parquet as pq
 
@@ -594,7 +518,9 @@ def _read_parquet(path: Path, sheet_name: str, findings: list[Finding]) -> pd.Da
                 )
             )
             return None
-        frame = pd.read_parquet(path)
+        table = pq.read_table(path)
+        frame = table.to_pandas()
+        _mark_nan(table, frame)
     except Exception as exc:  # pyarrow raises many types for a bad file
         findings.append(
             Finding(

@@ -171,6 +171,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "marge_per_vrijgekomen_ok_minuut",
                 unit="EUR/minute",
                 minimum=0,
+                maximum=100_000,
             ),
             _c(
                 "or_max_utilisation",
@@ -671,6 +672,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "vaste_kosten",
                 unit="EUR/year",
                 minimum=0,
+                maximum=1_000_000_000,
             ),
         ),
         key=("hospital_id", "care_form_id"),

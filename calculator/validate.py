@@ -22,8 +22,9 @@ import numpy as np
 import pandas as pd
 
 from calculator.checks import cross_checks, placeholder_pseudonyms
-from calculator.coerce import OK, blank_mask, coerce, normalise_choice
+from calculator.coerce import OK, blank_mask, coerce, foreign_character, normalise_choice
 from calculator.errors import Finding, SpreidingInputError
+from calculator.isolation import READ_SECONDS, run_isolated
 from calculator.reader import ROW, RawBook, read_any, read_xlsx_bytes
 from calculator.schema import SHEETS, SHEETS_BY_NAME, Column, Sheet, canonical_sheet_name
 from calculator.workbook import SOURCE_ROW, Workbook, years_of
@@ -46,6 +47,18 @@ def load(path: str | Path) -> Workbook:
 def load_bytes(data: bytes, name: str) -> Workbook:
     """Read and validate an uploaded ``.xlsx`` given as bytes."""
     return _finish(read_xlsx_bytes(data, name), hashlib.sha256(data).hexdigest())
+
+
+def load_isolated(path: str | Path) -> Workbook:
+    """:func:`load` in a worker process with memory and time limits (see
+    :mod:`calculator.isolation`): a file that would exhaust memory or never end is a finding
+    for it, not the end of the caller."""
+    return run_isolated(load, Path(path), seconds=READ_SECONDS, source=str(path))
+
+
+def load_bytes_isolated(data: bytes, name: str) -> Workbook:
+    """:func:`load_bytes` in a worker process with memory and time limits."""
+    return run_isolated(load_bytes, data, name, seconds=READ_SECONDS, source=name)
 
 
 def load_frames(tables: dict[str, pd.DataFrame], name: str = "frames") -> Workbook:
@@ -78,7 +91,7 @@ def _digest_path(path: Path) -> str:
         files = (
             sorted(p for p in path.iterdir() if p.is_file())
             if path.is_dir()
-            else ([path] if path.exists() else [])
+            else ([path] if path.is_file() else [])  # never a FIFO or device: it would block
         )
         for file in files:
             if path.is_dir():
@@ -290,6 +303,8 @@ def _params(reason: str, col: Column, cell: object, convention: str) -> dict[str
         return {"limit": 32767, "excel": 32767}
     if reason == "control_characters":
         return {}
+    if reason == "id_foreign_character":
+        return {"character": foreign_character(str(cell))}
     return {"expected": expectation(col)}
 
 

@@ -64,10 +64,16 @@ def _cell_value(value: object) -> object:
     return value
 
 
+def looks_like_formula(value: str) -> bool:
+    """True when a spreadsheet would read ``value`` as a formula (``=…``, ``+…``, ``-…``,
+    ``@…``, or a tab or carriage return first)."""
+    return value.startswith(_FORMULA_START)
+
+
 def _set_text(cell: Any, value: str) -> None:
     """Text as text: what starts like a formula is stored as a string cell, never evaluated."""
     cell.value = value
-    if value.startswith(_FORMULA_START):
+    if looks_like_formula(value):
         cell.data_type = TYPE_STRING
 
 

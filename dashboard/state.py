@@ -6,24 +6,34 @@ The one place where the dashboard caches; pages ask this module and never cache 
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
 import secrets
+import time
 from collections import OrderedDict
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from calculator.errors import Finding, SpreidingInputError
+from calculator.isolation import run_isolated
 from calculator.settle import SettlementResult, settle
 from calculator.settlement_export import write_settlement
 from calculator.template import write_template
-from calculator.validate import load_bytes
+from calculator.validate import load_bytes_isolated
 from calculator.workbook import Workbook
+from dashboard import audit
+from dashboard.audit import AuditedStore
+from dashboard.formatting import escape_markdown
 from dashboard.store import ScenarioStore
 from dashboard.story import edited_agreements
+from messages import escaping
 from optimizer.capacity import CapacityReport, baseline_flows, capacity, money
 from optimizer.inputs import Options
+from optimizer.optimize import OptimizeResult, optimize
 from optimizer.projection import Progress, Projection, project
 from optimizer.projection_report import write_projection
 from optimizer.scenario import ScenarioResult, manual_scenario
@@ -32,6 +42,16 @@ from optimizer.sweep import SweepResult, sweep
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "regio_voorbeeld.xlsx"
 URL_KEY = "werkmap"  # the address names the session's upload: ?werkmap=<token>
 KEPT_UPLOADS = 20
+RETENTION_DAYS = 7.0
+MAX_TIME_LIMIT = 3600.0  # the optimiser's time limit in the dashboard [seconds]
+
+
+def has_login() -> bool:
+    """True when the deployment configures a login (an ``[auth]`` section in its secrets)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: the local, single-user tool
+        return False
 
 
 def lang() -> str:
@@ -42,8 +62,8 @@ def lang() -> str:
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_input(data: bytes, name: str) -> tuple[Workbook | None, list[Finding]]:
     """(Workbook, []) for a valid input, (None, findings) otherwise."""
-    try:
-        return load_bytes(data, name), []
+    try:  # in a worker process: an upload that exhausts memory stops that process only
+        return load_bytes_isolated(data, name), []
     except SpreidingInputError as exc:
         return None, list(exc.findings)
 
@@ -76,13 +96,42 @@ def kept_uploads() -> OrderedDict[str, tuple[bytes, str]]:
     return OrderedDict()
 
 
+@st.cache_resource(show_spinner=False)
+def upload_times() -> dict[str, float]:
+    """When each kept upload came in (token → seconds since the epoch), for the retention."""
+    return {}
+
+
+def retention_seconds() -> float:
+    """How long a kept upload (it may hold patient pseudonyms) stays on the server:
+    ``SPREIDING_RETENTION_DAYS`` days, 7 by default."""
+    try:
+        days = float(os.environ.get("SPREIDING_RETENTION_DAYS", RETENTION_DAYS))
+    except ValueError:
+        days = RETENTION_DAYS
+    return max(days, 0.0) * 86_400
+
+
+def forget_expired() -> None:
+    """Remove the kept uploads older than the retention (and those beyond the newest 20)."""
+    uploads, times = kept_uploads(), upload_times()
+    oldest = time.time() - retention_seconds()
+    for token in [t for t in uploads if times.get(t, 0.0) < oldest]:
+        uploads.pop(token, None)
+    while len(uploads) > KEPT_UPLOADS:
+        uploads.popitem(last=False)
+    for token in [t for t in times if t not in uploads]:
+        times.pop(token, None)
+
+
 def use_upload(data: bytes, name: str) -> None:
     """Make a valid upload the workbook of every page (and keep it for a reload)."""
     token = secrets.token_urlsafe(16)
     uploads = kept_uploads()
     uploads[token] = (data, name)
-    while len(uploads) > KEPT_UPLOADS:
-        uploads.popitem(last=False)
+    upload_times()[token] = time.time()
+    forget_expired()
+    audit.record("upload", f"{name} (SHA-256 {hashlib.sha256(data).hexdigest()[:16]})")
     st.session_state["book"] = (data, name)
     st.session_state["book_token"] = token
 
@@ -97,6 +146,7 @@ def restore_upload() -> bool:
     """After a reload: take the upload back by the token in the address. False when the
     address names an upload this server no longer has (the sample is used then)."""
     token = st.query_params.get(URL_KEY)
+    forget_expired()
     if token and "book" not in st.session_state:
         kept = kept_uploads().get(token)
         if kept is None:
@@ -154,9 +204,25 @@ def manual(_wb: Workbook, sha: str, year: int, edits_json: str) -> ScenarioResul
     return manual_scenario(_wb, year, edited_agreements(_wb.agreements, edits))
 
 
+def optimize_isolated(wb: Workbook, year: int, options: Options) -> OptimizeResult:
+    """The optimiser in a worker process with memory and time limits: a model that exhausts
+    them stops with a message for this user, never the server. Stops the page with the
+    message when it does."""
+    seconds = 8 * float(options.time_limit or MAX_TIME_LIMIT) + 300
+    audit.record("run_optimise", f"{wb.source_name}, {year}")
+    try:
+        return run_isolated(optimize, wb, year, options, seconds=seconds, what="solve")
+    except SpreidingInputError as exc:
+        for finding in exc.findings:
+            with escaping(escape_markdown):
+                st.error(finding.render(lang()))
+        st.stop()
+        raise  # st.stop() ends the script run
+
+
 def store() -> ScenarioStore:
     if "store" not in st.session_state:
-        st.session_state["store"] = ScenarioStore()
+        st.session_state["store"] = AuditedStore()  # saves and deletes in the audit log
     store: ScenarioStore = st.session_state["store"]
     return store
 
@@ -206,10 +272,23 @@ def norm_sweep(
     free_moves: bool,
     progress: Progress | None = None,
 ) -> SweepResult:
-    """A norm sweep, computed once per session and question (in this process: no workers)."""
+    """A norm sweep, computed once per session and question, in one worker process."""
     kept = _kept("sweeps")
     key = (wb.sha256, year, care_form, norms, free_moves)
     if key not in kept:
         options = Options(free_moves=free_moves)
-        kept[key] = sweep(wb, year, care_form, norms, options, progress=progress, workers=1)
+        audit.record("run_sweep", f"{wb.source_name}, {year}, {care_form}, {len(norms)} norms")
+        # in a worker process with limits (one solve per norm, each within the time limit)
+        seconds = 2 * float(options.time_limit or MAX_TIME_LIMIT) * (len(norms) + 2) + 300
+        try:
+            kept[key] = run_isolated(
+                partial(sweep, workers=1), wb, year, care_form, norms, options,
+                seconds=seconds, what="solve", progress=progress,
+            )  # fmt: skip
+        except SpreidingInputError as exc:
+            for finding in exc.findings:
+                with escaping(escape_markdown):
+                    st.error(finding.render(lang()))
+            st.stop()
+            raise
     return kept[key]

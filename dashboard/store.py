@@ -163,8 +163,13 @@ class ScenarioStore:
             ).fetchone()
         if row is None:
             raise KeyError(name)
-        records: list[dict[str, Any]] = json.loads(row[0])
-        return pd.DataFrame(records)
+        try:
+            records: list[dict[str, Any]] = json.loads(row[0])
+            if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+                raise TypeError("per_hospital is not a list of records")
+            return pd.DataFrame(records)
+        except (ValueError, TypeError, RecursionError) as exc:  # a row changed outside the app
+            raise self._error("store_damaged", exc) from exc
 
     def delete(self, name: str) -> None:
         with self._transaction() as con:

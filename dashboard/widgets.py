@@ -8,18 +8,50 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from calculator.errors import Finding
 from calculator.schema import SHEETS_BY_NAME
 from calculator.workbook import Workbook
 from dashboard import charts
+from dashboard.formatting import escape_markdown, formula_safe
 from dashboard.state import lang
-from messages import text
+from messages import escaping, text
 from messages.numbers import euro, number, percent
 from optimizer.capacity import CapacityReport
 
 
 def t(code: str, **params: object) -> str:
-    """The catalogue's text for ``code`` in the reader's language."""
+    """The catalogue's text for ``code`` in the reader's language (plain text: for tables,
+    charts, file names and widget options, which Streamlit shows as they are)."""
     return text(code, lang(), **params)
+
+
+def tm(code: str, **params: object) -> str:
+    """:func:`t` for a place that renders Markdown (``st.markdown``, ``st.success``, a header,
+    a label): every parameter — an id, a name, a file name from the data — is escaped, so it
+    shows as it is and never becomes a link, an image or a format."""
+    with escaping(escape_markdown):
+        return text(code, lang(), **params)
+
+
+def md(value: object) -> str:
+    """Text from data (an id, a name, a file name) escaped for Markdown."""
+    return escape_markdown(str(value))
+
+
+def rendered_md(message: object) -> str:
+    """:func:`rendered` for a place that renders Markdown: a message's parameters escaped, or
+    plain text escaped whole."""
+    render = getattr(message, "render", None)
+    if not callable(render):
+        return md(message)
+    with escaping(escape_markdown):
+        return str(render(lang()))
+
+
+def finding_md(finding: Finding) -> str:
+    """A finding in one line (where, the value found, what was expected) for Markdown."""
+    with escaping(escape_markdown):
+        return finding.message(lang())
 
 
 def fmt_euro(cents: float | int | None) -> str:
@@ -37,6 +69,13 @@ def fmt_percent(share: float | None, decimals: int = 1) -> str:
 def chart(target: Any, figure: alt.TopLevelMixin, key: str) -> None:
     """Show an Altair chart in the reader's number notation, as wide as its container."""
     target.altair_chart(charts.localised(figure, lang()), key=key)
+
+
+def dataframe(target: Any, frame: pd.DataFrame, **kwargs: Any) -> Any:
+    """``target.dataframe(frame)`` with text that a spreadsheet would run as a formula made
+    text (see :func:`~dashboard.formatting.formula_safe`): the table's CSV download is as safe
+    as the workbooks."""
+    return target.dataframe(formula_safe(frame), **kwargs)
 
 
 def money_view(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
@@ -121,14 +160,3 @@ def sheet_label(sheet: str) -> str:
     if lang() == "nl" and declared is not None and declared.alias:
         return f"{declared.alias} ({sheet})"
     return sheet
-
-
-# what gives text a meaning in Streamlit's Markdown (links and images need "[", HTML "<",
-# colour and icon directives "[" too); lines shown here never start with a data value
-_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|~$"})
-
-
-def escape_markdown(value: object) -> str:
-    """Text from data (ids, names) shown in Markdown as it is: every character Markdown gives
-    a meaning escaped."""
-    return str(value).translate(_MARKDOWN)

@@ -12,7 +12,9 @@ parameter whose name ends in ``_cents`` is shown as euros (``€ 1.234,56``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
@@ -72,8 +74,37 @@ def text(code: str, lang: str = DEFAULT_LANGUAGE, /, **params: object) -> str:
     """
     entry = CATALOGUE[code]
     template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    escape = _ESCAPE.get()
     shown = {name: _format_param(name, value, lang) for name, value in params.items()}
+    if escape is not None:  # a nested message has escaped its own parameters already
+        shown = {
+            name: escape(value) if isinstance(value, str) and not _nested(params[name]) else value
+            for name, value in shown.items()
+        }
     return template.format(**shown)
+
+
+_ESCAPE: ContextVar[Callable[[str], str] | None] = ContextVar("escape", default=None)
+
+
+def _nested(value: object) -> bool:
+    return isinstance(value, Message) or (
+        isinstance(value, list | tuple)
+        and bool(value)
+        and all(isinstance(v, Message) for v in value)
+    )
+
+
+@contextmanager
+def escaping(escape: Callable[[str], str]) -> Iterator[None]:
+    """Within the block, every text parameter of a message (from data: an id, a name, a file
+    name) passes through ``escape`` before it is put in its template; the template itself is
+    not escaped. The dashboard escapes Markdown this way."""
+    token = _ESCAPE.set(escape)
+    try:
+        yield
+    finally:
+        _ESCAPE.reset(token)
 
 
 @dataclass(frozen=True)

@@ -74,4 +74,51 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "--out: hier mag niet worden geschreven; kies een andere plek",
         "en": "--out: this place cannot be written; choose another",
     },
+    "out_not_regular": {
+        "nl": "--out {path} is geen gewoon bestand (een pipe, apparaat of socket); geef een "
+        "bestandsnaam, bijv. verrekening.xlsx",
+        "en": "--out {path} is not a regular file (a pipe, device or socket); give a file "
+        "name, e.g. verrekening.xlsx",
+    },
+    "out_is_input": {
+        "nl": "--out {path} is het invoerbestand zelf; kies een andere naam, anders gaat de invoer "
+        "verloren",
+        "en": "--out {path} is the input itself; choose another name, or the input is lost",
+    },
+    # ------------------------------------------------------------------ option bounds (usage)
+    "usage_number_range": {
+        "nl": "{value} is geen getal van {low} tot en met {high}",
+        "en": "{value} is not a number from {low} to {high}",
+    },
+    "usage_number_above": {
+        "nl": "{value} is geen getal groter dan {low} en hoogstens {high}",
+        "en": "{value} is not a number above {low} and at most {high}",
+    },
+    "usage_whole_range": {
+        "nl": "{value} is geen heel getal van {low} tot en met {high}",
+        "en": "{value} is not a whole number from {low} to {high}",
+    },
+    "usage_norm_override": {
+        "nl": "{value}: verwacht ZORGVORM=N met N een heel getal van 0 tot en met {high}, "
+        "bijv. rectumcarcinoom=40",
+        "en": "{value}: expected CARE_FORM=N with N a whole number from 0 to {high}, "
+        "e.g. rectumcarcinoom=40",
+    },
+    "norms_range_bad_bounds": {
+        "nl": "--norms verwacht VAN ≤ TOT ≤ {high} en STAP ≥ 1 (bijv. 10:60:5)",
+        "en": "--norms expects FROM ≤ TO ≤ {high} and STEP ≥ 1 (e.g. 10:60:5)",
+    },
+    "norms_range_too_many": {
+        "nl": "--norms geeft {points} normen; hoogstens {limit} per verkenning (neem een grotere "
+        "STAP)",
+        "en": "--norms gives {points} norms; at most {limit} per sweep (take a larger STEP)",
+    },
+    "usage_years_order": {
+        "nl": "--to {last} ligt vóór --from {first}",
+        "en": "--to {last} is before --from {first}",
+    },
+    "usage_input_not_regular": {
+        "nl": "{path} is geen gewoon bestand (een map, pipe, apparaat of socket)",
+        "en": "{path} is not a regular file (a folder, pipe, device or socket)",
+    },
 }

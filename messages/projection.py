@@ -260,6 +260,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Afgebroken met Ctrl-C na {done} van {total}; er is niets weggeschreven.",
         "en": "Stopped with Ctrl-C after {done} of {total}; nothing was written.",
     },
+    "proj_amounts_too_large": {
+        "nl": "groei en indexatie maken de bedragen in {year} te groot om tot op de cent te "
+        "rekenen; projecteer tot en met {last_ok} of verlaag de groei of de indexatie",
+        "en": "growth and indexation make the amounts in {year} too large to compute to the "
+        "cent; project up to {last_ok} or lower the growth or the indexation",
+    },
     "norms_range_bad": {
         "nl": "--norms verwacht VAN:TOT:STAP met hele getallen, VAN ≤ TOT en STAP ≥ 1 "
         "(bijv. 10:60:5)",

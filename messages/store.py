@@ -6,6 +6,12 @@ Placeholders are the message's parameters (see :mod:`messages`).
 from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
+    "ui_local_mode": {
+        "nl": "Lokaal gebruik: zonder inlog, alleen op deze computer (127.0.0.1). Opgeslagen "
+        "scenario's en het logboek staan bij de opslag; een upload verdwijnt na {days} dagen.",
+        "en": "Local use: no login, on this computer only (127.0.0.1). Saved scenarios and the "
+        "audit log are kept beside the store; an upload is removed after {days} days.",
+    },
     "store_cannot_open": {
         "nl": "de opslag van scenario's ({path}) kan niet worden geopend: {detail}; kies een "
         "andere plek met SPREIDING_DB",

@@ -18,6 +18,36 @@ TEXTS.update(
     {
         # the file as a whole
         "file_missing": {"nl": "bestand of map bestaat niet", "en": "no such file or folder"},
+        "work_read": {"nl": "het lezen en controleren", "en": "reading and checking"},
+        "work_solve": {"nl": "het optimaliseren", "en": "the optimisation"},
+        "work_memory_limit": {
+            "nl": "{work} had meer geheugen nodig dan de grens van {memory_mb} MB en is gestopt; "
+            "het bestand is te groot of beschadigd (de grens is in te stellen met "
+            "SPREIDING_WORKER_MEMORY_MB)",
+            "en": "{work} needed more memory than the limit of {memory_mb} MB and was stopped; "
+            "the file is too large or damaged (the limit is set with SPREIDING_WORKER_MEMORY_MB)",
+        },
+        "work_time_limit": {
+            "nl": "{work} duurde langer dan {seconds} seconden en is gestopt; het bestand is te "
+            "groot of beschadigd",
+            "en": "{work} took longer than {seconds} seconds and was stopped; the file is too "
+            "large or damaged",
+        },
+        "work_crashed": {
+            "nl": "{work} is onverwacht gestopt ({detail}); het bestand is waarschijnlijk "
+            "beschadigd",
+            "en": "{work} stopped unexpectedly ({detail}); the file is probably damaged",
+        },
+        "file_not_regular": {
+            "nl": "geen gewoon bestand of map (een pipe, apparaat of socket); geef een "
+            "Excel-werkmap (.xlsx) of een map met CSV-bestanden",
+            "en": "not a regular file or folder (a pipe, device or socket); give an Excel "
+            "workbook (.xlsx) or a folder of CSV files",
+        },
+        "file_too_big": {
+            "nl": "het bestand is {size} bytes; hoogstens {limit} bytes worden gelezen",
+            "en": "the file is {size} bytes; at most {limit} bytes are read",
+        },
         "file_empty": {
             "nl": "het bestand is leeg; verwacht een Excel-werkmap (.xlsx)",
             "en": "the file is empty; expected an Excel workbook (.xlsx)",
@@ -107,9 +137,11 @@ TEXTS.update(
             "en": "the used range runs to {last_cell} ({cells} cells, limit {limit}); "
             "delete empty rows and columns beyond the data",
         },
-        "row_too_long": {
-            "nl": "een rij van het blad is groter dan {limit} bytes; geweigerd",
-            "en": "a row of the sheet is larger than {limit} bytes; refused",
+        "row_too_many_cells": {
+            "nl": "een rij van het blad heeft meer dan {limit} cellen (zoveel kolommen heeft "
+            "Excel); geweigerd",
+            "en": "a row of the sheet has more than {limit} cells (Excel's number of columns); "
+            "refused",
         },
         "text_too_long": {
             "nl": "een tekst van meer dan {limit} tekens; Excel staat er {excel} toe",
@@ -230,6 +262,24 @@ TEXTS.update(
             "typ de waarde opnieuw",
             "en": "the text holds control characters (invisible characters such as _x000B_); "
             "type the value again",
+        },
+        "id_foreign_character": {
+            "nl": "de code bevat het teken {character}, dat lijkt op een gewone letter maar een "
+            "andere code maakt; typ de code opnieuw met gewone letters en cijfers",
+            "en": "the code holds the character {character}, which looks like an ordinary letter "
+            "but makes another code; type the code again with ordinary letters and digits",
+        },
+        "key_duplicate_case": {
+            "nl": "moet uniek zijn; rij {first_row} heeft dezelfde sleutel als '{first}' "
+            "(alleen hoofd- en kleine letters verschillen); gebruik één schrijfwijze",
+            "en": "must be unique; row {first_row} has the same key as '{first}' (only upper and "
+            "lower case differ); use one spelling",
+        },
+        "unknown_reference_case": {
+            "nl": "onbekende code: op blad '{target}' staat '{known}' (alleen hoofd- en kleine "
+            "letters verschillen); gebruik die schrijfwijze",
+            "en": "unknown code: sheet '{target}' has '{known}' (only upper and lower case "
+            "differ); use that spelling",
         },
         "value_withheld": {
             "nl": "(waarde niet getoond: deze kolom kan patiëntpseudoniemen bevatten)",

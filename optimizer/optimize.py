@@ -11,7 +11,7 @@ constraints in words and what would have to change.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -295,7 +295,9 @@ def choose_proposals(
             attempts.insert(0, focused.restricted(supported))
     status, gap = "infeasible", None
     for attempt in attempts:
-        stage = build(attempt, stage="proposals")
+        # which agreements to propose is decided on fractional flows (whole patients make this
+        # stage a far harder MIP: national 300 s instead of 5 s); the plan itself is whole
+        stage = build(replace(attempt, whole=False), stage="proposals")
         status, gap = solve_model(stage, options)
         if status in ("optimal", "time_limit"):
             break
@@ -307,7 +309,7 @@ def choose_proposals(
     for i, z in stage.z.items():
         chosen[i] = (z.varValue or 0.0) > 0.5 and (stage.x[i].varValue or 0.0) > 1e-6
     keep = ~arcs["new"].to_numpy(dtype=bool) | chosen
-    return status, stage.inputs.restricted(keep), gap
+    return status, replace(stage.inputs.restricted(keep), whole=inputs.whole), gap
 
 
 def optimize(wb: Workbook, year: int, options: Options | None = None) -> OptimizeResult:

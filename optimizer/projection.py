@@ -24,6 +24,7 @@ from calculator.flows import flows_of_year
 from calculator.money import decimal
 from calculator.workbook import Workbook
 from optimizer.capacity import capacity, money
+from optimizer.projection_bounds import check_projection_size
 
 # (done, total, what was just finished): called after each unit of work
 Progress = Callable[[int, int, str], None]
@@ -246,6 +247,7 @@ def project(wb: Workbook, first: int, last: int, progress: Progress | None = Non
                 )
             ]
         )
+    check_projection_size(wb, first, last)
     years = list(range(first, last + 1))
     base = base_flows(wb, first)
     wb_years, carried = contracts_carried(wb, years)

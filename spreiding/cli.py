@@ -1,7 +1,8 @@
 """The ``spreiding`` command line (SPEC §7).
 
 Exit codes: 0 ok, 1 invalid input (with the full report), 2 infeasible or unsolved, 3 internal
-error (one line; the traceback only with ``--debug``).
+error (one line; the traceback only with ``--debug``), 64 a usage error (an unknown or
+out-of-range option, a bad ``--out``; see :mod:`spreiding.options`), 130 stopped with Ctrl-C.
 """
 
 from __future__ import annotations
@@ -21,7 +22,23 @@ import click
 from calculator.errors import Finding, SpreidingError, SpreidingInputError
 from messages import LANGUAGES
 from optimizer.errors import OptimizerError
+from spreiding.options import (
+    CEILING,
+    MINUTES,
+    NORM,
+    NORMS,
+    OUT_FILE,
+    SECONDS,
+    SHARE,
+    WEIGHT,
+    WORKERS,
+    YEAR_TYPE,
+    UsageError,
+    check_out_is_not_input,
+    usage_error,
+)
 from spreiding.output import language, say
+from spreiding.progress import write_atomically
 
 EXIT_OK, EXIT_INVALID, EXIT_UNSOLVED, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -31,8 +48,8 @@ def emit_json(document: dict[str, Any]) -> None:
     click.echo(json.dumps(document, ensure_ascii=False, indent=2, default=str, allow_nan=False))
 
 
-def check_out(out: Path | None, option: str = "out") -> None:
-    """Refuse an ``--out`` (or ``--lines``) path that cannot be written, before any work."""
+def check_writable(out: Path | None, option: str = "out") -> None:
+    """Refuse a ``--lines`` (or other) path that cannot be written, before any work."""
     if out is None:
         return
     folder = out.parent if str(out.parent) else Path(".")
@@ -46,6 +63,12 @@ def check_out(out: Path | None, option: str = "out") -> None:
     if problem:
         code = problem if option == "out" else problem.replace("out_", f"{option}_", 1)
         raise SpreidingInputError([Finding("", None, "", str(out), code=code)])
+
+
+def check_out(out: Path | None, book: Path | None = None) -> None:
+    """Refuse an ``--out`` that names the input, before any work is done (the option type
+    :data:`~spreiding.options.OUT_FILE` has already refused what cannot be written)."""
+    check_out_is_not_input(out, book)
 
 
 def report_findings(findings: list[Finding], as_json: bool) -> None:
@@ -88,8 +111,8 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
             detail = exc.render(language()) if isinstance(exc, OptimizerError) else str(exc)
             click.echo(say("cli_error", detail=detail), err=True)
             code = EXIT_INTERNAL
-        except click.exceptions.Exit:
-            raise
+        except (click.exceptions.Exit, click.ClickException):
+            raise  # click reports a usage error itself, with exit 64 (see SpreidingGroup)
         except BrokenPipeError:  # the reader stopped reading (`| head`): nothing to report
             # as the Python documentation advises: no second error when the interpreter flushes
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -110,7 +133,24 @@ def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
     return wrapper
 
 
-@click.group()
+class SpreidingGroup(click.Group):
+    """The command group; every usage error (click's own too: an unknown option, a missing
+    argument) exits with 64, never 2 (which means *infeasible*)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            raise UsageError(exc.format_message(), exc.ctx) from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise UsageError(exc.format_message(), exc.ctx) from exc
+
+
+@click.group(cls=SpreidingGroup)
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 @click.option(
     "--lang",
@@ -125,6 +165,7 @@ def main(debug: bool, lang: str) -> None:
 
 
 BOOK = click.argument("book", type=click.Path(path_type=Path))
+# the reader refuses a book that is not a regular file or folder (a finding, exit 1)
 JSON = click.option("--json", "as_json", is_flag=True, help="Write one JSON document to stdout.")
 
 
@@ -134,7 +175,7 @@ JSON = click.option("--json", "as_json", is_flag=True, help="Write one JSON docu
 @guarded
 def validate(book: Path, as_json: bool) -> int:
     """Check an input workbook (xlsx or CSV folder) and report every problem."""
-    from calculator.validate import load
+    from calculator.validate import load_isolated as load
 
     wb = load(book)
     counts = {name: int(len(getattr(wb, name))) for name in sorted(wb.present)}
@@ -161,7 +202,7 @@ def validate(book: Path, as_json: bool) -> int:
 @main.command()
 @click.option(
     "--out",
-    type=click.Path(path_type=Path),
+    type=OUT_FILE,
     help="Workbook to write [default: regio_voorbeeld.xlsx, with --national nederland.xlsx].",
 )
 @click.option(
@@ -173,16 +214,17 @@ def validate(book: Path, as_json: bool) -> int:
 def sample(out: Path | None, national: bool) -> int:
     """Write the sample region workbook (illustrative figures), or with --national the national
     instance for oncological surgery (sources on its 'bronnen' sheet)."""
-    out = out or Path("nederland.xlsx" if national else "regio_voorbeeld.xlsx")
-    check_out(out)
+    out = out or OUT_FILE.convert(
+        "nederland.xlsx" if national else "regio_voorbeeld.xlsx", None, None
+    )
     if national:
         from calculator.national_sample import write_national
 
-        write_national(out)
+        write_atomically(out, write_national)
     else:
         from calculator.sample_region import write_sample
 
-        write_sample(out)
+        write_atomically(out, write_sample)
     click.echo(say("cli_wrote", path=str(out)))
     return EXIT_OK
 
@@ -190,7 +232,7 @@ def sample(out: Path | None, national: bool) -> int:
 @main.command()
 @click.option(
     "--out",
-    type=click.Path(path_type=Path),
+    type=OUT_FILE,
     default=Path("spreiding_sjabloon.xlsx"),
     show_default=True,
 )
@@ -199,13 +241,13 @@ def template(out: Path) -> int:
     """Write an empty input workbook with every sheet, header and a 'toelichting' sheet."""
     from calculator.template import write_template
 
-    write_template(out)
+    write_atomically(out, write_template)
     click.echo(say("cli_wrote", path=str(out)))
     return EXIT_OK
 
 
-YEAR = click.option("--year", type=int, required=True, help="Settlement year.")
-OUT = click.option("--out", type=click.Path(path_type=Path), help="Write the workbook here.")
+YEAR = click.option("--year", type=YEAR_TYPE, required=True, help="Settlement year.")
+OUT = click.option("--out", type=OUT_FILE, help="Write the workbook here.")
 
 
 @main.command()
@@ -261,9 +303,9 @@ def settle(
     from calculator.partitioned import auto_partitions
     from calculator.report import settlement_document
     from calculator.settle import settle as run_settle
-    from calculator.validate import load
+    from calculator.validate import load_isolated as load
 
-    check_out(out)
+    check_out(out, book)
     check_lines(lines_to, as_json)
     wb = load(book)
     buckets = partitions or auto_partitions(len(wb.registrations))
@@ -275,7 +317,7 @@ def settle(
         # the workbook writer (openpyxl) is loaded only when a workbook is written
         from calculator.settlement_export import write_settlement
 
-        write_settlement(result, out)
+        write_atomically(out, lambda path: write_settlement(result, path))
     elif out is not None:  # a result that breaks an invariant is never written as a workbook
         click.echo(say("cli_not_written", path=str(out)), err=True)
         out = None
@@ -331,7 +373,7 @@ def check_lines(lines_to: str | None, as_json: bool) -> None:
         if as_json:
             raise SpreidingInputError([Finding("", None, "", "-", code="lines_stdout_with_json")])
         return
-    check_out(Path(lines_to), "lines")
+    check_writable(Path(lines_to), "lines")
 
 
 def print_settlement(
@@ -352,6 +394,7 @@ def print_settlement(
 @click.option(
     "--norm",
     "norms",
+    type=NORM,
     multiple=True,
     metavar="CARE_FORM=N",
     help="Override a volume norm (repeatable), e.g. --norm rectumcarcinoom=40.",
@@ -361,15 +404,16 @@ def print_settlement(
 @guarded
 def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as_json: bool) -> int:
     """Manual scenario: move the agreed shares (SPEC §6.1), with capacity, norms and money."""
-    from calculator.validate import load
+    from calculator.validate import load_isolated as load
     from optimizer.report import care_form_names, scenario_document, write_scenario
     from optimizer.scenario import manual_scenario
 
-    check_out(out)
+    check_out(out, book)
     wb = load(book)
     result = manual_scenario(wb, year, norm_overrides=parse_norms(norms, wb))
     if out is not None:
-        write_scenario(result, out, language(), care_form_names(wb))
+        names = care_form_names(wb)
+        write_atomically(out, lambda path: write_scenario(result, path, language(), names))
     if as_json:
         emit_json(scenario_document(result))
     else:
@@ -385,12 +429,12 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
 @click.option("--solver", type=click.Choice(["highs", "cbc"]), default="highs", show_default=True)
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
+    type=SECONDS,
     default=120.0,
     show_default=True,
-    help="Seconds.",
+    help="Seconds (at most 3600).",
 )
-@click.option("--gap", type=click.FloatRange(0, 1), help="Relative MIP gap to stop at.")
+@click.option("--gap", type=SHARE, help="Relative MIP gap to stop at.")
 @click.option(
     "--integer",
     is_flag=True,
@@ -407,24 +451,24 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
     help="moves: a feasible plan with the fewest new agreements, then the fewest patients in "
     "another hospital than today, then the least travel; travel: the least travel first.",
 )
-@click.option("--w-travel", type=click.FloatRange(min=0), default=1.0, show_default=True)
+@click.option("--w-travel", type=WEIGHT, default=1.0, show_default=True)
 @click.option(
     "--w-move",
-    type=click.FloatRange(min=0),
+    type=WEIGHT,
     default=None,
     help="Weigh each patient moved against today as this many travel minutes (one weighted "
     "sum instead of the order of goals; with --objective travel default 0).",
 )
 @click.option(
     "--max-utilisation",
-    type=click.FloatRange(0, 1, min_open=True),
+    type=CEILING,
     help="Planning ceiling for OR and beds of every hospital in this run (share; default the "
     "hospitals sheet's or_max_utilisation / beds_max_utilisation, blank there 0.90).",
 )
-@click.option("--norm", "norms", multiple=True, metavar="CARE_FORM=N")
-@click.option("--max-travel", type=click.FloatRange(min=0), help="No moves longer [minutes].")
-@click.option("--max-move-share", type=click.FloatRange(0, 1))
-@click.option("--max-margin-loss", type=click.FloatRange(0, 1))
+@click.option("--norm", "norms", type=NORM, multiple=True, metavar="CARE_FORM=N")
+@click.option("--max-travel", type=MINUTES, help="No moves longer [minutes].")
+@click.option("--max-move-share", type=SHARE)
+@click.option("--max-margin-loss", type=SHARE)
 @click.option(
     "--propose/--no-propose",
     default=None,
@@ -433,7 +477,7 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
 )
 @click.option(
     "--w-fixed",
-    type=click.FloatRange(min=0),
+    type=WEIGHT,
     help="Weight of the fixed service costs (default 1 when the sheet has rows).",
 )
 @click.option(
@@ -471,7 +515,8 @@ def optimize(
 ) -> int:
     """Optimised allocation (SPEC §6.2) with proposed agreements where needed; exit 2 when
     infeasible or unsolved."""
-    from calculator.validate import load
+    from calculator.isolation import run_isolated
+    from calculator.validate import load_isolated as load
     from optimizer.inputs import Options
     from optimizer.optimize import optimize as run_optimize
     from optimizer.report import (
@@ -483,7 +528,7 @@ def optimize(
 
     if integer and fractional:
         raise click.UsageError(say("cli_integer_and_fractional"))
-    check_out(out)
+    check_out(out, book)
     wb = load(book)
     options = Options(
         solver=solver,
@@ -504,9 +549,12 @@ def optimize(
         w_fixed=w_fixed,
         caps=caps,
     )
-    result = run_optimize(wb, year, options)
+    result = run_isolated(
+        run_optimize, wb, year, options, seconds=solve_seconds(time_limit), what="solve"
+    )
     if out is not None:
-        write_optimize(result, out, language(), care_form_names(wb))
+        names = care_form_names(wb)
+        write_atomically(out, lambda path: write_optimize(result, path, language(), names))
     if as_json:
         emit_json(optimize_document(result, language()))
     else:
@@ -519,12 +567,15 @@ def optimize(
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--out", type=click.Path(path_type=Path), required=True, help="Workbook to write.")
+@click.option("--out", type=OUT_FILE, required=True, help="Workbook to write.")
 @guarded
 def orlib(source: Path, out: Path) -> int:
     """Turn an OR-Library capacitated warehouse file (capNN.txt) into a workbook for 2025."""
     from optimizer.orlib import write_orlib
 
+    if not source.is_file():
+        raise usage_error("usage_input_not_regular", path=str(source))
+    check_out(out, source)
     cap = write_orlib(source, out)
     click.echo(
         say(
@@ -539,8 +590,8 @@ def orlib(source: Path, out: Path) -> int:
 
 @main.command()
 @BOOK
-@click.option("--from", "first", type=int, required=True, help="Base year (has volumes).")
-@click.option("--to", "last", type=int, required=True, help="Last year projected.")
+@click.option("--from", "first", type=YEAR_TYPE, required=True, help="Base year (has volumes).")
+@click.option("--to", "last", type=YEAR_TYPE, required=True, help="Last year projected.")
 @OUT
 @JSON
 @guarded
@@ -548,6 +599,9 @@ def project(book: Path, first: int, last: int, out: Path | None, as_json: bool) 
     """Multi-year projection: cases, OR capacity, norms and money per year and hospital."""
     from spreiding.project_command import run_project
 
+    if last < first:
+        raise usage_error("usage_years_order", first=str(first), last=str(last))
+    check_out(out, book)
     return run_project(book, first, last, out, as_json, language())
 
 
@@ -555,18 +609,25 @@ def project(book: Path, first: int, last: int, out: Path | None, as_json: bool) 
 @BOOK
 @YEAR
 @click.option("--care-form", "care_form", required=True, help="Care form whose norm is swept.")
-@click.option("--norms", "norms_spec", required=True, metavar="FROM:TO:STEP", help="e.g. 10:60:5.")
+@click.option(
+    "--norms",
+    "norms_spec",
+    type=NORMS,
+    required=True,
+    metavar="FROM:TO:STEP",
+    help="e.g. 10:60:5 (at most 300 norms).",
+)
 @click.option("--free-moves", is_flag=True, help="Allow moves without an agreement.")
-@click.option("--max-travel", type=click.FloatRange(min=0), help="No moves longer [minutes].")
+@click.option("--max-travel", type=MINUTES, help="No moves longer [minutes].")
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
+    type=SECONDS,
     default=120.0,
     show_default=True,
-    help="Seconds per solve.",
+    help="Seconds per solve (at most 3600).",
 )
-@click.option("--gap", type=click.FloatRange(0, 1), help="Relative MIP gap of the first solve.")
-@click.option("--workers", type=click.IntRange(1, 8), help="Processes (default: by model size).")
+@click.option("--gap", type=SHARE, help="Relative MIP gap of the first solve.")
+@click.option("--workers", type=WORKERS, help="Processes, at most the cores (default: by size).")
 @OUT
 @JSON
 @guarded
@@ -574,7 +635,7 @@ def sweep(
     book: Path,
     year: int,
     care_form: str,
-    norms_spec: str,
+    norms_spec: list[int],
     free_moves: bool,
     max_travel: float | None,
     time_limit: float,
@@ -587,8 +648,16 @@ def sweep(
     from optimizer.inputs import Options
     from spreiding.sweep_command import run_sweep
 
+    check_out(out, book)
     options = Options(free_moves=free_moves, max_travel=max_travel, time_limit=time_limit, gap=gap)
     return run_sweep(book, year, care_form, norms_spec, options, workers, out, as_json, language())
+
+
+def solve_seconds(time_limit: float) -> float:
+    """CPU seconds a worker may spend on one ``optimize``: a run solves up to four times (the
+    proposals' two stages, the allocation, the shadow prices), each within the time limit, on
+    up to two threads, plus the build."""
+    return 8 * time_limit + 300
 
 
 def parse_norms(norms: tuple[str, ...], wb: Any) -> dict[str, int]:

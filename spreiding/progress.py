@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -65,12 +66,25 @@ def interrupted(tally: Tally, lang: str) -> int:
 
 
 def write_atomically(target: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file beside ``target``, so a stop leaves no half file."""
-    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    """Write through a temporary file beside ``target`` and rename it into place, so a stop or
+    an error leaves no half file and a reader never sees one. The file gets the permissions of
+    the file it replaces, or those a new file would get (the umask)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     os.close(handle)
     try:
         write(Path(tmp))
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from calculator.validate import load
+from calculator.validate import load_isolated as load
 from messages import text
 from messages.numbers import euro, number, percent
 from optimizer.projection import Projection, project

@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from calculator.validate import load
+from calculator.validate import load_isolated as load
 from messages import text
 from messages.numbers import euro, number, percent
 from optimizer.inputs import Options
-from optimizer.sweep import SweepResult, parse_norm_range, sweep
+from optimizer.sweep import SweepResult, sweep
 from optimizer.sweep_report import reasons, status_text, sweep_document, sweep_title, write_sweep
 from spreiding.progress import Tally, interrupted, progress_bar, write_atomically
 
@@ -20,7 +20,7 @@ def run_sweep(
     book: Path,
     year: int,
     care_form: str,
-    norms_spec: str,
+    norms: list[int],
     options: Options,
     workers: int | None,
     out: Path | None,
@@ -30,7 +30,6 @@ def run_sweep(
     """Sweep, then write the workbook and print JSON or a table; 130 when stopped."""
     from spreiding.cli import EXIT_OK, EXIT_UNSOLVED, emit_json
 
-    norms = parse_norm_range(norms_spec)
     tally = Tally(len(norms))
     try:
         wb = load(book)

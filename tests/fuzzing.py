@@ -6,8 +6,14 @@ infinite or NaN number, ambiguous number or date, control characters), rows dele
 shuffled, a column deleted or renamed, two columns swapped, a sheet deleted. Validation runs in
 process (the same :func:`calculator.validate` path the CLI uses) and must end in a workbook or an
 input error whose findings are located and render in both languages — never another exception.
-When a mutant validates, the settlement and the manual scenario run and must hold their
-invariants, and their JSON documents must be valid JSON (no ``Infinity``).
+When a mutant validates, the settlement, the manual scenario and a one-year projection run and
+must hold their invariants, and their JSON documents must be valid JSON (no ``Infinity``).
+
+The base is the sample with every optional sheet filled (travel, service costs and volume
+periods are added to the growth, phases and keep it has), so every newer sheet is mutated too;
+hostile values include look-alike ids (Cyrillic, full-width, zero-width, other case). Every
+``files_every``-th mutant goes the way of a file: written as a CSV folder (registrations as
+Parquet) and read back by the reader, as the CLI reads a folder.
 
 ``python -m tests.fuzzing --mutants 2000 --seed 7`` (``make fuzz``) runs a larger campaign.
 """
@@ -18,7 +24,9 @@ import argparse
 import datetime as dt
 import json
 import random
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +44,8 @@ from calculator.settle import settle
 from calculator.validate import _finish
 from calculator.workbook import Workbook
 from messages import LANGUAGES
+from optimizer.projection import project
+from optimizer.projection_report import projection_document
 from optimizer.report import scenario_document
 from optimizer.scenario import manual_scenario
 
@@ -61,6 +71,12 @@ HOSTILE: tuple[object, ...] = (
     "ALR\x0b",
     "_x000B_",
     "=1+1",
+    "\u0410LR",  # a Cyrillic A: looks like ALR
+    "ALR\u200b",  # a zero-width space
+    "\uff21\uff2c\uff32",  # full-width ALR
+    "alr",
+    "  ALR  ",
+    "1e300",
     "x" * 40_000,
     1e300,
     -1e300,
@@ -92,9 +108,37 @@ class Outcome:
 
 
 def sample_tables() -> dict[str, pd.DataFrame]:
+    """The sample's raw tables with the optional sheets it lacks filled from its own data:
+    travel between its hospitals, a fixed service cost per performed care form, and the
+    periods of the 2025 volumes (the whole year)."""
     raw = read_any(SAMPLE)
     assert not raw.findings, [f.message("en") for f in raw.findings]
-    return raw.tables
+    tables = dict(raw.tables)
+    hospitals = list(tables["hospitals"]["hospital_id"])
+    pairs = [(a, b) for a in hospitals for b in hospitals if a != b]
+    tables.setdefault(
+        "travel",
+        _renumber(
+            pd.DataFrame(
+                {
+                    "from_hospital": [a for a, _ in pairs],
+                    "to_hospital": [b for _, b in pairs],
+                    "minutes": [float(10 + 7 * (i % 9)) for i in range(len(pairs))],
+                }
+            )
+        ),
+    )
+    performed = tables["volumes"][["hospital_id", "care_form_id"]].drop_duplicates().head(8)
+    tables.setdefault(
+        "service_costs",
+        _renumber(performed.assign(fixed_cost=[250_000.0] * len(performed))),
+    )
+    volumes = tables["volumes"].copy()
+    in_2025 = volumes["year"] == 2025
+    volumes["period_from"] = [dt.date(2025, 1, 1) if y else None for y in in_2025]
+    volumes["period_to"] = [dt.date(2025, 12, 31) if y else None for y in in_2025]
+    tables["volumes"] = volumes
+    return tables
 
 
 def _renumber(frame: pd.DataFrame) -> pd.DataFrame:
@@ -191,6 +235,11 @@ def _use(wb: Workbook) -> bool:
         _documents_are_json(scenario_document(scenario))
         money = scenario.money.select_dtypes("number")
         assert np.isfinite(money.to_numpy(dtype=float)).all()
+        try:  # growth, phases and indexation into the next year
+            projection = project(wb, volume_years[0], volume_years[0] + 1)
+        except SpreidingInputError:
+            return True
+        _documents_are_json(projection_document(projection, "nl"))
     return True
 
 
@@ -213,12 +262,32 @@ class TypingCache:
         return frame, list(findings), complete
 
 
+def through_files(tables: dict[str, pd.DataFrame]) -> RawBook:
+    """The mutant written as a CSV folder (registrations as Parquet) and read back by the
+    reader: text cells, Dutch or English numbers, Parquet types, as from a user's folder."""
+    folder = Path(tempfile.mkdtemp(prefix="spreiding-fuzz-"))
+    try:
+        for name, frame in tables.items():
+            frame = frame.drop(columns=[ROW])
+            cells = frame.astype(object).map(
+                lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+            )
+            if name == "registrations":
+                cells.to_parquet(folder / f"{name}.parquet", index=False)
+            else:
+                cells.to_csv(folder / f"{name}.csv", index=False)
+        return read_any(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def check_mutant(
-    tables: dict[str, pd.DataFrame], pseudonyms: set[str], use: bool = True
+    tables: dict[str, pd.DataFrame], pseudonyms: set[str], use: bool = True, files: bool = False
 ) -> tuple[bool, bool]:
     """Validate one mutant; raise AssertionError (or the bug) when an outcome is not allowed."""
     try:
-        wb = _finish(RawBook(tables, [], "mutant.xlsx"), "0" * 64)
+        raw = through_files(tables) if files else RawBook(tables, [], "mutant.xlsx")
+        wb = _finish(raw, "0" * 64)
     except SpreidingInputError as exc:
         assert exc.findings, "an input error without findings"
         for finding in exc.findings:
@@ -236,8 +305,10 @@ def run(
     seed: int,
     settle_at_most: int | None = None,
     report: Callable[[Outcome], None] | None = None,
+    files_every: int = 0,
 ) -> list[Outcome]:
-    """Run ``mutants`` mutants from ``seed``; valid ones settle (at most ``settle_at_most``)."""
+    """Run ``mutants`` mutants from ``seed``; valid ones settle (at most ``settle_at_most``);
+    every ``files_every``-th goes through a CSV/Parquet folder (0: none)."""
     tables = sample_tables()
     pseudonyms = set(tables["registrations"]["patient_id"].astype(str))
     rng = random.Random(seed)
@@ -245,19 +316,24 @@ def run(
     cache = TypingCache()
     validate._type_sheet = cache  # type: ignore[assignment]
     try:
-        return _campaign(tables, pseudonyms, rng, mutants, seed, settle_at_most, report, outcomes)
+        return _campaign(
+            tables, pseudonyms, rng, mutants, seed, settle_at_most, report, outcomes, files_every
+        )
     finally:
         validate._type_sheet = cache.original  # type: ignore[assignment]
 
 
-def _campaign(tables, pseudonyms, rng, mutants, seed, settle_at_most, report, outcomes):  # type: ignore[no-untyped-def]
+def _campaign(
+    tables, pseudonyms, rng, mutants, seed, settle_at_most, report, outcomes, files_every
+):  # type: ignore[no-untyped-def]
     settled = 0
     for index in range(mutants):
         mutant, mutations = mutate(tables, rng)
         start = time.perf_counter()
         use = settle_at_most is None or settled < settle_at_most
         try:
-            valid, was_settled = check_mutant(mutant, pseudonyms, use=use)
+            files = bool(files_every) and index % files_every == files_every - 1
+            valid, was_settled = check_mutant(mutant, pseudonyms, use=use, files=files)
         except BaseException as exc:
             exc.add_note(f"mutant {index} (seed {seed}): {'; '.join(mutations)}")
             raise
@@ -282,7 +358,7 @@ def main() -> int:
         state = "settled" if o.settled else ("valid" if o.valid else "invalid")
         print(f"{o.index:5d} {state:8s} {o.seconds:6.2f} s  {'; '.join(o.mutations)}")
 
-    outcomes = run(args.mutants, args.seed, report=show)
+    outcomes = run(args.mutants, args.seed, report=show, files_every=10)
     valid = sum(o.valid for o in outcomes)
     print(
         f"{len(outcomes)} mutants, {valid} valid, {sum(o.settled for o in outcomes)} settled, "

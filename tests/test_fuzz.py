@@ -11,10 +11,11 @@ from tests.fuzzing import run
 
 MUTANTS = 200
 SETTLED = 8  # of ~30 valid mutants; settling costs ~10× validating, ``make fuzz`` settles all
+FILES_EVERY = 50  # 4 mutants go through a CSV folder with a Parquet file
 
 
 def test_mutants_of_the_sample_never_reach_an_internal_error():
-    outcomes = run(MUTANTS, seed=20251123, settle_at_most=SETTLED)
+    outcomes = run(MUTANTS, seed=20251123, settle_at_most=SETTLED, files_every=FILES_EVERY)
     assert len(outcomes) == MUTANTS
     valid = [o for o in outcomes if o.valid]
     # the campaign must exercise both roads: rejected mutants and mutants that settle

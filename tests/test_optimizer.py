@@ -448,6 +448,8 @@ def test_a_solver_that_cannot_be_used_is_the_users_choice_in_their_language(monk
     import pulp
 
     monkeypatch.setattr(pulp.PULP_CBC_CMD, "available", lambda self: False)
+    # the patch lives in this process: the CLI's solve runs here, not in a worker process
+    monkeypatch.setenv("SPREIDING_ISOLATION", "off")
     with pytest.raises(SpreidingInputError) as missing:
         make_solver(Options(solver="cbc"))
     finding = missing.value.findings[0]
@@ -480,6 +482,7 @@ def test_an_optimizer_bug_in_the_cli_is_exit_3_in_the_readers_language(monkeypat
         raise OptimizerError("opt_unbounded")
 
     monkeypatch.setattr(goals_module, "solve_model", unbounded)
+    monkeypatch.setenv("SPREIDING_ISOLATION", "off")  # the patch lives in this process
     for lang, words in (("nl", "fout: het model is onbegrensd"), ("en", "error: the model is")):
         done = CliRunner().invoke(main, ["--lang", lang, "optimize", str(SAMPLE), "--year", "2026"])
         assert done.exit_code == 3 and words in done.output, done.output

@@ -102,5 +102,5 @@ def test_a_bad_out_path_is_a_clear_message(tmp_path, where, code):
     result = CliRunner().invoke(
         main, ["--lang", "en", "settle", str(SAMPLE), "--year", "2025", "--out", str(out)]
     )
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 64, result.output  # a usage error
     assert code in result.output and "Traceback" not in result.output

@@ -130,7 +130,7 @@ def _rezip(source: Path, target: Path, change: dict[str, bytes | None]) -> None:
 
 
 def _sheet_part(path: Path, title: str) -> str:
-    from calculator.reader import _sheet_parts
+    from calculator.xlsx_scan import sheet_parts as _sheet_parts
 
     with zipfile.ZipFile(path) as z:
         return _sheet_parts(z)[title]
