@@ -7,16 +7,19 @@ findings; none raises.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 import pandas as pd
 
 from calculator.agreements import yearly_share
 from calculator.errors import Finding
+from calculator.money import decimal
 from calculator.prices import resolve_prices
 from calculator.schema import HOSPITAL_TYPES, SHEETS, Sheet
 from calculator.workbook import SOURCE_ROW
 
-SHARE_TOLERANCE = 0.001
+SHARE_TOLERANCE = Decimal("0.001")  # exact: 0.4995 + 0.2997 + 0.1998 is 0.999, not 0.99899…
 # more DBCs of one pseudonym in one file is a placeholder, not a patient (a warning: matching is
 # linear, but the DBCs of different people cannot be paired meaningfully)
 MAX_DBCS_PER_PATIENT = 200
@@ -274,14 +277,14 @@ def _contract_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     contracts = frames["insurer_contracts"].dropna(subset=["hospital_id", "year", "share"])
     out = []
     for (hospital, year), group in contracts.groupby(["hospital_id", "year"]):
-        total = group["share"].sum()
+        total = sum((decimal(float(x)) for x in group["share"]), Decimal(0))
         if abs(total - 1) > SHARE_TOLERANCE:
             out.append(
                 _f(
                     "insurer_contracts",
                     group[SOURCE_ROW].min(),
                     "share",
-                    f"{total:.4f}",
+                    str(total),
                     "contract_shares_sum",
                     hospital=hospital,
                     year=str(year),

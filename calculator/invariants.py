@@ -161,7 +161,7 @@ def declared_equals_count_times_price(t: dict[str, pd.DataFrame]) -> list[Proble
             (s * int(u) for s, u in zip(group["share"], group["unit_price_cents"], strict=True)),
             Fraction(0),
         )
-        want = round_half_up(exact(n) * unit)
+        want = round_half_up(exact(n) * round_half_up(unit))
         got = int(group["amount_cents"].sum())
         if got != want:
             out.append(

@@ -54,6 +54,13 @@ def largest_remainder(weights: list[Fraction], total: int) -> list[int]:
     return parts
 
 
+def weighted_unit_cents(shares: list[Fraction], units: list[int]) -> int:
+    """The share-weighted unit price [cents]: Σ share_i × contract unit price_i (each already
+    rounded to cents), rounded half-up once. One price for every use: cases spread over the
+    insurers by share and a DBC whose insurer is blank or has no contract."""
+    return round_half_up(sum((s * u for s, u in zip(shares, units, strict=True)), Fraction(0)))
+
+
 def unit_price_cents(price_eur: Decimal, *factors: float | Decimal) -> int:
     """``price × factor × …`` [EUR] rounded half-up once to integer cents."""
     amount = price_eur

@@ -507,7 +507,9 @@ def settle_pairs(
     S → P valid on the later start date decides:
 
     - ``parallel``: a moved case, one per patient and performer DBC, with its secondment; both
-      DBCs ``full`` is exception ``parallel_full_twice`` (the insurer pays twice);
+      DBCs ``full`` is exception ``parallel_full_twice`` (the insurer pays twice), a ``full``
+      DBC beside the ``intervention`` DBC is ``parallel_full_and_intervention`` (the insurer
+      pays the intervention twice); neither is a moved case;
     - ``referral`` with a diagnostics DBC at S: a recognised referral case (realised + 1,
       secondment when ``referral_cases``);
     - anything else: exception ``double_declaration``.
@@ -543,15 +545,20 @@ def settle_pairs(
     parallel_fwd = (forward["mode"] == "parallel").to_numpy(dtype=bool, na_value=False)
     parallel_bwd = (backward["mode"] == "parallel").to_numpy(dtype=bool, na_value=False)
     both_full = (comp_s == "full") & (comp_p == "full")
+    # the full product beside the intervention: the insurer pays the intervention twice
+    full_beside = ((comp_s == "full") & (comp_p == "intervention")) | (
+        (comp_s == "intervention") & (comp_p == "full")
+    )
     full_twice = both_full & (parallel_fwd | parallel_bwd)
-    moved_parallel = oriented & parallel_fwd & ~both_full
+    full_and_intervention = full_beside & (parallel_fwd | parallel_bwd)
+    moved_parallel = oriented & parallel_fwd & ~both_full & ~full_beside
     referral = (
         oriented
         & (forward["mode"] == "referral").to_numpy(dtype=bool, na_value=False)
         & (comp_s == "diagnostics")
     )
     covered_unoriented = ~oriented & (parallel_fwd | parallel_bwd) & ~both_full
-    double = ~(moved_parallel | referral | full_twice | covered_unoriented)
+    double = ~(moved_parallel | referral | full_twice | full_and_intervention | covered_unoriented)
 
     moved = moved_parallel | referral
     # one moved case per performer DBC: the first pair (smallest sending dbc_id) stands for it
@@ -576,6 +583,12 @@ def settle_pairs(
             s_side[full_twice],
             p_side[full_twice],
             [{"agreement": ag} for ag in agreement_full[full_twice]],
+        ),
+        _pair_exceptions(
+            "parallel_full_and_intervention",
+            s_side[full_and_intervention],
+            p_side[full_and_intervention],
+            [{"agreement": ag} for ag in agreement_full[full_and_intervention]],
         ),
         _pair_exceptions("double_declaration", s_side[double], p_side[double], None),
     ]

@@ -14,6 +14,7 @@ from calculator.lines import KINDS, LINE_COLUMNS, empty, exception_rows, typed_l
 from calculator.monitoring import monitor
 from calculator.netting import apply_caps, clearing, pair_statements, positions
 from calculator.registrations import settle_registrations
+from calculator.sources import covered_pairs, reconcile
 from calculator.tariffs import Tariffs
 from calculator.workbook import Workbook
 from messages import Message
@@ -136,6 +137,25 @@ def settle(
         parts.append(settle_flows(flows, wb.agreements, tariffs, year))
     if source == "combined":
         parts.append(settle_referral_flows(flows, wb.agreements, tariffs, year))
+        reconciled = reconcile(
+            flows,
+            wb.agreements,
+            tariffs,
+            year,
+            covered_pairs(wb.registrations, tariffs, year, year_basis),
+            parts[0][3],
+        )
+        if reconciled.settled is not None:
+            parts.append(reconciled.settled)
+        parts.append(
+            (
+                parts[0][0].iloc[0:0],
+                empty(LINE_COLUMNS),
+                reconciled.exceptions,
+                pd.Series(dtype="float64"),
+            )
+        )
+        notes = (*notes, *reconciled.notes)
     revenue = pd.concat([p[0] for p in parts if len(p[0])] or [parts[0][0]], ignore_index=True)
     lines = typed_lines(
         pd.concat([p[1] for p in parts if len(p[1])] or [empty(LINE_COLUMNS)], ignore_index=True)

@@ -33,6 +33,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Parallel: beide ziekenhuizen declareren het volledige product",
         "en": "Parallel: both hospitals declare the full product",
     },
+    "settlement_kind_parallel_full_and_intervention": {
+        "nl": "Parallel: volledig product naast de ingreep gedeclareerd",
+        "en": "Parallel: full product declared beside the intervention",
+    },
+    "settlement_kind_sources_disagree": {
+        "nl": "Registraties en productie verschillen",
+        "en": "Registrations and volumes differ",
+    },
     "settlement_kind_contracts_missing": {
         "nl": "Geen contracten in dit jaar",
         "en": "No contracts in this year",
@@ -75,6 +83,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "DBC {dbc} at {hospital} and DBC {other_dbc} at {partner} declare {care_form} "
         "for one patient in overlapping periods, with no valid parallel or referral agreement "
         "between them",
+    },
+    "settlement_exception_parallel_full_and_intervention": {
+        "nl": "DBC {dbc} bij {sending} en DBC {other_dbc} bij {performing}: de een declareert "
+        "het volledige product {care_form}, de ander de ingreep, onder parallelle afspraak "
+        "{agreement}: de verzekeraar betaalt de ingreep dubbel",
+        "en": "DBC {dbc} at {sending} and DBC {other_dbc} at {performing}: one declares the full "
+        "{care_form} product, the other the intervention, under parallel agreement "
+        "{agreement}: the insurer pays the intervention twice",
+    },
+    "settlement_exception_sources_disagree": {
+        "nl": "Afspraak {agreement} ({care_form} {sending} → {performing}, {year}): de "
+        "registraties tonen {registrations} verplaatste patiënten, de productie {volumes} "
+        "(rij {rows}); verrekend volgens de registraties",
+        "en": "Agreement {agreement} ({care_form} {sending} → {performing}, {year}): the "
+        "registrations show {registrations} moved cases, volumes {volumes} (row {rows}); "
+        "settled from the registrations",
     },
     "settlement_exception_parallel_full_twice": {
         "nl": "DBC {dbc} bij {sending} en DBC {other_dbc} bij {performing} declareren allebei "
@@ -120,6 +144,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "settlement_note_only_volumes": {
         "nl": "Het jaar {year} heeft geen registraties: alleen productie verrekend",
         "en": "Year {year} has no registrations: settled from volumes only",
+    },
+    "settlement_note_from_volumes": {
+        "nl": "Afspraak {agreement} ({care_form} {sending} → {performing}): de registraties van "
+        "{year} tonen geen DBC van dit paar; {cases} patiënten uit de productie verrekend "
+        "(rij {rows})",
+        "en": "Agreement {agreement} ({care_form} {sending} → {performing}): the registrations "
+        "of {year} show no DBC of this pair; {cases} cases settled from volumes (row {rows})",
     },
     "settlement_note_split_part": {
         "nl": "Productie rij {rows}: {cases} van {total} patiënten {care_form} {sending} → "
