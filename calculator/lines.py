@@ -194,6 +194,24 @@ def secondment_unit_cents(hours: float | None, rate: Decimal | None) -> int:
     return unit_price_cents(rate, decimal(float(hours)))
 
 
+def dbc_unit_cents(
+    tariffs: Tariffs, hospital: str, code: str, price_year: int, insurer: object, year: int
+) -> int:
+    """What one declared DBC earns [cents]: benchmark × the insurer's price factor at the
+    hospital, the one contract's when the insurer is blank and there is one, else the
+    share-weighted price (as :func:`declare` prices it)."""
+    contracts = tariffs.shares(year)[hospital]
+    bench = exact(tariffs.benchmark(code, price_year)) * 100
+    units = [round_half_up(bench * f) for _, _, f in contracts]
+    name = insurer if isinstance(insurer, str) else ""
+    if name == "" and len(contracts) == 1:
+        return units[0]
+    for (i, _, _), unit in zip(contracts, units, strict=True):
+        if i == name:
+            return unit
+    return weighted_unit_cents([sh for _, sh, _ in contracts], units)
+
+
 def with_amounts(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     frame["amount_cents"] = line_amounts(frame["count"], frame["unit_price_cents"])

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from calculator.agreements import in_force_in_year
+from calculator.consent import ASSUMED, GIVEN, WITHHELD, Consents
 
 
 def monitor(
@@ -44,3 +47,66 @@ def monitor(
         out["planned_cases"] > 0
     )
     return out.sort_values("agreement_id", ignore_index=True)
+
+
+PARTLY = "partly"
+
+
+def monitor_insurers(
+    agreements: pd.DataFrame, year: int, realised: pd.Series, consents: Consents
+) -> pd.DataFrame:
+    """Realised cases per agreement in force in ``year`` and insurer, with the insurer's
+    consent to parallel declaration over the agreement's days in the year (``given``,
+    ``withheld``, ``partly``, ``assumed``; blank for an agreement that is not parallel).
+
+    Parameters
+    ----------
+    realised : moved cases per (agreement_id, insurer)
+
+    Returns agreement_id, care_form_id, sending_hospital, performing_hospital, mode, year,
+    insurer, realised_cases, consent.
+    """
+    columns = [
+        "agreement_id",
+        "care_form_id",
+        "sending_hospital",
+        "performing_hospital",
+        "mode",
+        "year",
+        "insurer",
+        "realised_cases",
+        "consent",
+    ]
+    valid = in_force_in_year(agreements, year).set_index("agreement_id")
+    rows = []
+    for (agreement, insurer), cases in realised.items():
+        if agreement not in valid.index:
+            continue
+        a = valid.loc[agreement]
+        status = ""
+        if a["mode"] == "parallel":
+            start = max(dt.date(year, 1, 1), pd.Timestamp(a["valid_from"]).date())
+            end = dt.date(year, 12, 31)
+            if not pd.isna(a["valid_to"]):
+                end = min(end, pd.Timestamp(a["valid_to"]).date())
+            if not consents.applies(agreement):
+                status = ASSUMED
+            else:
+                days = consents.days_given(agreement, insurer, start, end)
+                whole = (end - start).days + 1
+                status = GIVEN if days == whole else WITHHELD if days == 0 else PARTLY
+        rows.append(
+            (
+                agreement,
+                a["care_form_id"],
+                a["sending_hospital"],
+                a["performing_hospital"],
+                a["mode"],
+                year,
+                insurer,
+                float(cases),
+                status,
+            )
+        )
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["agreement_id", "insurer"], ignore_index=True)

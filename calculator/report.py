@@ -66,6 +66,7 @@ def settlement_document(result: SettlementResult, lang: str = "nl") -> dict[str,
             ).rename(columns={"key": "dbc_id"})
         ),
         "monitoring": records(result.monitoring),
+        "monitoring_insurers": records(result.monitoring_insurers),
         "invariants": {name: not problems for name, problems in result.invariants.items()},
         "invariant_problems": {
             k: [describe(p, lang) for p in v] for k, v in result.invariants.items() if v

@@ -7,11 +7,18 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from calculator.consent import NO_CONSENTS, Consents, consent_notes
 from calculator.errors import Finding, SpreidingInputError
-from calculator.flows import flows_of_year, settle_flows, settle_referral_flows, split_notes
+from calculator.flows import (
+    fallback_notes,
+    flows_of_year,
+    settle_flows,
+    settle_referral_flows,
+    split_notes,
+)
 from calculator.invariants import Problem, run_checks
 from calculator.lines import KINDS, LINE_COLUMNS, empty, exception_rows, typed_lines
-from calculator.monitoring import monitor
+from calculator.monitoring import monitor, monitor_insurers
 from calculator.netting import apply_caps, clearing, pair_statements, positions
 from calculator.registrations import settle_registrations
 from calculator.sources import covered_pairs, reconcile
@@ -44,6 +51,8 @@ class SettlementResult:
     payments : clearing list (at most n − 1 payments)
     exceptions : listed, not settled (EXCEPTION_COLUMNS; patient_id only for the workbook)
     monitoring : planned vs realised cases per agreement and year
+    monitoring_insurers : realised cases per agreement and insurer, with the insurer's consent
+        to parallel declaration (given, withheld, partly, assumed; blank for other modes)
     prices : every benchmark price used, with the year it derives from
     invariants : check name → list of problems (empty = holds), each a catalogue message
     """
@@ -62,6 +71,7 @@ class SettlementResult:
     invariants: dict[str, list[Problem]]
     year_basis: str = "start"
     notes: tuple[Message, ...] = ()
+    monitoring_insurers: pd.DataFrame = field(default_factory=pd.DataFrame)
     input_name: str = ""
     input_sha256: str = ""
     run_at: str = field(default_factory=lambda: dt.datetime.now().isoformat(timespec="seconds"))
@@ -115,6 +125,8 @@ def settle(
     ``start``, the schadelastjaar)."""
     source, notes = choose_source(wb, year, source or "combined", year_basis)
     tariffs = Tariffs.build(wb)
+    consents = Consents.of(wb.insurer_consents) if wb.has("insurer_consents") else NO_CONSENTS
+    notes = (*notes, *consent_notes(wb, consents, year))
     parts = []
     if source in ("registrations", "combined"):
         parts.append(
@@ -125,6 +137,7 @@ def settle(
                 year,
                 year_basis,
                 referral_cases=source == "registrations",
+                consents=consents,
             )
         )
     flows = flows_of_year(wb.volumes, year)
@@ -134,7 +147,8 @@ def settle(
             *split_notes(flows, wb.agreements, year, referral_only=source == "combined"),
         )
     if source == "volumes":
-        parts.append(settle_flows(flows, wb.agreements, tariffs, year))
+        parts.append(settle_flows(flows, wb.agreements, tariffs, year, consents))
+        notes = (*notes, *fallback_notes(flows, wb.agreements, tariffs, year, consents))
     if source == "combined":
         parts.append(settle_referral_flows(flows, wb.agreements, tariffs, year))
         reconciled = reconcile(
@@ -143,7 +157,8 @@ def settle(
             tariffs,
             year,
             covered_pairs(wb.registrations, tariffs, year, year_basis),
-            parts[0][3],
+            parts[0][3].groupby(level=0).sum(),
+            consents,
         )
         if reconciled.settled is not None:
             parts.append(reconciled.settled)
@@ -163,7 +178,10 @@ def settle(
     exceptions = pd.concat(
         [*(p[2] for p in parts), contracts_missing(tariffs, year)], ignore_index=True
     )
-    realised = pd.concat([p[3] for p in parts]).groupby(level=0).sum()
+    by_insurer = pd.concat([p[3] for p in parts if len(p[3])] or [parts[0][3]])
+    by_insurer = by_insurer.groupby(level=[0, 1]).sum() if len(by_insurer) else by_insurer
+    # per agreement: the insurers' parts are exact fractions shown as floats; 9 decimals
+    realised = by_insurer.groupby(level=0).sum().round(9) if len(by_insurer) else by_insurer
     caps = apply_caps(revenue, tariffs, year)
     hospital_ids = sorted(wb.hospitals["hospital_id"])
     position = positions(lines, hospital_ids)
@@ -190,6 +208,7 @@ def settle(
         payments=payments,
         exceptions=exceptions.reset_index(drop=True),
         monitoring=monitor(wb.agreements, year, realised, referrals_seen=source != "registrations"),
+        monitoring_insurers=monitor_insurers(wb.agreements, year, by_insurer, consents),
         prices=prices_used(tariffs, revenue, lines),
         invariants=invariants,
         year_basis=year_basis,

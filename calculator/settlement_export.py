@@ -92,7 +92,34 @@ MONITOR_NAMES = {
     "deviation_cases": "afwijking",
     "deviation_share": "afwijking %",
 }
+MONITOR_INSURER_NAMES = {
+    "agreement_id": "afspraak",
+    "care_form_id": "zorgvorm",
+    "sending_hospital": "verwijzer",
+    "performing_hospital": "uitvoerder",
+    "mode": "vorm",
+    "year": "jaar",
+    "insurer": "verzekeraar",
+    "realised_cases": "gerealiseerd",
+    "consent": "toestemming parallel declareren",
+}
 MAX_DETAIL_LINES = 200_000
+
+
+def consent_label(status: str, lang: str) -> str:
+    """An insurer's consent status in words (blank for an agreement that is not parallel)."""
+    return text(f"settlement_consent_{status}", lang) if status else ""
+
+
+def monitoring_by_insurer(result: SettlementResult, lang: str = "nl") -> pd.DataFrame:
+    """Realised cases per agreement and insurer with modes and consent in words."""
+    m = result.monitoring_insurers
+    if not len(m):
+        return pd.DataFrame(columns=list(MONITOR_INSURER_NAMES))
+    return m.assign(
+        mode=[text(f"settlement_mode_{x}", lang) for x in m["mode"]],
+        consent=[consent_label(x, lang) for x in m["consent"]],
+    )[list(MONITOR_INSURER_NAMES)]
 
 
 def product_version() -> str:
@@ -231,6 +258,14 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                     mode=[text(f"settlement_mode_{m}", "nl") for m in result.monitoring["mode"]]
                 )[list(MONITOR_NAMES)].rename(columns=MONITOR_NAMES),
                 shares=["afwijking %"],
+                below=[
+                    (
+                        text("settlement_workbook_monitoring_insurers", "nl"),
+                        SheetOut(
+                            "", monitoring_by_insurer(result).rename(columns=MONITOR_INSURER_NAMES)
+                        ),
+                    )
+                ],
             ),
             SheetOut(
                 "Uitgangspunten",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from calculator.consent import NO_CONSENTS, Consents
 from calculator.flows import agreement_parts, settle_flows
 from calculator.lines import EXCEPTION_COLUMNS, empty, exception_rows
 from calculator.registrations import map_distinct
@@ -52,6 +53,7 @@ def reconcile(
     year: int,
     covered: set[tuple[str, str]],
     realised_registrations: pd.Series,
+    consents: Consents = NO_CONSENTS,
 ) -> Reconciled:
     """Settle the ODV and parallel flows registrations do not cover; list the agreements whose
     moved cases differ between the two sources.
@@ -85,7 +87,7 @@ def reconcile(
     notes: list[Message] = []
     if len(loose):
         rows = sorted(set(loose["flow"]))
-        settled = settle_flows(flows.iloc[rows], agreements, tariffs, year)
+        settled = settle_flows(flows.iloc[rows], agreements, tariffs, year, consents)
         for agreement, group in loose.groupby("agreement_id", sort=True):
             first = group.iloc[0]
             notes.append(

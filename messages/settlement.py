@@ -41,6 +41,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Registraties en productie verschillen",
         "en": "Registrations and volumes differ",
     },
+    "settlement_kind_parallel_without_consent": {
+        "nl": "Parallel gedeclareerd zonder toestemming van de verzekeraar",
+        "en": "Declared in parallel without the insurer's consent",
+    },
     "settlement_kind_contracts_missing": {
         "nl": "Geen contracten in dit jaar",
         "en": "No contracts in this year",
@@ -100,6 +104,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "registrations show {registrations} moved cases, volumes {volumes} (row {rows}); "
         "settled from the registrations",
     },
+    "settlement_exception_parallel_without_consent": {
+        "nl": "DBC {dbc} bij {sending} en DBC {other_dbc} bij {performing} ({care_form}) "
+        "parallel gedeclareerd onder afspraak {agreement} zonder toestemming van verzekeraar "
+        "{insurer} op {date}; bedrag in gevaar {at_risk_cents}",
+        "en": "DBC {dbc} at {sending} and DBC {other_dbc} at {performing} ({care_form}) "
+        "declared in parallel under agreement {agreement} without consent of insurer "
+        "{insurer} on {date}; amount at risk {at_risk_cents}",
+    },
     "settlement_exception_parallel_full_twice": {
         "nl": "DBC {dbc} bij {sending} en DBC {other_dbc} bij {performing} declareren allebei "
         "het volledige product {care_form} onder parallelle afspraak {agreement}: de "
@@ -152,6 +164,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Agreement {agreement} ({care_form} {sending} → {performing}): the registrations "
         "of {year} show no DBC of this pair; {cases} cases settled from volumes (row {rows})",
     },
+    "settlement_note_consent_assumed": {
+        "nl": "Geen blad 'toestemmingen': voor parallelle afspraak {agreements} is aangenomen "
+        "dat elke verzekeraar toestemming gaf voor parallel declareren",
+        "en": "No sheet 'insurer_consents': for parallel agreement {agreements} every insurer "
+        "is assumed to have consented to parallel declaration",
+    },
+    "settlement_note_consent_unlisted": {
+        "nl": "Parallelle afspraak {agreements} staat niet op blad 'toestemmingen': toestemming "
+        "van elke verzekeraar aangenomen",
+        "en": "Parallel agreement {agreements} is not on sheet 'insurer_consents': every "
+        "insurer's consent assumed",
+    },
+    "settlement_note_consent_fallback": {
+        "nl": "Afspraak {agreement}: {cases} patiënten van verzekeraar {insurer} zonder "
+        "toestemming voor parallel declareren verrekend als {mode}",
+        "en": "Agreement {agreement}: {cases} cases of insurer {insurer} without consent to "
+        "parallel declaration settled as {mode}",
+    },
     "settlement_note_split_part": {
         "nl": "Productie rij {rows}: {cases} van {total} patiënten {care_form} {sending} → "
         "{performing} verrekend onder afspraak {agreement} ({days} dagen van {year} in "
@@ -173,6 +203,14 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- words in the settlement workbook -------------------------------------------------------
     "settlement_line_kind_odv": {"nl": "ODV", "en": "ODV"},
     "settlement_line_kind_secondment": {"nl": "detachering", "en": "secondment"},
+    "settlement_consent_given": {"nl": "gegeven", "en": "given"},
+    "settlement_consent_withheld": {"nl": "niet gegeven", "en": "withheld"},
+    "settlement_consent_partly": {"nl": "een deel van het jaar", "en": "part of the year"},
+    "settlement_consent_assumed": {"nl": "aangenomen", "en": "assumed"},
+    "settlement_workbook_monitoring_insurers": {
+        "nl": "Gerealiseerd per verzekeraar",
+        "en": "Realised per insurer",
+    },
     "settlement_mode_referral": {"nl": "verwijzing", "en": "referral"},
     "settlement_mode_parallel": {"nl": "parallel declareren", "en": "parallel declaration"},
     "settlement_mode_odv": {"nl": "ODV", "en": "ODV"},
