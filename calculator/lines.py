@@ -71,7 +71,9 @@ EXCEPTION_COLUMNS = [
     "params",
     "message",
 ]
+# kinds of money that follow moved cases (what the optimiser weighs), and every kind of line
 KINDS = ("odv", "secondment")
+LINE_KINDS = (*KINDS, "secondment_contract", "network_costs")
 ONE = Fraction(1)
 
 

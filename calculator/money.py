@@ -69,6 +69,14 @@ def unit_price_cents(price_eur: Decimal, *factors: float | Decimal) -> int:
     return cents(amount)
 
 
+def indexed_price(price_eur: Decimal, rates: list[Decimal]) -> Decimal:
+    """A price [EUR] carried through yearly indexation rates: × (1 + rate) per year, rounded
+    half-up to cents each year (as a benchmark price is indexed, SPEC §3.4)."""
+    for rate in rates:
+        price_eur = (price_eur * (1 + rate)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return price_eur
+
+
 def eur_to_cents(amount: Decimal | None) -> int | None:
     return None if amount is None else int((amount / CENT).to_integral_value(ROUND_HALF_UP))
 

@@ -20,6 +20,10 @@ HOSPITAL_FIELDS = [
     "odv_payable_cents",
     "secondment_receivable_cents",
     "secondment_payable_cents",
+    "secondment_contract_receivable_cents",
+    "secondment_contract_payable_cents",
+    "network_costs_receivable_cents",
+    "network_costs_payable_cents",
     "net_position_cents",
 ]
 
@@ -67,6 +71,8 @@ def settlement_document(result: SettlementResult, lang: str = "nl") -> dict[str,
         ),
         "monitoring": records(result.monitoring),
         "monitoring_insurers": records(result.monitoring_insurers),
+        "secondments": records(result.secondments),
+        "network_costs": records(result.network_costs),
         "invariants": {name: not problems for name, problems in result.invariants.items()},
         "invariant_problems": {
             k: [describe(p, lang) for p in v] for k, v in result.invariants.items() if v

@@ -17,10 +17,12 @@ from calculator.flows import (
     split_notes,
 )
 from calculator.invariants import Problem, run_checks
-from calculator.lines import KINDS, LINE_COLUMNS, empty, exception_rows, typed_lines
+from calculator.lines import LINE_COLUMNS, LINE_KINDS, empty, exception_rows, typed_lines
 from calculator.monitoring import monitor, monitor_insurers
 from calculator.netting import apply_caps, clearing, pair_statements, positions
+from calculator.network_costs import cases_performed, network_cost_lines
 from calculator.registrations import settle_registrations
+from calculator.secondments import secondment_lines
 from calculator.sources import covered_pairs, reconcile
 from calculator.tariffs import Tariffs
 from calculator.workbook import Workbook
@@ -45,8 +47,11 @@ class SettlementResult:
         odv_/secondment_ receivable/payable _cents, net_position_cents [EUR cents]
     revenue : insurer revenue lines (hospital, insurer, product, price year, count, unit, amount)
     caps : declared, cap, paid and unpaid per hospital and insurer
-    lines : money between hospitals, one row per source (kind odv or secondment), with its
-        source_sheet, source_rows and source_keys
+    lines : money between hospitals, one row per source (kind odv, secondment,
+        secondment_contract or network_costs), with its source_sheet, source_rows and
+        source_keys
+    secondments : per secondment contract in force: days, hours, hourly rate and amount
+    network_costs : per network cost and hospital: the key's weight and the part [cents]
     pairs : pair statements per kind with the single net payment
     payments : clearing list (at most n − 1 payments)
     exceptions : listed, not settled (EXCEPTION_COLUMNS; patient_id only for the workbook)
@@ -72,6 +77,8 @@ class SettlementResult:
     year_basis: str = "start"
     notes: tuple[Message, ...] = ()
     monitoring_insurers: pd.DataFrame = field(default_factory=pd.DataFrame)
+    secondments: pd.DataFrame = field(default_factory=pd.DataFrame)
+    network_costs: pd.DataFrame = field(default_factory=pd.DataFrame)
     input_name: str = ""
     input_sha256: str = ""
     run_at: str = field(default_factory=lambda: dt.datetime.now().isoformat(timespec="seconds"))
@@ -184,6 +191,19 @@ def settle(
     realised = by_insurer.groupby(level=0).sum().round(9) if len(by_insurer) else by_insurer
     caps = apply_caps(revenue, tariffs, year)
     hospital_ids = sorted(wb.hospitals["hospital_id"])
+    contract_lines, secondments = secondment_lines(wb.secondments, wb.indexation, year)
+    cost_lines, network, cost_notes = network_cost_lines(
+        wb.network_costs,
+        wb.network_shares,
+        hospital_ids,
+        year,
+        cases_performed(wb.volumes, wb.registrations, year, year_basis),
+        caps.groupby("hospital_id")["declared_cents"].sum().to_dict(),
+    )
+    notes = (*notes, *cost_notes)
+    extra = [f for f in (contract_lines, cost_lines) if len(f)]
+    if extra:
+        lines = typed_lines(pd.concat([lines, *extra], ignore_index=True))
     position = positions(lines, hospital_ids)
     summary = hospital_summary(hospital_ids, caps, lines, position)
     pairs = pair_statements(lines)
@@ -209,6 +229,8 @@ def settle(
         exceptions=exceptions.reset_index(drop=True),
         monitoring=monitor(wb.agreements, year, realised, referrals_seen=source != "registrations"),
         monitoring_insurers=monitor_insurers(wb.agreements, year, by_insurer, consents),
+        secondments=secondments,
+        network_costs=network,
         prices=prices_used(tariffs, revenue, lines),
         invariants=invariants,
         year_basis=year_basis,
@@ -263,7 +285,7 @@ def hospital_summary(
         ("unpaid_cents", "insurer_unpaid_cents"),
     ):
         out[name] = out["hospital_id"].map(per[col]).fillna(0).astype("int64")
-    for kind in KINDS:
+    for kind in LINE_KINDS:
         k = lines[lines["kind"] == kind]
         out[f"{kind}_receivable_cents"] = (
             out["hospital_id"]

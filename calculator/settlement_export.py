@@ -29,6 +29,10 @@ SUMMARY_NAMES = {
     "odv_payable_cents": "ODV te betalen",
     "secondment_receivable_cents": "detachering te ontvangen",
     "secondment_payable_cents": "detachering te betalen",
+    "secondment_contract_receivable_cents": "detacheringscontracten te ontvangen",
+    "secondment_contract_payable_cents": "detacheringscontracten te betalen",
+    "network_costs_receivable_cents": "netwerkkosten te ontvangen",
+    "network_costs_payable_cents": "netwerkkosten te betalen",
     "net_position_cents": "nettopositie",
 }
 PAIR_NAMES = {
@@ -38,6 +42,10 @@ PAIR_NAMES = {
     "a_owes_b_secondment_cents": "A aan B: detachering",
     "b_owes_a_odv_cents": "B aan A: ODV",
     "b_owes_a_secondment_cents": "B aan A: detachering",
+    "a_owes_b_secondment_contract_cents": "A aan B: detacheringscontracten",
+    "b_owes_a_secondment_contract_cents": "B aan A: detacheringscontracten",
+    "a_owes_b_network_costs_cents": "A aan B: netwerkkosten",
+    "b_owes_a_network_costs_cents": "B aan A: netwerkkosten",
     "a_owes_b_cents": "A aan B: totaal",
     "b_owes_a_cents": "B aan A: totaal",
     "payer": "betaler",
@@ -103,6 +111,31 @@ MONITOR_INSURER_NAMES = {
     "realised_cases": "gerealiseerd",
     "consent": "toestemming parallel declareren",
 }
+SECONDMENT_NAMES = {
+    "secondment_id": "detachering",
+    "from_hospital": "van (ontvangt)",
+    "to_hospital": "naar (betaalt)",
+    "role": "functie",
+    "year": "jaar",
+    "days": "dagen in werking",
+    "days_in_year": "dagen in het jaar",
+    "hours": "uren",
+    "rate_cents": "uurtarief",
+    "indexed": "geïndexeerd",
+    "amount_cents": "bedrag",
+    "source_rows": "bronregel",
+}
+NETWORK_NAMES = {
+    "cost_id": "netwerkkosten",
+    "year": "jaar",
+    "description": "omschrijving",
+    "key": "verdeelsleutel",
+    "treasurer_hospital": "penningmeester",
+    "hospital_id": "ziekenhuis",
+    "weight": "gewicht",
+    "part_cents": "aandeel",
+    "source_rows": "bronregel",
+}
 MAX_DETAIL_LINES = 200_000
 
 
@@ -136,6 +169,13 @@ def _sheet_label(sheet: str) -> str:
 
 def _cents_columns(names: dict[str, str]) -> list[str]:
     return [v for k, v in names.items() if k.endswith("_cents")]
+
+
+def _frame_or_empty(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The named columns of ``frame`` (a result without the table has none: no rows)."""
+    if not len(frame.columns):
+        return pd.DataFrame(columns=list(names))
+    return frame[list(names)]
 
 
 def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -> None:
@@ -266,6 +306,24 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                         ),
                     )
                 ],
+            ),
+            SheetOut(
+                "Detacheringen",
+                _frame_or_empty(result.secondments, SECONDMENT_NAMES)
+                .assign(
+                    indexed=lambda f: [
+                        text("settlement_yes" if x else "settlement_no", "nl") for x in f["indexed"]
+                    ]
+                )
+                .rename(columns=SECONDMENT_NAMES),
+                euro_cents=_cents_columns(SECONDMENT_NAMES),
+            ),
+            SheetOut(
+                "Netwerkkosten",
+                _frame_or_empty(result.network_costs, NETWORK_NAMES)
+                .assign(key=lambda f: [text(f"settlement_network_key_{k}", "nl") for k in f["key"]])
+                .rename(columns=NETWORK_NAMES),
+                euro_cents=_cents_columns(NETWORK_NAMES),
             ),
             SheetOut(
                 "Uitgangspunten",

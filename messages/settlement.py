@@ -203,6 +203,22 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- words in the settlement workbook -------------------------------------------------------
     "settlement_line_kind_odv": {"nl": "ODV", "en": "ODV"},
     "settlement_line_kind_secondment": {"nl": "detachering", "en": "secondment"},
+    "settlement_line_kind_secondment_contract": {
+        "nl": "detacheringscontract",
+        "en": "secondment contract",
+    },
+    "settlement_line_kind_network_costs": {"nl": "netwerkkosten", "en": "network costs"},
+    "settlement_yes": {"nl": "ja", "en": "yes"},
+    "settlement_no": {"nl": "nee", "en": "no"},
+    "settlement_network_key_cases": {"nl": "patiënten", "en": "cases"},
+    "settlement_network_key_revenue": {"nl": "omzet", "en": "revenue"},
+    "settlement_network_key_equal": {"nl": "gelijke delen", "en": "equal parts"},
+    "settlement_network_key_shares": {"nl": "vaste aandelen", "en": "fixed shares"},
+    "settlement_note_network_equal": {
+        "nl": "Netwerkkosten {cost}: verdeelsleutel {key} geeft elk ziekenhuis 0; in gelijke "
+        "delen verdeeld",
+        "en": "Network cost {cost}: key {key} gives every hospital 0; shared in equal parts",
+    },
     "settlement_consent_given": {"nl": "gegeven", "en": "given"},
     "settlement_consent_withheld": {"nl": "niet gegeven", "en": "withheld"},
     "settlement_consent_partly": {"nl": "een deel van het jaar", "en": "part of the year"},

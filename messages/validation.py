@@ -279,6 +279,12 @@ TEXTS.update(
             "rijen {rows}",
             "en": "the shares of {hospital} in {year} must sum to 1 (±{tolerance}); rows {rows}",
         },
+        "secondment_no_rate": {
+            "nl": "detachering {secondment} wordt geïndexeerd, maar blad 'indexatie' heeft geen "
+            "percentage voor {rate_year} (nodig voor {year})",
+            "en": "secondment {secondment} is indexed, but sheet 'indexation' has no rate for "
+            "{rate_year} (needed for {year})",
+        },
         "consent_not_parallel": {
             "nl": "toestemming geldt alleen voor een parallelle afspraak; deze afspraak heeft "
             "vorm {mode}",

@@ -155,6 +155,8 @@ def test_settle_workbook_reads_back_the_same_figures(cli, tmp_path):
         "Regels",
         "Uitzonderingen",
         "Monitoring",
+        "Detacheringen",
+        "Netwerkkosten",
         "Uitgangspunten",
     ]
     summary = book["Samenvatting"]

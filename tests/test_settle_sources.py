@@ -405,8 +405,18 @@ def test_the_workbook_shows_words_not_codes(tmp_path):
     write_settlement(settle(load(SAMPLE), 2025), out)
     book = pd.read_excel(out, sheet_name=None, engine="calamine")
     lines = book["Regels"]
-    assert set(lines["soort"]) == {"ODV", "detachering"}
-    assert set(lines["bronblad"]) == {"registraties", "productie"}
+    assert set(lines["soort"]) == {
+        "ODV",
+        "detachering",
+        "detacheringscontract",
+        "netwerkkosten",
+    }
+    assert set(lines["bronblad"]) == {
+        "registraties",
+        "productie",
+        "detacheringen",
+        "netwerkkosten",
+    }
     monitoring = book["Monitoring"]
     agreements = monitoring.iloc[: monitoring["vorm"].isna().to_numpy().argmax()]
     assert set(agreements["vorm"]) <= {"verwijzing", "parallel declareren", "ODV"}
