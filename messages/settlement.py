@@ -208,6 +208,72 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "secondment contract",
     },
     "settlement_line_kind_network_costs": {"nl": "netwerkkosten", "en": "network costs"},
+    "month_1": {"nl": "januari", "en": "January"},
+    "month_2": {"nl": "februari", "en": "February"},
+    "month_3": {"nl": "maart", "en": "March"},
+    "month_4": {"nl": "april", "en": "April"},
+    "month_5": {"nl": "mei", "en": "May"},
+    "month_6": {"nl": "juni", "en": "June"},
+    "month_7": {"nl": "juli", "en": "July"},
+    "month_8": {"nl": "augustus", "en": "August"},
+    "month_9": {"nl": "september", "en": "September"},
+    "month_10": {"nl": "oktober", "en": "October"},
+    "month_11": {"nl": "november", "en": "November"},
+    "month_12": {"nl": "december", "en": "December"},
+    "monitor_heading": {
+        "nl": "Kwartaalsturing {year} tot en met {until} ({input}; {days} van {days_in_year} "
+        "dagen)",
+        "en": "Quarterly steering {year} up to {until} ({input}; {days} of {days_in_year} days)",
+    },
+    "monitor_agreement": {
+        "nl": "{agreement} ({care_form} {sending} → {performing}): gepland tot nu {planned}, "
+        "gerealiseerd {realised}; prognose jaar {forecast} (plan {planned_year})",
+        "en": "{agreement} ({care_form} {sending} → {performing}): planned to date {planned}, "
+        "realised {realised}; forecast for the year {forecast} (plan {planned_year})",
+    },
+    "monitor_warnings": {"nl": "Plafondsignalen:", "en": "Cap warnings:"},
+    "monitor_no_warnings": {
+        "nl": "Geen omzetplafond wordt in dit tempo voor het jaareinde bereikt",
+        "en": "No revenue cap is reached before year end at this pace",
+    },
+    "monitor_cap_warning": {
+        "nl": "{hospital} / {insurer}: in dit tempo is het plafond van {cap_cents} in {month} "
+        "bereikt ({date}); gedeclareerd tot nu {declared_cents}, prognose jaar {forecast_cents}",
+        "en": "{hospital} / {insurer}: at this pace the cap of {cap_cents} is reached in "
+        "{month} ({date}); declared to date {declared_cents}, forecast for the year "
+        "{forecast_cents}",
+    },
+    "monitor_cap_already": {
+        "nl": "{hospital} / {insurer}: het plafond van {cap_cents} is al bereikt (in dit tempo "
+        "in {month}, {date}); gedeclareerd tot nu {declared_cents}, prognose jaar "
+        "{forecast_cents}",
+        "en": "{hospital} / {insurer}: the cap of {cap_cents} is already reached (at this pace "
+        "in {month}, {date}); declared to date {declared_cents}, forecast for the year "
+        "{forecast_cents}",
+    },
+    "monitor_note_untagged_volumes": {
+        "nl": "{rows} rijen productie ({cases} verplaatste patiënten) hebben geen periode en "
+        "tellen pas mee als het hele jaar binnen is",
+        "en": "{rows} volumes rows ({cases} moved cases) have no period and count only once "
+        "the whole year is in",
+    },
+    "monitor_note_plan_yearly": {
+        "nl": "Geen blad 'planning' voor {year}: het geplande aantal per jaar is gelijk over "
+        "de kwartalen verdeeld",
+        "en": "No sheet 'planning' for {year}: the planned cases per year are spread evenly "
+        "over the quarters",
+    },
+    "monitor_status_closed": {"nl": "afgesloten", "en": "closed"},
+    "monitor_status_current": {"nl": "lopend", "en": "current"},
+    "monitor_status_ahead": {"nl": "nog niet begonnen", "en": "not begun"},
+    "monitor_plan_planning": {"nl": "blad planning", "en": "sheet planning"},
+    "monitor_plan_yearly": {"nl": "jaarplan / 4", "en": "yearly plan / 4"},
+    "monitor_plan_none": {"nl": "geen plan", "en": "no plan"},
+    "monitor_sheet_note": {
+        "nl": "Kwartaalsturing {year} met de gegevens tot en met {until}",
+        "en": "Quarterly steering {year} with the data up to {until}",
+    },
+    "monitor_sheet_quarters": {"nl": "Per kwartaal", "en": "Per quarter"},
     "settlement_yes": {"nl": "ja", "en": "yes"},
     "settlement_no": {"nl": "nee", "en": "no"},
     "settlement_network_key_cases": {"nl": "patiënten", "en": "cases"},

@@ -279,6 +279,10 @@ TEXTS.update(
             "rijen {rows}",
             "en": "the shares of {hospital} in {year} must sum to 1 (±{tolerance}); rows {rows}",
         },
+        "monitor_until_outside_year": {
+            "nl": "--until moet een dag in {year} zijn",
+            "en": "--until must be a day in {year}",
+        },
         "secondment_no_rate": {
             "nl": "detachering {secondment} wordt geïndexeerd, maar blad 'indexatie' heeft geen "
             "percentage voor {rate_year} (nodig voor {year})",

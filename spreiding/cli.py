@@ -239,6 +239,26 @@ def settle(
     return EXIT_OK if result.invariants_hold else EXIT_INTERNAL
 
 
+@main.command()
+@BOOK
+@YEAR
+@click.option(
+    "--until",
+    type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    required=True,
+    help="Last day of the data to steer on (2025-09-30 or 30-09-2025).",
+)
+@OUT
+@JSON
+@guarded
+def monitor(book: Path, year: int, until: Any, out: Path | None, as_json: bool) -> int:
+    """Quarterly steering: planned and realised per quarter, forecast and cap warnings."""
+    from spreiding.monitor_command import run_monitor
+
+    check_out(out)
+    return run_monitor(book, year, until.date(), out, as_json, language())
+
+
 def print_settlement(result: Any, out: Path | None) -> None:
     from calculator.report import settlement_text
 
