@@ -147,4 +147,6 @@ def test_the_sample_region_warns_before_year_end():
 
     s = steer(load(SAMPLE), 2025, D(2025, 9, 30))
     assert set(s.agreements["plan_source"]) >= {"planning"}
-    assert ("ZDL", "Delta Polis") in set(zip(s.warnings["hospital_id"], s.warnings["insurer"]))
+    assert ("ZDL", "Delta Polis") in set(
+        zip(s.warnings["hospital_id"], s.warnings["insurer"], strict=True)
+    )
