@@ -138,6 +138,14 @@ def _check_archive(data: bytes, name: str) -> tuple[list[Finding], zipfile.ZipFi
     return [], archive
 
 
+def check_archive(data: bytes, name: str) -> list[Finding]:
+    """Why ``data`` is not a safe xlsx archive to open (empty list: it is)."""
+    findings, archive = _check_archive(data, name)
+    if archive is not None:
+        archive.close()
+    return findings
+
+
 _SHEET_RE = re.compile(rb"<sheet\b([^>]*)>", re.S)
 _ATTR_RE = re.compile(rb'([\w:]+)="([^"]*)"')
 _REL_RE = re.compile(rb"<Relationship\b([^>]*)>", re.S)

@@ -78,6 +78,7 @@ def settlement_document(result: SettlementResult, lang: str = "nl") -> dict[str,
             k: [describe(p, lang) for p in v] for k, v in result.invariants.items() if v
         },
         "run_at": result.run_at,
+        **({"audit": result.audit.document()} if result.audit is not None else {}),
     }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from calculator.audit import Audit
 from calculator.consent import NO_CONSENTS, Consents, consent_notes
 from calculator.errors import Finding, SpreidingInputError
 from calculator.flows import (
@@ -82,6 +83,7 @@ class SettlementResult:
     input_name: str = ""
     input_sha256: str = ""
     run_at: str = field(default_factory=lambda: dt.datetime.now().isoformat(timespec="seconds"))
+    audit: Audit | None = None
 
     @property
     def invariants_hold(self) -> bool:
@@ -130,6 +132,12 @@ def settle(
 ) -> SettlementResult:
     """Settle ``year`` from ``source`` (default ``combined``) on ``year_basis`` (default
     ``start``, the schadelastjaar)."""
+    audit = Audit(
+        "settle",
+        wb.source_name,
+        wb.sha256,
+        {"year": year, "source": source or "combined", "year_basis": year_basis},
+    )
     source, notes = choose_source(wb, year, source or "combined", year_basis)
     tariffs = Tariffs.build(wb)
     consents = Consents.of(wb.insurer_consents) if wb.has("insurer_consents") else NO_CONSENTS
@@ -237,6 +245,8 @@ def settle(
         notes=notes,
         input_name=wb.source_name,
         input_sha256=wb.sha256,
+        run_at=audit.run_at,
+        audit=audit,
     )
 
 

@@ -7,12 +7,13 @@ number format; reading the workbook back gives the same figures in cents.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 import pandas as pd
 
+from calculator.audit import Audit
 from calculator.invariants import describe
 from calculator.lines import exception_keys, exception_kind_label, exception_messages
 from calculator.schema import SHEETS_BY_NAME
@@ -155,13 +156,6 @@ def monitoring_by_insurer(result: SettlementResult, lang: str = "nl") -> pd.Data
     )[list(MONITOR_INSURER_NAMES)]
 
 
-def product_version() -> str:
-    try:
-        return version("spreiding")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def _sheet_label(sheet: str) -> str:
     """The Dutch name of an input sheet, as the analyst knows it (``registraties``)."""
     return SHEETS_BY_NAME[sheet].alias if sheet in SHEETS_BY_NAME else sheet
@@ -178,8 +172,11 @@ def _frame_or_empty(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     return frame[list(names)]
 
 
-def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -> None:
-    """Write the settlement workbook an analyst sends to both boards."""
+def write_settlement(
+    result: SettlementResult, target: str | Path | IO[bytes], extra: Sequence[SheetOut] = ()
+) -> None:
+    """Write the settlement workbook an analyst sends to both boards (``extra`` sheets, such
+    as the comparison with an earlier workbook, go before *Uitgangspunten*)."""
     lines = result.lines
     note = ""
     if len(lines) > MAX_DETAIL_LINES:
@@ -204,6 +201,14 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
             source_keys=("source_keys", lambda s: ""),
         )[list(LINE_NAMES)]
         note = text("settlement_workbook_lines_summarised", "nl", count=len(result.lines))
+    audit = result.audit or Audit(
+        "settle",
+        result.input_name,
+        result.input_sha256,
+        {"year": result.year, "source": result.source, "year_basis": result.year_basis},
+        run_at=result.run_at,
+    )
+    audit_rows = audit.rows("nl")
     pairs = result.pairs[list(PAIR_NAMES)].rename(columns=PAIR_NAMES)
     payments = result.payments.rename(columns=PAYMENT_NAMES)
     basis = pd.DataFrame(
@@ -213,10 +218,7 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                 "bron",
                 "jaarbasis",
                 *(["opmerking"] * len(result.notes)),
-                "invoerbestand",
-                "SHA-256 invoer",
-                "productversie",
-                "berekend op",
+                *(item for item, _ in audit_rows),
                 "invarianten",
             ],
             "waarde": [
@@ -224,10 +226,7 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                 text(f"settlement_source_{result.source}", "nl"),
                 text(f"settlement_year_basis_{result.year_basis}", "nl"),
                 *(note.render("nl") for note in result.notes),
-                result.input_name,
-                result.input_sha256,
-                product_version(),
-                result.run_at,
+                *(value for _, value in audit_rows),
                 text("settlement_workbook_invariants_hold", "nl")
                 if result.invariants_hold
                 else "; ".join(
@@ -325,6 +324,7 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                 .rename(columns=NETWORK_NAMES),
                 euro_cents=_cents_columns(NETWORK_NAMES),
             ),
+            *extra,
             SheetOut(
                 "Uitgangspunten",
                 basis,

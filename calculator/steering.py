@@ -27,6 +27,7 @@ from fractions import Fraction
 import pandas as pd
 
 from calculator.agreements import in_force_in_year
+from calculator.audit import Audit
 from calculator.errors import Finding, SpreidingInputError
 from calculator.money import exact, round_half_up
 from calculator.settle import SettlementResult, settle
@@ -95,6 +96,7 @@ class Steering:
     notes: tuple[Message, ...]
     input_name: str = ""
     input_sha256: str = ""
+    audit: Audit | None = None
 
 
 def quarter_ends(year: int) -> list[dt.date]:
@@ -280,6 +282,7 @@ def steer(wb: Workbook, year: int, until: dt.date) -> Steering:
         notes=tuple(notes),
         input_name=wb.source_name,
         input_sha256=wb.sha256,
+        audit=Audit("monitor", wb.source_name, wb.sha256, {"year": year, "until": until}),
     )
 
 

@@ -55,9 +55,7 @@ def month_name(month: int, lang: str) -> str:
     return text(f"month_{month}", lang)
 
 
-def steering_document(
-    s: Steering, lang: str = "nl", audit: dict[str, Any] | None = None
-) -> dict[str, Any]:
+def steering_document(s: Steering, lang: str = "nl") -> dict[str, Any]:
     """The JSON document: quarters, agreements, cap warnings (with the month in words)."""
     warnings = s.warnings.assign(
         reached_on=[d.isoformat() for d in s.warnings["reached_on"]],
@@ -74,7 +72,7 @@ def steering_document(
         "quarters": records(s.quarters),
         "cap_warnings": records(warnings),
         "warnings": [warning_text(row, lang) for row in s.warnings.itertuples(index=False)],
-        **({"audit": audit} if audit else {}),
+        **({"audit": s.audit.document()} if s.audit is not None else {}),
     }
 
 
@@ -171,7 +169,10 @@ def steering_sheets(s: Steering) -> list[SheetOut]:
     ]
 
 
-def write_steering(
-    s: Steering, target: str | Path | IO[bytes], basis: SheetOut | None = None
-) -> None:
-    write_book(target, [*steering_sheets(s), *([basis] if basis is not None else [])])
+def write_steering(s: Steering, target: str | Path | IO[bytes]) -> None:
+    """The steering workbook: Kwartaalsturing, Plafondsignalen and Uitgangspunten (the audit
+    record and the notes)."""
+    rows = [*(s.audit.rows("nl") if s.audit is not None else [])]
+    rows += [(text("monitor_note_item", "nl"), n.render("nl")) for n in s.notes]
+    basis = pd.DataFrame(rows, columns=["onderdeel", "waarde"])
+    write_book(target, [*steering_sheets(s), SheetOut(text("audit_sheet", "nl"), basis)])

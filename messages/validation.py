@@ -279,6 +279,10 @@ TEXTS.update(
             "rijen {rows}",
             "en": "the shares of {hospital} in {year} must sum to 1 (±{tolerance}); rows {rows}",
         },
+        "compare_not_settlement": {
+            "nl": "is geen verrekenwerkboek van spreiding settle ({detail})",
+            "en": "is not a settlement workbook of spreiding settle ({detail})",
+        },
         "monitor_until_outside_year": {
             "nl": "--until moet een dag in {year} zijn",
             "en": "--until must be a day in {year}",

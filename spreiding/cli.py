@@ -211,11 +211,23 @@ OUT = click.option("--out", type=click.Path(path_type=Path), help="Write the wor
     show_default=True,
     help="A DBC belongs to the year of its start date (schadelastjaar) or of its end date.",
 )
+@click.option(
+    "--compare",
+    "previous",
+    type=click.Path(path_type=Path),
+    help="An earlier settlement workbook: list what changed per hospital and kind.",
+)
 @OUT
 @JSON
 @guarded
 def settle(
-    book: Path, year: int, source: str, year_basis: str, out: Path | None, as_json: bool
+    book: Path,
+    year: int,
+    source: str,
+    year_basis: str,
+    previous: Path | None,
+    out: Path | None,
+    as_json: bool,
 ) -> int:
     """Yearly settlement between hospitals (SPEC §4)."""
     from calculator.report import settlement_document
@@ -224,18 +236,38 @@ def settle(
 
     check_out(out)
     result = run_settle(load(book), year, source, year_basis=year_basis)
+    comparison = None
+    if previous is not None:
+        from calculator.compare import compare
+
+        comparison = compare(result, previous)
     if out is not None and result.invariants_hold:
         # the workbook writer (openpyxl) is loaded only when a workbook is written
         from calculator.settlement_export import write_settlement
 
-        write_settlement(result, out)
+        extra = []
+        if comparison is not None:
+            from calculator.compare import comparison_sheet
+
+            extra.append(comparison_sheet(comparison))
+        write_settlement(result, out, extra)
     elif out is not None:  # a result that breaks an invariant is never written as a workbook
         click.echo(say("cli_not_written", path=str(out)), err=True)
         out = None
     if as_json:
-        emit_json(settlement_document(result, language()))
+        document = settlement_document(result, language())
+        if comparison is not None:
+            from calculator.compare import comparison_document
+
+            document["comparison"] = comparison_document(comparison, language())
+        emit_json(document)
     else:
         print_settlement(result, out)
+        if comparison is not None:
+            from calculator.compare import comparison_text
+
+            for line in comparison_text(comparison, language()):
+                click.echo(line)
     return EXIT_OK if result.invariants_hold else EXIT_INTERNAL
 
 

@@ -130,7 +130,7 @@ def test_monitor_cli_json_workbook_and_a_day_outside_the_year(tmp_path):
     assert "in oktober bereikt" in doc["warnings"][0]
     assert [q["realised_cases"] for q in doc["quarters"]] == [3.0, 2.0, None, None]
     sheets = pd.read_excel(out, sheet_name=None, engine="calamine")
-    assert list(sheets) == ["Kwartaalsturing", "Plafondsignalen"]
+    assert list(sheets) == ["Kwartaalsturing", "Plafondsignalen", "Uitgangspunten"]
     assert sheets["Plafondsignalen"]["maand"].tolist() == ["oktober"]
     text = runner.invoke(
         main, ["--lang", "en", "monitor", str(book), "--year", "2025", "--until", "30-06-2025"]
