@@ -105,9 +105,10 @@ def _cycle_checks(frames: dict[str, pd.DataFrame], skip: frozenset[str]) -> list
         modes = dict(
             zip(frames["agreements"]["agreement_id"], frames["agreements"]["mode"], strict=True)
         )
-        c = frames["insurer_consents"]
+        c = frames["insurer_consents"].dropna(subset=["agreement_id"])
         for row, agreement in c[[SOURCE_ROW, "agreement_id"]].itertuples(index=False):
-            if agreement in modes and modes[agreement] != "parallel":
+            mode = modes.get(agreement)
+            if isinstance(mode, str) and mode != "parallel":  # a bad mode is its own finding
                 out.append(
                     _f(
                         "insurer_consents",
@@ -115,7 +116,7 @@ def _cycle_checks(frames: dict[str, pd.DataFrame], skip: frozenset[str]) -> list
                         "agreement_id",
                         agreement,
                         "consent_not_parallel",
-                        mode=modes[agreement],
+                        mode=mode,
                     )
                 )
     if "secondments" not in skip:
@@ -139,7 +140,9 @@ def _cycle_checks(frames: dict[str, pd.DataFrame], skip: frozenset[str]) -> list
             if not pd.isna(end) and not pd.isna(start) and end < start:
                 out.append(_f("secondments", row, "valid_to", end.date(), "valid_to_before_from"))
     if not skip.intersection({"network_costs", "network_shares"}):
-        costs, shares = frames["network_costs"], frames["network_shares"]
+        # a cell that could not be typed is already a finding: leave its row to that one
+        costs = frames["network_costs"].dropna(subset=["cost_id", "key"])
+        shares = frames["network_shares"].dropna(subset=["cost_id", "share"])
         key_of = dict(zip(costs["cost_id"], costs["key"], strict=True))
         for cost, group in shares.groupby("cost_id", sort=True):
             if cost in key_of and key_of[cost] != "shares":
