@@ -60,3 +60,14 @@ class Audit:
             (text("audit_version", lang), self.version),
             (text("audit_run_at", lang), self.run_at),
         ]
+
+    def line(self, lang: str = "nl") -> str:
+        """The record in one line, for a terminal."""
+        return text(
+            "audit_line",
+            lang,
+            run_id=self.run_id,
+            sha256=self.input_sha256,
+            version=self.version,
+            command=f"spreiding {self.command} {self.options_text()}",
+        )

@@ -134,4 +134,6 @@ def settlement_text(result: SettlementResult, lang: str = "nl") -> list[str]:
         if broken
         else text("settlement_text_invariants_hold", lang)
     )
+    if result.audit is not None:
+        out.append(result.audit.line(lang))
     return out

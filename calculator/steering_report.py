@@ -124,6 +124,8 @@ def steering_text(s: Steering, lang: str = "nl") -> list[str]:
         out += [f"  {warning_text(row, lang)}" for row in s.warnings.itertuples(index=False)]
     else:
         out.append(text("monitor_no_warnings", lang))
+    if s.audit is not None:
+        out.append(s.audit.line(lang))
     return out
 
 

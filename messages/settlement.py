@@ -282,6 +282,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "audit_version": {"nl": "productversie", "en": "product version"},
     "audit_run_at": {"nl": "berekend op", "en": "computed at"},
     "audit_sheet": {"nl": "Uitgangspunten", "en": "Basis"},
+    "audit_line": {
+        "nl": "Run {run_id}; SHA-256 invoer {sha256}; versie {version}; {command}",
+        "en": "Run {run_id}; input SHA-256 {sha256}; version {version}; {command}",
+    },
     "compare_receivable": {"nl": "{kind} te ontvangen", "en": "{kind} receivable"},
     "compare_payable": {"nl": "{kind} te betalen", "en": "{kind} payable"},
     "compare_item_insurer_declared": {
