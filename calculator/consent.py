@@ -18,11 +18,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from types import MappingProxyType
 
 import pandas as pd
 
 from calculator.agreements import in_force_in_year
+from calculator.money import exact
+from calculator.tariffs import Tariffs
 from messages import Message
 
 # consent status of an insurer's cases under a parallel agreement, as shown in monitoring
@@ -105,6 +108,42 @@ class Consents:
 
 
 NO_CONSENTS = Consents(MappingProxyType({}), frozenset())
+
+
+def part_period(row: object, year: int) -> tuple[dt.date, dt.date]:
+    """First and last day of a flow part under its agreement (within its period and year)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    for value, later in (
+        (getattr(row, "period_from", None), True),
+        (getattr(row, "valid_from", None), True),
+        (getattr(row, "period_to", None), False),
+        (getattr(row, "valid_to", None), False),
+    ):
+        if value is None or pd.isna(value):
+            continue
+        day = pd.Timestamp(value).date()
+        start, end = (max(start, day), end) if later else (start, min(end, day))
+    return start, end
+
+
+def insurer_split(
+    consents: Consents, tariffs: Tariffs, year: int, row: object
+) -> list[tuple[str, Fraction, Fraction, str]]:
+    """A parallel part's cases per insurer of the sending hospital: (insurer, cases settled
+    parallel, cases settled under the fallback, fallback mode). Cases × share, and of those the
+    days with consent over the days of the part, exact."""
+    n = exact(row.cases)  # type: ignore[attr-defined]
+    start, end = part_period(row, year)
+    days = max((end - start).days + 1, 1)
+    out = []
+    for insurer, share, _ in tariffs.shares(year)[row.sending_hospital]:  # type: ignore[attr-defined]
+        cases = n * share
+        given = Fraction(consents.days_given(row.agreement_id, insurer, start, end), days)  # type: ignore[attr-defined]
+        together = cases * given
+        out.append(
+            (insurer, together, cases - together, consents.fallback(row.agreement_id, insurer))  # type: ignore[attr-defined]
+        )
+    return out
 
 
 def consent_notes(wb: object, consents: Consents, year: int) -> list[Message]:
