@@ -77,36 +77,41 @@ def monitor_insurers(
         "realised_cases",
         "consent",
     ]
-    valid = in_force_in_year(agreements, year).set_index("agreement_id")
-    rows = []
-    for (agreement, insurer), cases in realised.items():
-        if agreement not in valid.index:
-            continue
-        a = valid.loc[agreement]
-        status = ""
-        if a["mode"] == "parallel":
-            start = max(dt.date(year, 1, 1), pd.Timestamp(a["valid_from"]).date())
-            end = dt.date(year, 12, 31)
-            if not pd.isna(a["valid_to"]):
-                end = min(end, pd.Timestamp(a["valid_to"]).date())
-            if not consents.applies(agreement):
-                status = ASSUMED
-            else:
-                days = consents.days_given(agreement, insurer, start, end)
-                whole = (end - start).days + 1
-                status = GIVEN if days == whole else WITHHELD if days == 0 else PARTLY
-        rows.append(
-            (
-                agreement,
-                a["care_form_id"],
-                a["sending_hospital"],
-                a["performing_hospital"],
-                a["mode"],
-                year,
-                insurer,
-                float(cases),
-                status,
-            )
-        )
-    out = pd.DataFrame(rows, columns=columns)
+    if not len(realised):
+        return pd.DataFrame(columns=columns)
+    valid = in_force_in_year(agreements, year)
+    cases = realised.rename("realised_cases").reset_index()
+    out = cases.merge(
+        valid[
+            [
+                "agreement_id",
+                "care_form_id",
+                "sending_hospital",
+                "performing_hospital",
+                "mode",
+                "valid_from",
+                "valid_to",
+            ]
+        ],
+        on="agreement_id",
+    )
+    out["year"] = year
+    out["realised_cases"] = out["realised_cases"].astype("float64")
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    status = []
+    for agreement, insurer, mode, start, end in out[
+        ["agreement_id", "insurer", "mode", "valid_from", "valid_to"]
+    ].itertuples(index=False):
+        if mode != "parallel":
+            status.append("")
+        elif not consents.applies(agreement):
+            status.append(ASSUMED)
+        else:
+            lo = max(first, pd.Timestamp(start).date())
+            hi = last if pd.isna(end) else min(last, pd.Timestamp(end).date())
+            days = consents.days_given(agreement, insurer, lo, hi)
+            whole = (hi - lo).days + 1
+            status.append(GIVEN if days == whole else WITHHELD if days == 0 else PARTLY)
+    out["consent"] = status
+    out = out[columns]
     return out.sort_values(["agreement_id", "insurer"], ignore_index=True)

@@ -17,6 +17,7 @@ Each hospital other than the treasurer pays its part to the treasurer: lines of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 
 import pandas as pd
@@ -59,18 +60,20 @@ def network_cost_lines(
     shares: pd.DataFrame,
     hospitals: list[str],
     year: int,
-    cases: dict[str, Fraction],
+    cases: Callable[[], dict[str, Fraction]],
     revenue_cents: dict[str, int],
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[Message]]:
     """Lines (LINE_COLUMNS with amounts, kind ``network_costs``, ``agreement_id`` the cost's id),
     details (DETAIL_COLUMNS: every hospital's weight and part) and notes of the costs of
-    ``year``. A cost whose key gives every hospital 0 is shared equally, with a note."""
+    ``year``. A cost whose key gives every hospital 0 is shared equally, with a note.
+    ``cases`` gives the cases per hospital when a cost is shared by cases (counted only then)."""
     order = sorted(hospitals)
     lines, details = [], []
     notes: list[Message] = []
     for row in costs[costs["year"] == year].itertuples(index=False):
         if row.key == "cases":
-            weights = [cases.get(h, Fraction(0)) for h in order]
+            performed = cases()
+            weights = [performed.get(h, Fraction(0)) for h in order]
         elif row.key == "revenue":
             weights = [Fraction(revenue_cents.get(h, 0)) for h in order]
         elif row.key == "equal":

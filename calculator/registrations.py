@@ -606,16 +606,16 @@ def settle_pairs(
     ]
     idx = cases["i"].to_numpy()
     insurer = p_side["insurer"].where(p_side["insurer"].notna(), s_side["insurer"])
-    without = np.array(
-        [
-            bool(moved_parallel[i])
-            and not consents.given(
-                forward["agreement_id"].iloc[i], insurer.iloc[i], date.iloc[i].date()
-            )
-            for i in idx
-        ],
-        dtype=bool,
-    )
+    without = np.zeros(len(idx), dtype=bool)
+    if consents.listed:  # only agreements on the consents sheet can lack consent
+        parallel_idx = np.flatnonzero(moved_parallel[idx])
+        agreement_of = forward["agreement_id"].to_numpy()
+        for j in parallel_idx:
+            i = idx[j]
+            if consents.applies(agreement_of[i]):
+                without[j] = not consents.given(
+                    agreement_of[i], insurer.iloc[i], date.iloc[i].date()
+                )
     lines = _pair_lines(
         s_side.iloc[idx[~without]], p_side.iloc[idx[~without]], forward.iloc[idx[~without]]
     )

@@ -205,7 +205,7 @@ def settle(
         wb.network_shares,
         hospital_ids,
         year,
-        cases_performed(wb.volumes, wb.registrations, year, year_basis),
+        lambda: cases_performed(wb.volumes, wb.registrations, year, year_basis),
         caps.groupby("hospital_id")["declared_cents"].sum().to_dict(),
     )
     notes = (*notes, *cost_notes)
