@@ -78,7 +78,7 @@ def secondment_lines(
         )
         hours = per_year * Fraction(days, in_year)
         base_year = pd.Timestamp(row.valid_from).year
-        indexed = bool(row.indexation) and not pd.isna(row.indexation) and year > base_year
+        indexed = not pd.isna(row.indexation) and bool(row.indexation) and year > base_year
         rate = Decimal(row.rate)
         if indexed:
             gap = [y for y in range(base_year + 1, year + 1) if y not in rates]
