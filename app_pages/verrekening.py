@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import altair as alt
 import pandas as pd
 import streamlit as st
 
 from calculator.errors import SpreidingInputError
 from calculator.invariants import describe
 from calculator.lines import exception_keys
+from calculator.settle import SettlementResult
+from calculator.steering_report import warning_text
 from calculator.workbook import Workbook
 from dashboard import audit, state
 from dashboard.widgets import (
     care_form_names,
+    chart,
     dataframe,
     finding_md,
     fmt_number,
     money_view,
+    rendered,
     rendered_md,
     t,
 )
+from messages.numbers import euro
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # what a year lacks when the workbook has the sheet but not for that year
@@ -54,6 +62,15 @@ def exceptions_view(exceptions: pd.DataFrame, names: dict[str, str]) -> pd.DataF
 def main() -> None:
     wb, year = state.current_book(), state.year()
     st.header(t("ui_page_settlement_year", year=str(year)))
+    settlement_tab, steering_tab = st.tabs([t("ui_tab_settlement"), t("ui_tab_steering")])
+    with settlement_tab:
+        settlement_part(wb, year)
+    with steering_tab:
+        steering_part(wb, year)
+
+
+def settlement_part(wb: Workbook, year: int) -> None:
+    """The settlement of the year: summary, pairs, payments, exceptions, monitoring."""
     sources = available_sources(wb, year)
     if not sources:
         st.info(t("ui_kf_no_settlement"))
@@ -107,6 +124,10 @@ def main() -> None:
                 "odv_payable_cents": t("ui_odv_payable"),
                 "secondment_receivable_cents": t("ui_secondment_receivable"),
                 "secondment_payable_cents": t("ui_secondment_payable"),
+                "secondment_contract_receivable_cents": t("ui_contract_receivable"),
+                "secondment_contract_payable_cents": t("ui_contract_payable"),
+                "network_costs_receivable_cents": t("ui_network_receivable"),
+                "network_costs_payable_cents": t("ui_network_payable"),
                 "net_position_cents": t("ui_net_position"),
             },
         ),
@@ -157,6 +178,152 @@ def main() -> None:
         ),
         hide_index=True,
         width="stretch",
+    )
+    by_insurer = result.monitoring_insurers
+    if len(by_insurer):
+        st.subheader(t("ui_monitoring_insurers"))
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("ui_agreement"): by_insurer["agreement_id"],
+                    t("ui_mode"): by_insurer["mode"].map(lambda m: t(f"ui_mode_{m}")),
+                    t("ui_insurer"): by_insurer["insurer"],
+                    t("ui_realised"): by_insurer["realised_cases"].map(fmt_number),
+                    t("ui_consent"): by_insurer["consent"].map(
+                        lambda c: t(f"settlement_consent_{c}") if c else "–"
+                    ),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    contracts_and_costs(result)
+
+
+def contracts_and_costs(result: SettlementResult) -> None:
+    """Secondment contracts and network costs of the year, when the workbook has them."""
+    if len(result.secondments):
+        st.subheader(t("ui_secondment_contracts"))
+        sc = result.secondments
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("ui_contract"): sc["secondment_id"],
+                    t("ui_from_paid"): sc["from_hospital"],
+                    t("ui_to_pays"): sc["to_hospital"],
+                    t("ui_role"): sc["role"],
+                    t("ui_days"): sc["days"],
+                    t("ui_hours"): sc["hours"].map(lambda h: fmt_number(h, 1)),
+                    t("ui_hourly_rate"): sc["rate_cents"].map(
+                        lambda c: euro(c, with_cents=True, lang=state.lang())
+                    ),
+                    t("ui_amount"): sc["amount_cents"].map(
+                        lambda c: euro(c, with_cents=True, lang=state.lang())
+                    ),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    if len(result.network_costs):
+        st.subheader(t("ui_network_costs"))
+        nc = result.network_costs
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("ui_cost"): nc["description"],
+                    t("ui_key_split"): nc["key"].map(lambda k: t(f"settlement_network_key_{k}")),
+                    t("ui_treasurer"): nc["treasurer_hospital"],
+                    t("ui_hospital"): nc["hospital_id"],
+                    t("ui_amount"): nc["part_cents"].map(
+                        lambda c: euro(c, with_cents=True, lang=state.lang())
+                    ),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def steering_part(wb: Workbook, year: int) -> None:
+    """Quarterly steering: planned against realised per quarter, forecast and cap warnings."""
+    until = st.date_input(
+        t("ui_until"),
+        value=dt.date(year, 9, 30),
+        min_value=dt.date(year, 1, 1),
+        max_value=dt.date(year, 12, 31),
+        format="DD-MM-YYYY",
+        key=f"until_{year}",
+    )
+    try:
+        s = state.steering(wb, wb.sha256, year, until)
+    except SpreidingInputError as exc:
+        st.info(exc.findings[0].message(state.lang()))
+        return
+    st.caption(t("ui_steering_days", days=s.days_elapsed, days_in_year=s.days_in_year))
+    for note in s.notes:
+        st.info(rendered(note))
+    for row in s.warnings.itertuples(index=False):
+        st.warning(warning_text(row, state.lang()))
+    if s.warnings.empty:
+        st.success(t("monitor_no_warnings"))
+    names = care_form_names(wb)
+    a = s.agreements
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("ui_agreement"): a["agreement_id"],
+                t("ui_care_form"): a["care_form_id"].map(names),
+                t("ui_sending"): a["sending_hospital"],
+                t("ui_performing"): a["performing_hospital"],
+                t("ui_planned_year"): a["planned_year"].map(fmt_number),
+                t("ui_planned_to_date"): a["planned_to_date"].map(lambda x: fmt_number(x, 1)),
+                t("ui_realised_to_date"): a["realised_to_date"].map(lambda x: fmt_number(x, 1)),
+                t("ui_forecast_year"): a["forecast_year"].map(lambda x: fmt_number(x, 1)),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        key="steering_agreements",
+    )
+    choice = st.selectbox(t("ui_agreement"), list(a["agreement_id"]), key="steering_agreement")
+    q = s.quarters[s.quarters["agreement_id"] == choice]
+    bars = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "kwartaal": "K" + q["quarter"].astype(str),
+                    "soort": t("ui_planned"),
+                    "n": q["planned_cases"],
+                }
+            ),
+            pd.DataFrame(
+                {
+                    "kwartaal": "K" + q["quarter"].astype(str),
+                    "soort": t("ui_realised"),
+                    "n": q["realised_cases"],
+                }
+            ),
+        ]
+    ).dropna()
+    chart(
+        st,
+        alt.Chart(bars)
+        .mark_bar()
+        .encode(
+            x=alt.X("kwartaal:N", title=t("ui_quarter")),
+            xOffset="soort:N",
+            y=alt.Y("n:Q", title=t("ui_cases")),
+            color=alt.Color("soort:N", title=""),
+        ),
+        key="steering_chart",
+    )
+    st.download_button(
+        t("ui_download_steering"),
+        lambda: state.steering_workbook(wb, wb.sha256, year, until),
+        file_name=f"kwartaalsturing_{year}_{until:%Y%m%d}.xlsx",
+        key="download_steering",
+        mime=XLSX,
     )
 
 

@@ -7,16 +7,19 @@ findings; none raises.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 import pandas as pd
 
 from calculator.agreements import yearly_share
 from calculator.errors import Finding
+from calculator.money import decimal
 from calculator.prices import resolve_prices
 from calculator.schema import HOSPITAL_TYPES, SHEETS, Sheet
 from calculator.workbook import SOURCE_ROW
 
-SHARE_TOLERANCE = 0.001
+SHARE_TOLERANCE = Decimal("0.001")  # exact: 0.4995 + 0.2997 + 0.1998 is 0.999, not 0.99899…
 # more DBCs of one pseudonym in one file is a placeholder, not a patient (a warning: matching is
 # linear, but the DBCs of different people cannot be paired meaningfully)
 MAX_DBCS_PER_PATIENT = 200
@@ -87,9 +90,94 @@ def cross_checks(
         )
     if "volumes" not in skip:
         findings += _volume_periods(frames["volumes"])
+    findings += _cycle_checks(frames, skip)
     if typed_clean and not findings and not skip:
         findings += _needed_prices(frames)
     return findings
+
+
+def _cycle_checks(frames: dict[str, pd.DataFrame], skip: frozenset[str]) -> list[Finding]:
+    """Consents name parallel agreements; a secondment contract has fte or hours per month
+    (not both), two different hospitals and dates in order; a network cost with key 'shares'
+    has shares summing to 1 (±0.001), and shares only for such a cost."""
+    out = []
+    if not skip.intersection({"insurer_consents", "agreements"}):
+        modes = dict(
+            zip(frames["agreements"]["agreement_id"], frames["agreements"]["mode"], strict=True)
+        )
+        c = frames["insurer_consents"].dropna(subset=["agreement_id"])
+        for row, agreement in c[[SOURCE_ROW, "agreement_id"]].itertuples(index=False):
+            mode = modes.get(agreement)
+            if isinstance(mode, str) and mode != "parallel":  # a bad mode is its own finding
+                out.append(
+                    _f(
+                        "insurer_consents",
+                        row,
+                        "agreement_id",
+                        agreement,
+                        "consent_not_parallel",
+                        mode=mode,
+                    )
+                )
+    if "secondments" not in skip:
+        sc = frames["secondments"]
+        for row, s, t, fte, hours, start, end in sc[
+            [
+                SOURCE_ROW,
+                "from_hospital",
+                "to_hospital",
+                "fte",
+                "hours_per_month",
+                "valid_from",
+                "valid_to",
+            ]
+        ].itertuples(index=False):
+            if pd.isna(fte) == pd.isna(hours):
+                value = "" if pd.isna(fte) else f"{fte:g} / {hours:g}"
+                out.append(_f("secondments", row, "fte", value, "secondment_size"))
+            if s == t:
+                out.append(_f("secondments", row, "to_hospital", t, "secondment_same_hospital"))
+            if not pd.isna(end) and not pd.isna(start) and end < start:
+                out.append(_f("secondments", row, "valid_to", end.date(), "valid_to_before_from"))
+    if not skip.intersection({"network_costs", "network_shares"}):
+        # a cell that could not be typed is already a finding: leave its row to that one
+        costs = frames["network_costs"].dropna(subset=["cost_id", "key"])
+        shares = frames["network_shares"].dropna(subset=["cost_id", "share"])
+        key_of = dict(zip(costs["cost_id"], costs["key"], strict=True))
+        for cost, group in shares.groupby("cost_id", sort=True):
+            if cost in key_of and key_of[cost] != "shares":
+                out.append(
+                    _f(
+                        "network_shares",
+                        group[SOURCE_ROW].min(),
+                        "cost_id",
+                        cost,
+                        "network_shares_unused",
+                        key=key_of[cost],
+                    )
+                )
+                continue
+            total = sum((decimal(float(x)) for x in group["share"]), Decimal(0))
+            if abs(total - 1) > SHARE_TOLERANCE:
+                out.append(
+                    _f(
+                        "network_shares",
+                        group[SOURCE_ROW].min(),
+                        "share",
+                        str(total),
+                        "network_shares_sum",
+                        cost=cost,
+                        tolerance=SHARE_TOLERANCE,
+                        rows=", ".join(map(str, group[SOURCE_ROW])),
+                    )
+                )
+        with_shares = set(shares["cost_id"])
+        need = costs[(costs["key"] == "shares") & ~costs["cost_id"].isin(with_shares)]
+        for row, cost in need[[SOURCE_ROW, "cost_id"]].itertuples(index=False):
+            out.append(
+                _f("network_costs", row, "key", "shares", "network_shares_missing", cost=cost)
+            )
+    return out
 
 
 def _volume_periods(volumes: pd.DataFrame) -> list[Finding]:
@@ -197,6 +285,13 @@ _REFERENCES = (
     ("growth", "care_form_id", "care_forms", "care_form_id"),
     ("growth", "hospital_id", "hospitals", "hospital_id"),
     ("phases", "agreement_id", "agreements", "agreement_id"),
+    ("insurer_consents", "agreement_id", "agreements", "agreement_id"),
+    ("planning", "agreement_id", "agreements", "agreement_id"),
+    ("secondments", "from_hospital", "hospitals", "hospital_id"),
+    ("secondments", "to_hospital", "hospitals", "hospital_id"),
+    ("network_costs", "treasurer_hospital", "hospitals", "hospital_id"),
+    ("network_shares", "cost_id", "network_costs", "cost_id"),
+    ("network_shares", "hospital_id", "hospitals", "hospital_id"),
 )
 
 
@@ -298,14 +393,14 @@ def _contract_checks(frames: dict[str, pd.DataFrame]) -> list[Finding]:
     contracts = frames["insurer_contracts"].dropna(subset=["hospital_id", "year", "share"])
     out = []
     for (hospital, year), group in contracts.groupby(["hospital_id", "year"]):
-        total = group["share"].sum()
+        total = sum((decimal(float(x)) for x in group["share"]), Decimal(0))
         if abs(total - 1) > SHARE_TOLERANCE:
             out.append(
                 _f(
                     "insurer_contracts",
                     group[SOURCE_ROW].min(),
                     "share",
-                    f"{total:.4f}",
+                    str(total),
                     "contract_shares_sum",
                     hospital=hospital,
                     year=str(year),

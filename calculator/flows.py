@@ -7,6 +7,7 @@ from fractions import Fraction
 import pandas as pd
 
 from calculator.agreements import in_force_in_year
+from calculator.consent import NO_CONSENTS, Consents, insurer_split
 from calculator.lines import (
     UNPRICED_LINE_COLUMNS,
     declare,
@@ -41,16 +42,27 @@ def flows_of_year(volumes: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def flow_items(
-    flows: pd.DataFrame, agreements: pd.DataFrame, tariffs: Tariffs, year: int
+    flows: pd.DataFrame,
+    agreements: pd.DataFrame,
+    tariffs: Tariffs,
+    year: int,
+    consents: Consents = NO_CONSENTS,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The §4.2 rules per flow row, before any aggregation.
+
+    A parallel part whose agreement has insurer consents (:mod:`calculator.consent`) is split
+    over the sending hospital's insurers by share: the share of an insurer that consented (for
+    the days of the part it did) is settled parallel, the rest under its fallback mode (``odv``:
+    S declares the full product and pays P the ODV price; ``referral``: P declares the full
+    product), each declared to that insurer. Secondment counts every moved case.
 
     Returns
     -------
     (f, declared, lines): ``f`` has one row per flow and agreement (see
     :func:`agreement_parts`) with the agreement's columns and ``mode`` (own, referral, parallel,
     odv); ``declared`` has hospital_id, product_code, count, source, flow (position in
-    ``flows``); ``lines`` has LINE_COLUMNS without amounts, plus flow.
+    ``flows``), insurer (None = spread over the hospital's insurers); ``lines`` has
+    LINE_COLUMNS without amounts, plus flow.
     """
     if "source_rows" not in flows.columns:  # flows built in code (scenarios) name no rows
         flows = flows.assign(source_rows=flows["source"])
@@ -65,19 +77,34 @@ def flow_items(
         trail = ("volumes", row.source_rows, "")
         full = tariffs.full_product(cf)
         if row.mode in ("own", "odv"):
-            declared.append((s, full, n, row.source, i))
+            declared.append((s, full, n, row.source, i, None))
         elif row.mode == "referral":
-            declared.append((p, full, n, row.source, i))
-        else:  # parallel
-            for part in ("diagnostics", "aftercare"):
-                code = tariffs.product(cf, part)
-                if code:
-                    declared.append((s, code, n, row.source, i))
-            declared.append((p, tariffs.product(cf, "intervention"), n, row.source, i))
+            declared.append((p, full, n, row.source, i, None))
+        else:  # parallel, per insurer when consents apply
+            split = (
+                insurer_split(consents, tariffs, year, row)
+                if consents.applies(row.agreement_id)
+                else [(None, exact(n), Fraction(0), "")]
+            )
+            for insurer, together, alone, fallback in split:
+                if together:
+                    c = float(together)
+                    for part in ("diagnostics", "aftercare"):
+                        code = tariffs.product(cf, part)
+                        if code:
+                            declared.append((s, code, c, row.source, i, insurer))
+                    declared.append(
+                        (p, tariffs.product(cf, "intervention"), c, row.source, i, insurer)
+                    )
+                if alone:
+                    c = float(alone)
+                    declared.append(
+                        (s if fallback == "odv" else p, full, c, row.source, i, insurer)
+                    )
+                    if fallback == "odv":
+                        lines.append(_odv_line(tariffs, year, row, c))
         if row.mode == "odv":
-            code = tariffs.odv_product(cf)
-            unit = odv_unit_cents(tariffs, code, year, row.odv_fixed_price, row.odv_price_share)
-            lines.append(("odv", cf, s, p, code, n, unit, row.agreement_id, year, *trail, i))
+            lines.append(_odv_line(tariffs, year, row, n))
         if row.mode in ("referral", "parallel", "odv") and not pd.isna(row.agreement_id):
             unit = secondment_unit_cents(row.secondment_hours_per_case, row.secondment_rate)
             if unit:
@@ -85,10 +112,32 @@ def flow_items(
                     ("secondment", cf, p, s, "", n, unit, row.agreement_id, None, *trail, i)
                 )
     declared_frame = pd.DataFrame(
-        declared, columns=["hospital_id", "product_code", "count", "source", "flow"]
+        declared, columns=["hospital_id", "product_code", "count", "source", "flow", "insurer"]
     )
     line_frame = pd.DataFrame(lines, columns=[*UNPRICED_LINE_COLUMNS, "flow"])
     return f, declared_frame, line_frame
+
+
+def _odv_line(tariffs: Tariffs, year: int, row: object, count: float) -> tuple:
+    """An unpriced ODV line (S pays P) of ``count`` cases of a flow part, plus its flow."""
+    cf = row.care_form_id  # type: ignore[attr-defined]
+    code = tariffs.odv_product(cf)
+    unit = odv_unit_cents(tariffs, code, year, row.odv_fixed_price, row.odv_price_share)  # type: ignore[attr-defined]
+    return (
+        "odv",
+        cf,
+        row.sending_hospital,  # type: ignore[attr-defined]
+        row.performing_hospital,  # type: ignore[attr-defined]
+        code,
+        count,
+        unit,
+        row.agreement_id,  # type: ignore[attr-defined]
+        year,
+        "volumes",
+        row.source_rows,  # type: ignore[attr-defined]
+        "",
+        row.flow,  # type: ignore[attr-defined]
+    )
 
 
 def agreement_parts(flows: pd.DataFrame, agreements: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -135,7 +184,11 @@ def agreement_parts(flows: pd.DataFrame, agreements: pd.DataFrame, year: int) ->
 
 
 def settle_flows(
-    flows: pd.DataFrame, agreements: pd.DataFrame, tariffs: Tariffs, year: int
+    flows: pd.DataFrame,
+    agreements: pd.DataFrame,
+    tariffs: Tariffs,
+    year: int,
+    consents: Consents = NO_CONSENTS,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
     """Revenue, lines between hospitals and exceptions for flows of one year.
 
@@ -149,9 +202,9 @@ def settle_flows(
     -------
     (revenue, lines, exceptions, realised): insurer revenue per hospital (REVENUE_COLUMNS), ODV
     and secondment lines (LINE_COLUMNS), ``no_agreement`` exceptions (one per flow row), and
-    the moved cases per agreement_id (for monitoring).
+    the moved cases per (agreement_id, insurer) (for monitoring; see :func:`realised_by_insurer`).
     """
-    f, items, line_frame = flow_items(flows, agreements, tariffs, year)
+    f, items, line_frame = flow_items(flows, agreements, tariffs, year, consents)
     no_agreement = (f["sending_hospital"] != f["performing_hospital"]) & f["agreement_id"].isna()
     missing = f[no_agreement]
     exceptions = exception_rows(
@@ -171,15 +224,37 @@ def settle_flows(
     )
     items = items.drop(columns="flow")
     items["price_year"] = year
-    items["insurer"] = None
     revenue = declare(items, tariffs, year)
     line_frame = line_frame.drop(columns="flow")
-    realised = f[f["agreement_id"].notna()].groupby("agreement_id")["cases"].sum()
+    realised = realised_by_insurer(f[f["agreement_id"].notna()], tariffs, year)
     return revenue, typed_lines(with_amounts(line_frame)), exceptions, realised
 
 
+def realised_by_insurer(parts: pd.DataFrame, tariffs: Tariffs, year: int) -> pd.Series:
+    """Moved cases per (agreement_id, insurer): each part's cases spread over the sending
+    hospital's insurers by share (exact, then as float)."""
+    sums: dict[tuple[str, str], Fraction] = {}
+    shares = tariffs.shares(year)
+    for agreement, s, n in parts[["agreement_id", "sending_hospital", "cases"]].itertuples(
+        index=False
+    ):
+        for insurer, share, _ in shares[s]:
+            key = (str(agreement), insurer)
+            sums[key] = sums.get(key, Fraction(0)) + exact(n) * share
+    return pd.Series(
+        [float(v) for v in sums.values()],
+        index=pd.MultiIndex.from_tuples(list(sums), names=["agreement_id", "insurer"])
+        if sums
+        else pd.MultiIndex.from_tuples([], names=["agreement_id", "insurer"]),
+        dtype="float64",
+    )
+
+
 def settle_referral_flows(
-    flows: pd.DataFrame, agreements: pd.DataFrame, tariffs: Tariffs, year: int
+    flows: pd.DataFrame,
+    agreements: pd.DataFrame,
+    tariffs: Tariffs,
+    year: int,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
     """What volumes add to registrations (source ``combined``): the secondment of referral flows,
     their realised cases, and flows without an agreement (exceptions). Registrations cannot see
@@ -188,8 +263,45 @@ def settle_referral_flows(
     revenue, lines, exceptions, realised = settle_flows(flows, agreements, tariffs, year)
     mode = dict(zip(agreements["agreement_id"], agreements["mode"], strict=True))
     referral = lines["agreement_id"].map(mode) == "referral"
-    realised = realised[[mode.get(a) == "referral" for a in realised.index]]
+    realised = realised[
+        [mode.get(a) == "referral" for a in realised.index.get_level_values("agreement_id")]
+    ]
     return revenue.iloc[0:0], lines[referral].reset_index(drop=True), exceptions, realised
+
+
+def fallback_notes(
+    flows: pd.DataFrame,
+    agreements: pd.DataFrame,
+    tariffs: Tariffs,
+    year: int,
+    consents: Consents,
+) -> list[Message]:
+    """One note per parallel agreement and insurer whose cases were settled under the fallback
+    mode for lack of consent (volumes)."""
+    parts = agreement_parts(flows, agreements, year)
+    parallel = parts[
+        (parts["mode"] == "parallel")
+        & (parts["sending_hospital"] != parts["performing_hospital"])
+        & parts["agreement_id"].map(lambda a: isinstance(a, str) and consents.applies(a))
+    ]
+    alone: dict[tuple[str, str, str], Fraction] = {}
+    for row in parallel.itertuples(index=False):
+        for insurer, _, cases, mode in insurer_split(consents, tariffs, year, row):
+            if cases:
+                key = (str(row.agreement_id), insurer, mode)
+                alone[key] = alone.get(key, Fraction(0)) + cases
+    return [
+        Message(
+            "settlement_note_consent_fallback",
+            {
+                "agreement": agreement,
+                "insurer": insurer,
+                "cases": float(cases),
+                "mode": Message(f"settlement_mode_{mode}"),
+            },
+        )
+        for (agreement, insurer, mode), cases in sorted(alone.items())
+    ]
 
 
 def split_notes(

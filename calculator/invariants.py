@@ -13,7 +13,7 @@ from fractions import Fraction
 import pandas as pd
 
 from calculator.errors import InvariantError
-from calculator.lines import KINDS
+from calculator.lines import LINE_KINDS
 from calculator.money import exact, round_half_up
 from messages import DEFAULT_LANGUAGE, Message
 
@@ -70,7 +70,7 @@ def no_hospital_pays_itself(t: dict[str, pd.DataFrame]) -> list[Problem]:
 def totals_per_kind_equal_lines(t: dict[str, pd.DataFrame]) -> list[Problem]:
     out = []
     hospitals, pairs, lines = t["hospitals"], t["pairs"], t["lines"]
-    for kind in KINDS:
+    for kind in LINE_KINDS:
         total = int(lines.loc[lines["kind"] == kind, "amount_cents"].sum())
         for side in ("receivable", "payable"):
             col = f"{kind}_{side}_cents"
@@ -161,7 +161,7 @@ def declared_equals_count_times_price(t: dict[str, pd.DataFrame]) -> list[Proble
             (s * int(u) for s, u in zip(group["share"], group["unit_price_cents"], strict=True)),
             Fraction(0),
         )
-        want = round_half_up(exact(n) * unit)
+        want = round_half_up(exact(n) * round_half_up(unit))
         got = int(group["amount_cents"].sum())
         if got != want:
             out.append(

@@ -16,6 +16,7 @@ from calculator.money import (
     line_amounts,
     round_half_up,
     unit_price_cents,
+    weighted_unit_cents,
 )
 from calculator.tariffs import OTHER_INSURER, Tariffs
 from messages import text
@@ -70,7 +71,9 @@ EXCEPTION_COLUMNS = [
     "params",
     "message",
 ]
+# kinds of money that follow moved cases (what the optimiser weighs), and every kind of line
 KINDS = ("odv", "secondment")
+LINE_KINDS = (*KINDS, "secondment_contract", "network_costs")
 ONE = Fraction(1)
 
 
@@ -193,6 +196,24 @@ def secondment_unit_cents(hours: float | None, rate: Decimal | None) -> int:
     return unit_price_cents(rate, decimal(float(hours)))
 
 
+def dbc_unit_cents(
+    tariffs: Tariffs, hospital: str, code: str, price_year: int, insurer: object, year: int
+) -> int:
+    """What one declared DBC earns [cents]: benchmark × the insurer's price factor at the
+    hospital, the one contract's when the insurer is blank and there is one, else the
+    share-weighted price (as :func:`declare` prices it)."""
+    contracts = tariffs.shares(year)[hospital]
+    bench = exact(tariffs.benchmark(code, price_year)) * 100
+    units = [round_half_up(bench * f) for _, _, f in contracts]
+    name = insurer if isinstance(insurer, str) else ""
+    if name == "" and len(contracts) == 1:
+        return units[0]
+    for (i, _, _), unit in zip(contracts, units, strict=True):
+        if i == name:
+            return unit
+    return weighted_unit_cents([sh for _, sh, _ in contracts], units)
+
+
 def with_amounts(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     frame["amount_cents"] = line_amounts(frame["count"], frame["unit_price_cents"])
@@ -218,7 +239,8 @@ def declare(
     ``contract``); an insurer without a contract, or a blank one on a DBC, count × the
     share-weighted unit price under insurer ``(overig)`` (basis ``weighted``). Cases spread over
     insurers (basis ``share``): insurer i gets count × share_i (exact, shares normalised to 1)
-    at its contract unit price u_i; the total is count × Σ share_i × u_i rounded half-up once,
+    at its contract unit price u_i; the total is count × the share-weighted unit price
+    W = Σ share_i × u_i (rounded half-up once to cents, the same W as for a blank insurer),
     split over the insurers by largest remainder, so no cent is lost or invented
     (``basis_count`` holds the count before the split, ``share`` the exact share). A hospital
     with one contract gets everything under that contract.
@@ -226,7 +248,6 @@ def declare(
     if not len(items):
         return empty(REVENUE_COLUMNS)
     shares = tariffs.shares(year)
-    weighted = tariffs.weighted_factors(year)
     groups = _group_items(items)
     factors_of = {h: {i: f for i, _, f in contracts} for h, contracts in shares.items()}
     unit_of: dict[tuple[str, int, Fraction], int] = {}
@@ -254,7 +275,8 @@ def declare(
                 (*key, insurer, n, unit, round_half_up(n * unit), "contract", n, ONE, source)
             )
             continue
-        weighted_unit = unit_price(code, int(price_year), weighted[hospital])
+        units = [unit_price(code, int(price_year), f) for _, _, f in contracts]
+        weighted_unit = weighted_unit_cents([s for _, s, _ in contracts], units)
         if insurer != "" or blank_insurer == "weighted":
             amount = round_half_up(n * weighted_unit)
             rows.append(
@@ -271,9 +293,8 @@ def declare(
                 )
             )
             continue
-        units = [unit_price(code, int(price_year), f) for _, _, f in contracts]
         weights = [share * unit for (_, share, _), unit in zip(contracts, units, strict=True)]
-        parts = largest_remainder(weights, round_half_up(n * sum(weights, Fraction(0))))
+        parts = largest_remainder(weights, round_half_up(n * weighted_unit))
         for (name, share, _), unit, part in zip(contracts, units, parts, strict=True):
             rows.append((*key, name, n * share, unit, part, "share", n, share, source))
     frame = pd.DataFrame(

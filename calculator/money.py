@@ -54,12 +54,27 @@ def largest_remainder(weights: list[Fraction], total: int) -> list[int]:
     return parts
 
 
+def weighted_unit_cents(shares: list[Fraction], units: list[int]) -> int:
+    """The share-weighted unit price [cents]: Σ share_i × contract unit price_i (each already
+    rounded to cents), rounded half-up once. One price for every use: cases spread over the
+    insurers by share and a DBC whose insurer is blank or has no contract."""
+    return round_half_up(sum((s * u for s, u in zip(shares, units, strict=True)), Fraction(0)))
+
+
 def unit_price_cents(price_eur: Decimal, *factors: float | Decimal) -> int:
     """``price × factor × …`` [EUR] rounded half-up once to integer cents."""
     amount = price_eur
     for factor in factors:
         amount *= decimal(factor)
     return cents(amount)
+
+
+def indexed_price(price_eur: Decimal, rates: list[Decimal]) -> Decimal:
+    """A price [EUR] carried through yearly indexation rates: × (1 + rate) per year, rounded
+    half-up to cents each year (as a benchmark price is indexed, SPEC §3.4)."""
+    for rate in rates:
+        price_eur = (price_eur * (1 + rate)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return price_eur
 
 
 def eur_to_cents(amount: Decimal | None) -> int | None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from calculator.agreements import in_force_in_year
+from calculator.consent import ASSUMED, GIVEN, WITHHELD, Consents
 
 
 def monitor(
@@ -44,3 +47,71 @@ def monitor(
         out["planned_cases"] > 0
     )
     return out.sort_values("agreement_id", ignore_index=True)
+
+
+PARTLY = "partly"
+
+
+def monitor_insurers(
+    agreements: pd.DataFrame, year: int, realised: pd.Series, consents: Consents
+) -> pd.DataFrame:
+    """Realised cases per agreement in force in ``year`` and insurer, with the insurer's
+    consent to parallel declaration over the agreement's days in the year (``given``,
+    ``withheld``, ``partly``, ``assumed``; blank for an agreement that is not parallel).
+
+    Parameters
+    ----------
+    realised : moved cases per (agreement_id, insurer)
+
+    Returns agreement_id, care_form_id, sending_hospital, performing_hospital, mode, year,
+    insurer, realised_cases, consent.
+    """
+    columns = [
+        "agreement_id",
+        "care_form_id",
+        "sending_hospital",
+        "performing_hospital",
+        "mode",
+        "year",
+        "insurer",
+        "realised_cases",
+        "consent",
+    ]
+    if not len(realised):
+        return pd.DataFrame(columns=columns)
+    valid = in_force_in_year(agreements, year)
+    cases = realised.rename("realised_cases").reset_index()
+    out = cases.merge(
+        valid[
+            [
+                "agreement_id",
+                "care_form_id",
+                "sending_hospital",
+                "performing_hospital",
+                "mode",
+                "valid_from",
+                "valid_to",
+            ]
+        ],
+        on="agreement_id",
+    )
+    out["year"] = year
+    out["realised_cases"] = out["realised_cases"].astype("float64")
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    status = []
+    for agreement, insurer, mode, start, end in out[
+        ["agreement_id", "insurer", "mode", "valid_from", "valid_to"]
+    ].itertuples(index=False):
+        if mode != "parallel":
+            status.append("")
+        elif not consents.applies(agreement):
+            status.append(ASSUMED)
+        else:
+            lo = max(first, pd.Timestamp(start).date())
+            hi = last if pd.isna(end) else min(last, pd.Timestamp(end).date())
+            days = consents.days_given(agreement, insurer, lo, hi)
+            whole = (hi - lo).days + 1
+            status.append(GIVEN if days == whole else WITHHELD if days == 0 else PARTLY)
+    out["consent"] = status
+    out = out[columns]
+    return out.sort_values(["agreement_id", "insurer"], ignore_index=True)

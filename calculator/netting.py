@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from calculator.lines import KINDS
+from calculator.lines import LINE_KINDS
 from calculator.money import eur_to_cents, share_of
 from calculator.tariffs import Tariffs
 
@@ -53,7 +53,7 @@ def pair_statements(lines: pd.DataFrame) -> pd.DataFrame:
     kind, a_owes_b_cents, b_owes_a_cents, payer, payee, net_cents (≥ 0).
     """
     cols = ["hospital_a", "hospital_b"]
-    for kind in KINDS:
+    for kind in LINE_KINDS:
         cols += [f"a_owes_b_{kind}_cents", f"b_owes_a_{kind}_cents"]
     if not len(lines):
         return pd.DataFrame(
@@ -68,8 +68,8 @@ def pair_statements(lines: pd.DataFrame) -> pd.DataFrame:
         row[f"{side}_{kind}_cents"] += int(amount)
     rows = []
     for (a, b), row in sorted(pairs.items()):
-        ab = sum(row[f"a_owes_b_{k}_cents"] for k in KINDS)
-        ba = sum(row[f"b_owes_a_{k}_cents"] for k in KINDS)
+        ab = sum(row[f"a_owes_b_{k}_cents"] for k in LINE_KINDS)
+        ba = sum(row[f"b_owes_a_{k}_cents"] for k in LINE_KINDS)
         payer, payee = (a, b) if ab >= ba else (b, a)
         rows.append(
             {

@@ -157,6 +157,14 @@ def _check_archive(data: bytes, name: str) -> tuple[list[Finding], zipfile.ZipFi
     return [], archive
 
 
+def check_archive(data: bytes, name: str) -> list[Finding]:
+    """Why ``data`` is not a safe xlsx archive to open (empty list: it is)."""
+    findings, archive = _check_archive(data, name)
+    if archive is not None:
+        archive.close()
+    return findings
+
+
 def read_xlsx_bytes(data: bytes, name: str = "upload.xlsx") -> RawBook:
     """Read an xlsx workbook given as bytes (file or upload)."""
     findings, archive = _check_archive(data, name)

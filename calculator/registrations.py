@@ -19,9 +19,11 @@ import numpy as np
 import pandas as pd
 
 from calculator.agreements import valid_on
+from calculator.consent import NO_CONSENTS, Consents
 from calculator.lines import (
     EXCEPTION_COLUMNS,
     UNPRICED_LINE_COLUMNS,
+    dbc_unit_cents,
     declare,
     empty,
     exception_rows,
@@ -30,7 +32,7 @@ from calculator.lines import (
     typed_lines,
     with_amounts,
 )
-from calculator.tariffs import Tariffs
+from calculator.tariffs import OTHER_INSURER, Tariffs
 
 
 @dataclass(frozen=True)
@@ -325,12 +327,14 @@ class Settled:
     """What one step of the registrations settlement yields.
 
     ``lines``: money between hospitals (LINE_COLUMNS without amounts); ``exceptions``:
-    EXCEPTION_COLUMNS; ``realised``: one agreement_id per moved case (for monitoring).
+    EXCEPTION_COLUMNS; ``realised``: one agreement_id per moved case (for monitoring);
+    ``insurers``: the insurer of each moved case (aligned with ``realised``; "" = blank).
     """
 
     lines: pd.DataFrame
     exceptions: pd.DataFrame
     realised: pd.Series
+    insurers: pd.Series
 
 
 def settle_registrations(
@@ -340,6 +344,7 @@ def settle_registrations(
     year: int,
     year_basis: str = "start",
     referral_cases: bool = True,
+    consents: Consents = NO_CONSENTS,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]:
     """Revenue, lines, exceptions and realised moves for the settlement year ``year``.
 
@@ -356,14 +361,15 @@ def settle_registrations(
 
     Returns
     -------
-    (revenue, lines, exceptions, realised): realised counts moved cases per agreement_id (a
-    settled ODV row, or a performer DBC of a parallel or referral case), for monitoring.
+    (revenue, lines, exceptions, realised): realised counts moved cases per (agreement_id,
+    insurer) (a settled ODV row, or a performer DBC of a parallel or referral case), for
+    monitoring.
     """
     r = prepare(registrations, tariffs, year_basis)
     in_year = r["settlement_year"].to_numpy() == year
     revenue = declared_revenue(r[~r["odv"] & in_year], tariffs, year)
     odv = settle_odv(r, in_year, match_odv(r), agreements, tariffs)
-    pairs = settle_pairs(r, year, agreements, tariffs, referral_cases)
+    pairs = settle_pairs(r, year, agreements, tariffs, referral_cases, consents)
     steps = (odv, pairs)
     found_lines = [s.lines for s in steps if len(s.lines)]
     line_frame = (
@@ -373,8 +379,14 @@ def settle_registrations(
     )
     found = [s.exceptions for s in steps if len(s.exceptions)]
     exc = pd.concat(found, ignore_index=True) if found else empty(EXCEPTION_COLUMNS)
-    moved = pd.concat([s.realised for s in steps], ignore_index=True).astype("str")
-    return revenue, line_frame, exc, moved.value_counts().astype("float64")
+    moved = pd.DataFrame(
+        {
+            "agreement_id": pd.concat([s.realised for s in steps], ignore_index=True).astype("str"),
+            "insurer": pd.concat([s.insurers for s in steps], ignore_index=True).astype("str"),
+        }
+    )
+    realised = moved.groupby(["agreement_id", "insurer"]).size().astype("float64")
+    return revenue, line_frame, exc, realised
 
 
 def declared_revenue(declared: pd.DataFrame, tariffs: Tariffs, year: int) -> pd.DataFrame:
@@ -479,12 +491,25 @@ def settle_odv(
         )
     )
     ag = with_ag[ok]
+    declared_of = matching.pairs.set_index("odv")["declared"]
+    declared_pos = declared_of.reindex(odv_pos[is_matched][ok]).to_numpy()
     return Settled(
         _odv_lines(m[ok], ag, tariffs),
         pd.concat(
             [e for e in exceptions if len(e)] or [empty(EXCEPTION_COLUMNS)], ignore_index=True
         ),
         ag["agreement_id"].reset_index(drop=True),
+        _insurer_text(r["insurer"].iloc[declared_pos]),
+    )
+
+
+def _insurer_text(values: pd.Series) -> pd.Series:
+    """Insurers as text; a blank one is ``(overig)``, as its DBC is declared."""
+    return (
+        values.astype(object)
+        .where(values.notna(), OTHER_INSURER)
+        .astype(str)
+        .reset_index(drop=True)
     )
 
 
@@ -499,6 +524,7 @@ def settle_pairs(
     agreements: pd.DataFrame,
     tariffs: Tariffs,
     referral_cases: bool = True,
+    consents: Consents = NO_CONSENTS,
 ) -> Settled:
     """Pairs of declared DBCs of one patient and care form at two hospitals, overlapping in time.
 
@@ -507,10 +533,17 @@ def settle_pairs(
     S → P valid on the later start date decides:
 
     - ``parallel``: a moved case, one per patient and performer DBC, with its secondment; both
-      DBCs ``full`` is exception ``parallel_full_twice`` (the insurer pays twice);
+      DBCs ``full`` is exception ``parallel_full_twice`` (the insurer pays twice), a ``full``
+      DBC beside the ``intervention`` DBC is ``parallel_full_and_intervention`` (the insurer
+      pays the intervention twice); neither is a moved case;
     - ``referral`` with a diagnostics DBC at S: a recognised referral case (realised + 1,
       secondment when ``referral_cases``);
     - anything else: exception ``double_declaration``.
+
+    A parallel case whose insurer (of the performer's DBC, else the sending hospital's) has not
+    consented on that date (:mod:`calculator.consent`) is exception
+    ``parallel_without_consent`` with the amount at risk (what the performer declared); it
+    counts as a moved case but its secondment is not settled.
 
     Two DBCs of the same rank (both full, both partial) have no performer: a parallel agreement
     in either direction covers them (both full: ``parallel_full_twice``), else they are a double
@@ -543,15 +576,20 @@ def settle_pairs(
     parallel_fwd = (forward["mode"] == "parallel").to_numpy(dtype=bool, na_value=False)
     parallel_bwd = (backward["mode"] == "parallel").to_numpy(dtype=bool, na_value=False)
     both_full = (comp_s == "full") & (comp_p == "full")
+    # the full product beside the intervention: the insurer pays the intervention twice
+    full_beside = ((comp_s == "full") & (comp_p == "intervention")) | (
+        (comp_s == "intervention") & (comp_p == "full")
+    )
     full_twice = both_full & (parallel_fwd | parallel_bwd)
-    moved_parallel = oriented & parallel_fwd & ~both_full
+    full_and_intervention = full_beside & (parallel_fwd | parallel_bwd)
+    moved_parallel = oriented & parallel_fwd & ~both_full & ~full_beside
     referral = (
         oriented
         & (forward["mode"] == "referral").to_numpy(dtype=bool, na_value=False)
         & (comp_s == "diagnostics")
     )
     covered_unoriented = ~oriented & (parallel_fwd | parallel_bwd) & ~both_full
-    double = ~(moved_parallel | referral | full_twice | covered_unoriented)
+    double = ~(moved_parallel | referral | full_twice | full_and_intervention | covered_unoriented)
 
     moved = moved_parallel | referral
     # one moved case per performer DBC: the first pair (smallest sending dbc_id) stands for it
@@ -567,7 +605,37 @@ def settle_pairs(
         moved_parallel[cases["i"].to_numpy()] | (referral_cases & referral[cases["i"].to_numpy()])
     ]
     idx = cases["i"].to_numpy()
-    lines = _pair_lines(s_side.iloc[idx], p_side.iloc[idx], forward.iloc[idx])
+    insurer = p_side["insurer"].where(p_side["insurer"].notna(), s_side["insurer"])
+    without = np.zeros(len(idx), dtype=bool)
+    if consents.listed:  # only agreements on the consents sheet can lack consent
+        parallel_idx = np.flatnonzero(moved_parallel[idx])
+        agreement_of = forward["agreement_id"].to_numpy()
+        for j in parallel_idx:
+            i = idx[j]
+            if consents.applies(agreement_of[i]):
+                without[j] = not consents.given(
+                    agreement_of[i], insurer.iloc[i], date.iloc[i].date()
+                )
+    lines = _pair_lines(
+        s_side.iloc[idx[~without]], p_side.iloc[idx[~without]], forward.iloc[idx[~without]]
+    )
+    risky = idx[without]
+    at_risk = [
+        {
+            "agreement": forward["agreement_id"].iloc[i],
+            "insurer": "" if pd.isna(insurer.iloc[i]) else str(insurer.iloc[i]),
+            "date": f"{date.iloc[i]:%d-%m-%Y}",
+            "at_risk_cents": dbc_unit_cents(
+                tariffs,
+                p_side["hospital_id"].iloc[i],
+                p_side["product_code"].iloc[i],
+                int(p_side["price_year"].iloc[i]),
+                insurer.iloc[i],
+                year,
+            ),
+        }
+        for i in risky
+    ]
     # full twice: which direction's agreement is parallel
     agreement_full = np.where(parallel_fwd, forward["agreement_id"], backward["agreement_id"])
     exceptions = [
@@ -577,7 +645,16 @@ def settle_pairs(
             p_side[full_twice],
             [{"agreement": ag} for ag in agreement_full[full_twice]],
         ),
+        _pair_exceptions(
+            "parallel_full_and_intervention",
+            s_side[full_and_intervention],
+            p_side[full_and_intervention],
+            [{"agreement": ag} for ag in agreement_full[full_and_intervention]],
+        ),
         _pair_exceptions("double_declaration", s_side[double], p_side[double], None),
+        _pair_exceptions(
+            "parallel_without_consent", s_side.iloc[risky], p_side.iloc[risky], at_risk
+        ),
     ]
     return Settled(
         lines,
@@ -585,6 +662,7 @@ def settle_pairs(
             [e for e in exceptions if len(e)] or [empty(EXCEPTION_COLUMNS)], ignore_index=True
         ),
         forward["agreement_id"].iloc[idx].reset_index(drop=True),
+        _insurer_text(insurer.iloc[idx]),
     )
 
 

@@ -20,6 +20,10 @@ HOSPITAL_FIELDS = [
     "odv_payable_cents",
     "secondment_receivable_cents",
     "secondment_payable_cents",
+    "secondment_contract_receivable_cents",
+    "secondment_contract_payable_cents",
+    "network_costs_receivable_cents",
+    "network_costs_payable_cents",
     "net_position_cents",
 ]
 
@@ -66,11 +70,15 @@ def settlement_document(result: SettlementResult, lang: str = "nl") -> dict[str,
             ).rename(columns={"key": "dbc_id"})
         ),
         "monitoring": records(result.monitoring),
+        "monitoring_insurers": records(result.monitoring_insurers),
+        "secondments": records(result.secondments),
+        "network_costs": records(result.network_costs),
         "invariants": {name: not problems for name, problems in result.invariants.items()},
         "invariant_problems": {
             k: [describe(p, lang) for p in v] for k, v in result.invariants.items() if v
         },
         "run_at": result.run_at,
+        **({"audit": result.audit.document()} if result.audit is not None else {}),
     }
 
 
@@ -126,4 +134,6 @@ def settlement_text(result: SettlementResult, lang: str = "nl") -> list[str]:
         if broken
         else text("settlement_text_invariants_hold", lang)
     )
+    if result.audit is not None:
+        out.append(result.audit.line(lang))
     return out

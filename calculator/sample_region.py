@@ -20,6 +20,7 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
+from calculator.sample_cycle import CYCLE_MONEY, cycle_sheets
 from calculator.schema import SHEETS_BY_NAME
 from calculator.xlsx_writer import SheetOut, write_book
 
@@ -667,6 +668,7 @@ def build_sample() -> dict[str, pd.DataFrame]:
         "keep": pd.DataFrame(
             [("ACR", "liesbreuk", 30)], columns=["hospital_id", "care_form_id", "min_cases"]
         ),
+        **cycle_sheets(),
     }
 
 
@@ -691,6 +693,7 @@ def write_sample(target: str | Path | IO[bytes]) -> None:
         "prices": ["benchmark_price"],
         "insurer_contracts": ["revenue_cap"],
         "agreements": ["odv_fixed_price", "secondment_rate"],
+        **CYCLE_MONEY,
     }
     for name, frame in sheets.items():
         out.append(SheetOut(name, frame, euro=money.get(name, ())))

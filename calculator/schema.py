@@ -23,6 +23,8 @@ from dataclasses import dataclass
 HOSPITAL_TYPES = ("umc", "topklinisch", "algemeen")
 COMPONENTS = ("full", "diagnostics", "intervention", "aftercare")
 MODES = ("referral", "parallel", "odv")
+FALLBACK_MODES = ("odv", "referral")
+NETWORK_KEYS = ("cases", "revenue", "equal", "shares")
 
 # Dutch words accepted for enumerated values, mapped to the canonical value.
 ENUM_ALIASES: dict[str, str] = {
@@ -724,6 +726,160 @@ SHEETS: tuple[Sheet, ...] = (
             ),
         ),
         key=("agreement_id", "year"),
+    ),
+    # the yearly settlement cycle (issue 20): consent, the quarterly plan, secondment contracts
+    # and the network's shared costs
+    Sheet(
+        "insurer_consents",
+        "toestemmingen",
+        "Consent of each insurer to parallel declaration under an agreement. With this sheet a "
+        "parallel agreement listed on it settles parallel only for patients of insurers that "
+        "consented; the others are settled under the fallback mode.",
+        (
+            _c("agreement_id", "text", True, "Parallel agreement", "afspraak_id"),
+            _c("insurer", "text", True, "Insurer (as on insurer_contracts)", "verzekeraar"),
+            _c("consent", "bool", True, "yes = the insurer consented", "toestemming"),
+            _c(
+                "valid_from",
+                "date",
+                False,
+                "First day of the consent (blank = always)",
+                "geldig_vanaf",
+            ),
+            _c(
+                "fallback_mode",
+                "text",
+                False,
+                "How cases of an insurer without consent are settled: odv or referral "
+                "(blank = odv)",
+                "terugvalvorm",
+                choices=FALLBACK_MODES,
+                default="odv",
+            ),
+        ),
+        key=("agreement_id", "insurer", "valid_from"),
+    ),
+    Sheet(
+        "planning",
+        "planning",
+        "Planned moved cases per agreement and quarter (quarterly steering).",
+        (
+            _c("agreement_id", "text", True, "Agreement", "afspraak_id"),
+            _c("year", "int", True, "Year", "jaar", minimum=2000, maximum=2100),
+            _c("quarter", "int", True, "Quarter 1–4", "kwartaal", minimum=1, maximum=4),
+            _c(
+                "planned_cases",
+                "number",
+                True,
+                "Cases planned to move in the quarter",
+                "gepland_aantal",
+                unit="cases",
+                minimum=0,
+                maximum=10_000_000,
+            ),
+        ),
+        key=("agreement_id", "year", "quarter"),
+    ),
+    Sheet(
+        "secondments",
+        "detacheringen",
+        "Secondment contracts: staff of one hospital working at another, billed per hour "
+        "(settled pro rata per day the contract is in force in the year).",
+        (
+            _c("secondment_id", "text", True, "Unique code of the contract", "detachering_id"),
+            _c(
+                "from_hospital",
+                "text",
+                True,
+                "Hospital whose staff is seconded (is paid)",
+                "van_ziekenhuis",
+            ),
+            _c("to_hospital", "text", True, "Hospital where they work (pays)", "naar_ziekenhuis"),
+            _c("role", "text", True, "Role, e.g. vaatchirurg", "functie"),
+            _c("valid_from", "date", True, "First day", "geldig_vanaf"),
+            _c("valid_to", "date", False, "Last day (inclusive; blank = open-ended)", "geldig_tot"),
+            _c(
+                "fte",
+                "number",
+                False,
+                "Size in fte (1 fte = 1.872 hours a year)",
+                "fte",
+                minimum=0,
+                maximum=100,
+            ),
+            _c(
+                "hours_per_month",
+                "number",
+                False,
+                "Hours per month (instead of fte)",
+                "uren_per_maand",
+                unit="hours/month",
+                minimum=0,
+                maximum=100_000,
+            ),
+            _c(
+                "rate",
+                "money",
+                True,
+                "Rate per hour in the year of valid_from",
+                "tarief",
+                unit="EUR/hour",
+                minimum=0,
+                maximum=10_000,
+            ),
+            _c(
+                "indexation",
+                "bool",
+                False,
+                "yes = the rate follows the indexation sheet in later years (blank = no)",
+                "indexatie",
+                default=False,
+            ),
+        ),
+        key=("secondment_id",),
+    ),
+    Sheet(
+        "network_costs",
+        "netwerkkosten",
+        "Shared costs of the network (coordination, a regional tumour board), paid by the "
+        "treasurer hospital and shared by the key.",
+        (
+            _c("cost_id", "text", True, "Unique code of the cost", "kosten_id"),
+            _c("year", "int", True, "Year", "jaar", minimum=2000, maximum=2100),
+            _c("description", "text", True, "What the cost is", "omschrijving"),
+            _c(
+                "amount",
+                "money",
+                True,
+                "Amount",
+                "bedrag",
+                unit="EUR",
+                minimum=0,
+                maximum=1_000_000_000,
+            ),
+            _c(
+                "key",
+                "text",
+                True,
+                "How it is shared: cases (cases performed), revenue (insurer revenue declared), "
+                "equal, or shares (sheet network_shares)",
+                "verdeelsleutel",
+                choices=NETWORK_KEYS,
+            ),
+            _c("treasurer_hospital", "text", True, "Hospital that paid the cost", "penningmeester"),
+        ),
+        key=("cost_id",),
+    ),
+    Sheet(
+        "network_shares",
+        "netwerkaandelen",
+        "Each hospital's share of a network cost with key 'shares' (a cost's shares sum to 1).",
+        (
+            _c("cost_id", "text", True, "Network cost", "kosten_id"),
+            _c("hospital_id", "text", True, "Hospital", "ziekenhuis_id"),
+            _c("share", "number", True, "Share", "aandeel", unit="share", minimum=0, maximum=1),
+        ),
+        key=("cost_id", "hospital_id"),
     ),
 )
 

@@ -7,13 +7,24 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from calculator.audit import Audit
+from calculator.consent import NO_CONSENTS, Consents, consent_notes
 from calculator.errors import Finding, SpreidingInputError
-from calculator.flows import flows_of_year, settle_flows, settle_referral_flows, split_notes
+from calculator.flows import (
+    fallback_notes,
+    flows_of_year,
+    settle_flows,
+    settle_referral_flows,
+    split_notes,
+)
 from calculator.invariants import Problem, run_checks
-from calculator.lines import KINDS, LINE_COLUMNS, empty, exception_rows, typed_lines
-from calculator.monitoring import monitor
+from calculator.lines import LINE_COLUMNS, LINE_KINDS, empty, exception_rows, typed_lines
+from calculator.monitoring import monitor, monitor_insurers
 from calculator.netting import apply_caps, clearing, pair_statements, positions
+from calculator.network_costs import cases_performed, network_cost_lines
 from calculator.registrations import settle_registrations
+from calculator.secondments import secondment_lines
+from calculator.sources import covered_pairs, reconcile
 from calculator.tariffs import Tariffs
 from calculator.workbook import Workbook
 from messages import Message
@@ -37,12 +48,17 @@ class SettlementResult:
         odv_/secondment_ receivable/payable _cents, net_position_cents [EUR cents]
     revenue : insurer revenue lines (hospital, insurer, product, price year, count, unit, amount)
     caps : declared, cap, paid and unpaid per hospital and insurer
-    lines : money between hospitals, one row per source (kind odv or secondment), with its
-        source_sheet, source_rows and source_keys
+    lines : money between hospitals, one row per source (kind odv, secondment,
+        secondment_contract or network_costs), with its source_sheet, source_rows and
+        source_keys
+    secondments : per secondment contract in force: days, hours, hourly rate and amount
+    network_costs : per network cost and hospital: the key's weight and the part [cents]
     pairs : pair statements per kind with the single net payment
     payments : clearing list (at most n − 1 payments)
     exceptions : listed, not settled (EXCEPTION_COLUMNS; patient_id only for the workbook)
     monitoring : planned vs realised cases per agreement and year
+    monitoring_insurers : realised cases per agreement and insurer, with the insurer's consent
+        to parallel declaration (given, withheld, partly, assumed; blank for other modes)
     prices : every benchmark price used, with the year it derives from
     invariants : check name → list of problems (empty = holds), each a catalogue message
     """
@@ -61,9 +77,13 @@ class SettlementResult:
     invariants: dict[str, list[Problem]]
     year_basis: str = "start"
     notes: tuple[Message, ...] = ()
+    monitoring_insurers: pd.DataFrame = field(default_factory=pd.DataFrame)
+    secondments: pd.DataFrame = field(default_factory=pd.DataFrame)
+    network_costs: pd.DataFrame = field(default_factory=pd.DataFrame)
     input_name: str = ""
     input_sha256: str = ""
     run_at: str = field(default_factory=lambda: dt.datetime.now().isoformat(timespec="seconds"))
+    audit: Audit | None = None
 
     @property
     def invariants_hold(self) -> bool:
@@ -112,8 +132,16 @@ def settle(
 ) -> SettlementResult:
     """Settle ``year`` from ``source`` (default ``combined``) on ``year_basis`` (default
     ``start``, the schadelastjaar)."""
+    audit = Audit(
+        "settle",
+        wb.source_name,
+        wb.sha256,
+        {"year": year, "source": source or "combined", "year_basis": year_basis},
+    )
     source, notes = choose_source(wb, year, source or "combined", year_basis)
     tariffs = Tariffs.build(wb)
+    consents = Consents.of(wb.insurer_consents) if wb.has("insurer_consents") else NO_CONSENTS
+    notes = (*notes, *consent_notes(wb, consents, year))
     parts = []
     if source in ("registrations", "combined"):
         parts.append(
@@ -124,6 +152,7 @@ def settle(
                 year,
                 year_basis,
                 referral_cases=source == "registrations",
+                consents=consents,
             )
         )
     flows = flows_of_year(wb.volumes, year)
@@ -133,9 +162,30 @@ def settle(
             *split_notes(flows, wb.agreements, year, referral_only=source == "combined"),
         )
     if source == "volumes":
-        parts.append(settle_flows(flows, wb.agreements, tariffs, year))
+        parts.append(settle_flows(flows, wb.agreements, tariffs, year, consents))
+        notes = (*notes, *fallback_notes(flows, wb.agreements, tariffs, year, consents))
     if source == "combined":
         parts.append(settle_referral_flows(flows, wb.agreements, tariffs, year))
+        reconciled = reconcile(
+            flows,
+            wb.agreements,
+            tariffs,
+            year,
+            covered_pairs(wb.registrations, tariffs, year, year_basis),
+            parts[0][3].groupby(level=0).sum(),
+            consents,
+        )
+        if reconciled.settled is not None:
+            parts.append(reconciled.settled)
+        parts.append(
+            (
+                parts[0][0].iloc[0:0],
+                empty(LINE_COLUMNS),
+                reconciled.exceptions,
+                pd.Series(dtype="float64"),
+            )
+        )
+        notes = (*notes, *reconciled.notes)
     revenue = pd.concat([p[0] for p in parts if len(p[0])] or [parts[0][0]], ignore_index=True)
     lines = typed_lines(
         pd.concat([p[1] for p in parts if len(p[1])] or [empty(LINE_COLUMNS)], ignore_index=True)
@@ -143,9 +193,25 @@ def settle(
     exceptions = pd.concat(
         [*(p[2] for p in parts), contracts_missing(tariffs, year)], ignore_index=True
     )
-    realised = pd.concat([p[3] for p in parts]).groupby(level=0).sum()
+    by_insurer = pd.concat([p[3] for p in parts if len(p[3])] or [parts[0][3]])
+    by_insurer = by_insurer.groupby(level=[0, 1]).sum() if len(by_insurer) else by_insurer
+    # per agreement: the insurers' parts are exact fractions shown as floats; 9 decimals
+    realised = by_insurer.groupby(level=0).sum().round(9) if len(by_insurer) else by_insurer
     caps = apply_caps(revenue, tariffs, year)
     hospital_ids = sorted(wb.hospitals["hospital_id"])
+    contract_lines, secondments = secondment_lines(wb.secondments, wb.indexation, year)
+    cost_lines, network, cost_notes = network_cost_lines(
+        wb.network_costs,
+        wb.network_shares,
+        hospital_ids,
+        year,
+        lambda: cases_performed(wb.volumes, wb.registrations, year, year_basis),
+        caps.groupby("hospital_id")["declared_cents"].sum().to_dict(),
+    )
+    notes = (*notes, *cost_notes)
+    extra = [f for f in (contract_lines, cost_lines) if len(f)]
+    if extra:
+        lines = typed_lines(pd.concat([lines, *extra], ignore_index=True))
     position = positions(lines, hospital_ids)
     summary = hospital_summary(hospital_ids, caps, lines, position)
     pairs = pair_statements(lines)
@@ -170,12 +236,17 @@ def settle(
         payments=payments,
         exceptions=exceptions.reset_index(drop=True),
         monitoring=monitor(wb.agreements, year, realised, referrals_seen=source != "registrations"),
+        monitoring_insurers=monitor_insurers(wb.agreements, year, by_insurer, consents),
+        secondments=secondments,
+        network_costs=network,
         prices=prices_used(tariffs, revenue, lines),
         invariants=invariants,
         year_basis=year_basis,
         notes=notes,
         input_name=wb.source_name,
         input_sha256=wb.sha256,
+        run_at=audit.run_at,
+        audit=audit,
     )
 
 
@@ -224,7 +295,7 @@ def hospital_summary(
         ("unpaid_cents", "insurer_unpaid_cents"),
     ):
         out[name] = out["hospital_id"].map(per[col]).fillna(0).astype("int64")
-    for kind in KINDS:
+    for kind in LINE_KINDS:
         k = lines[lines["kind"] == kind]
         out[f"{kind}_receivable_cents"] = (
             out["hospital_id"]

@@ -7,12 +7,13 @@ number format; reading the workbook back gives the same figures in cents.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 import pandas as pd
 
+from calculator.audit import Audit
 from calculator.invariants import describe
 from calculator.lines import exception_keys, exception_kind_label, exception_messages
 from calculator.schema import SHEETS_BY_NAME
@@ -29,6 +30,10 @@ SUMMARY_NAMES = {
     "odv_payable_cents": "ODV te betalen",
     "secondment_receivable_cents": "detachering te ontvangen",
     "secondment_payable_cents": "detachering te betalen",
+    "secondment_contract_receivable_cents": "detacheringscontracten te ontvangen",
+    "secondment_contract_payable_cents": "detacheringscontracten te betalen",
+    "network_costs_receivable_cents": "netwerkkosten te ontvangen",
+    "network_costs_payable_cents": "netwerkkosten te betalen",
     "net_position_cents": "nettopositie",
 }
 PAIR_NAMES = {
@@ -38,6 +43,10 @@ PAIR_NAMES = {
     "a_owes_b_secondment_cents": "A aan B: detachering",
     "b_owes_a_odv_cents": "B aan A: ODV",
     "b_owes_a_secondment_cents": "B aan A: detachering",
+    "a_owes_b_secondment_contract_cents": "A aan B: detacheringscontracten",
+    "b_owes_a_secondment_contract_cents": "B aan A: detacheringscontracten",
+    "a_owes_b_network_costs_cents": "A aan B: netwerkkosten",
+    "b_owes_a_network_costs_cents": "B aan A: netwerkkosten",
     "a_owes_b_cents": "A aan B: totaal",
     "b_owes_a_cents": "B aan A: totaal",
     "payer": "betaler",
@@ -92,14 +101,59 @@ MONITOR_NAMES = {
     "deviation_cases": "afwijking",
     "deviation_share": "afwijking %",
 }
+MONITOR_INSURER_NAMES = {
+    "agreement_id": "afspraak",
+    "care_form_id": "zorgvorm",
+    "sending_hospital": "verwijzer",
+    "performing_hospital": "uitvoerder",
+    "mode": "vorm",
+    "year": "jaar",
+    "insurer": "verzekeraar",
+    "realised_cases": "gerealiseerd",
+    "consent": "toestemming parallel declareren",
+}
+SECONDMENT_NAMES = {
+    "secondment_id": "detachering",
+    "from_hospital": "van (ontvangt)",
+    "to_hospital": "naar (betaalt)",
+    "role": "functie",
+    "year": "jaar",
+    "days": "dagen in werking",
+    "days_in_year": "dagen in het jaar",
+    "hours": "uren",
+    "rate_cents": "uurtarief",
+    "indexed": "geïndexeerd",
+    "amount_cents": "bedrag",
+    "source_rows": "bronregel",
+}
+NETWORK_NAMES = {
+    "cost_id": "netwerkkosten",
+    "year": "jaar",
+    "description": "omschrijving",
+    "key": "verdeelsleutel",
+    "treasurer_hospital": "penningmeester",
+    "hospital_id": "ziekenhuis",
+    "weight": "gewicht",
+    "part_cents": "aandeel",
+    "source_rows": "bronregel",
+}
 MAX_DETAIL_LINES = 200_000
 
 
-def product_version() -> str:
-    try:
-        return version("spreiding")
-    except PackageNotFoundError:
-        return "unknown"
+def consent_label(status: str, lang: str) -> str:
+    """An insurer's consent status in words (blank for an agreement that is not parallel)."""
+    return text(f"settlement_consent_{status}", lang) if status else ""
+
+
+def monitoring_by_insurer(result: SettlementResult, lang: str = "nl") -> pd.DataFrame:
+    """Realised cases per agreement and insurer with modes and consent in words."""
+    m = result.monitoring_insurers
+    if not len(m):
+        return pd.DataFrame(columns=list(MONITOR_INSURER_NAMES))
+    return m.assign(
+        mode=[text(f"settlement_mode_{x}", lang) for x in m["mode"]],
+        consent=[consent_label(x, lang) for x in m["consent"]],
+    )[list(MONITOR_INSURER_NAMES)]
 
 
 def _sheet_label(sheet: str) -> str:
@@ -111,8 +165,18 @@ def _cents_columns(names: dict[str, str]) -> list[str]:
     return [v for k, v in names.items() if k.endswith("_cents")]
 
 
-def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -> None:
-    """Write the settlement workbook an analyst sends to both boards."""
+def _frame_or_empty(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The named columns of ``frame`` (a result without the table has none: no rows)."""
+    if not len(frame.columns):
+        return pd.DataFrame(columns=list(names))
+    return frame[list(names)]
+
+
+def write_settlement(
+    result: SettlementResult, target: str | Path | IO[bytes], extra: Sequence[SheetOut] = ()
+) -> None:
+    """Write the settlement workbook an analyst sends to both boards (``extra`` sheets, such
+    as the comparison with an earlier workbook, go before *Uitgangspunten*)."""
     lines = result.lines
     note = ""
     if len(lines) > MAX_DETAIL_LINES:
@@ -137,6 +201,14 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
             source_keys=("source_keys", lambda s: ""),
         )[list(LINE_NAMES)]
         note = text("settlement_workbook_lines_summarised", "nl", count=len(result.lines))
+    audit = result.audit or Audit(
+        "settle",
+        result.input_name,
+        result.input_sha256,
+        {"year": result.year, "source": result.source, "year_basis": result.year_basis},
+        run_at=result.run_at,
+    )
+    audit_rows = audit.rows("nl")
     pairs = result.pairs[list(PAIR_NAMES)].rename(columns=PAIR_NAMES)
     payments = result.payments.rename(columns=PAYMENT_NAMES)
     basis = pd.DataFrame(
@@ -146,10 +218,7 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                 "bron",
                 "jaarbasis",
                 *(["opmerking"] * len(result.notes)),
-                "invoerbestand",
-                "SHA-256 invoer",
-                "productversie",
-                "berekend op",
+                *(item for item, _ in audit_rows),
                 "invarianten",
             ],
             "waarde": [
@@ -157,10 +226,7 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                 text(f"settlement_source_{result.source}", "nl"),
                 text(f"settlement_year_basis_{result.year_basis}", "nl"),
                 *(note.render("nl") for note in result.notes),
-                result.input_name,
-                result.input_sha256,
-                product_version(),
-                result.run_at,
+                *(value for _, value in audit_rows),
                 text("settlement_workbook_invariants_hold", "nl")
                 if result.invariants_hold
                 else "; ".join(
@@ -231,7 +297,34 @@ def write_settlement(result: SettlementResult, target: str | Path | IO[bytes]) -
                     mode=[text(f"settlement_mode_{m}", "nl") for m in result.monitoring["mode"]]
                 )[list(MONITOR_NAMES)].rename(columns=MONITOR_NAMES),
                 shares=["afwijking %"],
+                below=[
+                    (
+                        text("settlement_workbook_monitoring_insurers", "nl"),
+                        SheetOut(
+                            "", monitoring_by_insurer(result).rename(columns=MONITOR_INSURER_NAMES)
+                        ),
+                    )
+                ],
             ),
+            SheetOut(
+                "Detacheringen",
+                _frame_or_empty(result.secondments, SECONDMENT_NAMES)
+                .assign(
+                    indexed=lambda f: [
+                        text("settlement_yes" if x else "settlement_no", "nl") for x in f["indexed"]
+                    ]
+                )
+                .rename(columns=SECONDMENT_NAMES),
+                euro_cents=_cents_columns(SECONDMENT_NAMES),
+            ),
+            SheetOut(
+                "Netwerkkosten",
+                _frame_or_empty(result.network_costs, NETWORK_NAMES)
+                .assign(key=lambda f: [text(f"settlement_network_key_{k}", "nl") for k in f["key"]])
+                .rename(columns=NETWORK_NAMES),
+                euro_cents=_cents_columns(NETWORK_NAMES),
+            ),
+            *extra,
             SheetOut(
                 "Uitgangspunten",
                 basis,

@@ -186,6 +186,8 @@ def _workbook_years(wb: Workbook) -> set[int]:
         years |= years_of(wb.registrations[column])
     years |= set(wb.insurer_contracts["year"].dropna().astype(int))
     years |= set(wb.prices["year"].dropna().astype(int))
+    # indexed years ahead (a projection) need their prices even without any other row there
+    years |= set(wb.indexation["year"].dropna().astype(int))
     return years
 
 

@@ -42,6 +42,11 @@ class Workbook:
     hospital_care_forms: pd.DataFrame
     growth: pd.DataFrame
     phases: pd.DataFrame
+    insurer_consents: pd.DataFrame
+    planning: pd.DataFrame
+    secondments: pd.DataFrame
+    network_costs: pd.DataFrame
+    network_shares: pd.DataFrame
     source_name: str
     sha256: str
     present: frozenset[str]

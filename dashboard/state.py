@@ -6,6 +6,7 @@ The one place where the dashboard caches; pages ask this module and never cache 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import os
@@ -22,6 +23,8 @@ from calculator.errors import Finding, SpreidingInputError
 from calculator.isolation import run_isolated
 from calculator.settle import SettlementResult, settle
 from calculator.settlement_export import write_settlement
+from calculator.steering import Steering, steer
+from calculator.steering_report import write_steering
 from calculator.template import write_template
 from calculator.validate import load_bytes_isolated
 from calculator.workbook import Workbook
@@ -187,6 +190,19 @@ def settlement(_wb: Workbook, sha: str, year: int, source: str) -> SettlementRes
 def settlement_workbook(_wb: Workbook, sha: str, year: int, source: str) -> bytes:
     buffer = io.BytesIO()
     write_settlement(settlement(_wb, sha, year, source), buffer)
+    return buffer.getvalue()
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def steering(_wb: Workbook, sha: str, year: int, until: dt.date) -> Steering:
+    """Quarterly steering of ``year`` up to ``until``."""
+    return steer(_wb, year, until)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def steering_workbook(_wb: Workbook, sha: str, year: int, until: dt.date) -> bytes:
+    buffer = io.BytesIO()
+    write_steering(steering(_wb, sha, year, until), buffer)
     return buffer.getvalue()
 
 

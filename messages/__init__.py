@@ -61,7 +61,12 @@ def _format_param(name: str, value: object, lang: str) -> object:
         return euro(int(value), lang=lang, with_cents=True)
     if isinstance(value, int):
         return number(value, 0, lang=lang)
-    if isinstance(value, float | Decimal):
+    if isinstance(value, Decimal) and not value.is_nan():
+        # a Decimal keeps the decimals it was written with (a tolerance of 0.001), at least 2
+        exponent = value.normalize().as_tuple().exponent
+        decimals = 0 if float(value).is_integer() else max(2, -int(exponent))
+        return number(float(value), decimals, lang=lang)
+    if isinstance(value, float):
         decimals = 0 if float(value).is_integer() else 2
         return number(float(value), decimals, lang=lang)
     return value

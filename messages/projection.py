@@ -56,6 +56,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "aangehouden.",
         "en": "Insurer contracts of {hospital} for {year}: those of {source_year} kept.",
     },
+    "proj_note_agreement_ended": {
+        "nl": "{year}: afspraak {agreement} ({care_form} {sending} → {performing}) is niet "
+        "meer van kracht; de patiënten die {performing} in het basisjaar onder die afspraak "
+        "behandelde keren terug naar {sending}.",
+        "en": "{year}: agreement {agreement} ({care_form} {sending} → {performing}) is no "
+        "longer in force; the cases {performing} treated under it in the base year return "
+        "to {sending}.",
+    },
     "proj_note_shift_limited": {
         "nl": "{year}: {hospital} voert te weinig {care_form} zelf uit voor het volle aandeel "
         "van de afspraken; naar verhouding verschoven.",

@@ -33,6 +33,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Parallel: beide ziekenhuizen declareren het volledige product",
         "en": "Parallel: both hospitals declare the full product",
     },
+    "settlement_kind_parallel_full_and_intervention": {
+        "nl": "Parallel: volledig product naast de ingreep gedeclareerd",
+        "en": "Parallel: full product declared beside the intervention",
+    },
+    "settlement_kind_sources_disagree": {
+        "nl": "Registraties en productie verschillen",
+        "en": "Registrations and volumes differ",
+    },
+    "settlement_kind_parallel_without_consent": {
+        "nl": "Parallel gedeclareerd zonder toestemming van de verzekeraar",
+        "en": "Declared in parallel without the insurer's consent",
+    },
     "settlement_kind_contracts_missing": {
         "nl": "Geen contracten in dit jaar",
         "en": "No contracts in this year",
@@ -75,6 +87,30 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "DBC {dbc} at {hospital} and DBC {other_dbc} at {partner} declare {care_form} "
         "for one patient in overlapping periods, with no valid parallel or referral agreement "
         "between them",
+    },
+    "settlement_exception_parallel_full_and_intervention": {
+        "nl": "DBC {dbc} bij {sending} en DBC {other_dbc} bij {performing}: de een declareert "
+        "het volledige product {care_form}, de ander de ingreep, onder parallelle afspraak "
+        "{agreement}: de verzekeraar betaalt de ingreep dubbel",
+        "en": "DBC {dbc} at {sending} and DBC {other_dbc} at {performing}: one declares the full "
+        "{care_form} product, the other the intervention, under parallel agreement "
+        "{agreement}: the insurer pays the intervention twice",
+    },
+    "settlement_exception_sources_disagree": {
+        "nl": "Afspraak {agreement} ({care_form} {sending} → {performing}, {year}): de "
+        "registraties tonen {registrations} verplaatste patiënten, de productie {volumes} "
+        "(rij {rows}); verrekend volgens de registraties",
+        "en": "Agreement {agreement} ({care_form} {sending} → {performing}, {year}): the "
+        "registrations show {registrations} moved cases, volumes {volumes} (row {rows}); "
+        "settled from the registrations",
+    },
+    "settlement_exception_parallel_without_consent": {
+        "nl": "DBC {dbc} bij {sending} en DBC {other_dbc} bij {performing} ({care_form}) "
+        "parallel gedeclareerd onder afspraak {agreement} zonder toestemming van verzekeraar "
+        "{insurer} op {date}; bedrag in gevaar {at_risk_cents}",
+        "en": "DBC {dbc} at {sending} and DBC {other_dbc} at {performing} ({care_form}) "
+        "declared in parallel under agreement {agreement} without consent of insurer "
+        "{insurer} on {date}; amount at risk {at_risk_cents}",
     },
     "settlement_exception_parallel_full_twice": {
         "nl": "DBC {dbc} bij {sending} en DBC {other_dbc} bij {performing} declareren allebei "
@@ -121,6 +157,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Het jaar {year} heeft geen registraties: alleen productie verrekend",
         "en": "Year {year} has no registrations: settled from volumes only",
     },
+    "settlement_note_from_volumes": {
+        "nl": "Afspraak {agreement} ({care_form} {sending} → {performing}): de registraties van "
+        "{year} tonen geen DBC van dit paar; {cases} patiënten uit de productie verrekend "
+        "(rij {rows})",
+        "en": "Agreement {agreement} ({care_form} {sending} → {performing}): the registrations "
+        "of {year} show no DBC of this pair; {cases} cases settled from volumes (row {rows})",
+    },
+    "settlement_note_consent_assumed": {
+        "nl": "Geen blad 'toestemmingen': voor parallelle afspraak {agreements} is aangenomen "
+        "dat elke verzekeraar toestemming gaf voor parallel declareren",
+        "en": "No sheet 'insurer_consents': for parallel agreement {agreements} every insurer "
+        "is assumed to have consented to parallel declaration",
+    },
+    "settlement_note_consent_unlisted": {
+        "nl": "Parallelle afspraak {agreements} staat niet op blad 'toestemmingen': toestemming "
+        "van elke verzekeraar aangenomen",
+        "en": "Parallel agreement {agreements} is not on sheet 'insurer_consents': every "
+        "insurer's consent assumed",
+    },
+    "settlement_note_consent_fallback": {
+        "nl": "Afspraak {agreement}: {cases} patiënten van verzekeraar {insurer} zonder "
+        "toestemming voor parallel declareren verrekend als {mode}",
+        "en": "Agreement {agreement}: {cases} cases of insurer {insurer} without consent to "
+        "parallel declaration settled as {mode}",
+    },
     "settlement_note_split_part": {
         "nl": "Productie rij {rows}: {cases} van {total} patiënten {care_form} {sending} → "
         "{performing} verrekend onder afspraak {agreement} ({days} dagen van {year} in "
@@ -142,6 +203,130 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- words in the settlement workbook -------------------------------------------------------
     "settlement_line_kind_odv": {"nl": "ODV", "en": "ODV"},
     "settlement_line_kind_secondment": {"nl": "detachering", "en": "secondment"},
+    "settlement_line_kind_secondment_contract": {
+        "nl": "detacheringscontract",
+        "en": "secondment contract",
+    },
+    "settlement_line_kind_network_costs": {"nl": "netwerkkosten", "en": "network costs"},
+    "month_1": {"nl": "januari", "en": "January"},
+    "month_2": {"nl": "februari", "en": "February"},
+    "month_3": {"nl": "maart", "en": "March"},
+    "month_4": {"nl": "april", "en": "April"},
+    "month_5": {"nl": "mei", "en": "May"},
+    "month_6": {"nl": "juni", "en": "June"},
+    "month_7": {"nl": "juli", "en": "July"},
+    "month_8": {"nl": "augustus", "en": "August"},
+    "month_9": {"nl": "september", "en": "September"},
+    "month_10": {"nl": "oktober", "en": "October"},
+    "month_11": {"nl": "november", "en": "November"},
+    "month_12": {"nl": "december", "en": "December"},
+    "monitor_heading": {
+        "nl": "Kwartaalsturing {year} tot en met {until} ({input}; {days} van {days_in_year} "
+        "dagen)",
+        "en": "Quarterly steering {year} up to {until} ({input}; {days} of {days_in_year} days)",
+    },
+    "monitor_agreement": {
+        "nl": "{agreement} ({care_form} {sending} → {performing}): gepland tot nu {planned}, "
+        "gerealiseerd {realised}; prognose jaar {forecast} (plan {planned_year})",
+        "en": "{agreement} ({care_form} {sending} → {performing}): planned to date {planned}, "
+        "realised {realised}; forecast for the year {forecast} (plan {planned_year})",
+    },
+    "monitor_warnings": {"nl": "Plafondsignalen:", "en": "Cap warnings:"},
+    "monitor_no_warnings": {
+        "nl": "Geen omzetplafond wordt in dit tempo voor het jaareinde bereikt",
+        "en": "No revenue cap is reached before year end at this pace",
+    },
+    "monitor_cap_warning": {
+        "nl": "{hospital} / {insurer}: in dit tempo is het plafond van {cap_cents} in {month} "
+        "bereikt ({date}); gedeclareerd tot nu {declared_cents}, prognose jaar {forecast_cents}",
+        "en": "{hospital} / {insurer}: at this pace the cap of {cap_cents} is reached in "
+        "{month} ({date}); declared to date {declared_cents}, forecast for the year "
+        "{forecast_cents}",
+    },
+    "monitor_cap_already": {
+        "nl": "{hospital} / {insurer}: het plafond van {cap_cents} is al bereikt (in dit tempo "
+        "in {month}, {date}); gedeclareerd tot nu {declared_cents}, prognose jaar "
+        "{forecast_cents}",
+        "en": "{hospital} / {insurer}: the cap of {cap_cents} is already reached (at this pace "
+        "in {month}, {date}); declared to date {declared_cents}, forecast for the year "
+        "{forecast_cents}",
+    },
+    "monitor_note_untagged_volumes": {
+        "nl": "{rows} rijen productie ({cases} verplaatste patiënten) hebben geen periode en "
+        "tellen pas mee als het hele jaar binnen is",
+        "en": "{rows} volumes rows ({cases} moved cases) have no period and count only once "
+        "the whole year is in",
+    },
+    "monitor_note_plan_yearly": {
+        "nl": "Geen blad 'planning' voor {year}: het geplande aantal per jaar is gelijk over "
+        "de kwartalen verdeeld",
+        "en": "No sheet 'planning' for {year}: the planned cases per year are spread evenly "
+        "over the quarters",
+    },
+    "monitor_status_closed": {"nl": "afgesloten", "en": "closed"},
+    "monitor_status_current": {"nl": "lopend", "en": "current"},
+    "monitor_status_ahead": {"nl": "nog niet begonnen", "en": "not begun"},
+    "monitor_plan_planning": {"nl": "blad planning", "en": "sheet planning"},
+    "monitor_plan_yearly": {"nl": "jaarplan / 4", "en": "yearly plan / 4"},
+    "monitor_plan_none": {"nl": "geen plan", "en": "no plan"},
+    "monitor_sheet_note": {
+        "nl": "Kwartaalsturing {year} met de gegevens tot en met {until}",
+        "en": "Quarterly steering {year} with the data up to {until}",
+    },
+    "monitor_note_item": {"nl": "opmerking", "en": "note"},
+    "monitor_sheet_quarters": {"nl": "Per kwartaal", "en": "Per quarter"},
+    "audit_run_id": {"nl": "run-id", "en": "run id"},
+    "audit_command": {"nl": "opdracht en opties", "en": "command and options"},
+    "audit_input": {"nl": "invoerbestand", "en": "input file"},
+    "audit_sha256": {"nl": "SHA-256 invoer", "en": "input SHA-256"},
+    "audit_version": {"nl": "productversie", "en": "product version"},
+    "audit_run_at": {"nl": "berekend op", "en": "computed at"},
+    "audit_sheet": {"nl": "Uitgangspunten", "en": "Basis"},
+    "audit_line": {
+        "nl": "Run {run_id}; SHA-256 invoer {sha256}; versie {version}; {command}",
+        "en": "Run {run_id}; input SHA-256 {sha256}; version {version}; {command}",
+    },
+    "compare_receivable": {"nl": "{kind} te ontvangen", "en": "{kind} receivable"},
+    "compare_payable": {"nl": "{kind} te betalen", "en": "{kind} payable"},
+    "compare_item_insurer_declared": {
+        "nl": "gedeclareerd bij verzekeraars",
+        "en": "declared to insurers",
+    },
+    "compare_item_insurer_paid": {"nl": "uitbetaald door verzekeraars", "en": "paid by insurers"},
+    "compare_item_insurer_unpaid": {
+        "nl": "niet uitbetaald (boven plafond)",
+        "en": "unpaid (above the cap)",
+    },
+    "compare_item_net_position": {"nl": "nettopositie", "en": "net position"},
+    "compare_heading": {
+        "nl": "Vergeleken met {previous} (run {run}): {count} verschillen per ziekenhuis en soort",
+        "en": "Compared with {previous} (run {run}): {count} differences per hospital and kind",
+    },
+    "compare_none": {"nl": "geen verschillen", "en": "no differences"},
+    "compare_row": {
+        "nl": "{hospital}, {item}: {previous_cents} → {current_cents} ({change_cents})",
+        "en": "{hospital}, {item}: {previous_cents} → {current_cents} ({change_cents})",
+    },
+    "compare_sheet": {"nl": "Vergelijking", "en": "Comparison"},
+    "settlement_yes": {"nl": "ja", "en": "yes"},
+    "settlement_no": {"nl": "nee", "en": "no"},
+    "settlement_network_key_cases": {"nl": "patiënten", "en": "cases"},
+    "settlement_network_key_revenue": {"nl": "omzet", "en": "revenue"},
+    "settlement_network_key_equal": {"nl": "gelijke delen", "en": "equal parts"},
+    "settlement_network_key_shares": {"nl": "vaste aandelen", "en": "fixed shares"},
+    "settlement_note_network_equal": {
+        "nl": "Netwerkkosten {cost}: verdeelsleutel {key} geeft elk ziekenhuis 0; in gelijke "
+        "delen verdeeld",
+        "en": "Network cost {cost}: key {key} gives every hospital 0; shared in equal parts",
+    },
+    "settlement_consent_given": {"nl": "gegeven", "en": "given"},
+    "settlement_consent_withheld": {"nl": "niet gegeven", "en": "withheld"},
+    "settlement_consent_partly": {"nl": "een deel van het jaar", "en": "part of the year"},
+    "settlement_consent_assumed": {"nl": "aangenomen", "en": "assumed"},
+    "settlement_workbook_monitoring_insurers": {
+        "nl": "Gerealiseerd per verzekeraar",
+        "en": "Realised per insurer",
+    },
     "settlement_mode_referral": {"nl": "verwijzing", "en": "referral"},
     "settlement_mode_parallel": {"nl": "parallel declareren", "en": "parallel declaration"},
     "settlement_mode_odv": {"nl": "ODV", "en": "ODV"},

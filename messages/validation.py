@@ -329,6 +329,48 @@ TEXTS.update(
             "rijen {rows}",
             "en": "the shares of {hospital} in {year} must sum to 1 (±{tolerance}); rows {rows}",
         },
+        "compare_not_settlement": {
+            "nl": "is geen verrekenwerkboek van spreiding settle ({detail})",
+            "en": "is not a settlement workbook of spreiding settle ({detail})",
+        },
+        "monitor_until_outside_year": {
+            "nl": "--until moet een dag in {year} zijn",
+            "en": "--until must be a day in {year}",
+        },
+        "secondment_no_rate": {
+            "nl": "detachering {secondment} wordt geïndexeerd, maar blad 'indexatie' heeft geen "
+            "percentage voor {rate_year} (nodig voor {year})",
+            "en": "secondment {secondment} is indexed, but sheet 'indexation' has no rate for "
+            "{rate_year} (needed for {year})",
+        },
+        "consent_not_parallel": {
+            "nl": "toestemming geldt alleen voor een parallelle afspraak; deze afspraak heeft "
+            "vorm {mode}",
+            "en": "consent applies to a parallel agreement only; this agreement's mode is {mode}",
+        },
+        "secondment_size": {
+            "nl": "vul fte óf uren_per_maand in (precies één van beide)",
+            "en": "fill in fte or hours_per_month (exactly one of them)",
+        },
+        "secondment_same_hospital": {
+            "nl": "moet verschillen van van_ziekenhuis",
+            "en": "must differ from from_hospital",
+        },
+        "network_shares_unused": {
+            "nl": "aandelen horen alleen bij netwerkkosten met verdeelsleutel 'shares'; deze "
+            "kosten hebben sleutel {key}",
+            "en": "shares belong to network costs with key 'shares' only; this cost has key {key}",
+        },
+        "network_shares_sum": {
+            "nl": "de aandelen van netwerkkosten {cost} moeten optellen tot 1 (±{tolerance}); "
+            "rijen {rows}",
+            "en": "the shares of network cost {cost} must sum to 1 (±{tolerance}); rows {rows}",
+        },
+        "network_shares_missing": {
+            "nl": "verdeelsleutel 'shares' heeft aandelen per ziekenhuis nodig op blad "
+            "'netwerkaandelen' voor {cost}",
+            "en": "key 'shares' needs shares per hospital on sheet 'network_shares' for {cost}",
+        },
         "same_hospital": {
             "nl": "moet verschillen van het verwijzende ziekenhuis",
             "en": "must differ from the sending hospital",

@@ -16,10 +16,10 @@ import pandas as pd
 from calculator.errors import Finding, SpreidingInputError
 from calculator.flows import flows_of_year, settle_flows
 from calculator.lines import KINDS
-from calculator.money import eur_to_cents, line_amounts, unit_price_cents
+from calculator.money import eur_to_cents, exact, line_amounts, round_half_up, unit_price_cents
 from calculator.netting import apply_caps, positions
 from calculator.settle import hospital_summary
-from calculator.tariffs import Tariffs
+from calculator.tariffs import ALL_INSURERS, Tariffs
 from calculator.workbook import Workbook
 
 FLOW_COLUMNS = ["sending_hospital", "performing_hospital", "care_form_id", "cases"]
@@ -298,9 +298,12 @@ def caps_following(
     """Insurer contracts of ``year`` with the cap room moved along with the cases.
 
     For every (sending s, care form c, performing p ≠ s) the change of cases Δ moves, per
-    insurer i of s, Δ × share[s,i] × contract price of s for c's full product out of s's cap and
-    into p's cap for the same insurer — only where both have a capped contract with i, so the
-    region's total room is kept (an uncapped performer is paid in full anyway). Caps stay ≥ 0.
+    insurer i of s, Δ × share[s,i] × contract price of s for c's full product into p's cap for
+    the same insurer where p has a capped contract with i, and out of s's cap where s has one.
+    An uncapped sender (no cap with i, or no contracts at all: its cases then join p's capped
+    insurers by p's shares) was paid those cases in full, so their room joins p's cap and the
+    insurer's total stays what it paid before (an uncapped performer is paid in full anyway).
+    Caps stay ≥ 0.
     """
     key = ["sending_hospital", "performing_hospital", "care_form_id"]
     delta = (
@@ -326,14 +329,22 @@ def caps_following(
     for s, p, cf, n in delta[key + ["cases"]].itertuples(index=False):
         bench = pricing.benchmark(pricing.full_product(cf), year)
         mine = contracts[contracts["hospital_id"] == s]
+        theirs = contracts[contracts["hospital_id"] == p]
         for insurer, share, factor in mine[["insurer", "share", "price_factor"]].itertuples(
             index=False
         ):
-            if (s, insurer) not in rows or (p, insurer) not in rows:
-                continue  # room moves only between two capped contracts: the total is kept
-            room = Decimal(round(n * share * unit_price_cents(bench, factor))) / 100
-            change[rows[(s, insurer)]] = change.get(rows[(s, insurer)], Decimal(0)) - room
-            change[rows[(p, insurer)]] = change.get(rows[(p, insurer)], Decimal(0)) + room
+            unit = unit_price_cents(bench, factor)
+            if insurer == ALL_INSURERS:  # no contracts: the cases follow p's insurers
+                targets = list(zip(theirs["insurer"], theirs["share"], strict=True))
+            else:
+                targets = [(insurer, 1.0)]
+            for target, weight in targets:
+                if (p, target) not in rows:
+                    continue  # an uncapped performer is paid in full anyway
+                room = Decimal(round_half_up(exact(n) * exact(share) * exact(weight) * unit)) / 100
+                change[rows[(p, target)]] = change.get(rows[(p, target)], Decimal(0)) + room
+                if (s, target) in rows:
+                    change[rows[(s, target)]] = change.get(rows[(s, target)], Decimal(0)) - room
     for idx, moved in change.items():
         cap = out.at[idx, "revenue_cap"]
         if cap is not None and not pd.isna(cap):

@@ -84,6 +84,60 @@ def _pair_shares(wb: Workbook, year: int) -> dict[tuple[str, str, str], Decimal]
     }
 
 
+def _base_year_shares(
+    wb: Workbook, base: pd.DataFrame, base_year: int
+) -> dict[tuple[str, str, str], tuple[Decimal, str]]:
+    """(care_form_id, sending, performing) → (its share of the sending hospital's demand in
+    the base year, agreement_id) for moved flows under an agreement without a ``share``: what
+    such an agreement moves is what it moved in the base year, until it ends."""
+    ag = in_force(wb.agreements, wb.phases, base_year)
+    no_share = {
+        (c, s, p): a
+        for c, s, p, a in ag.loc[ag["share"].isna(), [*KEY, "agreement_id"]].itertuples(index=False)
+    }
+    demand = base.groupby(["care_form_id", "sending_hospital"])["cases"].agg(lambda v: sum(v, ZERO))
+    out = {}
+    for s, p, c, n in base[
+        ["sending_hospital", "performing_hospital", "care_form_id", "cases"]
+    ].itertuples(index=False):
+        if s != p and (c, s, p) in no_share and demand[(c, s)]:
+            out[(c, s, p)] = (n / demand[(c, s)], str(no_share[(c, s, p)]))
+    return out
+
+
+def _year_shares(
+    wb: Workbook,
+    year: int,
+    implied: dict[tuple[str, str, str], tuple[Decimal, str]],
+    notes: list[tuple[str, dict[str, object]]],
+) -> dict[tuple[str, str, str], Decimal]:
+    """:func:`_pair_shares` of ``year`` plus the base-year share of each agreement without a
+    ``share`` while one is in force for its pair, 0 once none is (its cases return home)."""
+    shares = _pair_shares(wb, year)
+    pairs = set(in_force(wb.agreements, wb.phases, year)[KEY].itertuples(index=False, name=None))
+    for pair, (share, agreement) in implied.items():
+        if pair in shares:
+            continue
+        if pair in pairs:
+            shares[pair] = share
+        else:
+            shares[pair] = ZERO
+            c, s, p = pair
+            notes.append(
+                (
+                    "proj_note_agreement_ended",
+                    {
+                        "year": year,
+                        "agreement": agreement,
+                        "care_form": c,
+                        "sending": s,
+                        "performing": p,
+                    },
+                )
+            )
+    return shares
+
+
 def base_flows(wb: Workbook, base_year: int) -> pd.DataFrame:
     """The base year's flows, one row per (sending, performing, care form), cases as Decimal."""
     wb.require_year("volumes", base_year)
@@ -122,7 +176,10 @@ def shifted_flows(
         delta = shares_year.get(pair, ZERO) - shares_base.get(pair, ZERO)
         c, s, p = pair
         if delta and demand.get((c, s)):
-            changes.setdefault((c, s), []).append((p, delta * demand[(c, s)]))
+            amount = delta * demand[(c, s)]
+            if shares_year.get(pair, ZERO) == 0:  # none left: all of it returns, exactly
+                amount = -flows.get((c, s, p), ZERO)
+            changes.setdefault((c, s), []).append((p, amount))
     for (c, s), moves in changes.items():
         own = flows.get((c, s, s), ZERO)
         for p, amount in moves:
@@ -256,10 +313,12 @@ def project(wb: Workbook, first: int, last: int, progress: Progress | None = Non
     ]
     growth = base[["sending_hospital", "care_form_id"]].drop_duplicates().reset_index(drop=True)
     growth["rate"] = growth_rates(wb, growth).to_numpy()
-    shares_base = _pair_shares(wb, first)
+    implied = _base_year_shares(wb, base, first)
+    shares_base = _pair_shares(wb, first) | {pair: v for pair, (v, _) in implied.items()}
     flow_parts, hospital_parts, norm_parts = [], [], []
     for i, year in enumerate(years):
-        shifted = shifted_flows(base, shares_base, _pair_shares(wb, year), year, notes)
+        shares_year = _year_shares(wb, year, implied, notes)
+        shifted = shifted_flows(base, shares_base, shares_year, year, notes)
         shifted_rates = growth_rates(wb, shifted)
         shifted["cases"] = grown(shifted, shifted_rates, year - first)
         shifted["growth_rate"] = shifted_rates.to_numpy()

@@ -267,6 +267,12 @@ OUT = click.option("--out", type=OUT_FILE, help="Write the workbook here.")
     show_default=True,
     help="A DBC belongs to the year of its start date (schadelastjaar) or of its end date.",
 )
+@click.option(
+    "--compare",
+    "previous",
+    type=click.Path(path_type=Path),
+    help="An earlier settlement workbook: list what changed per hospital and kind.",
+)
 @OUT
 @click.option(
     "--lines",
@@ -293,6 +299,7 @@ def settle(
     year: int,
     source: str,
     year_basis: str,
+    previous: Path | None,
     out: Path | None,
     lines_to: str | None,
     partitions: int | None,
@@ -313,11 +320,21 @@ def settle(
         result = run_settle_partitioned(wb, year, source, year_basis, buckets, scheduler)
     else:
         result = run_settle(wb, year, source, year_basis=year_basis)
+    comparison = None
+    if previous is not None:
+        from calculator.compare import compare
+
+        comparison = compare(result, previous)
     if out is not None and result.invariants_hold:
         # the workbook writer (openpyxl) is loaded only when a workbook is written
         from calculator.settlement_export import write_settlement
 
-        write_atomically(out, lambda path: write_settlement(result, path))
+        extra = []
+        if comparison is not None:
+            from calculator.compare import comparison_sheet
+
+            extra.append(comparison_sheet(comparison))
+        write_atomically(out, lambda path: write_settlement(result, path, extra))
     elif out is not None:  # a result that breaks an invariant is never written as a workbook
         click.echo(say("cli_not_written", path=str(out)), err=True)
         out = None
@@ -332,14 +349,28 @@ def settle(
         without_lines = dataclasses.replace(result, lines=result.lines.iloc[:0])
         document = settlement_document(without_lines, language())
         del document["lines"]
-        emit_json({**document, "lines_file": written})
+        emit_json({**document, "lines_file": written, **compared(comparison)})
     elif as_json:
-        emit_json(settlement_document(result, language()))
+        emit_json({**settlement_document(result, language()), **compared(comparison)})
     else:
         # with --lines - the lines own standard output; the summary goes to standard error
         wrote = lines_to if written is not None and lines_to != "-" else None
         print_settlement(result, out, wrote, err=lines_to == "-")
+        if comparison is not None:
+            from calculator.compare import comparison_text
+
+            for line in comparison_text(comparison, language()):
+                click.echo(line, err=lines_to == "-")
     return EXIT_OK if result.invariants_hold else EXIT_INTERNAL
+
+
+def compared(comparison: Any) -> dict[str, object]:
+    """The JSON part of ``--compare`` (nothing without it)."""
+    if comparison is None:
+        return {}
+    from calculator.compare import comparison_document
+
+    return {"comparison": comparison_document(comparison, language())}
 
 
 def run_settle_partitioned(
@@ -374,6 +405,26 @@ def check_lines(lines_to: str | None, as_json: bool) -> None:
             raise SpreidingInputError([Finding("", None, "", "-", code="lines_stdout_with_json")])
         return
     check_writable(Path(lines_to), "lines")
+
+
+@main.command()
+@BOOK
+@YEAR
+@click.option(
+    "--until",
+    type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    required=True,
+    help="Last day of the data to steer on (2025-09-30 or 30-09-2025).",
+)
+@OUT
+@JSON
+@guarded
+def monitor(book: Path, year: int, until: Any, out: Path | None, as_json: bool) -> int:
+    """Quarterly steering: planned and realised per quarter, forecast and cap warnings."""
+    from spreiding.monitor_command import run_monitor
+
+    check_out(out, book)
+    return run_monitor(book, year, until.date(), out, as_json, language())
 
 
 def print_settlement(

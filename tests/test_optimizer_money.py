@@ -15,7 +15,7 @@ from tests.conftest import tiny_sheets
 from tests.test_optimizer import recheck
 
 
-def region(cap_a=600, cap_b=1000, backfill_a=None, caps=None, service_costs=None):
+def region(cap_a=600, cap_b=1000, backfill_a=None, caps=None, service_costs=None, contracts=None):
     """A (15 cases) and B (5 cases) of one care form of 60 minutes, 30 minutes apart, a referral
     agreement A → B, full price € 1.000, no variable cost."""
     s = tiny_sheets()
@@ -59,6 +59,8 @@ def region(cap_a=600, cap_b=1000, backfill_a=None, caps=None, service_costs=None
                 "overcap_rate": 0.0,
             }
         )
+    if contracts is not None:
+        s["insurer_contracts"] = contracts
     if service_costs is not None:
         s["service_costs"] = service_costs
     return load_frames(s)
@@ -109,3 +111,40 @@ def test_cap_room_follows_the_cases():
     assert fixed["revenue_cents_after"].to_dict() == {"AAA": 1_000_000, "BBB": 500_000}
     assert follow["revenue_cents_after"].to_dict() == {"AAA": 1_000_000, "BBB": 1_000_000}
     assert follow["revenue_cents_change"].sum() == 0
+
+
+def test_cap_room_of_an_uncapped_sender_joins_the_performers_cap():
+    """Issue 20, "caps follow, uncapped sender". A has a contract with insurer X without a cap,
+    B a cap of € 5.000 (its own 5 cases × € 1.000). A keeps 10 of its 15 cases (600 OR minutes)
+    and sends 5 to B. With fixed caps B declares 10 × € 1.000 = € 10.000 and is paid € 5.000.
+    With caps that follow, A's price × cases (5 × € 1.000) joins B's cap: € 10.000, B is paid
+    € 10.000; A (uncapped) is paid its 10 × € 1.000. The insurer pays € 20.000 as before."""
+    wb = region(caps=[None, 5000.0])
+    fixed = optimize(wb, 2025).money.set_index("hospital_id")
+    assert fixed["revenue_cents_after"].to_dict() == {"AAA": 1_000_000, "BBB": 500_000}
+    follow = optimize(wb, 2025, Options(caps="follow")).money.set_index("hospital_id")
+    assert follow["revenue_cents_after"].to_dict() == {"AAA": 1_000_000, "BBB": 1_000_000}
+    assert follow["revenue_cents_change"].sum() == 0
+
+
+def test_cap_room_of_a_sender_without_contracts_follows_the_performers_insurers():
+    """A has no contracts (implicit, uncapped); B has insurers X (share 0.6, cap € 3.000) and
+    Y (share 0.4, cap € 2.000). A sends 5 cases × € 1.000: X's cap at B gains 5 × 0.6 × € 1.000
+    = € 3.000 (→ € 6.000), Y's 5 × 0.4 × € 1.000 = € 2.000 (→ € 4.000). B declares 10 cases:
+    X € 6.000, Y € 4.000, all paid: € 10.000 (fixed caps: € 5.000)."""
+    contracts = pd.DataFrame(
+        {
+            "hospital_id": ["BBB", "BBB"],
+            "year": 2025,
+            "insurer": ["X", "Y"],
+            "share": [0.6, 0.4],
+            "price_factor": 1.0,
+            "revenue_cap": [3000.0, 2000.0],
+            "overcap_rate": 0.0,
+        }
+    )
+    wb = region(contracts=contracts)
+    fixed = optimize(wb, 2025).money.set_index("hospital_id")
+    assert fixed["revenue_cents_after"].to_dict() == {"AAA": 1_000_000, "BBB": 500_000}
+    follow = optimize(wb, 2025, Options(caps="follow")).money.set_index("hospital_id")
+    assert follow["revenue_cents_after"].to_dict() == {"AAA": 1_000_000, "BBB": 1_000_000}

@@ -159,7 +159,8 @@ def test_missing_contracts_for_the_year_are_listed():
 )
 def test_declared_equals_count_times_weighted_price(weights, factors, cases, price_cents):
     """For random shares (rounded to 3 decimals, so they sum to 1 only within the tolerance):
-    Σ declared = cases × Σ normalised share × contract unit price, rounded once to the cent."""
+    Σ declared = cases × the share-weighted unit price (Σ normalised share × contract unit
+    price, rounded once to the cent: the same price a DBC with a blank insurer gets)."""
     total = sum(weights)
     shares = [round(w / total, 3) for w in weights]
     shares[-1] = round(1 - sum(shares[:-1]), 3)
@@ -174,7 +175,7 @@ def test_declared_equals_count_times_weighted_price(weights, factors, cases, pri
         exact(s) / norm * round_half_up(price_cents * exact(f))
         for s, f in zip(shares, factors, strict=True)
     )
-    assert sum(declared(r).values()) == round_half_up(cases * weighted)
+    assert sum(declared(r).values()) == cases * round_half_up(weighted)
 
 
 def test_validate_warns_about_a_year_without_contracts():
