@@ -41,11 +41,13 @@ def write_parquet(lines: pd.DataFrame, path: Path) -> int:
 def write_json_lines(lines: pd.DataFrame, stream: TextIO) -> int:
     """Write one JSON object per line, chunk by chunk; return the number of rows.
 
-    pandas renders each chunk (in C); a missing value is ``null``, as in the JSON document.
+    pandas renders each chunk (in C); a missing value is ``null``, as in the JSON document; a
+    fractional count (a pro-rata secondment contract) with 15 significant digits, the most
+    pandas writes.
     """
     for start in range(0, len(lines), CHUNK_ROWS):
         chunk = lines.iloc[start : start + CHUNK_ROWS]
-        text = chunk.to_json(orient="records", lines=True, force_ascii=False)
+        text = chunk.to_json(orient="records", lines=True, force_ascii=False, double_precision=15)
         stream.write(text if text.endswith("\n") else text + "\n")
     return len(lines)
 

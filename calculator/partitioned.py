@@ -8,8 +8,8 @@ revenue per hospital, insurer, product and price year before caps, the lines, th
 the realised moves per agreement — and combines exactly: revenue rows of one key add up (a
 registration's unit price is rounded once, whatever bucket it is in), lines and exceptions are
 concatenated and sorted. Caps, netting, clearing and the invariants run once, after the combine,
-as in :func:`calculator.settle.settle`; volumes (referral flows) are settled once, not per
-bucket.
+by :func:`calculator.settle.settle` itself; volumes (referral flows) are settled once, not
+per bucket.
 
 The buckets run on Dask: its local multi-process scheduler by default, or a ``dask.distributed``
 cluster given by its address. The bucket function takes and returns plain pandas frames, so the
@@ -21,23 +21,14 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
-from calculator.flows import flows_of_year, settle_flows, settle_referral_flows, split_notes
-from calculator.invariants import run_checks
-from calculator.lines import LINE_COLUMNS, empty, typed_lines
-from calculator.monitoring import monitor
-from calculator.netting import apply_caps, clearing, pair_statements, positions
+from calculator.consent import NO_CONSENTS, Consents
 from calculator.registrations import settle_registrations
-from calculator.settle import (
-    SettlementResult,
-    choose_source,
-    contracts_missing,
-    hospital_summary,
-    prices_used,
-)
+from calculator.settle import SettlementResult, choose_source, settle
 from calculator.tariffs import Tariffs
 from calculator.workbook import Workbook
 
@@ -70,10 +61,17 @@ def settle_bucket(
     year: int,
     year_basis: str,
     referral_cases: bool,
+    consents: Consents = NO_CONSENTS,
 ) -> Part:
     """One bucket (every DBC of its patients): revenue, lines, exceptions, realised moves."""
     return settle_registrations(
-        registrations, agreements, tariffs, year, year_basis, referral_cases=referral_cases
+        registrations,
+        agreements,
+        tariffs,
+        year,
+        year_basis,
+        referral_cases=referral_cases,
+        consents=consents,
     )
 
 
@@ -173,8 +171,17 @@ def settle_partitioned(
 
 def bucket_args(wb: Workbook, year: int, source: str, year_basis: str) -> tuple[object, ...]:
     """What :func:`settle_bucket` needs besides the bucket's registrations: agreements, the
-    tariffs of the run, year, year basis and whether registrations settle referral cases."""
-    return (wb.agreements, Tariffs.build(wb), year, year_basis, source == "registrations")
+    tariffs of the run, year, year basis, whether registrations settle referral cases and the
+    insurers' consents."""
+    consents = Consents.of(wb.insurer_consents) if wb.has("insurer_consents") else NO_CONSENTS
+    return (
+        wb.agreements,
+        Tariffs.build(wb),
+        year,
+        year_basis,
+        source == "registrations",
+        consents,
+    )
 
 
 def settle_from_buckets(
@@ -186,76 +193,25 @@ def settle_from_buckets(
     year_basis: str = "start",
 ) -> SettlementResult:
     """The settlement of ``year`` from what :func:`settle_bucket` returned for every bucket
-    (wherever it ran: Dask, Spark, a loop), plus the volumes of the workbook: revenue rows
-    added up, lines and exceptions concatenated and sorted; then caps, netting, clearing and
-    the invariants once, as :func:`calculator.settle.settle`."""
-    source, notes = choose_source(wb, year, source or "combined", year_basis)
-    tariffs = Tariffs.build(wb)
-    parts: list[Part] = []
-    if source in ("registrations", "combined"):
+    (wherever it ran: Dask, Spark, a loop): revenue rows added up, lines and exceptions
+    concatenated; the rest — volumes, caps, contracts, network costs, netting, clearing,
+    invariants — once, by :func:`calculator.settle.settle` itself. Lines and exceptions come
+    sorted (:func:`sorted_rows`), so the result does not depend on the buckets' order."""
+
+    def combined(tariffs: Tariffs, consents: Consents, referral_cases: bool) -> Part:
         if not buckets:
             raise ValueError("settling registrations needs the result of at least one bucket")
-        parts.append(
-            (
-                combine_revenue([p[0] for p in buckets]),
-                _concat([p[1] for p in buckets]),
-                _concat([p[2] for p in buckets]),
-                pd.concat([p[3] for p in buckets]).groupby(level=0).sum(),
-            )
+        realised = pd.concat([p[3] for p in buckets])
+        if len(realised):
+            realised = realised.groupby(level=list(range(realised.index.nlevels))).sum()
+        return (
+            combine_revenue([p[0] for p in buckets]),
+            _concat([p[1] for p in buckets]),
+            _concat([p[2] for p in buckets]),
+            realised,
         )
-    flows = flows_of_year(wb.volumes, year)
-    if source != "registrations":
-        notes = (
-            *notes,
-            *split_notes(flows, wb.agreements, year, referral_only=source == "combined"),
-        )
-    if source == "volumes":
-        parts.append(settle_flows(flows, wb.agreements, tariffs, year))
-    if source == "combined":
-        parts.append(settle_referral_flows(flows, wb.agreements, tariffs, year))
-    # from here as calculator.settle.settle: caps, netting, clearing, invariants, once
-    revenue = pd.concat([p[0] for p in parts if len(p[0])] or [parts[0][0]], ignore_index=True)
-    lines = sorted_rows(
-        typed_lines(
-            pd.concat(
-                [p[1] for p in parts if len(p[1])] or [empty(LINE_COLUMNS)], ignore_index=True
-            )
-        )
-    )
-    exceptions = sorted_rows(
-        pd.concat([*(p[2] for p in parts), contracts_missing(tariffs, year)], ignore_index=True)
-    )
-    realised = pd.concat([p[3] for p in parts]).groupby(level=0).sum()
-    caps = apply_caps(revenue, tariffs, year)
-    hospital_ids = sorted(wb.hospitals["hospital_id"])
-    position = positions(lines, hospital_ids)
-    summary = hospital_summary(hospital_ids, caps, lines, position)
-    pairs = pair_statements(lines)
-    payments = clearing(position)
-    tables = {
-        "hospitals": summary,
-        "lines": lines,
-        "pairs": pairs,
-        "payments": payments,
-        "caps": caps,
-        "revenue": revenue,
-    }
-    invariants = run_checks(tables, strict=strict)
-    return SettlementResult(
-        year=year,
-        source=source,
-        hospitals=summary,
-        revenue=revenue,
-        caps=caps,
-        lines=lines,
-        pairs=pairs,
-        payments=payments,
-        exceptions=exceptions,
-        monitoring=monitor(wb.agreements, year, realised, referrals_seen=source != "registrations"),
-        prices=prices_used(tariffs, revenue, lines),
-        invariants=invariants,
-        year_basis=year_basis,
-        notes=notes,
-        input_name=wb.source_name,
-        input_sha256=wb.sha256,
+
+    result = settle(wb, year, source, strict, year_basis, registrations=combined)
+    return replace(
+        result, lines=sorted_rows(result.lines), exceptions=sorted_rows(result.exceptions)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -123,15 +124,27 @@ def choose_source(
     return only, (Message(f"settlement_note_only_{only}", {"year": str(year)}),)
 
 
+# what the registrations give a settlement: revenue, lines, exceptions, realised moves per
+# agreement and insurer (see calculator.registrations.settle_registrations)
+RegistrationPart = tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.Series]
+
+
 def settle(
     wb: Workbook,
     year: int,
     source: str | None = None,
     strict: bool = False,
     year_basis: str = "start",
+    registrations: Callable[[Tariffs, Consents, bool], RegistrationPart] | None = None,
 ) -> SettlementResult:
     """Settle ``year`` from ``source`` (default ``combined``) on ``year_basis`` (default
-    ``start``, the schadelastjaar)."""
+    ``start``, the schadelastjaar).
+
+    ``registrations``: how the registrations are settled, given the run's tariffs, consents and
+    whether they settle referral cases (default: all of them at once by
+    :func:`calculator.registrations.settle_registrations`; the partitioned run passes the
+    combined result of its buckets). Everything after it — volumes, caps, contracts, network
+    costs, netting, clearing, invariants — is this one function for every way of running."""
     audit = Audit(
         "settle",
         wb.source_name,
@@ -144,14 +157,17 @@ def settle(
     notes = (*notes, *consent_notes(wb, consents, year))
     parts = []
     if source in ("registrations", "combined"):
+        referral_cases = source == "registrations"
         parts.append(
-            settle_registrations(
+            registrations(tariffs, consents, referral_cases)
+            if registrations is not None
+            else settle_registrations(
                 wb.registrations,
                 wb.agreements,
                 tariffs,
                 year,
                 year_basis,
-                referral_cases=source == "registrations",
+                referral_cases=referral_cases,
                 consents=consents,
             )
         )
