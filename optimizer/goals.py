@@ -33,7 +33,9 @@ from optimizer.model import Model
 from optimizer.solver import PRICE_COLUMNS, TOLERANCE, solve_model
 
 OBJECTIVES = ("moves", "travel")
-TRAVEL_STEP_MIN = 5.0  # seconds the travel step may take at least
+# the travel step may take a quarter of the moves step's time, at least this many seconds
+TRAVEL_STEP_SHARE = 0.25
+TRAVEL_STEP_MIN = 2.0
 
 
 def goals(options: Options) -> list[Message]:
@@ -58,8 +60,8 @@ def solve_plan(model: Model, options: Options) -> tuple[str, float | None]:
 
     In the lexicographic order the travel step holds the moves step's goal and its services
     (which hospital performs which care form), starts from its plan and may only improve on it,
-    within as many seconds as the moves step took (at least ``TRAVEL_STEP_MIN``): the status
-    and gap are those of the moves step, the travel is the best found.
+    within a quarter of the moves step's time (at least ``TRAVEL_STEP_MIN`` seconds): the
+    status and gap are those of the moves step, the travel is the best found.
     """
     started = time.perf_counter()
     status, gap = solve_model(model, options)
@@ -78,9 +80,9 @@ def solve_plan(model: Model, options: Options) -> tuple[str, float | None]:
     for var in binaries:
         var.varValue = float(round(var.varValue or 0.0))
         var.fixValue()
-    # the travel step improves a plan it already has: it gets as long as the moves step took
+    # the travel step improves a plan it already has: it gets a quarter of the moves step's time
     # (at least TRAVEL_STEP_MIN seconds, at most the time limit) and keeps the best plan found
-    budget = max(TRAVEL_STEP_MIN, took)
+    budget = max(TRAVEL_STEP_MIN, TRAVEL_STEP_SHARE * took)
     if options.time_limit is not None:
         budget = min(budget, options.time_limit)
     try:
