@@ -71,7 +71,8 @@ def solve_plan(model: Model, options: Options) -> tuple[str, float | None]:
     if model.moved_col is None or options.w_travel == 0 and not model.inputs.w_fixed:
         return status, gap
     goal = sum(float(v.varValue or 0.0) * w for v, w in goal_terms(model))
-    limit = float(np.round(goal)) if model.inputs.whole else goal
+    whole = model.inputs.whole and model.fixed is None  # the shadow-price copy is an LP
+    limit = float(np.round(goal)) if whole else goal
     values = [v.varValue for v in model.prob.variables()]
     set_travel_objective(model, limit + TOLERANCE * max(1.0, limit))
     # the services stay as the first step chose them (which hospital performs which care form):
