@@ -28,6 +28,27 @@ FLOW_COLUMNS = ["sending_hospital", "performing_hospital", "care_form_id", "case
 DEFAULT_CEILING = 0.90
 
 
+def _own_values(
+    wb: Workbook,
+    hospitals: pd.Series | np.ndarray,
+    care_forms: pd.Series | np.ndarray,
+    column: str,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where the hospital_care_forms sheet gives ``column`` for a (performing hospital, care
+    form): a mask over the pairs, and the sheet's values for the pairs it covers."""
+    own = wb.hospital_care_forms.dropna(subset=[column])
+    if not len(own):
+        return np.zeros(len(care_forms), dtype=bool), own[column].to_numpy()
+    index = pd.MultiIndex.from_frame(own[["hospital_id", "care_form_id"]])
+    at = index.get_indexer(
+        pd.MultiIndex.from_arrays(
+            [np.asarray(hospitals, dtype=object), np.asarray(care_forms, dtype=object)]
+        )
+    )
+    hit = at >= 0
+    return hit, own[column].to_numpy()[at[hit]]
+
+
 def per_case(
     wb: Workbook, hospitals: pd.Series | np.ndarray, care_forms: pd.Series | np.ndarray, column: str
 ) -> np.ndarray:
@@ -37,16 +58,9 @@ def per_case(
     base = wb.care_forms.set_index("care_form_id")[column].astype(float)
     if column == "los_days":
         base = base.fillna(0.0)
-    keys = pd.Series(np.asarray(care_forms, dtype=object))
-    out = np.array(keys.map(base), dtype=float)
-    own = wb.hospital_care_forms.dropna(subset=[column])
-    if len(own):
-        index = pd.MultiIndex.from_frame(own[["hospital_id", "care_form_id"]])
-        at = index.get_indexer(
-            pd.MultiIndex.from_arrays([np.asarray(hospitals, dtype=object), keys.to_numpy()])
-        )
-        hit = at >= 0
-        out[hit] = own[column].to_numpy(dtype=float)[at[hit]]
+    out = np.array(pd.Series(np.asarray(care_forms, dtype=object)).map(base), dtype=float)
+    hit, values = _own_values(wb, hospitals, care_forms, column)
+    out[hit] = values.astype(float)
     return out
 
 
@@ -70,15 +84,9 @@ def variable_cost_cents(
         for c in pd.unique(keys)
     }
     out = np.array([default[c] for c in keys], dtype=np.int64)
-    own = wb.hospital_care_forms.dropna(subset=["variable_cost_per_case"])
-    if len(own):
-        index = pd.MultiIndex.from_frame(own[["hospital_id", "care_form_id"]])
-        at = index.get_indexer(
-            pd.MultiIndex.from_arrays([np.asarray(hospitals, dtype=object), keys])
-        )
-        cents = np.array([eur_to_cents(v) for v in own["variable_cost_per_case"]], dtype=np.int64)
-        hit = at >= 0
-        out[hit] = cents[at[hit]]
+    hit, values = _own_values(wb, hospitals, keys, "variable_cost_per_case")
+    # the sheet's blank cells are left out above: every value here has cents
+    out[hit] = np.array([eur_to_cents(v) for v in values], dtype=np.int64)
     return out
 
 

@@ -32,10 +32,11 @@ from messages import Message
 from optimizer.capacity import CapacityReport, per_case
 
 
-def _at_ceiling(wb: Workbook, report: CapacityReport, hospital: str, care_form: str) -> str | None:
+def _at_ceiling(wb: Workbook, plan: pd.DataFrame, hospital: str, care_form: str) -> str | None:
     """ "or" or "beds" when one more case of ``care_form`` at ``hospital`` would take it above
-    that planning ceiling in the plan ``report`` (the move keeps it within); else None."""
-    h = report.hospitals.set_index("hospital_id").loc[hospital]
+    that planning ceiling in the plan (``plan``: a capacity report's hospitals by hospital_id;
+    the move keeps it within); else None."""
+    h = plan.loc[hospital]
     minutes = float(per_case(wb, [hospital], [care_form], "or_minutes_per_case")[0])
     los = float(per_case(wb, [hospital], [care_form], "los_days")[0])
     if (
@@ -137,7 +138,7 @@ def move_reasons(
                             {"care_form": c, "maximum": int(cf.at[c, "max_hospitals"])},
                         )
                     )
-            full = _at_ceiling(wb, cap_after, f, c)
+            full = _at_ceiling(wb, ceiling, f, c)
             if full is not None or f in over_today:
                 what = full or "or"
                 share = float(ceiling.at[f, "or_ceiling" if what == "or" else "bed_ceiling"])
