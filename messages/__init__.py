@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
 
-from messages import cli, dashboard, optimizer, projection, settlement, store, validation
+from messages import cli, dashboard, deal, optimizer, projection, settlement, store, validation
 from messages.numbers import euro, number
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
-_PARTS = (validation, settlement, optimizer, projection, dashboard, cli, store)
+_PARTS = (validation, settlement, optimizer, projection, dashboard, cli, store, deal)
 
 
 def _assemble() -> Mapping[str, Mapping[str, str]]:
