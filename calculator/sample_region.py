@@ -642,6 +642,20 @@ def _registrations(
     return frame.iloc[order].reset_index(drop=True)
 
 
+def _hospital_care_forms() -> pd.DataFrame:
+    """Sites that differ from a care form's usual variable cost per case [EUR]: RSZ's vascular
+    centre and ZVL's colon surgery are cheaper than usual (volume), MOG's colon surgery dearer —
+    so that the terms of the plan's new agreements show a wide, a narrow and an empty ODV range."""
+    return pd.DataFrame(
+        [
+            ("RSZ", "aorta_aneurysma", None, None, 11_500.0),
+            ("ZVL", "coloncarcinoom", None, None, 7_900.0),
+            ("MOG", "coloncarcinoom", None, None, 8_650.0),
+        ],
+        columns=list(SHEETS_BY_NAME["hospital_care_forms"].names),
+    )
+
+
 def build_sample() -> dict[str, pd.DataFrame]:
     """All sheets of the sample region, keyed by canonical sheet name."""
     rng = np.random.default_rng(SEED)
@@ -668,6 +682,7 @@ def build_sample() -> dict[str, pd.DataFrame]:
         "keep": pd.DataFrame(
             [("ACR", "liesbreuk", 30)], columns=["hospital_id", "care_form_id", "min_cases"]
         ),
+        "hospital_care_forms": _hospital_care_forms(),
         **cycle_sheets(),
     }
 
@@ -693,6 +708,7 @@ def write_sample(target: str | Path | IO[bytes]) -> None:
         "prices": ["benchmark_price"],
         "insurer_contracts": ["revenue_cap"],
         "agreements": ["odv_fixed_price", "secondment_rate"],
+        "hospital_care_forms": ["variable_cost_per_case"],
         **CYCLE_MONEY,
     }
     for name, frame in sheets.items():

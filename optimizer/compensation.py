@@ -49,8 +49,8 @@ SAMPLED_ORDERS = 200  # random orders of the hospitals for a sampled Shapley val
 SPLIT_COLUMNS = ["hospital_id", "gain_cents", "transfer_cents", "final_cents"]
 PAYMENT_COLUMNS = ["payer", "payee", "amount_cents"]
 
-# v(C) [cents] of a coalition (a frozenset of hospital ids)
-CoalitionValue = Callable[[frozenset[str]], int]
+# v(C) [cents] of each coalition asked for (frozensets of hospital ids), evaluated in one batch
+CoalitionValues = Callable[[list[frozenset[str]]], Mapping[frozenset[str], int]]
 
 
 @dataclass(frozen=True)
@@ -113,58 +113,54 @@ class Split:
 
 def shapley_values(
     hospitals: list[str],
-    value: CoalitionValue,
+    values: CoalitionValues,
     grand: int,
     *,
     orders: int = SAMPLED_ORDERS,
     seed: int = 2025,
 ) -> ShapleyValues:
-    """Shapley values of the game ``value`` over ``hospitals``; v(∅) = v({h}) = 0 (a move
+    """Shapley values of the game ``values`` over ``hospitals``; v(∅) = v({h}) = 0 (a move
     needs two hospitals) and v(N) = ``grand`` (the plan itself) are not evaluated.
 
     Up to :data:`EXACT_PLAYERS` hospitals every coalition is evaluated; above, ``orders``
     random orders (seeded: the same answer every run), each adding the hospitals one by one,
-    and the standard error of the largest estimate's mean is stated."""
+    and the largest standard error of the estimates is stated."""
     players = sorted(hospitals)
     n = len(players)
     whole = frozenset(players)
     known: dict[frozenset[str], int] = {frozenset(): 0, whole: grand}
     known.update({frozenset([h]): 0 for h in players})
-
-    def v(coalition: frozenset[str]) -> int:
-        if coalition not in known:
-            known[coalition] = int(value(coalition))
-        return known[coalition]
-
-    if n <= EXACT_PLAYERS:
+    exact = n <= EXACT_PLAYERS
+    if exact:
+        needed = [frozenset(c) for size in range(2, n) for c in combinations(players, size)]
+        drawn: list[list[str]] = []
+    else:
+        draw = random.Random(seed)
+        drawn = [draw.sample(players, n) for _ in range(orders)]
+        needed = list(dict.fromkeys(frozenset(order[:k]) for order in drawn for k in range(2, n)))
+    known.update(values([c for c in needed if c not in known]))
+    if exact:
         phi = {h: Fraction(0) for h in players}
         for size in range(n):
             weight = Fraction(
                 math.factorial(size) * math.factorial(n - size - 1), math.factorial(n)
             )
             for h in players:
-                others = [p for p in players if p != h]
-                for rest in combinations(others, size):
+                for rest in combinations([p for p in players if p != h], size):
                     c = frozenset(rest)
-                    phi[h] += weight * (v(c | {h}) - v(c))
-        return ShapleyValues(phi, dict(known))
-    draw = random.Random(seed)
+                    phi[h] += weight * (known[c | {h}] - known[c])
+        return ShapleyValues(phi, known)
     contributions: dict[str, list[int]] = {h: [] for h in players}
-    for _ in range(orders):
-        order = players[:]
-        draw.shuffle(order)
-        before: frozenset[str] = frozenset()
-        for h in order:
-            after = before | {h}
-            contributions[h].append(v(after) - v(before))
-            before = after
+    for order in drawn:
+        for k, h in enumerate(order):
+            contributions[h].append(known[frozenset(order[: k + 1])] - known[frozenset(order[:k])])
     phi = {h: Fraction(sum(c), len(c)) for h, c in contributions.items()}
     errors = [
         math.sqrt(sum((x - float(phi[h])) ** 2 for x in c) / (len(c) - 1) / len(c))
         for h, c in contributions.items()
         if len(c) > 1
     ]
-    return ShapleyValues(phi, dict(known), orders, round(max(errors, default=0.0)))
+    return ShapleyValues(phi, known, orders, round(max(errors, default=0.0)))
 
 
 def split(

@@ -46,10 +46,18 @@ def _place(n: int, *blocks: tuple[np.ndarray, list]) -> list:
 
 def add_arc_variables(m: Model) -> None:
     """x[o,c,h] ≥ 0 for every arc: whole patients when every volume of the year is whole
-    (``ModelInputs.whole``), else continuous."""
+    (``ModelInputs.whole``), else continuous. An arc flagged ``fixed`` (a coalition's outsiders,
+    :mod:`optimizer.coalitions`) carries exactly today's cases."""
     arcs = m.inputs.arcs
     integer = m.inputs.whole and m.fixed is None
-    m.x_col = m.add_variables("x", _strings(arcs, ARC_KEY), integer=integer)
+    if "fixed" in arcs and arcs["fixed"].any():
+        today = arcs["baseline"].to_numpy(dtype=float)
+        fixed = arcs["fixed"].to_numpy(dtype=bool)
+        low = np.where(fixed, today, 0.0).tolist()
+        up = [t if f else None for t, f in zip(today.tolist(), fixed.tolist(), strict=True)]
+        m.x_col = m.add_variables("x", _strings(arcs, ARC_KEY), low, up, integer=integer)
+    else:
+        m.x_col = m.add_variables("x", _strings(arcs, ARC_KEY), integer=integer)
     m.x = [m.columns[i] for i in m.x_col.tolist()]
 
 

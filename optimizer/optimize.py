@@ -312,20 +312,28 @@ def choose_proposals(
     return status, replace(stage.inputs.restricted(keep), whole=inputs.whole), gap
 
 
-def optimize(wb: Workbook, year: int, options: Options | None = None) -> OptimizeResult:
-    """Optimised scenario for ``year`` (SPEC §6.2), with proposed agreements where needed."""
-    options = options or Options()
-    t0 = time.perf_counter()
+@dataclass(frozen=True)
+class Solved:
+    """The outcome of :func:`solve_inputs`: a status, the gap, the inputs finally solved (with
+    only the chosen candidate arcs) and their model (None when never built)."""
+
+    status: str
+    gap: float | None
+    inputs: ModelInputs
+    model: Model | None
+
+
+def solve_inputs(everything: ModelInputs, options: Options, seconds: dict[str, float]) -> Solved:
+    """Solve prepared inputs (candidate arcs flagged ``new``): with the agreements in force
+    first, and where they leave no solution (or with ``propose``) with the fewest proposals."""
     may_propose = options.propose is not False and not options.free_moves
-    everything = prepare(wb, year, options, candidates=may_propose)
     new = everything.arcs["new"].to_numpy(dtype=bool)
     gated = everything.restricted(~new) if new.any() else everything
-    seconds: dict[str, float] = {"build": time.perf_counter() - t0}
     status, gap, inputs, model = "infeasible", None, gated, None
     if options.propose is not True or not new.any():
         t = time.perf_counter()
         model = build(gated)
-        seconds["build"] += time.perf_counter() - t
+        seconds["build"] = seconds.get("build", 0.0) + time.perf_counter() - t
         t = time.perf_counter()
         if len(gated.unreachable) == 0:
             status, gap = solve_plan(model, options)
@@ -334,19 +342,31 @@ def optimize(wb: Workbook, year: int, options: Options | None = None) -> Optimiz
         stage_status, chosen, _ = choose_proposals(everything, options, seconds)
         if chosen is None:
             if stage_status == "infeasible" or len(everything.unreachable):
-                inputs, status = everything, "infeasible"
-            else:
-                return _unsolved(
-                    "time_limit", wb, year, options, _size(model, gated) if model else {}, seconds
-                )
-        else:
-            inputs = chosen
-            t = time.perf_counter()
-            model = build(inputs)
-            t1 = time.perf_counter()
-            status, gap = solve_plan(model, options)
-            seconds["build"] += t1 - t
-            seconds["solve"] = seconds.get("solve", 0.0) + time.perf_counter() - t1
+                return Solved("infeasible", None, everything, None)
+            return Solved("proposals_time_limit", None, gated, model)
+        inputs = chosen
+        t = time.perf_counter()
+        model = build(inputs)
+        t1 = time.perf_counter()
+        status, gap = solve_plan(model, options)
+        seconds["build"] = seconds.get("build", 0.0) + t1 - t
+        seconds["solve"] = seconds.get("solve", 0.0) + time.perf_counter() - t1
+    return Solved(status, gap, inputs, model)
+
+
+def optimize(wb: Workbook, year: int, options: Options | None = None) -> OptimizeResult:
+    """Optimised scenario for ``year`` (SPEC §6.2), with proposed agreements where needed."""
+    options = options or Options()
+    t0 = time.perf_counter()
+    may_propose = options.propose is not False and not options.free_moves
+    everything = prepare(wb, year, options, candidates=may_propose)
+    seconds: dict[str, float] = {"build": time.perf_counter() - t0}
+    solved = solve_inputs(everything, options, seconds)
+    status, gap, inputs, model = solved.status, solved.gap, solved.inputs, solved.model
+    if status == "proposals_time_limit":
+        return _unsolved(
+            "time_limit", wb, year, options, _size(model, inputs) if model else {}, seconds
+        )
     if model is None:
         model = build(inputs)
     size = _size(model, inputs)
