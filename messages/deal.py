@@ -26,4 +26,126 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Shapley values estimated from {orders} random orders of the hospitals; standard "
         "error at most {error_cents}",
     },
+    # terms per agreement
+    "deal_terms_header": {
+        "nl": "Voorwaarden per nieuwe of gegroeide afspraak (marges per jaar, tegenover vandaag):",
+        "en": "Terms per new or grown agreement (margins a year, against today):",
+    },
+    "deal_terms_agreement": {
+        "nl": "{care_form}: {sending} → {performing}, {cases} patiënten per jaar{existing}",
+        "en": "{care_form}: {sending} → {performing}, {cases} patients a year{existing}",
+    },
+    "deal_terms_existing": {
+        "nl": " erbij onder afspraak {agreement} ({mode})",
+        "en": " more under agreement {agreement} ({mode})",
+    },
+    "deal_terms_range": {
+        "nl": "ODV-prijs waarbij geen van beide erop achteruitgaat: {low_cents} – {high_cents} "
+        "per patiënt ({low_share}–{high_share} × de benchmarkprijs {benchmark_cents})",
+        "en": "ODV price at which neither is worse off: {low_cents} – {high_cents} per patient "
+        "({low_share}–{high_share} × the benchmark price {benchmark_cents})",
+    },
+    "deal_terms_point": {
+        "nl": "Eén ODV-prijs laat beide gelijk: {low_cents} per patiënt ({low_share} × de "
+        "benchmarkprijs {benchmark_cents}); de kosten zijn op beide locaties gelijk",
+        "en": "One ODV price leaves both even: {low_cents} per patient ({low_share} × the "
+        "benchmark price {benchmark_cents}); the costs are the same at both sites",
+    },
+    "deal_terms_empty": {
+        "nl": "Geen ODV-prijs laat beide zonder verlies: {performing} is de duurdere locatie, "
+        "samen gaan ze er {loss} per jaar op achteruit",
+        "en": "No ODV price leaves both without a loss: {performing} is the dearer site, "
+        "together they lose {loss} a year",
+    },
+    "deal_terms_advice": {
+        "nl": "Advies: ODV à {price_cents} per patiënt ({share} × benchmark) — marge {sending} "
+        "{margin_sending}, {performing} {margin_performing}",
+        "en": "Advice: ODV at {price_cents} per patient ({share} × benchmark) — margin "
+        "{sending} {margin_sending}, {performing} {margin_performing}",
+    },
+    "deal_terms_transfer": {
+        "nl": "{sending} heeft dan {amount} per jaar nodig om niet achteruit te gaan (een "
+        "overdracht, bijvoorbeeld uit de compensatie in de regio)",
+        "en": "{sending} then needs {amount} a year not to be worse off (a transfer, e.g. "
+        "from the region's compensation)",
+    },
+    "deal_terms_compare": {
+        "nl": "Ter vergelijking: {modes}",
+        "en": "For comparison: {modes}",
+    },
+    "deal_terms_mode": {
+        "nl": "{mode} {sending} {margin_sending}, {performing} {margin_performing}",
+        "en": "{mode} {sending} {margin_sending}, {performing} {margin_performing}",
+    },
+    "deal_mode_referral": {"nl": "verwijzing", "en": "referral"},
+    "deal_mode_parallel": {"nl": "parallel declareren", "en": "parallel declaration"},
+    "deal_mode_odv": {"nl": "ODV", "en": "ODV"},
+    # compensation
+    "deal_split_header": {
+        "nl": "Compensatie in de regio ({rule}): de regio wint {gain} per jaar",
+        "en": "Compensation in the region ({rule}): the region gains {gain} a year",
+    },
+    "deal_split_header_loss": {
+        "nl": "Compensatie in de regio ({rule}):",
+        "en": "Compensation in the region ({rule}):",
+    },
+    "deal_split_hospital": {
+        "nl": "{hospital}: vóór overdrachten {gain}, {transfer} → eindigt op {final}",
+        "en": "{hospital}: before transfers {gain}, {transfer} → ends at {final}",
+    },
+    "deal_split_receives": {"nl": "ontvangt {amount}", "en": "receives {amount}"},
+    "deal_split_pays": {"nl": "betaalt {amount}", "en": "pays {amount}"},
+    "deal_split_nothing": {"nl": "geen overdracht", "en": "no transfer"},
+    "deal_split_payments": {"nl": "Betalingen: {payments}", "en": "Payments: {payments}"},
+    "deal_split_payment": {
+        "nl": "{payer} betaalt {payee} {amount}",
+        "en": "{payer} pays {payee} {amount}",
+    },
+    "deal_rule_proportional": {
+        "nl": "verdeling naar rato van de winst",
+        "en": "shared in proportion to the gains",
+    },
+    "deal_rule_equal": {"nl": "gelijk per ziekenhuis", "en": "equal per hospital"},
+    "deal_rule_shapley": {"nl": "Shapley-waarde", "en": "Shapley value"},
+    # workbook sheets and headers
+    "deal_sheet_terms": {"nl": "Voorwaarden", "en": "Terms"},
+    "deal_sheet_modes": {"nl": "Voorwaarden per vorm", "en": "Terms per mode"},
+    "deal_sheet_split": {"nl": "Compensatie", "en": "Compensation"},
+    "deal_sheet_payments": {"nl": "Betalingen", "en": "Payments"},
+    "col_mode_in_force": {"nl": "vorm van de afspraak nu", "en": "mode in force"},
+    "col_odv_benchmark_cents": {
+        "nl": "benchmarkprijs ODV-product",
+        "en": "benchmark price of the ODV product",
+    },
+    "col_odv_price_min_cents": {
+        "nl": "laagste ODV-prijs (uitvoerder kostendekkend)",
+        "en": "lowest ODV price (performer covers its costs)",
+    },
+    "col_odv_price_max_cents": {
+        "nl": "hoogste ODV-prijs (verwijzer niet achteruit)",
+        "en": "highest ODV price (sender not worse off)",
+    },
+    "col_odv_share_min": {"nl": "laagste aandeel benchmark", "en": "lowest share of benchmark"},
+    "col_odv_share_max": {"nl": "hoogste aandeel benchmark", "en": "highest share of benchmark"},
+    "col_recommended_mode": {"nl": "geadviseerde vorm", "en": "recommended mode"},
+    "col_recommended_price_cents": {
+        "nl": "geadviseerde ODV-prijs per patiënt",
+        "en": "recommended ODV price per patient",
+    },
+    "col_recommended_share": {"nl": "geadviseerd aandeel benchmark", "en": "recommended share"},
+    "col_transfer_to_sending_cents": {
+        "nl": "nodige overdracht aan verwijzer per jaar",
+        "en": "transfer the sender needs a year",
+    },
+    "col_mode": {"nl": "vorm", "en": "mode"},
+    "col_share": {"nl": "aandeel benchmark", "en": "share of benchmark"},
+    "col_gain_cents": {"nl": "resultaat vóór overdrachten", "en": "gain before transfers"},
+    "col_transfer_cents": {
+        "nl": "overdracht (ontvangen +, betalen −)",
+        "en": "transfer (received +, paid −)",
+    },
+    "col_final_cents": {"nl": "resultaat na overdrachten", "en": "result after transfers"},
+    "col_payer": {"nl": "betaler", "en": "payer"},
+    "col_payee": {"nl": "ontvanger", "en": "payee"},
+    "col_amount_cents": {"nl": "bedrag", "en": "amount"},
 }

@@ -286,6 +286,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{care_form}: {sending} → {performing}, {cases} cases, {minutes} min travel; "
         "margin {sending} {sending_money}, {performing} {performing_money}",
     },
+    "opt_cli_proposal_terms": {
+        "nl": "{care_form}: {sending} → {performing}, {cases} patiënten, {minutes} min reistijd "
+        "(voorwaarden en marges hieronder)",
+        "en": "{care_form}: {sending} → {performing}, {cases} cases, {minutes} min travel "
+        "(terms and margins below)",
+    },
     "opt_cli_moves": {"nl": "Verschuivingen per zorgvorm:", "en": "Moves per care form:"},
     "opt_cli_move": {
         "nl": "{sending} → {performing}: {cases} (uit {left}; {kind}) — {reasons}",

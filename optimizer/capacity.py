@@ -221,6 +221,7 @@ def money(
     year: int,
     before: pd.DataFrame | None = None,
     caps: str = "fixed",
+    pricing: Tariffs | None = None,
 ) -> pd.DataFrame:
     """Revenue, internal settlement, variable cost, fixed cost and margin per hospital [cents].
 
@@ -230,13 +231,16 @@ def money(
     performs at all; backfill_cents = OR minutes freed against ``before`` ×
     backfill_margin_per_minute; margin_cents = revenue + settlement − variable cost − fixed cost
     + backfill. With ``caps="follow"`` (and ``before``) each insurer's cap room moves with the
-    cases at the sending hospital's contract price (:func:`caps_following`).
+    cases at the sending hospital's contract price (:func:`caps_following`). ``pricing``: the
+    tariffs of ``wb`` when the caller has them (built here otherwise).
     """
     if caps == "follow" and before is not None:
         wb = replace(
             wb, insurer_contracts=caps_following(wb, before, flows, year, Tariffs.build(wb))
         )
-    pricing = Tariffs.build(wb)
+        pricing = None  # the caps moved: prices of the changed contracts
+    if pricing is None:
+        pricing = Tariffs.build(wb)
     f = flows.copy()
     if "source" not in f.columns:
         f["source"] = [f"flow {i + 1}" for i in range(len(f))]

@@ -23,6 +23,8 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
 import pandas as pd
@@ -30,6 +32,7 @@ import pandas as pd
 from calculator.workbook import Workbook
 from optimizer.capacity import baseline_flows, money
 from optimizer.compensation import ShapleyValues, shapley_values
+from optimizer.errors import OptimizerError
 from optimizer.inputs import ModelInputs, Options, prepare, unreachable_demand
 from optimizer.optimize import OptimizeResult, solve_inputs
 from optimizer.solver import extract_flows
@@ -130,17 +133,22 @@ class Game:
 
 
 _GAME: Game | None = None
+_GAME_ERROR: tuple[str, str] = ("", "")
 
 
 def _init_worker(wb: Workbook, year: int, options: Options) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the workers
-    global _GAME
-    _GAME = Game(wb, year, options)
+    global _GAME, _GAME_ERROR
+    try:
+        _GAME = Game(wb, year, options)
+    except Exception as exc:  # reported with the first coalition, solved by the parent then
+        _GAME_ERROR = (type(exc).__name__, str(exc))
 
 
 def _value_in_worker(members: frozenset[str]) -> int:
-    if _GAME is None:  # pragma: no cover - the initializer always sets it
-        raise RuntimeError("worker not initialised")
+    if _GAME is None:
+        kind, detail = _GAME_ERROR
+        raise OptimizerError("opt_worker_failed", kind=kind, detail=detail)
     return _GAME.value(members)
 
 
@@ -148,24 +156,26 @@ def coalition_values(
     game: Game, coalitions: list[frozenset[str]], workers: int
 ) -> dict[frozenset[str], int]:
     """v of every coalition: this process takes every ``workers``-th one, spawned worker
-    processes the rest (a coalition a worker fails on is solved here)."""
+    processes the rest; a coalition a worker fails on (or a worker that dies) is solved here."""
     if workers <= 1 or len(coalitions) < 2 * workers:
         return {c: game.value(c) for c in coalitions}
-    ctx = mp.get_context("spawn")  # a fork would copy HiGHS's threads half-alive
-    pool = ctx.Pool(
-        workers - 1, initializer=_init_worker, initargs=(game.wb, game.year, game.options)
-    )
-    try:
-        theirs = [c for i, c in enumerate(coalitions) if i % workers]
-        pending = [(c, pool.apply_async(_value_in_worker, (c,))) for c in theirs]
-        out = {c: game.value(c) for i, c in enumerate(coalitions) if not i % workers}
-        for c, job in pending:
-            job.wait()
-            out[c] = job.get() if job.successful() else game.value(c)
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+    context = mp.get_context("spawn")  # a fork would copy HiGHS's threads half-alive
+    out: dict[frozenset[str], int] = {}
+    with ProcessPoolExecutor(
+        workers - 1,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(game.wb, game.year, game.options),
+    ) as pool:
+        theirs = {
+            c: pool.submit(_value_in_worker, c) for i, c in enumerate(coalitions) if i % workers
+        }
+        out.update((c, game.value(c)) for i, c in enumerate(coalitions) if not i % workers)
+        for c, future in theirs.items():
+            try:
+                out[c] = future.result()
+            except (OptimizerError, BrokenProcessPool):
+                out[c] = game.value(c)
     return out
 
 

@@ -17,8 +17,10 @@ import pandas as pd
 from calculator.agreements import valid_in_year
 from calculator.workbook import Workbook
 from optimizer.capacity import baseline_flows
+from optimizer.coalitions import shapley_of
 from optimizer.compensation import ShapleyValues, Split, split
-from optimizer.optimize import OptimizeResult
+from optimizer.inputs import Options
+from optimizer.optimize import OptimizeResult, optimize
 from optimizer.terms import KEY, Terms, agreement_terms
 
 CHANGE_COLUMNS = [*KEY, "cases", "agreement_id"]
@@ -79,3 +81,15 @@ def deal_of(
         caps=result.options.caps,
     )
     return Deal(result.year, terms, split(gains_of(result), rule, shapley))
+
+
+def plan_and_deal(
+    wb: Workbook, year: int, options: Options, rule: str = "proportional"
+) -> tuple[OptimizeResult, Deal | None]:
+    """The optimised plan of ``year`` and, when it is solved, its deal under ``rule`` (one
+    call, so that the CLI and the dashboard run both in one isolated worker)."""
+    result = optimize(wb, year, options)
+    if result.money is None or not result.solved:
+        return result, None
+    shapley = shapley_of(wb, year, options, result) if rule == "shapley" else None
+    return result, deal_of(wb, result, rule, shapley)

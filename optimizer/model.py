@@ -210,8 +210,8 @@ class Model:
         self,
         kind: str,
         keys: Sequence[Sequence[str]],
-        low: float | None | Sequence[float] = 0.0,
-        up: float | None | Sequence[float] = None,
+        low: float | None | Sequence[float | None] = 0.0,
+        up: float | None | Sequence[float | None] = None,
         binary: bool = False,
         integer: bool = False,
     ) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -249,8 +249,11 @@ def write_optimize(
     target: str | Path | IO[bytes],
     lang: str = "nl",
     names: Mapping[str, str] | None = None,
+    deal: Sequence[SheetOut] = (),
 ) -> None:
-    """The optimisation as a workbook in ``lang``; ``names`` shows care forms by name."""
+    """The optimisation as a workbook in ``lang``; ``names`` shows care forms by name; the
+    ``deal``'s sheets (terms and compensation, :func:`optimizer.deal_report.deal_sheets`)
+    follow the proposals."""
     problems = (
         [(text("opt_sheet_problems", lang), SheetOut("", _problems(result.violations, lang)))]
         if len(result.violations)
@@ -268,6 +271,7 @@ def write_optimize(
                 ],
             )
         )
+    sheets += deal
     if result.story is not None:
         sheets += story_sheets(result.story, lang, names)
     sheets.append(SheetOut(text("opt_sheet_flows", lang), _in_words(result.flows, lang, names)))
@@ -380,11 +384,15 @@ def _signed_euro(cents: int, lang: str) -> str:
 
 
 def optimize_lines(
-    result: OptimizeResult, lang: str = "nl", names: Mapping[str, str] | None = None
+    result: OptimizeResult,
+    lang: str = "nl",
+    names: Mapping[str, str] | None = None,
+    deal_shown: bool = False,
 ) -> list[str]:
     """The human report of ``spreiding optimize``: status, proposals, moves, hospitals before →
     after, region, travel; or, without a solution, what cannot hold and what would have to
-    change. ``names`` shows care forms by name."""
+    change. ``names`` shows care forms by name; with ``deal_shown`` a proposal's margins are
+    left to the deal's terms (settled by the full rules) printed after this report."""
 
     def care_form(care_form_id: str) -> str:
         return (names or {}).get(care_form_id, care_form_id)
@@ -420,7 +428,7 @@ def optimize_lines(
             lines.append(
                 "  "
                 + text(
-                    "opt_cli_proposal",
+                    "opt_cli_proposal_terms" if deal_shown else "opt_cli_proposal",
                     lang,
                     care_form=care_form(p.care_form_id),
                     sending=p.sending_hospital,

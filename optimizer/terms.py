@@ -116,9 +116,14 @@ def _agreement_row(
 
 
 def _margins(
-    wb: Workbook, year: int, flows: pd.DataFrame, before: pd.DataFrame, caps: str
+    wb: Workbook,
+    year: int,
+    flows: pd.DataFrame,
+    before: pd.DataFrame,
+    caps: str,
+    pricing: Tariffs,
 ) -> pd.Series:
-    table = money(wb, flows, year, before=before, caps=caps)
+    table = money(wb, flows, year, before=before, caps=caps, pricing=pricing)
     return table.set_index("hospital_id")["margin_cents"]
 
 
@@ -175,9 +180,12 @@ def _changes_by_mode(
     mode: str,
     in_force: pd.Series | None,
     caps: str,
+    pricing: Tariffs,
+    at_home: pd.Series | None,
 ) -> tuple[int, int]:
     """(Δ_S, Δ_P) [cents]: the margins of the plan with the agreement of ``key`` in ``mode``
-    (an ODV price of 0) minus those with its patients at home."""
+    (an ODV price of 0) minus those with its patients at home (``at_home`` when the agreement
+    carries no patients then, the same for every mode)."""
     c, s, p = key
     a = wb.agreements
     others = a[
@@ -185,8 +193,8 @@ def _changes_by_mode(
     ]
     row = _agreement_row(wb, year, c, s, p, mode, in_force)
     book = replace(wb, agreements=pd.concat([others, row], ignore_index=True))
-    after = _margins(book, year, plan, home, caps)
-    before = _margins(book, year, home, home, caps)
+    after = _margins(book, year, plan, home, caps, pricing)
+    before = at_home if at_home is not None else _margins(book, year, home, home, caps, pricing)
     change = (after - before).reindex([s, p]).fillna(0).astype("int64")
     return int(change[s]), int(change[p])
 
@@ -204,8 +212,12 @@ def _one(
     plan = _touching(flows, {s, p})
     home = _home(plan, c, s, p, n)
     allowed = [m for m in MODES if m != "parallel" or pricing.product(c, "intervention")]
+    arc = (home["care_form_id"] == c) & (home["sending_hospital"] == s)
+    empty = not (arc & (home["performing_hospital"] == p)).any()
+    at_home = _margins(wb, year, home, home, caps, pricing) if empty else None
     by_mode = {
-        m: _changes_by_mode(wb, year, plan, home, (c, s, p), m, in_force, caps) for m in allowed
+        m: _changes_by_mode(wb, year, plan, home, (c, s, p), m, in_force, caps, pricing, at_home)
+        for m in allowed
     }
     b = odv_unit_cents(pricing, pricing.odv_product(c), year, None, 1.0)
     a_s, a_p = by_mode["odv"]

@@ -538,6 +538,15 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
     show_default=True,
     help="Insurer cap room stays with each hospital, or follows the moved cases.",
 )
+@click.option(
+    "--split",
+    "split_rule",
+    type=click.Choice(["proportional", "equal", "shapley"]),
+    default="proportional",
+    show_default=True,
+    help="How the region's gain is shared: losers made whole and the gain in proportion to "
+    "the gains, equal per hospital, or by Shapley value (one solve per coalition of hospitals).",
+)
 @OUT
 @JSON
 @guarded
@@ -561,15 +570,17 @@ def optimize(
     propose: bool | None,
     w_fixed: float | None,
     caps: str,
+    split_rule: str,
     out: Path | None,
     as_json: bool,
 ) -> int:
-    """Optimised allocation (SPEC §6.2) with proposed agreements where needed; exit 2 when
-    infeasible or unsolved."""
+    """Optimised allocation (SPEC §6.2) with proposed agreements where needed, the terms of
+    each new agreement and the region's compensation; exit 2 when infeasible or unsolved."""
     from calculator.isolation import run_isolated
     from calculator.validate import load_isolated as load
+    from optimizer.deal import plan_and_deal
+    from optimizer.deal_report import deal_document, deal_lines, deal_sheets
     from optimizer.inputs import Options
-    from optimizer.optimize import optimize as run_optimize
     from optimizer.report import (
         care_form_names,
         optimize_document,
@@ -600,17 +611,28 @@ def optimize(
         w_fixed=w_fixed,
         caps=caps,
     )
-    result = run_isolated(
-        run_optimize, wb, year, options, seconds=solve_seconds(time_limit), what="solve"
+    seconds = solve_seconds(time_limit) * (4 if split_rule == "shapley" else 1)
+    result, deal = run_isolated(
+        plan_and_deal, wb, year, options, split_rule, seconds=seconds, what="solve"
     )
     if out is not None:
         names = care_form_names(wb)
-        write_atomically(out, lambda path: write_optimize(result, path, language(), names))
+        extra = deal_sheets(deal, language(), names) if deal is not None else []
+        write_atomically(
+            out, lambda path: write_optimize(result, path, language(), names, deal=extra)
+        )
     if as_json:
-        emit_json(optimize_document(result, language()))
+        document = optimize_document(result, language())
+        if deal is not None:
+            document["deal"] = deal_document(deal, language())
+        emit_json(document)
     else:
-        for line in optimize_lines(result, language(), care_form_names(wb)):
+        names = care_form_names(wb)
+        for line in optimize_lines(result, language(), names, deal_shown=deal is not None):
             click.echo(line)
+        if deal is not None:
+            for line in deal_lines(deal, language(), names):
+                click.echo(line)
         if out is not None:
             click.echo(say("cli_wrote", path=str(out)))
     return EXIT_OK if result.solved else EXIT_UNSOLVED
