@@ -13,6 +13,7 @@ import streamlit as st
 from calculator.agreements import valid_in_year
 from calculator.workbook import Workbook
 from dashboard import audit, charts, geo, state
+from dashboard.deal_view import show_deal
 from dashboard.summaries import scenario_summary
 from dashboard.widgets import (
     capacity_and_norms,
@@ -33,6 +34,8 @@ from dashboard.widgets import (
     tm,
 )
 from optimizer.capacity import CapacityReport
+from optimizer.deal import Deal
+from optimizer.deal_report import deal_document, deal_sheets
 from optimizer.inputs import Options
 from optimizer.optimize import OptimizeResult
 from optimizer.report import (
@@ -295,14 +298,23 @@ def story_of(
 
 
 def save_form(
-    wb: Workbook, year: int, kind: str, after: CapacityReport, money_table: pd.DataFrame, key: str
+    wb: Workbook,
+    year: int,
+    kind: str,
+    after: CapacityReport,
+    money_table: pd.DataFrame,
+    key: str,
+    flows: pd.DataFrame | None = None,
+    deal: Deal | None = None,
 ) -> None:
-    """Save under a name: an empty name gets a message, an existing one asks to overwrite."""
+    """Save under a name (with the flows and the deal's terms and compensation where there
+    are): an empty name gets a message, an existing one asks to overwrite."""
     pending = f"overwrite_{key}"
     with st.form(f"save_{key}"):
         name = st.text_input(t("ui_save_name"), key=f"name_{key}").strip()
         submitted = st.form_submit_button(t("ui_save"))
     summary = scenario_summary(after, money_table)
+    document = deal_document(deal, state.lang()) if deal is not None else None
     store = state.store()
     if submitted:
         st.session_state.pop(pending, None)
@@ -312,14 +324,14 @@ def save_form(
         if name in set(store.list()["name"]):
             st.session_state[pending] = name
         else:
-            store.save(name, year, kind, wb.sha256, summary)
+            store.save(name, year, kind, wb.sha256, summary, flows, document)
             st.success(tm("ui_saved", name=name))
     if st.session_state.get(pending):
         name = st.session_state[pending]
         st.warning(tm("ui_overwrite_ask", name=name))
         yes, no = st.columns([1, 4])
         if yes.button(t("ui_overwrite"), key=f"overwrite_yes_{key}", type="primary"):
-            store.save(name, year, kind, wb.sha256, summary)
+            store.save(name, year, kind, wb.sha256, summary, flows, document)
             st.session_state.pop(pending)
             st.success(tm("ui_saved", name=name))
         elif no.button(t("ui_cancel"), key=f"overwrite_no_{key}"):
@@ -533,6 +545,7 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
     goals_in_words(result)
     if proposals is not None and len(proposals):
         proposals_table(wb, proposals)
+    deal = show_deal(wb, result)
     after_flows = result.flows
     before_flows, _, _ = state.baseline(wb, wb.sha256, year)
     moved = story_of(
@@ -548,11 +561,27 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
         options.objective,
     )
     shadow_prices(result, options)
+
+    def write_with_deal(
+        result: OptimizeResult, target: IO[bytes], lang: str, names: dict[str, str]
+    ) -> None:
+        extra = deal_sheets(deal, lang, names) if deal is not None else []
+        write_optimize(result, target, lang, names, deal=extra)
+
     download(
-        write_optimize, result, care_form_names(wb), f"optimalisatie_{year}.xlsx", "download_opt"
+        write_with_deal, result, care_form_names(wb), f"optimalisatie_{year}.xlsx", "download_opt"
     )
     if moved:
-        save_form(wb, year, "optimised", result.capacity_after, result.money, "opt")
+        save_form(
+            wb,
+            year,
+            "optimised",
+            result.capacity_after,
+            result.money,
+            "opt",
+            flows=result.flows,
+            deal=deal,
+        )
 
 
 def proposals_table(wb: Workbook, proposals: pd.DataFrame) -> None:
@@ -569,8 +598,6 @@ def proposals_table(wb: Workbook, proposals: pd.DataFrame) -> None:
                 t("ui_travel"): proposals["travel_minutes"].map(
                     lambda v: t("ui_minutes", value=fmt_number(v))
                 ),
-                t("ui_margin_sending"): proposals["margin_sending_cents"].map(fmt_euro),
-                t("ui_margin_performing"): proposals["margin_performing_cents"].map(fmt_euro),
             }
         ),
         hide_index=True,

@@ -1,7 +1,8 @@
 """The dashboard's audit log: who did what, and when, in SQLite beside the scenario store.
 
 One row per action: ``at`` (UTC, ISO seconds), ``user``, ``action`` and ``subject``. Actions:
-``upload`` and ``upload_refused`` (the file name and, when read, its SHA-256), ``run_optimise``
+``upload`` and ``upload_refused`` (the file name and, when read, its SHA-256), ``run_optimise``,
+``run_deal`` (year and split rule)
 and ``run_sweep`` (year and care form), ``save`` and ``delete`` (the scenario's name),
 ``download`` (which workbook). Never a row of the data, a figure or a patient pseudonym.
 
@@ -19,6 +20,7 @@ import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -35,7 +37,16 @@ CREATE TABLE IF NOT EXISTS audit (
 )
 """
 ACTIONS = frozenset(
-    {"upload", "upload_refused", "run_optimise", "run_sweep", "save", "delete", "download"}
+    {
+        "upload",
+        "upload_refused",
+        "run_optimise",
+        "run_deal",
+        "run_sweep",
+        "save",
+        "delete",
+        "download",
+    }
 )
 _log = logging.getLogger(__name__)
 
@@ -93,9 +104,16 @@ class AuditedStore(ScenarioStore):
     """The scenario store, with every save and delete in the audit log."""
 
     def save(
-        self, name: str, year: int, kind: str, input_sha256: str, per_hospital: pd.DataFrame
+        self,
+        name: str,
+        year: int,
+        kind: str,
+        input_sha256: str,
+        per_hospital: pd.DataFrame,
+        flows: pd.DataFrame | None = None,
+        deal: dict[str, Any] | None = None,
     ) -> None:
-        super().save(name, year, kind, input_sha256, per_hospital)
+        super().save(name, year, kind, input_sha256, per_hospital, flows, deal)
         record("save", f"{name.strip()} ({kind}, {year})")
 
     def delete(self, name: str) -> None:

@@ -35,6 +35,7 @@ from dashboard.store import ScenarioStore
 from dashboard.story import edited_agreements
 from messages import escaping
 from optimizer.capacity import CapacityReport, baseline_flows, capacity, money
+from optimizer.deal import Deal, deal_for
 from optimizer.inputs import Options
 from optimizer.optimize import OptimizeResult, optimize
 from optimizer.projection import Progress, Projection, project
@@ -234,6 +235,27 @@ def optimize_isolated(wb: Workbook, year: int, options: Options) -> OptimizeResu
                 st.error(finding.render(lang()))
         st.stop()
         raise  # st.stop() ends the script run
+
+
+def deal_isolated(wb: Workbook, result: OptimizeResult, rule: str) -> Deal | None:
+    """The plan's deal under ``rule`` (terms and compensation) in a worker process, kept per
+    session for this workbook, plan and rule (a Shapley split solves every coalition once)."""
+    kept: dict[tuple, Deal | None] = st.session_state.setdefault("deals", {})
+    key = (wb.sha256, result.year, repr(result.options), rule, result.objective)
+    if key not in kept:
+        seconds = (8 * float(result.options.time_limit or MAX_TIME_LIMIT) + 300) * (
+            4 if rule == "shapley" else 1
+        )
+        audit.record("run_deal", f"{wb.source_name}, {result.year}, {rule}")
+        try:
+            kept[key] = run_isolated(deal_for, wb, result, rule, seconds=seconds, what="solve")
+        except SpreidingInputError as exc:
+            for finding in exc.findings:
+                with escaping(escape_markdown):
+                    st.error(finding.render(lang()))
+            st.stop()
+            raise  # st.stop() ends the script run
+    return kept[key]
 
 
 def store() -> ScenarioStore:

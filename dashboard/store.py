@@ -32,9 +32,13 @@ CREATE TABLE IF NOT EXISTS scenario (
     year INTEGER NOT NULL,
     kind TEXT NOT NULL,
     input_sha256 TEXT NOT NULL,
-    per_hospital TEXT NOT NULL
+    per_hospital TEXT NOT NULL,
+    flows TEXT,
+    deal TEXT
 )
 """
+# columns added after the first release: (name, declaration), added to an older database
+LATER_COLUMNS = (("flows", "TEXT"), ("deal", "TEXT"))
 BUSY_TIMEOUT_S = 10
 
 
@@ -72,6 +76,10 @@ class ScenarioStore:
         self.read_only = False
         with self._transaction() as con:
             con.execute(SCHEMA)
+            have = {row[1] for row in con.execute("PRAGMA table_info(scenario)")}
+            for column, kind in LATER_COLUMNS:
+                if column not in have:
+                    con.execute(f"ALTER TABLE scenario ADD COLUMN {column} {kind}")
 
     # ----------------------------------------------------------------- connections
 
@@ -127,18 +135,29 @@ class ScenarioStore:
     # ----------------------------------------------------------------- operations
 
     def save(
-        self, name: str, year: int, kind: str, input_sha256: str, per_hospital: pd.DataFrame
+        self,
+        name: str,
+        year: int,
+        kind: str,
+        input_sha256: str,
+        per_hospital: pd.DataFrame,
+        flows: pd.DataFrame | None = None,
+        deal: dict[str, Any] | None = None,
     ) -> None:
-        """Save (or replace) a scenario; raises StoreError with a readable reason on failure."""
+        """Save (or replace) a scenario: its summary per hospital, its flows and its deal (the
+        terms and compensation as the JSON output has them) where given; raises StoreError
+        with a readable reason on failure."""
         name = name.strip()
         if not name:
             raise StoreError(Message("store_name_empty"))
         payload = per_hospital.to_json(orient="records")
+        flows_json = flows.to_json(orient="records") if flows is not None else None
+        deal_json = json.dumps(deal) if deal is not None else None
         with self._transaction() as con:
             con.execute("DELETE FROM scenario WHERE name = ?", (name,))
             con.execute(
                 "INSERT INTO scenario (name, saved_at, year, kind, input_sha256, "
-                "per_hospital) VALUES (?, ?, ?, ?, ?, ?)",
+                "per_hospital, flows, deal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     name,
                     dt.datetime.now().isoformat(timespec="seconds"),
@@ -146,8 +165,25 @@ class ScenarioStore:
                     kind,
                     input_sha256,
                     payload,
+                    flows_json,
+                    deal_json,
                 ),
             )
+
+    def details(self, name: str) -> tuple[pd.DataFrame | None, dict[str, Any] | None]:
+        """A saved scenario's flows and deal (None where it was saved without them)."""
+        with self._reading() as con:
+            row = con.execute("SELECT flows, deal FROM scenario WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise KeyError(name)
+        try:
+            flows = pd.DataFrame(json.loads(row[0])) if row[0] is not None else None
+            deal = json.loads(row[1]) if row[1] is not None else None
+            if deal is not None and not isinstance(deal, dict):
+                raise TypeError("deal is not an object")
+        except (ValueError, TypeError, RecursionError) as exc:  # a row changed outside the app
+            raise self._error("store_damaged", exc) from exc
+        return flows, deal
 
     def list(self) -> pd.DataFrame:
         with self._reading() as con:

@@ -148,4 +148,62 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_payer": {"nl": "betaler", "en": "payer"},
     "col_payee": {"nl": "ontvanger", "en": "payee"},
     "col_amount_cents": {"nl": "bedrag", "en": "amount"},
+    "deal_price": {"nl": "{price_cents}", "en": "{price_cents}"},
+    # the Scenario page
+    "ui_deal_terms": {"nl": "Voorwaarden per afspraak", "en": "Terms per agreement"},
+    "ui_deal_terms_explained": {
+        "nl": "Per nieuwe of gegroeide afspraak: de ODV-prijs per patiënt waarbij geen van beide "
+        "ziekenhuizen erop achteruitgaat tegenover vandaag, het advies (het midden daarvan: de "
+        "verwijzer blijft declareren en beide delen de winst) en beider marge per jaar eronder. "
+        "Berekend met de eigen verrekenregels: contractprijzen, plafonds, detachering, "
+        "variabele en vaste kosten.",
+        "en": "Per new or grown agreement: the ODV price per patient at which neither hospital "
+        "is worse off than today, the advice (its middle: the sender keeps declaring and both "
+        "share the gain) and both margins a year under it. Computed with the settlement's own "
+        "rules: contract prices, caps, secondment, variable and fixed costs.",
+    },
+    "ui_deal_patients": {"nl": "Patiënten per jaar", "en": "Patients a year"},
+    "ui_deal_agreement": {"nl": "Afspraak", "en": "Agreement"},
+    "ui_deal_new": {"nl": "nieuw", "en": "new"},
+    "ui_deal_odv_range": {
+        "nl": "ODV-prijs zonder verlies voor beide",
+        "en": "ODV price without a loss for either",
+    },
+    "ui_deal_no_range": {"nl": "geen (uitvoerder is duurder)", "en": "none (performer is dearer)"},
+    "ui_deal_one_price": {"nl": "precies {price}", "en": "exactly {price}"},
+    "ui_deal_range": {"nl": "{low} – {high}", "en": "{low} – {high}"},
+    "ui_deal_advice": {"nl": "Advies", "en": "Advice"},
+    "ui_deal_advice_value": {
+        "nl": "ODV à {price} ({share} × benchmark)",
+        "en": "ODV at {price} ({share} × benchmark)",
+    },
+    "ui_deal_transfer_needed": {
+        "nl": "Nodige overdracht aan verwijzer",
+        "en": "Transfer the sender needs",
+    },
+    "ui_deal_in_words": {"nl": "Voorwaarden in woorden", "en": "Terms in words"},
+    "ui_deal_compensation": {"nl": "Compensatie in de regio", "en": "Compensation in the region"},
+    "ui_deal_rule": {
+        "nl": "Verdeling van de winst van de regio",
+        "en": "Sharing the region's gain",
+    },
+    "ui_deal_shapley_explained": {
+        "nl": "De Shapley-waarde lost het plan op voor elke groep ziekenhuizen (bij zes "
+        "ziekenhuizen 57 keer): dit duurt tot een minuut.",
+        "en": "The Shapley value solves the plan for every group of hospitals (57 times for six "
+        "hospitals): this takes up to a minute.",
+    },
+    "ui_deal_computing": {
+        "nl": "Voorwaarden en compensatie berekenen…",
+        "en": "Computing terms and compensation…",
+    },
+    "ui_deal_region_gains": {
+        "nl": "De regio wint **{gain}** per jaar; na de overdrachten gaat geen ziekenhuis erop "
+        "achteruit tegenover vandaag.",
+        "en": "The region gains **{gain}** a year; after the transfers no hospital is worse off "
+        "than today.",
+    },
+    "ui_deal_before_transfers": {"nl": "Vóór overdrachten", "en": "Before transfers"},
+    "ui_deal_transfer": {"nl": "Overdracht", "en": "Transfer"},
+    "ui_deal_after_transfers": {"nl": "Na overdrachten", "en": "After transfers"},
 }

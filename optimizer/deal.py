@@ -83,13 +83,19 @@ def deal_of(
     return Deal(result.year, terms, split(gains_of(result), rule, shapley))
 
 
+def deal_for(wb: Workbook, result: OptimizeResult, rule: str = "proportional") -> Deal | None:
+    """The deal of a solved plan under ``rule`` (Shapley values solved here when asked for);
+    None when the plan has no solution."""
+    if result.money is None or not result.solved:
+        return None
+    shapley = shapley_of(wb, result.year, result.options, result) if rule == "shapley" else None
+    return deal_of(wb, result, rule, shapley)
+
+
 def plan_and_deal(
     wb: Workbook, year: int, options: Options, rule: str = "proportional"
 ) -> tuple[OptimizeResult, Deal | None]:
-    """The optimised plan of ``year`` and, when it is solved, its deal under ``rule`` (one
-    call, so that the CLI and the dashboard run both in one isolated worker)."""
+    """The optimised plan of ``year`` and its deal under ``rule`` (one call, so that the CLI
+    runs both in one isolated worker)."""
     result = optimize(wb, year, options)
-    if result.money is None or not result.solved:
-        return result, None
-    shapley = shapley_of(wb, year, options, result) if rule == "shapley" else None
-    return result, deal_of(wb, result, rule, shapley)
+    return result, deal_for(wb, result, rule)

@@ -327,8 +327,9 @@ def test_follow_on_findings_are_grouped_under_their_cause(app, tmp_path):
     report = next(d.value for d in app.dataframe if "Probleem" in d.value.columns)
     assert len(report) == 1 and report.iloc[0]["Rij"] == 3
     text = all_text(app)
-    # 803 rows, and RSZ's secondment contract, network cost (treasurer) and network share
-    assert "806 rijen verwijzen naar een code die niet op blad ziekenhuizen" in text
+    # 803 rows, and RSZ's secondment contract, network cost (treasurer), network share and its
+    # own variable cost of aorta surgery (hospital_care_forms)
+    assert "807 rijen verwijzen naar een code die niet op blad ziekenhuizen" in text
     assert "('RSZ')" in text
     assert "waarschijnlijk door het probleem op blad 'hospitals', rij 3" in text
 
