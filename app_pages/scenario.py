@@ -13,7 +13,7 @@ import streamlit as st
 from calculator.agreements import valid_in_year
 from calculator.workbook import Workbook
 from dashboard import audit, charts, geo, state
-from dashboard.deal_view import show_deal
+from dashboard.deal_view import show_compensation, show_terms
 from dashboard.summaries import scenario_summary
 from dashboard.widgets import (
     capacity_and_norms,
@@ -275,9 +275,11 @@ def story_of(
     key: str,
     proposals: pd.DataFrame | None = None,
     objective: str | None = None,
+    after_gains: Callable[[], None] | None = None,
 ) -> bool:
     """The whole story; False (with a sentence) when nothing moves. ``objective`` of an
-    optimised plan (None: a manual scenario)."""
+    optimised plan (None: a manual scenario); ``after_gains`` draws what follows who gains
+    and who loses (the compensation)."""
     story = tell(
         wb, year, before_flows, after_flows, before, after, money_table, proposals, objective
     )
@@ -289,6 +291,8 @@ def story_of(
     if objective is not None:
         changed_agreements(wb, story)
     gains_and_losses(wb, money_table, key)
+    if after_gains is not None:
+        after_gains()
     flow_maps(wb, before_flows, after_flows, before, after, key)
     details(wb, before_flows, after_flows, before, after, key)
     return True
@@ -545,9 +549,10 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
     goals_in_words(result)
     if proposals is not None and len(proposals):
         proposals_table(wb, proposals)
-    deal = show_deal(wb, result)
+    show_terms(wb, result)
     after_flows = result.flows
     before_flows, _, _ = state.baseline(wb, wb.sha256, year)
+    deals: list[Deal | None] = []
     moved = story_of(
         wb,
         year,
@@ -559,7 +564,9 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
         "opt",
         proposals,
         options.objective,
+        after_gains=lambda: deals.append(show_compensation(wb, result)),
     )
+    deal = deals[0] if deals else None
     shadow_prices(result, options)
 
     def write_with_deal(

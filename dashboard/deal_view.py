@@ -42,8 +42,7 @@ def terms_table(wb: Workbook, deal: Deal) -> None:
         pd.DataFrame(
             {
                 t("ui_care_form"): terms["care_form_id"].map(names),
-                t("ui_from"): terms["sending_hospital"],
-                t("ui_to"): terms["performing_hospital"],
+                t("ui_deal_pair"): terms["sending_hospital"] + " → " + terms["performing_hospital"],
                 t("ui_deal_patients"): terms["cases"].map(lambda v: fmt_number(v)),
                 t("ui_deal_agreement"): [
                     a if a else t("ui_deal_new") for a in terms["agreement_id"]
@@ -84,7 +83,6 @@ def terms_table(wb: Workbook, deal: Deal) -> None:
 def compensation(deal: Deal) -> None:
     """The compensation table of the chosen rule: before, transfer, after; payments; notes."""
     s = deal.split
-    st.subheader(t("ui_deal_compensation"))
     for note in s.notes:
         st.info(rendered_md(note))
     if not s.gains:
@@ -114,9 +112,10 @@ def compensation(deal: Deal) -> None:
         st.markdown(md(payments.strip()))
 
 
-def show_deal(wb: Workbook, result: OptimizeResult) -> Deal | None:
-    """Terms and compensation of the plan; the split rule chosen here (Shapley on request:
-    one solve per coalition of hospitals)."""
+def show_compensation(wb: Workbook, result: OptimizeResult) -> Deal | None:
+    """The compensation table of the plan under the split rule chosen here (Shapley: one solve
+    per coalition of hospitals); returns the deal (terms and compensation)."""
+    st.subheader(t("ui_deal_compensation"))
     labels = {r: t(f"deal_rule_{r}") for r in RULES}  # in this run's language
     rule = st.radio(
         t("ui_deal_rule"),
@@ -133,7 +132,12 @@ def show_deal(wb: Workbook, result: OptimizeResult) -> Deal | None:
         deal = state.deal_isolated(wb, result, rule)
     if deal is None:
         return None
-    if len(deal.terms.terms):
-        terms_table(wb, deal)
     compensation(deal)
     return deal
+
+
+def show_terms(wb: Workbook, result: OptimizeResult) -> None:
+    """The terms of the plan's new and grown agreements (the same for every split rule)."""
+    deal = state.deal_isolated(wb, result, "proportional")
+    if deal is not None and len(deal.terms.terms):
+        terms_table(wb, deal)

@@ -162,25 +162,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "share the gain) and both margins a year under it. Computed with the settlement's own "
         "rules: contract prices, caps, secondment, variable and fixed costs.",
     },
+    "ui_deal_pair": {"nl": "Van → naar", "en": "From → to"},
     "ui_deal_patients": {"nl": "Patiënten per jaar", "en": "Patients a year"},
     "ui_deal_agreement": {"nl": "Afspraak", "en": "Agreement"},
     "ui_deal_new": {"nl": "nieuw", "en": "new"},
     "ui_deal_odv_range": {
-        "nl": "ODV-prijs zonder verlies voor beide",
-        "en": "ODV price without a loss for either",
+        "nl": "ODV-prijs zonder verlies",
+        "en": "ODV price without a loss",
     },
     "ui_deal_no_range": {"nl": "geen (uitvoerder is duurder)", "en": "none (performer is dearer)"},
     "ui_deal_one_price": {"nl": "precies {price}", "en": "exactly {price}"},
     "ui_deal_range": {"nl": "{low} – {high}", "en": "{low} – {high}"},
     "ui_deal_advice": {"nl": "Advies", "en": "Advice"},
     "ui_deal_advice_value": {
-        "nl": "ODV à {price} ({share} × benchmark)",
-        "en": "ODV at {price} ({share} × benchmark)",
+        "nl": "ODV à {price} ({share})",
+        "en": "ODV at {price} ({share})",
     },
-    "ui_deal_transfer_needed": {
-        "nl": "Nodige overdracht aan verwijzer",
-        "en": "Transfer the sender needs",
-    },
+    "ui_deal_transfer_needed": {"nl": "Overdracht nodig", "en": "Transfer needed"},
     "ui_deal_in_words": {"nl": "Voorwaarden in woorden", "en": "Terms in words"},
     "ui_deal_compensation": {"nl": "Compensatie in de regio", "en": "Compensation in the region"},
     "ui_deal_rule": {

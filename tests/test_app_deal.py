@@ -22,12 +22,12 @@ def test_the_scenario_page_shows_terms_and_compensation(tmp_path, monkeypatch):
     assert not app.exception, app.exception
     terms = next(d.value for d in app.dataframe if "Advies" in d.value.columns)
     assert len(terms) == 6  # five proposals and ZVL → KZH thyroid grown under SAMEN-SCHILD
-    aorta = terms[terms["Patiënten van"] == "MOG"].iloc[0]
-    assert aorta["ODV-prijs zonder verlies voor beide"] == "€ 11.500,00 – € 12.736,92"
-    assert aorta["Advies"] == "ODV à € 12.118,46 (0,4757 × benchmark)"
+    aorta = terms[terms["Van → naar"] == "MOG → RSZ"].iloc[0]
+    assert aorta["ODV-prijs zonder verlies"] == "€ 11.500,00 – € 12.736,92"
+    assert aorta["Advies"] == "ODV à € 12.118,46 (0,4757)"
     assert (aorta["Marge verwijzer"], aorta["Marge uitvoerder"]) == ("+€ 14.225", "+€ 14.225")
-    colon = terms[terms["Nodige overdracht aan verwijzer"] != "–"]
-    assert list(colon["Nodige overdracht aan verwijzer"]) == ["€ 11.589"]
+    colon = terms[terms["Overdracht nodig"] != "–"]
+    assert list(colon["Overdracht nodig"]) == ["€ 11.589"]
     split = next(d.value for d in app.dataframe if "Na overdrachten" in d.value.columns)
     assert not split["Na overdrachten"].str.startswith("-").any()
     assert "De regio wint **+€ 118.514** per jaar" in all_text(app)
