@@ -139,6 +139,13 @@ def _cycle_checks(frames: dict[str, pd.DataFrame], skip: frozenset[str]) -> list
                 out.append(_f("secondments", row, "to_hospital", t, "secondment_same_hospital"))
             if not pd.isna(end) and not pd.isna(start) and end < start:
                 out.append(_f("secondments", row, "valid_to", end.date(), "valid_to_before_from"))
+    if "compensation" not in skip:
+        paid = frames["compensation"]
+        for row, payer, payee in paid[[SOURCE_ROW, "payer_hospital", "payee_hospital"]].itertuples(
+            index=False
+        ):
+            if not pd.isna(payer) and payer == payee:
+                out.append(_f("compensation", row, "payee_hospital", payee, "compensation_same"))
     if not skip.intersection({"network_costs", "network_shares"}):
         # a cell that could not be typed is already a finding: leave its row to that one
         costs = frames["network_costs"].dropna(subset=["cost_id", "key"])
@@ -292,6 +299,8 @@ _REFERENCES = (
     ("network_costs", "treasurer_hospital", "hospitals", "hospital_id"),
     ("network_shares", "cost_id", "network_costs", "cost_id"),
     ("network_shares", "hospital_id", "hospitals", "hospital_id"),
+    ("compensation", "payer_hospital", "hospitals", "hospital_id"),
+    ("compensation", "payee_hospital", "hospitals", "hospital_id"),
 )
 
 

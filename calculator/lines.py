@@ -73,7 +73,7 @@ EXCEPTION_COLUMNS = [
 ]
 # kinds of money that follow moved cases (what the optimiser weighs), and every kind of line
 KINDS = ("odv", "secondment")
-LINE_KINDS = (*KINDS, "secondment_contract", "network_costs")
+LINE_KINDS = (*KINDS, "secondment_contract", "network_costs", "compensation")
 ONE = Fraction(1)
 
 

@@ -1,4 +1,4 @@
-"""The network's shared costs (issue 20, item 4).
+"""The network's shared costs (issue 20, item 4), and the region's agreed compensation.
 
 A row of the optional sheet ``network_costs`` (cost_id, year, description, amount, key,
 treasurer_hospital) is a cost the treasurer hospital paid for the network. Its amount is split
@@ -133,3 +133,28 @@ def network_cost_lines(
         pd.DataFrame(details, columns=DETAIL_COLUMNS),
         notes,
     )
+
+
+def compensation_lines(compensation: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The agreed transfers of ``year`` (sheet ``compensation``) as lines of kind
+    ``compensation``: the payer pays the payee the amount, netted with the rest."""
+    rows = compensation[compensation["year"] == year]
+    lines = [
+        (
+            "compensation",
+            "",
+            row.payer_hospital,
+            row.payee_hospital,
+            "",
+            1.0,
+            eur_to_cents(row.amount) or 0,
+            eur_to_cents(row.amount) or 0,
+            "",
+            year,
+            "compensation",
+            str(row.excel_row),
+            "" if pd.isna(row.description) else str(row.description),
+        )
+        for row in rows.itertuples(index=False)
+    ]
+    return pd.DataFrame(lines, columns=LINE_COLUMNS)

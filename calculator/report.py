@@ -24,6 +24,8 @@ HOSPITAL_FIELDS = [
     "secondment_contract_payable_cents",
     "network_costs_receivable_cents",
     "network_costs_payable_cents",
+    "compensation_receivable_cents",
+    "compensation_payable_cents",
     "net_position_cents",
 ]
 

@@ -881,6 +881,28 @@ SHEETS: tuple[Sheet, ...] = (
         ),
         key=("cost_id", "hospital_id"),
     ),
+    Sheet(
+        "compensation",
+        "compensatie",
+        "Agreed transfers between hospitals in the region (a deal's compensation, e.g. from "
+        "spreiding optimize --split): each row is a payment settled as a line of its own kind.",
+        (
+            _c("year", "int", True, "Settlement year", "jaar", minimum=2000, maximum=2100),
+            _c("payer_hospital", "text", True, "Hospital that pays", "betaler"),
+            _c("payee_hospital", "text", True, "Hospital that receives", "ontvanger"),
+            _c(
+                "amount",
+                "money",
+                True,
+                "Amount",
+                "bedrag",
+                unit="EUR",
+                minimum=0,
+                maximum=1_000_000_000,
+            ),
+            _c("description", "text", False, "What the transfer is for", "omschrijving"),
+        ),
+    ),
 )
 
 SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in SHEETS}

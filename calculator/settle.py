@@ -22,7 +22,7 @@ from calculator.invariants import Problem, run_checks
 from calculator.lines import LINE_COLUMNS, LINE_KINDS, empty, exception_rows, typed_lines
 from calculator.monitoring import monitor, monitor_insurers
 from calculator.netting import apply_caps, clearing, pair_statements, positions
-from calculator.network_costs import cases_performed, network_cost_lines
+from calculator.network_costs import cases_performed, compensation_lines, network_cost_lines
 from calculator.registrations import settle_registrations
 from calculator.secondments import secondment_lines
 from calculator.sources import covered_pairs, reconcile
@@ -225,7 +225,8 @@ def settle(
         caps.groupby("hospital_id")["declared_cents"].sum().to_dict(),
     )
     notes = (*notes, *cost_notes)
-    extra = [f for f in (contract_lines, cost_lines) if len(f)]
+    agreed = compensation_lines(wb.compensation, year)
+    extra = [f for f in (contract_lines, cost_lines, agreed) if len(f)]
     if extra:
         lines = typed_lines(pd.concat([lines, *extra], ignore_index=True))
     position = positions(lines, hospital_ids)

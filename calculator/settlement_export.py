@@ -34,6 +34,8 @@ SUMMARY_NAMES = {
     "secondment_contract_payable_cents": "detacheringscontracten te betalen",
     "network_costs_receivable_cents": "netwerkkosten te ontvangen",
     "network_costs_payable_cents": "netwerkkosten te betalen",
+    "compensation_receivable_cents": "compensatie te ontvangen",
+    "compensation_payable_cents": "compensatie te betalen",
     "net_position_cents": "nettopositie",
 }
 PAIR_NAMES = {
@@ -47,6 +49,8 @@ PAIR_NAMES = {
     "b_owes_a_secondment_contract_cents": "B aan A: detacheringscontracten",
     "a_owes_b_network_costs_cents": "A aan B: netwerkkosten",
     "b_owes_a_network_costs_cents": "B aan A: netwerkkosten",
+    "a_owes_b_compensation_cents": "A aan B: compensatie",
+    "b_owes_a_compensation_cents": "B aan A: compensatie",
     "a_owes_b_cents": "A aan B: totaal",
     "b_owes_a_cents": "B aan A: totaal",
     "payer": "betaler",

@@ -47,6 +47,7 @@ class Workbook:
     secondments: pd.DataFrame
     network_costs: pd.DataFrame
     network_shares: pd.DataFrame
+    compensation: pd.DataFrame
     source_name: str
     sha256: str
     present: frozenset[str]

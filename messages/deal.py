@@ -110,7 +110,17 @@ TEXTS: dict[str, dict[str, str]] = {
     # workbook sheets and headers
     "deal_sheet_terms": {"nl": "Voorwaarden", "en": "Terms"},
     "deal_sheet_modes": {"nl": "Voorwaarden per vorm", "en": "Terms per mode"},
-    "deal_sheet_split": {"nl": "Compensatie", "en": "Compensation"},
+    "deal_sheet_split": {"nl": "Verdeling winst", "en": "Sharing the gain"},
+    "deal_sheet_input_note": {
+        "nl": "Dit blad heeft de vorm van het invoerblad compensatie: neem het over in het "
+        "werkboek van de regio en de jaarlijkse verrekening neemt de betalingen mee.",
+        "en": "This sheet has the form of the input sheet compensation: copy it into the "
+        "region's workbook and the yearly settlement carries the payments.",
+    },
+    "deal_compensation_description": {
+        "nl": "compensatie {year} ({rule})",
+        "en": "compensation {year} ({rule})",
+    },
     "deal_sheet_payments": {"nl": "Betalingen", "en": "Payments"},
     "col_mode_in_force": {"nl": "vorm van de afspraak nu", "en": "mode in force"},
     "col_odv_benchmark_cents": {

@@ -208,6 +208,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "secondment contract",
     },
     "settlement_line_kind_network_costs": {"nl": "netwerkkosten", "en": "network costs"},
+    "settlement_line_kind_compensation": {"nl": "compensatie", "en": "compensation"},
     "month_1": {"nl": "januari", "en": "January"},
     "month_2": {"nl": "februari", "en": "February"},
     "month_3": {"nl": "maart", "en": "March"},

@@ -352,6 +352,10 @@ TEXTS.update(
             "nl": "vul fte óf uren_per_maand in (precies één van beide)",
             "en": "fill in fte or hours_per_month (exactly one of them)",
         },
+        "compensation_same": {
+            "nl": "moet verschillen van de betaler",
+            "en": "must differ from the payer",
+        },
         "secondment_same_hospital": {
             "nl": "moet verschillen van van_ziekenhuis",
             "en": "must differ from from_hospital",

@@ -1,8 +1,9 @@
 """The deal on top of a plan (issue 18): terms per new or grown agreement and the region's
 compensation table, for one year.
 
-The agreements a deal is about are the plan's proposals (new agreements) and the agreements in
-force whose flow the plan raises (more patients a year than today: their volume is renegotiated).
+The agreements a deal is about are the plan's proposals (new agreements, or free moves with
+``--free-moves``) and the agreements in force whose flow the plan raises (more patients a year
+than today: their volume is renegotiated).
 An agreement whose flow the plan lowers keeps its terms; it is listed with the plan's changed
 agreements. Gains before transfers are the plan's margin changes per hospital
 (:attr:`OptimizeResult.money`): agreements in force in their own mode, proposals as referral.
@@ -38,17 +39,18 @@ class Deal:
 
 
 def agreement_changes(wb: Workbook, result: OptimizeResult) -> pd.DataFrame:
-    """CHANGE_COLUMNS: each proposal (agreement_id "") with its patients a year, then each
-    agreement in force whose flow the plan raises, with the patients it adds."""
-    proposals = result.proposals[[*KEY, "cases"]].assign(agreement_id="")
+    """CHANGE_COLUMNS: every pair and care form to which the plan adds patients against today
+    — a proposal, a free move (``--free-moves``) or more patients under an agreement in force
+    (its agreement_id; "" where none is in force) — with the patients it adds a year."""
     before = baseline_flows(wb, result.year).groupby(KEY)["cases"].sum()
     after = result.flows.groupby(KEY)["cases"].sum()
-    agreed = valid_in_year(wb.agreements, result.year)[["agreement_id", *KEY]].drop_duplicates(KEY)
     added = after.sub(before, fill_value=0.0).rename("cases").reset_index()
-    grown = agreed.merge(added[added["cases"] > 1e-9], on=KEY, how="inner")
-    return pd.concat(
-        [proposals[CHANGE_COLUMNS], grown[CHANGE_COLUMNS]], ignore_index=True
-    ).sort_values([*KEY], ignore_index=True)
+    added = added[
+        (added["sending_hospital"] != added["performing_hospital"]) & (added["cases"] > 1e-9)
+    ]
+    agreed = valid_in_year(wb.agreements, result.year)[["agreement_id", *KEY]].drop_duplicates(KEY)
+    out = added.merge(agreed, on=KEY, how="left").fillna({"agreement_id": ""})
+    return out[CHANGE_COLUMNS].sort_values(KEY, ignore_index=True)
 
 
 def gains_of(result: OptimizeResult) -> dict[str, int]:

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from calculator.report import records
+from calculator.schema import SHEETS_BY_NAME
 from calculator.xlsx_writer import SheetOut
 from messages import text
 from messages.numbers import euro, number
@@ -252,9 +253,39 @@ def deal_sheets(
             dutch(split.table, lang),
             euro_cents=cents(split.table),
             note="; ".join(
-                [text(f"deal_rule_{split.rule}", lang)] + [n.render(lang) for n in split.notes]
+                [text(f"deal_rule_{split.rule}", lang)]
+                + [n.render(lang) for n in split.notes]
+                + ([text("deal_sheet_input_note", lang)] if len(split.payments) else [])
             ),
             below=[(text("deal_sheet_payments", lang), payments)] if len(split.payments) else [],
         )
     )
+    if len(split.payments):
+        sheets.append(input_sheet(deal, lang))
     return sheets
+
+
+def input_sheet(deal: Deal, lang: str = "nl") -> SheetOut:
+    """The payments as the input sheet ``compensation`` (Dutch headers in Dutch): copied into
+    the region's workbook, ``spreiding settle`` carries them as lines of their own kind."""
+    sheet = SHEETS_BY_NAME["compensation"]
+    dutch_headers = lang == "nl"
+    title = sheet.alias if dutch_headers else sheet.name
+    headers = {c.name: (c.alias if dutch_headers else c.name) for c in sheet.columns}
+    payments = deal.split.payments
+    description = text(
+        "deal_compensation_description",
+        lang,
+        year=str(deal.year),
+        rule=text(f"deal_rule_{deal.split.rule}", lang),
+    )
+    frame = pd.DataFrame(
+        {
+            "year": deal.year,
+            "payer_hospital": payments["payer"],
+            "payee_hospital": payments["payee"],
+            "amount": payments["amount_cents"],
+            "description": description,
+        }
+    ).rename(columns=headers)
+    return SheetOut(title, frame, euro_cents=[headers["amount"]])

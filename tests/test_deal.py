@@ -4,6 +4,7 @@ enough to compute by hand, and the invariants of every split."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from fractions import Fraction
 from itertools import combinations
 
@@ -291,3 +292,57 @@ def test_every_split_sums_to_zero_and_leaves_nobody_below_today(gains, rule, see
 def test_an_unknown_rule_is_refused():
     with pytest.raises(ValueError, match="unknown split rule"):
         split(GAINS, "biggest_first")
+
+
+def test_the_compensation_sheet_of_a_plan_settles_as_lines_of_its_own(tmp_path):
+    """The optimiser's workbook carries the payments as the input sheet ``compensatie``; copied
+    into the region's workbook, the yearly settlement has one line of kind compensation per
+    payment, in the pair statements, and every hospital's net position moves by exactly its
+    transfer (positions still sum to zero)."""
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from calculator.settle import settle
+    from calculator.validate import load
+    from spreiding.cli import main
+    from tests.conftest import SAMPLE
+
+    plan_book = tmp_path / "plan.xlsx"
+    run = CliRunner().invoke(
+        main,
+        ["optimize", str(SAMPLE), "--year", "2025", "--split", "equal", "--json"]
+        + ["--out", str(plan_book)],
+    )
+    assert run.exit_code == 0, run.output
+    deal = json.loads(run.stdout)["deal"]
+    assert deal["compensation"]["rule"] == "equal"
+    finals = [h["final_cents"] for h in deal["compensation"]["hospitals"]]
+    assert (
+        sum(finals) == deal["compensation"]["region_gain_cents"] and max(finals) - min(finals) <= 1
+    )
+    assert {t["recommended_mode"] for t in deal["terms"]} == {"odv"}
+    assert {m["mode"] for m in deal["modes"]} == {"referral", "parallel", "odv"}
+    source = load_workbook(plan_book)["compensatie"]
+    region = load_workbook(SAMPLE)
+    target = region.create_sheet("compensatie")
+    for row in source.iter_rows(values_only=True):
+        target.append(list(row))
+    with_deal = tmp_path / "regio_met_compensatie.xlsx"
+    region.save(with_deal)
+    before = settle(load(SAMPLE), 2025)
+    after = settle(load(with_deal), 2025)
+    paid = after.lines[after.lines["kind"] == "compensation"]
+    assert len(paid) == source.max_row - 1 and (paid["amount_cents"] > 0).all()
+    transfer = (
+        paid.groupby("payee")["amount_cents"]
+        .sum()
+        .sub(paid.groupby("payer")["amount_cents"].sum(), fill_value=0)
+    )
+    moved = (
+        after.hospitals.set_index("hospital_id")["net_position_cents"]
+        - before.hospitals.set_index("hospital_id")["net_position_cents"]
+    )
+    assert moved.to_dict() == transfer.reindex(moved.index, fill_value=0).astype(int).to_dict()
+    assert after.hospitals["net_position_cents"].sum() == 0
+    assert "a_owes_b_compensation_cents" in after.pairs.columns
+    assert after.invariants_hold
