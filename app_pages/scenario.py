@@ -3,6 +3,7 @@ the region's totals, who gains and who loses, the flows before and after — and
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable
 from typing import IO, Any
@@ -11,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from calculator.agreements import valid_in_year
+from calculator.audit import Audit, audit_sheet
 from calculator.workbook import Workbook
 from dashboard import audit, charts, geo, state
 from dashboard.deal_view import show_compensation, show_terms
@@ -573,7 +575,10 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
         result: OptimizeResult, target: IO[bytes], lang: str, names: dict[str, str]
     ) -> None:
         extra = deal_sheets(deal, lang, names) if deal is not None else []
-        write_optimize(result, target, lang, names, deal=extra)
+        given = {"year": year, **dataclasses.asdict(options)}
+        given["split"] = deal.split.rule if deal is not None else None
+        basis = audit_sheet(Audit("optimize", wb.source_name, wb.sha256, given), lang)
+        write_optimize(result, target, lang, names, deal=extra, basis=basis)
 
     download(
         write_with_deal, result, care_form_names(wb), f"optimalisatie_{year}.xlsx", "download_opt"

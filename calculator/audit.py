@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+import pandas as pd
+
+from calculator.xlsx_writer import SheetOut
 from messages import text
 
 
@@ -33,10 +36,20 @@ class Audit:
     run_at: str = field(default_factory=lambda: dt.datetime.now().isoformat(timespec="seconds"))
 
     def options_text(self) -> str:
-        """``--year 2025 --source combined`` as the command was given."""
-        return " ".join(
-            f"--{k.replace('_', '-')} {v}" for k, v in self.options.items() if v is not None
-        )
+        """``--year 2025 --source combined`` as the command was given: a flag that is on by
+        its name alone, one that is off or empty left out, a mapping as ``k=v`` pairs."""
+        parts = []
+        for k, v in self.options.items():
+            if v is None or v is False or (isinstance(v, Mapping | list | tuple) and not v):
+                continue
+            flag = f"--{k.replace('_', '-')}"
+            if v is True:
+                parts.append(flag)
+            elif isinstance(v, Mapping):
+                parts.append(f"{flag} {','.join(f'{a}={b}' for a, b in v.items())}")
+            else:
+                parts.append(f"{flag} {v}")
+        return " ".join(parts)
 
     def document(self) -> dict[str, Any]:
         """The record as JSON values."""
@@ -71,3 +84,12 @@ class Audit:
             version=self.version,
             command=f"spreiding {self.command} {self.options_text()}",
         )
+
+
+def audit_sheet(
+    audit: Audit, lang: str = "nl", more: list[tuple[str, str]] | None = None
+) -> SheetOut:
+    """The basis sheet of a workbook: the audit record, then ``more`` (item, value) rows."""
+    rows = [*audit.rows(lang), *(more or [])]
+    frame = pd.DataFrame(rows, columns=[text("audit_item", lang), text("audit_value", lang)])
+    return SheetOut(text("audit_sheet", lang), frame)

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from calculator.audit import Audit
 from calculator.errors import Finding, SpreidingInputError
 from calculator.isolation import run_isolated
 from calculator.settle import SettlementResult, settle
@@ -293,7 +294,8 @@ def projection_workbook(wb: Workbook, first: int, last: int) -> bytes:
     key = (wb.sha256, first, last, lang())
     if key not in kept:
         buffer = io.BytesIO()
-        write_projection(projection(wb, first, last), buffer, lang(), wb.source_name, wb.sha256)
+        audit = Audit("project", wb.source_name, wb.sha256, {"from": first, "to": last})
+        write_projection(projection(wb, first, last), buffer, lang(), audit)
         kept[key] = buffer.getvalue()
     return kept[key]
 

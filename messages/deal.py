@@ -77,8 +77,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{mode} {sending} {margin_sending}, {performing} {margin_performing}",
         "en": "{mode} {sending} {margin_sending}, {performing} {margin_performing}",
     },
-    "deal_mode_referral": {"nl": "verwijzing", "en": "referral"},
-    "deal_mode_parallel": {"nl": "parallel declareren", "en": "parallel declaration"},
+    "deal_mode_referral": {"nl": "verwijzing", "en": "Referral"},
+    "deal_mode_parallel": {"nl": "parallel declareren", "en": "Parallel declaration"},
     "deal_mode_odv": {"nl": "ODV", "en": "ODV"},
     # compensation
     "deal_split_header": {

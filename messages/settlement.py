@@ -283,6 +283,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "audit_version": {"nl": "productversie", "en": "product version"},
     "audit_run_at": {"nl": "berekend op", "en": "computed at"},
     "audit_sheet": {"nl": "Uitgangspunten", "en": "Basis"},
+    "audit_item": {"nl": "onderdeel", "en": "item"},
+    "audit_value": {"nl": "waarde", "en": "value"},
     "audit_line": {
         "nl": "Run {run_id}; SHA-256 invoer {sha256}; versie {version}; {command}",
         "en": "Run {run_id}; input SHA-256 {sha256}; version {version}; {command}",

@@ -266,12 +266,12 @@ def deal_sheets(
 
 
 def input_sheet(deal: Deal, lang: str = "nl") -> SheetOut:
-    """The payments as the input sheet ``compensation`` (Dutch headers in Dutch): copied into
-    the region's workbook, ``spreiding settle`` carries them as lines of their own kind."""
+    """The payments as the input sheet ``compensation`` under its Dutch name and headers (the
+    reader accepts both languages; the Dutch ones are words, not codes): copied into the
+    region's workbook, ``spreiding settle`` carries them as lines of their own kind."""
     sheet = SHEETS_BY_NAME["compensation"]
-    dutch_headers = lang == "nl"
-    title = sheet.alias if dutch_headers else sheet.name
-    headers = {c.name: (c.alias if dutch_headers else c.name) for c in sheet.columns}
+    title = sheet.alias
+    headers = {c.name: c.alias for c in sheet.columns}
     payments = deal.split.payments
     description = text(
         "deal_compensation_description",

@@ -3,13 +3,13 @@ columns (issue 11). Headers and sheet names come from the message catalogue."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
 
+from calculator.audit import Audit
 from calculator.report import records
 from calculator.xlsx_writer import SheetOut, write_book
 from messages import text
@@ -116,8 +116,7 @@ def write_projection(
     projection: Projection,
     target: str | Path | IO[bytes],
     lang: str = "nl",
-    input_name: str = "",
-    input_sha256: str = "",
+    audit: Audit | None = None,
 ) -> None:
     """One sheet per topic with the years as columns, then capacity, norms, flows, assumptions."""
     years = [str(y) for y in projection.years]
@@ -161,20 +160,15 @@ def write_projection(
     sheets.append(
         SheetOut(text("proj_sheet_flows", lang), flows.rename(columns=col), shares=[growth_share])
     )
-    sheets.append(_assumptions(projection, lang, input_name, input_sha256))
+    sheets.append(_assumptions(projection, lang, audit))
     write_book(target, sheets)
 
 
-def _assumptions(projection: Projection, lang: str, input_name: str, input_sha256: str) -> SheetOut:
-    rows = [
-        (text("proj_item_input", lang), input_name),
-        (text("proj_item_sha256", lang), input_sha256),
-        (
-            text("proj_item_years", lang),
-            f"{projection.years[0]}–{projection.years[-1]}",
-        ),
-        (text("proj_item_run_at", lang), dt.datetime.now().isoformat(timespec="seconds")),
-    ]
+def _assumptions(projection: Projection, lang: str, audit: Audit | None) -> SheetOut:
+    """The run's audit record (run id, command and options, input and its SHA-256, version,
+    time), the years, the notes, and the growth per origin below."""
+    rows = [*(audit.rows(lang) if audit is not None else [])]
+    rows.append((text("proj_item_years", lang), f"{projection.years[0]}–{projection.years[-1]}"))
     rows += [(text("proj_item_note", lang), note) for note in note_texts(projection, lang)]
     frame = pd.DataFrame(rows, columns=[text("proj_col_item", lang), text("proj_col_value", lang)])
     growth = projection.growth.rename(

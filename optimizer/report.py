@@ -250,10 +250,11 @@ def write_optimize(
     lang: str = "nl",
     names: Mapping[str, str] | None = None,
     deal: Sequence[SheetOut] = (),
+    basis: SheetOut | None = None,
 ) -> None:
     """The optimisation as a workbook in ``lang``; ``names`` shows care forms by name; the
     ``deal``'s sheets (terms and compensation, :func:`optimizer.deal_report.deal_sheets`)
-    follow the proposals."""
+    follow the proposals; ``basis`` (the run's audit record) comes last."""
     problems = (
         [(text("opt_sheet_problems", lang), SheetOut("", _problems(result.violations, lang)))]
         if len(result.violations)
@@ -281,7 +282,7 @@ def write_optimize(
     sheets.append(
         SheetOut(text("opt_sheet_shadow_prices", lang), _shadow_prices(result.shadow_prices, lang))
     )
-    write_book(target, sheets)
+    write_book(target, [*sheets, *([basis] if basis is not None else [])])
 
 
 def write_scenario(
@@ -289,9 +290,10 @@ def write_scenario(
     target: str | Path | IO[bytes],
     lang: str = "nl",
     names: Mapping[str, str] | None = None,
+    basis: SheetOut | None = None,
 ) -> None:
     """The manual scenario as a workbook in ``lang``; ``names`` shows care forms by name. The
-    flows' free-text source stays in the JSON."""
+    flows' free-text source stays in the JSON; ``basis`` (the run's audit record) comes last."""
     keys = ["sending_hospital", "performing_hospital", "care_form_id"]
     flows = result.flows_after[[*keys, "cases"]].merge(
         result.flows_before[[*keys, "cases"]], on=keys, how="outer", suffixes=("_after", "_before")
@@ -299,7 +301,7 @@ def write_scenario(
     sheets = [SheetOut(text("opt_sheet_flows", lang), _in_words(flows, lang, names))]
     sheets += _capacity_sheets(result.capacity_before, result.capacity_after, lang, names)
     sheets.append(_money_sheet(result.money, lang, names))
-    write_book(target, sheets)
+    write_book(target, [*sheets, *([basis] if basis is not None else [])])
 
 
 def dutch_name(column: str, lang: str = "nl") -> str:

@@ -7,6 +7,7 @@ from typing import IO, Any
 
 import pandas as pd
 
+from calculator.audit import Audit
 from calculator.report import records
 from calculator.xlsx_writer import SheetOut, write_book
 from messages import text
@@ -83,12 +84,23 @@ def points_table(result: SweepResult, lang: str) -> pd.DataFrame:
     return table
 
 
-def write_sweep(result: SweepResult, target: str | Path | IO[bytes], lang: str = "nl") -> None:
+def write_sweep(
+    result: SweepResult,
+    target: str | Path | IO[bytes],
+    lang: str = "nl",
+    audit: Audit | None = None,
+) -> None:
+    """Summary per norm, the hospitals per norm, and the basis: the run's audit record and
+    the assumptions."""
     table = points_table(result, lang)
     performers = result.performers.pivot(index="hospital_id", columns="norm", values="cases")
     performers = performers.round(1).reset_index(names=text("proj_col_hospital", lang))
     performers.columns = [str(c) for c in performers.columns]
-    notes = pd.DataFrame({text("proj_item_note", lang): assumption_texts(result, lang)})
+    notes = pd.DataFrame(
+        [*(audit.rows(lang) if audit is not None else [])]
+        + [(text("proj_item_note", lang), note) for note in assumption_texts(result, lang)],
+        columns=[text("audit_item", lang), text("audit_value", lang)],
+    )
     write_book(
         target,
         [

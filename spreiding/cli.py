@@ -455,22 +455,29 @@ def print_settlement(
 @guarded
 def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as_json: bool) -> int:
     """Manual scenario: move the agreed shares (SPEC §6.1), with capacity, norms and money."""
+    from calculator.audit import audit_sheet
     from calculator.validate import load_isolated as load
     from optimizer.report import care_form_names, scenario_document, write_scenario
     from optimizer.scenario import manual_scenario
 
     check_out(out, book)
     wb = load(book)
-    result = manual_scenario(wb, year, norm_overrides=parse_norms(norms, wb))
+    overrides = parse_norms(norms, wb)
+    audit = run_audit("scenario", wb, {"year": year, "norms": overrides or None})
+    result = manual_scenario(wb, year, norm_overrides=overrides)
     if out is not None:
         names = care_form_names(wb)
-        write_atomically(out, lambda path: write_scenario(result, path, language(), names))
+        basis = audit_sheet(audit, language())
+        write_atomically(
+            out, lambda path: write_scenario(result, path, language(), names, basis=basis)
+        )
     if as_json:
-        emit_json(scenario_document(result))
+        emit_json(scenario_document(result) | {"audit": audit.document()})
     else:
         print_capacity(result.capacity_after, result.money)
         if out is not None:
             click.echo(say("cli_wrote", path=str(out)))
+        click.echo(audit.line(language()))
     return EXIT_OK
 
 
@@ -576,6 +583,7 @@ def optimize(
 ) -> int:
     """Optimised allocation (SPEC §6.2) with proposed agreements where needed, the terms of
     each new agreement and the region's compensation; exit 2 when infeasible or unsolved."""
+    from calculator.audit import audit_sheet
     from calculator.isolation import run_isolated
     from calculator.validate import load_isolated as load
     from optimizer.deal import plan_and_deal
@@ -612,20 +620,24 @@ def optimize(
         caps=caps,
     )
     seconds = solve_seconds(time_limit) * (4 if split_rule == "shapley" else 1)
+    given = {"year": year, **dataclasses.asdict(options), "split": split_rule}
+    audit = run_audit("optimize", wb, given)
     result, deal = run_isolated(
         plan_and_deal, wb, year, options, split_rule, seconds=seconds, what="solve"
     )
     if out is not None:
         names = care_form_names(wb)
         extra = deal_sheets(deal, language(), names) if deal is not None else []
+        basis = audit_sheet(audit, language())
         write_atomically(
-            out, lambda path: write_optimize(result, path, language(), names, deal=extra)
+            out,
+            lambda path: write_optimize(result, path, language(), names, deal=extra, basis=basis),
         )
     if as_json:
         document = optimize_document(result, language())
         if deal is not None:
             document["deal"] = deal_document(deal, language())
-        emit_json(document)
+        emit_json(document | {"audit": audit.document()})
     else:
         names = care_form_names(wb)
         for line in optimize_lines(result, language(), names, deal_shown=deal is not None):
@@ -635,6 +647,7 @@ def optimize(
                 click.echo(line)
         if out is not None:
             click.echo(say("cli_wrote", path=str(out)))
+        click.echo(audit.line(language()))
     return EXIT_OK if result.solved else EXIT_UNSOLVED
 
 
@@ -724,6 +737,14 @@ def sweep(
     check_out(out, book)
     options = Options(free_moves=free_moves, max_travel=max_travel, time_limit=time_limit, gap=gap)
     return run_sweep(book, year, care_form, norms_spec, options, workers, out, as_json, language())
+
+
+def run_audit(command: str, wb: Any, options: dict[str, object]) -> Any:
+    """The audit record (:class:`calculator.audit.Audit`) of a run of ``command`` on ``wb``
+    with ``options`` (the command's options; empty ones left out of the line it shows)."""
+    from calculator.audit import Audit
+
+    return Audit(command, wb.source_name, wb.sha256, options)
 
 
 def solve_seconds(time_limit: float) -> float:

@@ -18,26 +18,25 @@ def run_project(
     book: Path, first: int, last: int, out: Path | None, as_json: bool, lang: str
 ) -> int:
     """Project, then write the workbook and print JSON or a summary; 130 when stopped."""
-    from spreiding.cli import EXIT_OK, emit_json
+    from spreiding.cli import EXIT_OK, emit_json, run_audit
 
     tally = Tally(max(last - first + 1, 0))
     try:
         wb = load(book)
+        audit = run_audit("project", wb, {"from": first, "to": last})
         with progress_bar(text("proj_progress", lang), tally.total) as step:
             projection = project(wb, first, last, progress=tally.wrap(step))
         if out is not None:
-            write_atomically(
-                out,
-                lambda path: write_projection(projection, path, lang, wb.source_name, wb.sha256),
-            )
+            write_atomically(out, lambda path: write_projection(projection, path, lang, audit))
     except KeyboardInterrupt:
         return interrupted(tally, lang)
     if as_json:
-        emit_json(projection_document(projection, lang))
+        emit_json(projection_document(projection, lang) | {"audit": audit.document()})
     else:
         print_projection(projection, lang)
         if out is not None:
             click.echo(text("proj_wrote", lang, path=str(out)))
+        click.echo(audit.line(lang))
     return EXIT_OK
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
@@ -28,25 +29,32 @@ def run_sweep(
     lang: str,
 ) -> int:
     """Sweep, then write the workbook and print JSON or a table; 130 when stopped."""
-    from spreiding.cli import EXIT_OK, EXIT_UNSOLVED, emit_json
+    from spreiding.cli import EXIT_OK, EXIT_UNSOLVED, emit_json, run_audit
 
     tally = Tally(len(norms))
     try:
         wb = load(book)
+        given = {"year": year, "care_form": care_form, "norms": ",".join(map(str, norms))}
+        audit = run_audit(
+            "sweep",
+            wb,
+            given | {k: v for k, v in dataclasses.asdict(options).items() if k != "norms"},
+        )
         with progress_bar(text("sweep_progress", lang), tally.total) as step:
             result = sweep(
                 wb, year, care_form, norms, options, progress=tally.wrap(step), workers=workers
             )
         if out is not None:
-            write_atomically(out, lambda path: write_sweep(result, path, lang))
+            write_atomically(out, lambda path: write_sweep(result, path, lang, audit))
     except KeyboardInterrupt:
         return interrupted(tally, lang)
     if as_json:
-        emit_json(sweep_document(result, lang))
+        emit_json(sweep_document(result, lang) | {"audit": audit.document()})
     else:
         print_sweep(result, lang)
         if out is not None:
             click.echo(text("proj_wrote", lang, path=str(out)))
+        click.echo(audit.line(lang))
     solved = result.points["hospitals_performing"].notna().any()
     return EXIT_OK if solved else EXIT_UNSOLVED
 

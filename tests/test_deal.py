@@ -314,7 +314,11 @@ def test_the_compensation_sheet_of_a_plan_settles_as_lines_of_its_own(tmp_path):
         + ["--out", str(plan_book)],
     )
     assert run.exit_code == 0, run.output
-    deal = json.loads(run.stdout)["deal"]
+    document = json.loads(run.stdout)
+    deal = document["deal"]
+    assert document["audit"]["command"] == "optimize"
+    assert document["audit"]["options"]["split"] == "equal"
+    assert "Uitgangspunten" in load_workbook(plan_book).sheetnames
     assert deal["compensation"]["rule"] == "equal"
     finals = [h["final_cents"] for h in deal["compensation"]["hospitals"]]
     assert (
