@@ -10,19 +10,22 @@ import pandas as pd
 
 from messages import text
 
+# Okabe–Ito: categories that stay apart under protanopia and deuteranopia
+# (tests/test_palettes.py checks every pair under a colour-vision simulation); hospitals are
+# also named on the charts (line ends, labels), so colour is never the only channel
 PALETTE = [
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#17becf",
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#882255",  # wine
+    "#56B4E9",  # sky blue
+    "#000000",  # black
+    "#999999",  # grey
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
 ]
-MET, NOT_MET = "#2e7d32", "#c62828"
+# met / missed, gain / loss: sky blue and wine (apart in colour and in lightness; the norm
+# matrix also prints ✓ / ✗, the bars their amounts)
+MET, NOT_MET = "#56B4E9", "#882255"
 
 
 DUTCH_NUMBERS = alt.Locale(
@@ -109,10 +112,16 @@ def utilisation_chart(
 def norm_matrix(
     norms: pd.DataFrame, title: str, met: str, not_met: str, language: str
 ) -> alt.LayerChart:
-    """Hospital × care form: green where the norm is met, red where not, blank without cases."""
+    """Hospital × care form: blue and ✓ where the norm is met, vermillion and ✗ where not,
+    blank without cases; each cell prints its mark and its cases (not colour alone)."""
     data = norms[norms["norm"] > 0].copy()
     data["state"] = data["meets_norm"].map({True: met, False: not_met})
     data.loc[data["cases"] <= 0, "state"] = "–"
+    marks = data["meets_norm"].map({True: "✓", False: "✗"})
+    data["label"] = [
+        "–" if n <= 0 else f"{m} {n:.0f}" for m, n in zip(marks, data["cases"], strict=True)
+    ]
+    data["missed"] = data["state"] == not_met
     base = alt.Chart(data, title=title).encode(
         x=alt.X("care_form_id:N", title=None, axis=alt.Axis(labelAngle=-35, labelLimit=240)),
         y=alt.Y("hospital_id:N", title=None),
@@ -132,8 +141,11 @@ def norm_matrix(
         ],
     )
     text = base.mark_text(fontSize=11).encode(
-        text=alt.Text("cases:Q", format=".0f"),
-        color=alt.condition("datum.state == '–'", alt.value("#555555"), alt.value("white")),
+        text=alt.Text("label:N"),
+        # dark on the light cells (met, none), white on the dark (missed)
+        color=alt.condition(
+            f"datum.state == '{not_met}'", alt.value("white"), alt.value("#1f2933")
+        ),
     )
     return (rect + text).properties(height=alt.Step(28), width=alt.Step(90))
 
@@ -168,7 +180,7 @@ def scenario_bars(
             xOffset=alt.XOffset("scenario:N", sort=scenarios),
             y=alt.Y(f"{value}:Q", axis=number_axis(language, euro=True, title=title)),
             color=alt.Color(
-                "scenario:N", sort=scenarios, title=None, scale=alt.Scale(scheme="tableau10")
+                "scenario:N", sort=scenarios, title=None, scale=alt.Scale(range=PALETTE)
             ),
             tooltip=[
                 tip("hospital_id:N", "ui_hospital", language),
@@ -197,7 +209,7 @@ class MapTexts:
 
 # within, near and above the planning ceiling: apart in hue and in lightness (Okabe–Ito blue
 # and orange, Tol's wine), so they stay apart without colour vision and in greyscale
-CEILING_COLOURS = ("#56B4E9", "#E69F00", "#882255")
+CEILING_COLOURS = ("#0072B2", "#E69F00", "#882255")  # under, near, above the ceiling
 
 
 def region_map(
@@ -293,11 +305,11 @@ def number_axis(language: str, euro: bool = False, title: str | None = None) -> 
 
 
 AGREEMENT_COLOURS = {
-    "existing": "#1f77b4",
-    "new": "#ff7f0e",
-    "own": "#7f7f7f",
-    "status_quo": "#9467bd",
-    "free": "#c62828",
+    "existing": "#0072B2",
+    "new": "#E69F00",
+    "own": "#999999",
+    "status_quo": "#882255",
+    "free": "#000000",
 }
 
 
@@ -390,12 +402,24 @@ def year_lines(
             ],
         )
     )
+    # each line named at its end (the last year): colour is not the only channel
+    last = frame[frame["year"] == frame["year"].max()]
+    names = (
+        alt.Chart(last)
+        .mark_text(align="left", dx=6, fontSize=11, fontWeight="bold")
+        .encode(
+            x=alt.X("year:O"),
+            y=alt.Y(f"{value}:Q"),
+            text="hospital_id:N",
+            color=alt.Color("hospital_id:N", scale=hospital_scale(hospitals), legend=None),
+        )
+    )
     if limit is None:
-        return lines
+        return lines + names
     rule = (
         alt.Chart(pd.DataFrame({"limit": [limit]})).mark_rule(strokeDash=[6, 4]).encode(y="limit:Q")
     )
-    return lines + rule
+    return lines + names + rule
 
 
 def norm_curve(

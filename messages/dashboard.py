@@ -46,8 +46,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_or_minutes": {"nl": "OK-minuten", "en": "OR minutes"},
     "ui_utilisation": {"nl": "Bezetting", "en": "Utilisation"},
     "ui_norms": {
-        "nl": "Volumenormen (groen = gehaald, rood = niet gehaald)",
-        "en": "Volume norms (green = met, red = not met)",
+        "nl": "Volumenormen (✓ lichtblauw = gehaald, ✗ wijnrood = niet gehaald)",
+        "en": "Volume norms (✓ light blue = met, ✗ wine red = not met)",
     },
     "ui_meets": {"nl": "gehaald", "en": "met"},
     "ui_not_meets": {"nl": "niet gehaald", "en": "not met"},

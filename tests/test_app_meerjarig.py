@@ -11,7 +11,7 @@ def test_projection_lines_and_capacity_warning(app):  # noqa: F811
     text = all_text(app)
     assert "ACR komt in 2026 boven het planningsplafond van zijn OK-capaciteit" in text
     specs = chart_specs(app)
-    assert specs and specs[0]["mark"]["type"] == "line" or "layer" in specs[0]
+    assert specs and ("layer" in specs[0] or specs[0]["mark"]["type"] == "line")
     assert app.get("download_button")
     app.radio(key="my_topic").set_value("my_topic_margin").run()
     assert not app.exception
