@@ -314,7 +314,7 @@ NEIGHBOURHOOD_SHARE = 0.1
 # find it (at least IMPROVE_MIN seconds) and keeps the best it has: national, a first solution
 # within 1 % of the best known (897 agreements against 888) in 10–15 s; HiGHS needs 15–25 s more
 # to find that best one
-IMPROVE_SHARE = 0.5
+IMPROVE_SHARE = 0.25
 IMPROVE_MIN = 2.0
 
 
@@ -392,7 +392,8 @@ def choose_proposals(
     a far harder MIP: national, 2,9 % from the best after 120 s, against 1 % in 20 s); for large
     instances with whole patients with a :func:`rounding_headroom`. ``whole``: on whole
     patients (for when the whole plan on the fractional choice has no solution). Each attempt
-    starts from :func:`neighbourhood_start` and improves on it for half as long as that took.
+    starts from :func:`neighbourhood_start` and improves on it for a quarter of the time
+    that took.
 
     Returns (status, inputs with only the chosen candidate arcs, gap of stage 1).
     """
@@ -411,7 +412,7 @@ def choose_proposals(
         stage = build(replace(attempt, whole=whole), stage="proposals")
         warm = neighbourhood_start(stage, options)
         improve = options
-        if warm:  # improve on the first solution for half as long as finding it took
+        if warm:  # improve on the first solution for a quarter of the time finding it took
             budget = max(IMPROVE_MIN, IMPROVE_SHARE * (time.perf_counter() - t))
             if options.time_limit is not None:
                 budget = min(budget, options.time_limit)
