@@ -69,6 +69,7 @@ def _build(
     c.add_margin_constraints(model)
     if stage == "proposals":
         c.add_proposal_constraints(model)
+        c.add_norm_supply_cuts(model)
         c.set_proposal_objective(model)
     else:
         c.set_objective(model)

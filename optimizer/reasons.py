@@ -32,13 +32,11 @@ from messages import Message
 from optimizer.capacity import CapacityReport, per_case
 
 
-def _at_ceiling(wb: Workbook, plan: pd.DataFrame, hospital: str, care_form: str) -> str | None:
-    """ "or" or "beds" when one more case of ``care_form`` at ``hospital`` would take it above
-    that planning ceiling in the plan (``plan``: a capacity report's hospitals by hospital_id;
-    the move keeps it within); else None."""
+def _at_ceiling(plan: pd.DataFrame, hospital: str, minutes: float, los: float) -> str | None:
+    """ "or" or "beds" when one more case (``minutes`` OR minutes, ``los`` bed-days at
+    ``hospital``) would take it above that planning ceiling in the plan (``plan``: a capacity
+    report's hospitals by hospital_id; the move keeps it within); else None."""
     h = plan.loc[hospital]
-    minutes = float(per_case(wb, [hospital], [care_form], "or_minutes_per_case")[0])
-    los = float(per_case(wb, [hospital], [care_form], "los_days")[0])
     if (
         minutes > 0
         and h["or_minutes_used"] + minutes > h["or_minutes_available"] * h["or_ceiling"] + 1e-6
@@ -101,6 +99,20 @@ def move_reasons(
     over_today = set(cap_before.hospitals.loc[cap_before.hospitals["above_ceiling"], "hospital_id"])
     ceiling = cap_after.hospitals.set_index("hospital_id")
     utilisation_today = cap_before.hospitals.set_index("hospital_id")
+    # a case's OR minutes and bed-days at each hospital a move leaves (one lookup for all)
+    left_at = sorted({(f, c) for (_, c), froms in left.items() for f in froms})
+    at_h, at_c = [f for f, _ in left_at], [c for _, c in left_at]
+    case_size = dict(
+        zip(
+            left_at,
+            zip(
+                per_case(wb, at_h, at_c, "or_minutes_per_case").tolist(),
+                per_case(wb, at_h, at_c, "los_days").tolist(),
+                strict=True,
+            ),
+            strict=True,
+        )
+    )
     all_from: list[list[str]] = []
     all_reasons: list[list[Message]] = []
     for move in moves.itertuples(index=False):
@@ -138,7 +150,7 @@ def move_reasons(
                             {"care_form": c, "maximum": int(cf.at[c, "max_hospitals"])},
                         )
                     )
-            full = _at_ceiling(wb, ceiling, f, c)
+            full = _at_ceiling(ceiling, f, *case_size[(f, c)])
             if full is not None or f in over_today:
                 what = full or "or"
                 share = float(ceiling.at[f, "or_ceiling" if what == "or" else "bed_ceiling"])

@@ -138,9 +138,8 @@ def test_sources_and_licenses_are_on_the_sheet(sheets):
 def test_the_optimum_satisfies_every_constraint(wb):
     """Agreement-gated, proposals within 90 minutes (within 60 the 2026 norms cannot all be
     met within the capacities: the optimizer says infeasible, and what would have to change)."""
-    # the whole capacity: with the default planning ceiling of 0,90 the proposal stage of this
-    # instance takes two minutes (most hospitals are above 90 % today), an open point of the
-    # optimiser's speed, not of this check
+    # the whole capacity: with the default planning ceiling of 0,90 this run takes half a minute
+    # (most hospitals are above 90 % today; 13 s at the whole capacity), too long for the suite
     options = Options(max_travel=90, gap=0.01, max_utilisation=1.0)
     result = optimize(wb, ns.YEAR, options)
     assert result.status == "optimal_with_proposals", result.violations

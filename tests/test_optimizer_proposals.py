@@ -328,3 +328,145 @@ def test_cli_objective_travel_and_the_ceiling_option():
         main, ["optimize", str(SAMPLE), "--year", "2025", "--integer", "--fractional"]
     )
     assert both.exit_code != 0 and "sluiten elkaar uit" in both.output
+
+
+def _three_hospitals(demand, capacity, norm, types=("algemeen",) * 3):
+    ids = ["AAA", "BBB", "CCC"]
+    s = tiny_sheets()
+    s["hospitals"] = pd.DataFrame(
+        {
+            "hospital_id": ids,
+            "name": ids,
+            "type": list(types),
+            "or_minutes": capacity,
+            "or_max_utilisation": 1.0,  # the hand maths uses the whole capacity
+            "lat": [52.0, 52.1, 52.3],
+            "lon": [4.5, 4.7, 4.6],
+        }
+    )
+    s["care_forms"]["volume_norm"] = [norm]
+    s["volumes"] = pd.DataFrame(
+        {"year": 2025, "hospital_id": ids, "care_form_id": "lies", "cases": demand}
+    )
+    s["agreements"] = s["agreements"].iloc[0:0]
+    return s
+
+
+def test_a_norm_supply_row_counts_the_agreements_a_norm_needs():
+    """Norm 10, no agreements, patients 4 (AAA), 3 (BBB), 5 (CCC). BBB performing needs
+    10 − 3 = 7 more: CCC's 5 alone are short, 5 + 4 reach it, k = 2: z[AAA→BBB] + z[CCC→BBB]
+    ≥ 2·y[BBB]. AAA needs 6 (5 short, 5 + 3), CCC needs 5 (4 short, 4 + 3): k = 2 for each.
+    The stage's answer: all 12 patients to one hospital, two new agreements."""
+    wb = load_frames(_three_hospitals([4, 3, 5], [5000, 5000, 5000], 10))
+    inputs = prepare(wb, 2025, Options(), candidates=True)
+    m = build(inputs, stage="proposals")
+    for h, others in {"BBB": ["AAA", "CCC"], "AAA": ["BBB", "CCC"], "CCC": ["AAA", "BBB"]}.items():
+        row = m.constraints[("norm_supply", h, "lies")]
+        terms = {v.name: a for v, a in row.expr.items()}
+        assert terms == {**{f"z_{o},lies,{h}_": 1.0 for o in others}, f"y_{h},lies_": -2.0}
+        assert row.sense == 1 and row.constant == 0
+    assert solve_model(m, Options())[0] == "optimal"
+    assert sum(round(z.varValue) for z in m.z.values()) == 2
+
+
+@pytest.mark.parametrize(
+    ("demand", "capacity", "norm"),
+    [
+        ([12, 3, 7], [900, 400, 1200], 10),
+        ([4, 3, 5], [5000, 5000, 5000], 10),
+        ([30, 2, 1], [1200, 1200, 600], 15),
+        ([6, 6, 2], [600, 700, 400], 7),
+        ([9, 4, 4], [700, 400, 500], 5),
+    ],
+)
+def test_the_norm_supply_rows_keep_the_fewest_agreements(demand, capacity, norm, monkeypatch):
+    """Stage 1 solved exactly with and without the norm-supply rows: the same fewest number of
+    new agreements (the rows cut off fractional solutions only)."""
+    import optimizer.constraints as families
+
+    wb = load_frames(_three_hospitals(demand, capacity, norm))
+    inputs = prepare(wb, 2025, Options(), candidates=True)
+    answers = []
+    for rows in (True, False):
+        if not rows:
+            monkeypatch.setattr(families, "add_norm_supply_cuts", lambda m: None)
+        m = build(inputs, stage="proposals")
+        status, _ = solve_model(m, Options())
+        count = sum(round(z.varValue or 0.0) for z in m.z.values()) if status == "optimal" else None
+        answers.append((status, count))
+    assert answers[0] == answers[1]
+
+
+def test_a_choice_that_does_not_round_to_whole_patients_is_made_again_on_whole_ones():
+    """AAA (umc) performs 10 hernias of 100 minutes and 3 knees of 300: 1.900 minutes on 1.750,
+    150 over. Hernias may go to BBB (topklinisch, 200 minutes free), knees to CCC (algemeen,
+    150 free). On fractional flows the fewest agreements with the fewest cases is half a knee
+    to CCC (1 agreement, 0,5 case, against 1,5 hernias to BBB); in whole patients a knee takes
+    300 minutes, more than CCC has: no plan. Chosen again on whole patients: 2 hernias to BBB
+    (200 minutes, AAA at 1.700)."""
+    s = tiny_sheets()
+    s["hospitals"] = pd.DataFrame(
+        {
+            "hospital_id": ["AAA", "BBB", "CCC"],
+            "name": ["AAA", "BBB", "CCC"],
+            "type": ["umc", "topklinisch", "algemeen"],
+            "or_minutes": [1750, 300, 450],
+            "or_max_utilisation": 1.0,
+            "lat": [52.0, 52.1, 52.3],
+            "lon": [4.5, 4.7, 4.6],
+        }
+    )
+    s["care_forms"] = pd.concat(
+        [
+            s["care_forms"].assign(
+                or_minutes_per_case=100, volume_norm=0, allowed_types="umc,topklinisch"
+            ),
+            s["care_forms"].assign(
+                care_form_id="knie",
+                name="Knie",
+                or_minutes_per_case=300,
+                volume_norm=0,
+                allowed_types="umc,algemeen",
+            ),
+        ],
+        ignore_index=True,
+    )
+    s["products"] = pd.concat(
+        [
+            s["products"],
+            pd.DataFrame(
+                {
+                    "product_code": ["022345678"],
+                    "description": ["knie"],
+                    "care_form_id": ["knie"],
+                    "component": ["full"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    s["prices"] = pd.concat(
+        [
+            s["prices"],
+            pd.DataFrame({"product_code": ["022345678"], "year": [2025], "benchmark_price": [2e3]}),
+        ],
+        ignore_index=True,
+    )
+    s["volumes"] = pd.DataFrame(
+        {
+            "year": 2025,
+            "hospital_id": ["AAA", "AAA", "BBB", "CCC"],
+            "care_form_id": ["lies", "knie", "lies", "knie"],
+            "cases": [10, 3, 1, 1],
+        }
+    )
+    s["agreements"] = s["agreements"].iloc[0:0]
+    wb = load_frames(s)
+    r = optimize(wb, 2025)
+    assert r.status == "optimal_with_proposals" and r.whole
+    got = {
+        (p.care_form_id, p.sending_hospital, p.performing_hospital): p.cases
+        for p in r.proposals.itertuples(index=False)
+    }
+    assert got == {("lies", "AAA", "BBB"): 2.0}
+    recheck(wb, 2025, Options(), r)
