@@ -143,3 +143,29 @@ def write_csv_folder(folder: Path, sheets: dict[str, pd.DataFrame]) -> Path:
 @pytest.fixture
 def tiny() -> dict[str, pd.DataFrame]:
     return tiny_sheets()
+
+
+@pytest.fixture(scope="session")
+def sample_book():
+    """The sample region, read and validated once per worker: tests only read it. A Workbook's
+    frames must not be mutated (calculator/workbook.py); at the end of the session they are
+    compared with a fresh read, so a rule that changes its input in place fails here."""
+    from dataclasses import fields
+
+    from calculator.validate import load
+
+    book = load(SAMPLE)
+    yield book
+    fresh = load(SAMPLE)
+    for field in fields(fresh):
+        mine, theirs = getattr(book, field.name), getattr(fresh, field.name)
+        if isinstance(theirs, pd.DataFrame):
+            pd.testing.assert_frame_equal(mine, theirs, obj=f"sample {field.name}")
+
+
+@pytest.fixture(scope="session")
+def sample_settled(sample_book):
+    """The sample's 2025 settlement (combined source, the default run), computed once."""
+    from calculator.settle import settle
+
+    return settle(sample_book, 2025)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from calculator.agreements import valid_in_year
 from calculator.errors import SpreidingInputError
-from calculator.validate import load, load_frames
+from calculator.validate import load_frames
 from messages import text
 from optimizer.errors import OptimizerError
 from optimizer.inputs import Options
@@ -224,8 +224,8 @@ def travel(wb, o, h):
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return load(SAMPLE)
+def sample(sample_book):
+    return sample_book
 
 
 @pytest.mark.parametrize(
