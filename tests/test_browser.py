@@ -146,6 +146,15 @@ def goto(page, title: str) -> None:
     raise AssertionError(f"page {title!r} did not open ({address})")
 
 
+def finished(page) -> None:
+    """Wait until the page's script run has ended: Streamlit marks its root element with the
+    run's state, and sends that state after every element of the run."""
+    from playwright.sync_api import expect
+
+    app = page.locator("[data-testid=stApp]")
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
+
+
 def dutch_only_texts() -> list[re.Pattern[str]]:
     """Dashboard texts whose Dutch differs from every English text (whole words, without
     placeholders), as patterns to look for on a page in English."""
@@ -214,7 +223,7 @@ def test_the_board_story_in_a_real_browser(server, browser, tmp_path):
     ]:
         goto(page, title)
         expect(page.locator("[data-testid=stHeading]").first).to_contain_text(heading)
-        page.wait_for_timeout(800)  # the rest of the page below its heading
+        finished(page)  # the rest of the page below its heading
         expect(page.locator("[data-testid=stException]")).to_have_count(0)
         shoot(page, tmp_path, name)
 
@@ -231,7 +240,7 @@ def test_the_board_story_in_a_real_browser(server, browser, tmp_path):
     ]:
         goto(page, title)
         expect(page.locator("[data-testid=stHeading]").first).to_contain_text(heading)
-        page.wait_for_timeout(800)  # the rest of the page below its heading
+        finished(page)  # the rest of the page below its heading
         expect(page.locator("[data-testid=stException]")).to_have_count(0)
         shoot(page, tmp_path, name)
         body = page.locator("[data-testid=stMain]").inner_text()
