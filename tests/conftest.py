@@ -12,6 +12,43 @@ from openpyxl import Workbook as XlsxBook
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data" / "regio_voorbeeld.xlsx"
 
+# The slowest modules, longest first (seconds on the 2-core machine): ``make test`` gives each
+# worker whole modules (``--dist loadfile``, pyproject.toml) in collection order, so these start
+# first and the short ones fill in at the end; the other modules keep their order after them.
+SLOW_FIRST = (
+    "test_browser.py",  # a Streamlit server and Chromium: ~40 s, much of it waiting on pages
+    "test_fuzz.py",  # 120 mutants of the sample: ~25 s
+    "test_app.py",  # AppTest on every page, the optimiser four times: ~30 s
+    "test_optimizer.py",
+    "test_code_quality.py",  # mypy without its cache (a fresh clone): ~20 s
+    "test_settle_properties.py",
+    "test_sweep.py",
+    "test_optimizer_workbooks.py",
+    "test_optimizer_proposals.py",
+    "test_cli.py",
+    "test_national_sample.py",
+    "test_validate.py",
+    "test_bad_corpus.py",
+    "test_settle_partitioned.py",
+    "test_projection.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slowest modules first (a stable sort: every module stays whole and in its order)."""
+    rank = {name: i for i, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A run that collected no test fails (exit 1, not pytest's 5): a suite that tests nothing
+    is never a pass, and CI reads any non-zero exit as a failure."""
+    if exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line("no test ran: that is a failure (exit 1)", red=True)
+
 
 def tiny_sheets() -> dict[str, pd.DataFrame]:
     """Two hospitals, one care form with all four products, prices for 2025, one ODV agreement."""
@@ -106,3 +143,29 @@ def write_csv_folder(folder: Path, sheets: dict[str, pd.DataFrame]) -> Path:
 @pytest.fixture
 def tiny() -> dict[str, pd.DataFrame]:
     return tiny_sheets()
+
+
+@pytest.fixture(scope="session")
+def sample_book():
+    """The sample region, read and validated once per worker: tests only read it. A Workbook's
+    frames must not be mutated (calculator/workbook.py); at the end of the session they are
+    compared with a fresh read, so a rule that changes its input in place fails here."""
+    from dataclasses import fields
+
+    from calculator.validate import load
+
+    book = load(SAMPLE)
+    yield book
+    fresh = load(SAMPLE)
+    for field in fields(fresh):
+        mine, theirs = getattr(book, field.name), getattr(fresh, field.name)
+        if isinstance(theirs, pd.DataFrame):
+            pd.testing.assert_frame_equal(mine, theirs, obj=f"sample {field.name}")
+
+
+@pytest.fixture(scope="session")
+def sample_settled(sample_book):
+    """The sample's 2025 settlement (combined source, the default run), computed once."""
+    from calculator.settle import settle
+
+    return settle(sample_book, 2025)

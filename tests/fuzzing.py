@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from calculator import validate
+from calculator import checks, validate
 from calculator.coerce import ExcelError
 from calculator.errors import SpreidingInputError
 from calculator.reader import ROW, RawBook, read_any
@@ -262,6 +262,24 @@ class TypingCache:
         return frame, list(findings), complete
 
 
+class KeyCache:
+    """Check a sheet's keys once per typed frame object: an unmutated sheet's typed frame is the
+    same object in every mutant (:class:`TypingCache`), and whether its keys are unique depends on
+    that sheet alone (the checks across sheets always run in full)."""
+
+    def __init__(self) -> None:
+        self.original = checks._unique
+        self.cache: dict[tuple[str, int], list] = {}
+        self.keep: list[pd.DataFrame] = []
+
+    def __call__(self, sheet, frame):  # type: ignore[no-untyped-def]
+        key = (sheet.name, id(frame))
+        if key not in self.cache:
+            self.cache[key] = self.original(sheet, frame)
+            self.keep.append(frame)  # keeps the id from being reused
+        return list(self.cache[key])
+
+
 def through_files(tables: dict[str, pd.DataFrame]) -> RawBook:
     """The mutant written as a CSV folder (registrations as Parquet) and read back by the
     reader: text cells, Dutch or English numbers, Parquet types, as from a user's folder."""
@@ -313,14 +331,16 @@ def run(
     pseudonyms = set(tables["registrations"]["patient_id"].astype(str))
     rng = random.Random(seed)
     outcomes: list[Outcome] = []
-    cache = TypingCache()
+    cache, keys = TypingCache(), KeyCache()
     validate._type_sheet = cache  # type: ignore[assignment]
+    checks._unique = keys  # type: ignore[assignment]
     try:
         return _campaign(
             tables, pseudonyms, rng, mutants, seed, settle_at_most, report, outcomes, files_every
         )
     finally:
         validate._type_sheet = cache.original  # type: ignore[assignment]
+        checks._unique = keys.original  # type: ignore[assignment]
 
 
 def _campaign(

@@ -228,9 +228,9 @@ def test_optimiser_shows_its_goals_and_why_each_patient_moves(app):
     assert moves["Waarom"].str.contains("planningsplafond|OK-plafond|norm").all()
     assert "houdt RSZ binnen het OK-plafond van 90 %" in " ".join(moves["Waarom"])
     assert set(moves["Uit ziekenhuis"]) <= {"ACR", "RSZ", "MOG", "ZVL", "KZH", "ZDL"}
-    # the same in English, from the same catalogue
+    # the same plan in English, from the same catalogue (the page keeps it: no second solve)
     app.sidebar.radio(key="lang").set_value("en").run()
-    app.button(key="run").click().run()
+    assert not app.exception
     text = all_text(app)
     assert "Goals of this run" in text and "Every agreement in force stays as it is." in text
     moves = next(d.value for d in app.dataframe if "Why" in d.value.columns)

@@ -41,13 +41,10 @@ def test_every_dashboard_text_is_used():
     assert unused == []
 
 
-def test_exception_kinds_and_hospital_types_have_texts():
-    from calculator.settle import settle
-    from calculator.validate import load
-    from tests.conftest import SAMPLE
+def test_exception_kinds_and_hospital_types_have_texts(sample_book, sample_settled):
 
-    wb = load(SAMPLE)
-    for kind in set(settle(wb, 2025).exceptions["kind"]) | {"no_agreement"}:
+    wb = sample_book
+    for kind in set(sample_settled.exceptions["kind"]) | {"no_agreement"}:
         assert f"settlement_kind_{kind}" in CATALOGUE
     for kind in set(wb.hospitals["type"]):
         assert f"ui_type_{kind}" in CATALOGUE

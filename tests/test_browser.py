@@ -1,5 +1,7 @@
 """A real browser against ``streamlit run app.py``: Debian's Chromium driven by Playwright.
 
+One server and one Chromium serve both tests of this module (starting them is most of a browser
+test's cost): the board story, then a hostile upload (issue 21) in two sessions of that server.
 Skips with a clear reason when Chromium is not installed (``.ci/run`` installs it).
 """
 
@@ -19,6 +21,7 @@ import pytest
 
 from messages.dashboard import TEXTS
 from tests.conftest import ROOT, SAMPLE
+from tests.corner_cells import corner_workbook
 
 BOARD_WAIT = 10_000  # a board member sees the region map and its euro figures within 10 s
 ALWAYS_SHOT = {"regio_nl", "scenario_nl", "optimiser_nl", "regio_en"}
@@ -49,10 +52,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server(tmp_path):
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
     port = free_port()
-    env = os.environ | {"SPREIDING_DB": str(tmp_path / "db.sqlite3")}
+    env = os.environ | {"SPREIDING_DB": str(tmp_path_factory.mktemp("server") / "db.sqlite3")}
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -94,6 +97,16 @@ def server(tmp_path):
         proc.kill()
 
 
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
 def shoot(page, folder: Path, name: str) -> Path | None:
     """A full-page screenshot of the main pages, and of every page when $SPREIDING_SCREENSHOTS
     names a folder to keep them in (to look at)."""
@@ -133,6 +146,15 @@ def goto(page, title: str) -> None:
     raise AssertionError(f"page {title!r} did not open ({address})")
 
 
+def finished(page) -> None:
+    """Wait until the page's script run has ended: Streamlit marks its root element with the
+    run's state, and sends that state after every element of the run."""
+    from playwright.sync_api import expect
+
+    app = page.locator("[data-testid=stApp]")
+    expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=60_000)
+
+
 def dutch_only_texts() -> list[re.Pattern[str]]:
     """Dashboard texts whose Dutch differs from every English text (whole words, without
     placeholders), as patterns to look for on a page in English."""
@@ -144,8 +166,8 @@ def dutch_only_texts() -> list[re.Pattern[str]]:
     ]
 
 
-def test_the_board_story_in_a_real_browser(server, tmp_path):
-    from playwright.sync_api import expect, sync_playwright
+def test_the_board_story_in_a_real_browser(server, browser, tmp_path):
+    from playwright.sync_api import expect
 
     from calculator.validate import load
     from dashboard.formatting import percent
@@ -156,77 +178,98 @@ def test_the_board_story_in_a_real_browser(server, tmp_path):
         .capacity_after.hospitals.set_index("hospital_id")
         .loc["ACR", "or_utilisation"]
     )
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        started = time.monotonic()
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    started = time.monotonic()
+    page.goto(server)
+    region_map = page.locator(".vega-embed canvas, .vega-embed svg").first
+    settled = page.locator("[data-testid=stMetric]").filter(has_text="Verrekend")
+    expect(region_map).to_be_visible(timeout=COLD_WAIT)
+    expect(settled).to_contain_text("€ ", timeout=COLD_WAIT)
+    cold = time.monotonic() - started
+    # a new session (a board member opening the link): map and euro figures within 10 s
+    started = time.monotonic()
+    page.reload()
+    expect(region_map).to_be_visible(timeout=BOARD_WAIT)
+    expect(settled).to_contain_text("€ ", timeout=BOARD_WAIT)
+    warm = time.monotonic() - started
+    print(f"first chart: cold {cold:.1f} s, new session {warm:.1f} s")
+    shoot(page, tmp_path, "regio_nl")
+
+    goto(page, "Data")
+    page.locator("input[type=file]").set_input_files(str(SAMPLE))
+    expect(page.get_by_text("regio_voorbeeld.xlsx").first).to_be_visible(timeout=60_000)
+    shoot(page, tmp_path, "data_nl")
+
+    goto(page, "Scenario")
+    expect(page.get_by_text("Er verschuift nog niets").first).to_be_visible(timeout=60_000)
+    page.get_by_text("Begin met de geplande aandelen").click()
+    expect(page.get_by_text("Wie wint, wie verliest").first).to_be_visible(timeout=60_000)
+    page.get_by_text("Details: OK-bezetting").click()
+    metric = page.locator("[data-testid=stMetric]").filter(has_text="ACR").first
+    expect(metric).to_contain_text(percent(expected), timeout=60_000)
+    shoot(page, tmp_path, "scenario_nl")
+
+    page.get_by_role("tab", name="Geoptimaliseerd").click()
+    page.get_by_role("button", name="Optimaliseren").click()
+    # the sample's 2025 agreements cannot meet every norm: the optimiser proposes new ones
+    expect(page.get_by_text("Voorgestelde nieuwe afspraken").first).to_be_visible(timeout=120_000)
+    expect(page.get_by_text("Wie wint, wie verliest").last).to_be_visible(timeout=30_000)
+    shoot(page, tmp_path, "optimiser_nl")
+
+    for title, heading, name in [
+        ("Uitgangssituatie", "Uitgangssituatie", "baseline_nl"),
+        ("Verrekening", "Verrekening", "settlement_nl"),
+        ("Scenario's vergelijken", "Scenario's vergelijken", "compare_nl"),
+    ]:
+        goto(page, title)
+        expect(page.locator("[data-testid=stHeading]").first).to_contain_text(heading)
+        finished(page)  # the rest of the page below its heading
+        expect(page.locator("[data-testid=stException]")).to_have_count(0)
+        shoot(page, tmp_path, name)
+
+    page.locator("[data-testid=stSidebar]").get_by_text("English").click()
+    expect(page.get_by_text("Compare scenarios").first).to_be_visible(timeout=30_000)
+    dutch = dutch_only_texts()
+    for title, heading, name in [
+        ("Scenario", "Scenario", "scenario_en"),
+        ("Region", "The region", "regio_en"),
+        ("Baseline", "Baseline", "baseline_en"),
+        ("Settlement", "Settlement", "settlement_en"),
+        ("Compare scenarios", "Compare scenarios", "compare_en"),
+        ("Data", "Data", "data_en"),
+    ]:
+        goto(page, title)
+        expect(page.locator("[data-testid=stHeading]").first).to_contain_text(heading)
+        finished(page)  # the rest of the page below its heading
+        expect(page.locator("[data-testid=stException]")).to_have_count(0)
+        shoot(page, tmp_path, name)
+        body = page.locator("[data-testid=stMain]").inner_text()
+        body += page.locator("[data-testid=stSidebar]").inner_text()
+        found = [text.pattern for text in dutch if text.search(body)]
+        assert found == [], (title, found)
+    page.close()
+
+
+def test_a_corner_cell_upload_stops_no_other_session(server, browser, tmp_path):
+    """A hostile upload in a real browser (issue 21): the corner-cell workbook is refused for the
+    session that uploads it, while a second session of the same server keeps working."""
+    from playwright.sync_api import expect
+
+    hostile = corner_workbook(tmp_path, "lower_case")
+    attacker = browser.new_context().new_page()
+    colleague = browser.new_context().new_page()
+    for page in (attacker, colleague):
+        page.set_viewport_size({"width": 1400, "height": 1000})
         page.goto(server)
-        region_map = page.locator(".vega-embed canvas, .vega-embed svg").first
-        settled = page.locator("[data-testid=stMetric]").filter(has_text="Verrekend")
-        expect(region_map).to_be_visible(timeout=COLD_WAIT)
-        expect(settled).to_contain_text("€ ", timeout=COLD_WAIT)
-        cold = time.monotonic() - started
-        # a new session (a board member opening the link): map and euro figures within 10 s
-        started = time.monotonic()
-        page.reload()
-        expect(region_map).to_be_visible(timeout=BOARD_WAIT)
-        expect(settled).to_contain_text("€ ", timeout=BOARD_WAIT)
-        warm = time.monotonic() - started
-        print(f"first chart: cold {cold:.1f} s, new session {warm:.1f} s")
-        shoot(page, tmp_path, "regio_nl")
-
-        goto(page, "Data")
-        page.locator("input[type=file]").set_input_files(str(SAMPLE))
-        expect(page.get_by_text("regio_voorbeeld.xlsx").first).to_be_visible(timeout=60_000)
-        shoot(page, tmp_path, "data_nl")
-
-        goto(page, "Scenario")
-        expect(page.get_by_text("Er verschuift nog niets").first).to_be_visible(timeout=60_000)
-        page.get_by_text("Begin met de geplande aandelen").click()
-        expect(page.get_by_text("Wie wint, wie verliest").first).to_be_visible(timeout=60_000)
-        page.get_by_text("Details: OK-bezetting").click()
-        metric = page.locator("[data-testid=stMetric]").filter(has_text="ACR").first
-        expect(metric).to_contain_text(percent(expected), timeout=60_000)
-        shoot(page, tmp_path, "scenario_nl")
-
-        page.get_by_role("tab", name="Geoptimaliseerd").click()
-        page.get_by_role("button", name="Optimaliseren").click()
-        # the sample's 2025 agreements cannot meet every norm: the optimiser proposes new ones
-        expect(page.get_by_text("Voorgestelde nieuwe afspraken").first).to_be_visible(
-            timeout=120_000
-        )
-        expect(page.get_by_text("Wie wint, wie verliest").last).to_be_visible(timeout=30_000)
-        shoot(page, tmp_path, "optimiser_nl")
-
-        for title, heading, name in [
-            ("Uitgangssituatie", "Uitgangssituatie", "baseline_nl"),
-            ("Verrekening", "Verrekening", "settlement_nl"),
-            ("Scenario's vergelijken", "Scenario's vergelijken", "compare_nl"),
-        ]:
-            goto(page, title)
-            expect(page.locator("[data-testid=stHeading]").first).to_contain_text(heading)
-            page.wait_for_timeout(800)  # the rest of the page below its heading
-            expect(page.locator("[data-testid=stException]")).to_have_count(0)
-            shoot(page, tmp_path, name)
-
-        page.locator("[data-testid=stSidebar]").get_by_text("English").click()
-        expect(page.get_by_text("Compare scenarios").first).to_be_visible(timeout=30_000)
-        dutch = dutch_only_texts()
-        for title, heading, name in [
-            ("Scenario", "Scenario", "scenario_en"),
-            ("Region", "The region", "regio_en"),
-            ("Baseline", "Baseline", "baseline_en"),
-            ("Settlement", "Settlement", "settlement_en"),
-            ("Compare scenarios", "Compare scenarios", "compare_en"),
-            ("Data", "Data", "data_en"),
-        ]:
-            goto(page, title)
-            expect(page.locator("[data-testid=stHeading]").first).to_contain_text(heading)
-            page.wait_for_timeout(800)  # the rest of the page below its heading
-            expect(page.locator("[data-testid=stException]")).to_have_count(0)
-            shoot(page, tmp_path, name)
-            body = page.locator("[data-testid=stMain]").inner_text()
-            body += page.locator("[data-testid=stSidebar]").inner_text()
-            found = [text.pattern for text in dutch if text.search(body)]
-            assert found == [], (title, found)
-        browser.close()
+        expect(page.locator("[data-testid=stMetric]").first).to_be_visible(timeout=COLD_WAIT)
+    goto(attacker, "Data")
+    attacker.locator("input[type=file]").set_input_files(str(hostile))
+    expect(attacker.get_by_text("is niet ingelezen").first).to_be_visible(timeout=60_000)
+    # the other session still works: it uploads the sample and sees it in use
+    goto(colleague, "Data")
+    colleague.locator("input[type=file]").set_input_files(str(SAMPLE))
+    expect(colleague.get_by_text("regio_voorbeeld.xlsx").first).to_be_visible(timeout=60_000)
+    with urllib.request.urlopen(f"{server}/_stcore/health", timeout=5) as health:
+        assert health.status == 200
+    for page in (attacker, colleague):
+        page.context.close()

@@ -202,7 +202,6 @@ def test_growth_and_indexation_at_their_maximum_through_2100_are_a_finding_not_a
     assert ok.exit_code == 0, ok.output
 
 
-def test_an_ordinary_projection_is_far_from_the_bound():
-    from calculator.validate import load
+def test_an_ordinary_projection_is_far_from_the_bound(sample_book):
 
-    assert first_year_too_large(load(SAMPLE), 2025, 2100) is None
+    assert first_year_too_large(sample_book, 2025, 2100) is None

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from calculator.agreements import valid_in_year
 from calculator.errors import SpreidingInputError
-from calculator.validate import load, load_frames
+from calculator.validate import load_frames
 from messages import text
 from optimizer.errors import OptimizerError
 from optimizer.inputs import Options
@@ -224,8 +224,8 @@ def travel(wb, o, h):
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return load(SAMPLE)
+def sample(sample_book):
+    return sample_book
 
 
 @pytest.mark.parametrize(
@@ -397,7 +397,7 @@ def test_optimize_workbook_reads_back_the_same_flows(sample, tmp_path):
     assert back["verwijzend ziekenhuis"].tolist() == result.flows["sending_hospital"].tolist()
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=10, deadline=None)  # new instances every run; ~0.3 s each
 @given(
     demand=st.lists(st.integers(0, 30), min_size=3, max_size=3),
     capacity=st.lists(st.integers(0, 3000), min_size=3, max_size=3),

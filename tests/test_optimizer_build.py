@@ -6,12 +6,10 @@ import numpy as np
 import pulp
 import pytest
 
-from calculator.validate import load
 from optimizer.build import build
 from optimizer.inputs import Options, prepare
 from optimizer.model import Model, RowFactory, key_name, new_variables
 from optimizer.solver import ArrayHiGHS, _built_columns
-from tests.conftest import SAMPLE
 
 
 @pytest.mark.parametrize(
@@ -122,10 +120,10 @@ def _changed(model) -> None:
     ],
     ids=["norms", "soft", "changed-after-build"],
 )
-def test_array_hand_over_is_pulps_own(options, soft, change):
+def test_array_hand_over_is_pulps_own(options, soft, change, sample_book):
     """The one-call hand-over gives HiGHS the model PuLP's HiGHS interface builds row by row:
     from the arrays the build kept, or from the rows when they were changed since."""
-    model = build(prepare(load(SAMPLE), 2026, options), soft=soft)
+    model = build(prepare(sample_book, 2026, options), soft=soft)
     constraints = list(model.prob.constraints())
     assert _built_columns(model.prob, constraints) is not None
     if change is not None:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from calculator.errors import SpreidingInputError
-from calculator.validate import load, load_frames
+from calculator.validate import load_frames
 from optimizer.build import build
 from optimizer.goals import shadow_prices
 from optimizer.inputs import Options, prepare
@@ -22,8 +22,8 @@ from tests.test_optimizer import recheck, two_hospitals
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return load(SAMPLE)
+def sample(sample_book):
+    return sample_book
 
 
 @pytest.fixture(scope="module")
@@ -102,13 +102,13 @@ def test_cli_sample_2025_exits_0_with_proposals_and_the_story(tmp_path):
     assert "Reistijd van verplaatste patiënten" in human.output
 
 
-def test_sample_plans_keep_the_agreements_and_the_ceilings():
+def test_sample_plans_keep_the_agreements_and_the_ceilings(sample, proposed_2025):
     """The sample's default answers (issue: a plan a board would sign): no agreement in force
     undone, no hospital above its planning ceiling, whole patients, every move with a reason
     that is not the catch-all."""
-    wb = load(SAMPLE)
-    for year in (2025, 2026):
-        r = optimize(wb, year)
+    wb = sample
+    plans = {2025: proposed_2025, 2026: optimize(wb, 2026)}
+    for year, r in plans.items():
         assert r.solved and r.whole
         recheck(wb, year, Options(), r)
         assert r.story.changed_agreements.empty, year
@@ -117,7 +117,7 @@ def test_sample_plans_keep_the_agreements_and_the_ceilings():
         for reasons in r.story.moves["reasons"]:
             assert reasons and "reason_other" not in {m.code for m in reasons}, year
     # RSZ is above its 90 % ceiling today in 2026 and comes under it
-    r = optimize(wb, 2026)
+    r = plans[2026]
     before = r.capacity_before.hospitals.set_index("hospital_id")
     assert before.at["RSZ", "above_ceiling"]
     codes = {m.code for reasons in r.story.moves["reasons"] for m in reasons}
@@ -233,12 +233,14 @@ def test_proposals_are_rechecked_on_random_instances():
             assert r.status == "infeasible" and r.advice
 
 
-def test_large_instances_choose_among_the_pairs_the_lp_relaxation_uses(sample, monkeypatch):
+def test_large_instances_choose_among_the_pairs_the_lp_relaxation_uses(
+    sample, proposed_2025, monkeypatch
+):
     """The heuristic path of stage 1 (forced here on the sample) still gives a solution whose
     every constraint holds, with no fewer agreements than the exact stage."""
     import optimizer.optimize as orchestrator
 
-    exact = optimize(sample, 2025)
+    exact = proposed_2025
     monkeypatch.setattr(orchestrator, "EXACT_CANDIDATES", 0)
     r = optimize(sample, 2025)
     assert r.status == "optimal_with_proposals"

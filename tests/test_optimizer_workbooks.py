@@ -6,7 +6,9 @@ with parameters, rendered in either language."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -30,6 +32,12 @@ CODE_PREFIXES = (
 )
 
 
+@cache
+def sample_care_forms() -> pd.DataFrame:
+    """The sample's care forms (read once: every exported workbook is checked against them)."""
+    return load(SAMPLE).care_forms
+
+
 def known_codes(care_forms: bool = True) -> set[str]:
     """Codes of the product; with ``care_forms`` also the sample's care form ids (which the
     optimiser's workbooks show by name)."""
@@ -40,7 +48,7 @@ def known_codes(care_forms: bool = True) -> set[str]:
         if code.startswith(prefix)
     } | {"highs", "cbc", "sending_hospital"}
     if care_forms:
-        forms = load(SAMPLE).care_forms
+        forms = sample_care_forms()
         codes |= set(forms.loc[forms["care_form_id"] != forms["name"], "care_form_id"])
     return codes
 
@@ -50,7 +58,7 @@ def code_words(path, care_forms: bool = True) -> list[str]:
     that is a known code, with its place; without ``care_forms`` the sample's care form ids may
     stand."""
     codes = known_codes(care_forms)
-    allowed = set() if care_forms else set(load(SAMPLE).care_forms["care_form_id"])
+    allowed = set() if care_forms else set(sample_care_forms()["care_form_id"])
     found = []
     for sheet in load_workbook(path, read_only=True).worksheets:
         for row in sheet.iter_rows():
@@ -163,7 +171,7 @@ def test_a_file_that_is_not_orlib_says_why_in_words(tmp_path, content, code, dut
 
 def test_the_optimize_report_names_care_forms():
     """Proposals, moves and what cannot hold name care forms as the workbook does, not by id."""
-    forms = load(SAMPLE).care_forms.set_index("care_form_id")["name"]
+    forms = sample_care_forms().set_index("care_form_id")["name"]
     told = CliRunner().invoke(main, ["optimize", str(SAMPLE), "--year", "2025"])
     assert told.exit_code == 0
     assert re.search(rf"{forms['aorta_aneurysma']}: [A-Z]{{3}} → RSZ", told.output)

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from calculator.errors import SpreidingInputError
-from calculator.validate import load, load_frames
+from calculator.validate import load_frames
 from optimizer.projection import grown, growth_rates, project
 from spreiding.cli import main
 from tests.conftest import ROOT, SAMPLE, tiny_sheets, write_xlsx
@@ -168,8 +168,8 @@ def test_phases_are_checked_on_input():
     assert "in 2027 sum to more than 1" in found[("agreements", "share")]
 
 
-def test_sample_projects_to_2030_with_capacity_running_out():
-    p = project(load(SAMPLE), 2025, 2030)
+def test_sample_projects_to_2030_with_capacity_running_out(sample_book):
+    p = project(sample_book, 2025, 2030)
     assert p.years == (2025, 2026, 2027, 2028, 2029, 2030)
     assert p.capacity["or_full_year"].notna().any()
     region = p.hospitals.groupby("year")["cases"].agg(lambda s: float(sum(s)))

@@ -14,14 +14,13 @@ from hypothesis import strategies as st
 
 from calculator.partitioned import auto_partitions, buckets_of, settle_partitioned, sorted_rows
 from calculator.settle import settle
-from calculator.validate import load
 from spreiding.cli import main
 from tests.conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")
-def wb():
-    return load(SAMPLE)
+def wb(sample_book):
+    return sample_book
 
 
 def assert_same(a, b) -> None:

@@ -394,7 +394,7 @@ def test_a_volume_period_outside_its_year_is_an_input_error():
     ]
 
 
-def test_the_workbook_shows_words_not_codes(tmp_path):
+def test_the_workbook_shows_words_not_codes(tmp_path, sample_settled):
     """Line kinds, source sheets, modes and invariant names reach the workbook in Dutch."""
     from calculator.invariants import CHECKS
     from calculator.settlement_export import write_settlement
@@ -402,7 +402,7 @@ def test_the_workbook_shows_words_not_codes(tmp_path):
 
     assert all(f"settlement_invariant_{name}" in CATALOGUE for name in CHECKS)
     out = tmp_path / "v.xlsx"
-    write_settlement(settle(load(SAMPLE), 2025), out)
+    write_settlement(sample_settled, out)
     book = pd.read_excel(out, sheet_name=None, engine="calamine")
     lines = book["Regels"]
     assert set(lines["soort"]) == {

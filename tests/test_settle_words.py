@@ -10,15 +10,11 @@ from calculator.errors import SpreidingInputError
 from calculator.invariants import CHECKS, describe, run_checks
 from calculator.prices import resolve_prices
 from calculator.report import settlement_document, settlement_text
-from calculator.settle import settle
-from calculator.validate import load
-from tests.conftest import SAMPLE
 
 
-def broken_tables() -> dict[str, pd.DataFrame]:
-    """A sample settlement with one hospital's position and totals off by 1 cent, a line and a
-    payment of a hospital to itself, and a cap paid above its declared amount."""
-    r = settle(load(SAMPLE), 2025)
+def broken_tables(r) -> dict[str, pd.DataFrame]:
+    """A sample settlement ``r`` with one hospital's position and totals off by 1 cent, a line
+    and a payment of a hospital to itself, and a cap paid above its declared amount."""
     hospitals = r.hospitals.copy()
     hospitals.loc[0, ["net_position_cents", "odv_receivable_cents"]] += 1
     lines = r.lines.copy()
@@ -41,8 +37,8 @@ def broken_tables() -> dict[str, pd.DataFrame]:
 ENGLISH = ("sums to", "pays itself", "without a source", "paid outside", "leave", "payments for")
 
 
-def test_broken_invariants_are_described_in_dutch_and_english():
-    found = run_checks(broken_tables())
+def test_broken_invariants_are_described_in_dutch_and_english(sample_settled):
+    found = run_checks(broken_tables(sample_settled))
     broken = {k for k, v in found.items() if v}
     assert {
         "odv_lines_trace_to_input",
@@ -63,9 +59,9 @@ def test_broken_invariants_are_described_in_dutch_and_english():
     )
 
 
-def test_a_report_of_a_broken_settlement_speaks_the_readers_language():
-    r = settle(load(SAMPLE), 2025)
-    broken = run_checks(broken_tables())
+def test_a_report_of_a_broken_settlement_speaks_the_readers_language(sample_settled):
+    r = sample_settled
+    broken = run_checks(broken_tables(r))
     r = type(r)(**{**r.__dict__, "invariants": broken})
     (line,) = [t for t in settlement_text(r, "nl") if t.startswith("Invarianten")]
     assert "posities tellen op tot nul: de posities tellen op tot € 0,01" in line
@@ -92,10 +88,10 @@ def test_the_reason_a_price_is_missing_is_in_the_catalogue():
     )
 
 
-def test_a_price_missing_in_a_run_is_a_located_finding_in_dutch():
+def test_a_price_missing_in_a_run_is_a_located_finding_in_dutch(sample_book):
     from calculator.tariffs import Tariffs
 
-    tariffs = Tariffs.build(load(SAMPLE))
+    tariffs = Tariffs.build(sample_book)
     with pytest.raises(SpreidingInputError) as caught:
         tariffs.benchmark("999999999", 2025)
     (f,) = caught.value.findings
@@ -104,11 +100,11 @@ def test_a_price_missing_in_a_run_is_a_located_finding_in_dutch():
     assert f.to_dict("nl")["params"]["product"] == "999999999"
 
 
-def test_a_volumes_row_is_named_in_words_and_is_no_dbc_in_the_json(tmp_path):
+def test_a_volumes_row_is_named_in_words_and_is_no_dbc_in_the_json(tmp_path, sample_settled):
     """Sample 2025: the carotis flow ZVL → RSZ without an agreement (a volumes row)."""
     from calculator.settlement_export import write_settlement
 
-    r = settle(load(SAMPLE), 2025)
+    r = sample_settled
     (row,) = r.exceptions.loc[r.exceptions["source_sheet"] == "volumes", "source_rows"]
     out = tmp_path / "v.xlsx"
     write_settlement(r, out)
@@ -123,10 +119,10 @@ def test_a_volumes_row_is_named_in_words_and_is_no_dbc_in_the_json(tmp_path):
     assert volume["dbc_id"] is None and volume["source_rows"] == row
 
 
-def test_a_summarised_workbook_says_so_in_dutch(tmp_path, monkeypatch):
+def test_a_summarised_workbook_says_so_in_dutch(tmp_path, monkeypatch, sample_settled):
     import calculator.settlement_export as export
 
-    r = settle(load(SAMPLE), 2025)
+    r = sample_settled
     monkeypatch.setattr(export, "MAX_DETAIL_LINES", 1)
     out = tmp_path / "v.xlsx"
     export.write_settlement(r, out)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from calculator.steering import steer
 from calculator.validate import load_frames
 from spreiding.cli import main
-from tests.conftest import SAMPLE, tiny_sheets, write_xlsx
+from tests.conftest import tiny_sheets, write_xlsx
 from tests.test_settle_findings import FULL, ING, registrations
 
 D = dt.date
@@ -140,12 +140,11 @@ def test_monitor_cli_json_workbook_and_a_day_outside_the_year(tmp_path):
     assert bad.exit_code == 1 and "--until moet een dag in 2025 zijn" in bad.output
 
 
-def test_the_sample_region_warns_before_year_end():
+def test_the_sample_region_warns_before_year_end(sample_book):
     """The sample's plan (sheet planning) and ZDL's cap with Delta Polis, already reached by
     30 September 2025 (its 2025 settlement leaves revenue unpaid above the cap)."""
-    from calculator.validate import load
 
-    s = steer(load(SAMPLE), 2025, D(2025, 9, 30))
+    s = steer(sample_book, 2025, D(2025, 9, 30))
     assert set(s.agreements["plan_source"]) >= {"planning"}
     assert ("ZDL", "Delta Polis") in set(
         zip(s.warnings["hospital_id"], s.warnings["insurer"], strict=True)
