@@ -295,7 +295,13 @@ def story_of(
 
 
 def save_form(
-    wb: Workbook, year: int, kind: str, after: CapacityReport, money_table: pd.DataFrame, key: str
+    wb: Workbook,
+    year: int,
+    kind: str,
+    after: CapacityReport,
+    money_table: pd.DataFrame,
+    key: str,
+    flows: pd.DataFrame | None = None,
 ) -> None:
     """Save under a name: an empty name gets a message, an existing one asks to overwrite."""
     pending = f"overwrite_{key}"
@@ -312,14 +318,14 @@ def save_form(
         if name in set(store.list()["name"]):
             st.session_state[pending] = name
         else:
-            store.save(name, year, kind, wb.sha256, summary)
+            store.save(name, year, kind, wb.sha256, summary, flows)
             st.success(tm("ui_saved", name=name))
     if st.session_state.get(pending):
         name = st.session_state[pending]
         st.warning(tm("ui_overwrite_ask", name=name))
         yes, no = st.columns([1, 4])
         if yes.button(t("ui_overwrite"), key=f"overwrite_yes_{key}", type="primary"):
-            store.save(name, year, kind, wb.sha256, summary)
+            store.save(name, year, kind, wb.sha256, summary, flows)
             st.session_state.pop(pending)
             st.success(tm("ui_saved", name=name))
         elif no.button(t("ui_cancel"), key=f"overwrite_no_{key}"):
@@ -405,7 +411,9 @@ def manual_tab(wb: Workbook, year: int) -> None:
         download(
             write_scenario, result, care_form_names(wb), f"scenario_{year}.xlsx", "download_manual"
         )
-        save_form(wb, year, "manual", result.capacity_after, result.money, "manual")
+        save_form(
+            wb, year, "manual", result.capacity_after, result.money, "manual", result.flows_after
+        )
 
 
 def optimiser_options(wb: Workbook) -> Options:
@@ -552,7 +560,7 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
         write_optimize, result, care_form_names(wb), f"optimalisatie_{year}.xlsx", "download_opt"
     )
     if moved:
-        save_form(wb, year, "optimised", result.capacity_after, result.money, "opt")
+        save_form(wb, year, "optimised", result.capacity_after, result.money, "opt", result.flows)
 
 
 def proposals_table(wb: Workbook, proposals: pd.DataFrame) -> None:

@@ -292,6 +292,9 @@ _REFERENCES = (
     ("network_costs", "treasurer_hospital", "hospitals", "hospital_id"),
     ("network_shares", "cost_id", "network_costs", "cost_id"),
     ("network_shares", "hospital_id", "hospitals", "hospital_id"),
+    ("one_off_costs", "hospital_id", "hospitals", "hospital_id"),
+    ("one_off_costs", "agreement_id", "agreements", "agreement_id"),
+    ("funding", "hospital_id", "hospitals", "hospital_id"),
 )
 
 

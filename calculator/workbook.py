@@ -47,6 +47,8 @@ class Workbook:
     secondments: pd.DataFrame
     network_costs: pd.DataFrame
     network_shares: pd.DataFrame
+    one_off_costs: pd.DataFrame
+    funding: pd.DataFrame
     source_name: str
     sha256: str
     present: frozenset[str]

@@ -93,9 +93,15 @@ class AuditedStore(ScenarioStore):
     """The scenario store, with every save and delete in the audit log."""
 
     def save(
-        self, name: str, year: int, kind: str, input_sha256: str, per_hospital: pd.DataFrame
+        self,
+        name: str,
+        year: int,
+        kind: str,
+        input_sha256: str,
+        per_hospital: pd.DataFrame,
+        flows: pd.DataFrame | None = None,
     ) -> None:
-        super().save(name, year, kind, input_sha256, per_hospital)
+        super().save(name, year, kind, input_sha256, per_hospital, flows)
         record("save", f"{name.strip()} ({kind}, {year})")
 
     def delete(self, name: str) -> None:

@@ -32,9 +32,13 @@ CREATE TABLE IF NOT EXISTS scenario (
     year INTEGER NOT NULL,
     kind TEXT NOT NULL,
     input_sha256 TEXT NOT NULL,
-    per_hospital TEXT NOT NULL
+    per_hospital TEXT NOT NULL,
+    flows TEXT
 )
 """
+# a store made before flows were kept gains the (empty) column when it is opened for writing
+ADD_FLOWS = "ALTER TABLE scenario ADD COLUMN flows TEXT"
+FLOW_FIELDS = ["sending_hospital", "performing_hospital", "care_form_id", "cases"]
 BUSY_TIMEOUT_S = 10
 
 
@@ -72,6 +76,8 @@ class ScenarioStore:
         self.read_only = False
         with self._transaction() as con:
             con.execute(SCHEMA)
+            if not self._has_flows(con):
+                con.execute(ADD_FLOWS)
 
     # ----------------------------------------------------------------- connections
 
@@ -120,6 +126,10 @@ class ScenarioStore:
         except sqlite3.Error as exc:
             raise self._classify(exc) from exc
 
+    @staticmethod
+    def _has_flows(con: sqlite3.Connection) -> bool:
+        return any(row[1] == "flows" for row in con.execute("PRAGMA table_info(scenario)"))
+
     def _check_readable(self) -> None:
         with self._reading() as con:
             con.execute("SELECT count(*) FROM scenario").fetchone()
@@ -127,18 +137,33 @@ class ScenarioStore:
     # ----------------------------------------------------------------- operations
 
     def save(
-        self, name: str, year: int, kind: str, input_sha256: str, per_hospital: pd.DataFrame
+        self,
+        name: str,
+        year: int,
+        kind: str,
+        input_sha256: str,
+        per_hospital: pd.DataFrame,
+        flows: pd.DataFrame | None = None,
     ) -> None:
-        """Save (or replace) a scenario; raises StoreError with a readable reason on failure."""
+        """Save (or replace) a scenario, with its patient flows (sending_hospital,
+        performing_hospital, care_form_id, cases) when given, so the business case can be made
+        of it; raises StoreError with a readable reason on failure."""
         name = name.strip()
         if not name:
             raise StoreError(Message("store_name_empty"))
         payload = per_hospital.to_json(orient="records")
+        flow_payload = (
+            None
+            if flows is None
+            else flows[FLOW_FIELDS]
+            .assign(cases=flows["cases"].astype(float))
+            .to_json(orient="records")
+        )
         with self._transaction() as con:
             con.execute("DELETE FROM scenario WHERE name = ?", (name,))
             con.execute(
                 "INSERT INTO scenario (name, saved_at, year, kind, input_sha256, "
-                "per_hospital) VALUES (?, ?, ?, ?, ?, ?)",
+                "per_hospital, flows) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     name,
                     dt.datetime.now().isoformat(timespec="seconds"),
@@ -146,6 +171,7 @@ class ScenarioStore:
                     kind,
                     input_sha256,
                     payload,
+                    flow_payload,
                 ),
             )
 
@@ -169,6 +195,35 @@ class ScenarioStore:
                 raise TypeError("per_hospital is not a list of records")
             return pd.DataFrame(records)
         except (ValueError, TypeError, RecursionError) as exc:  # a row changed outside the app
+            raise self._error("store_damaged", exc) from exc
+
+    def info(self, name: str) -> dict[str, Any]:
+        """name, saved_at, year, kind and input_sha256 of a saved scenario."""
+        with self._reading() as con:
+            row = con.execute(
+                "SELECT name, saved_at, year, kind, input_sha256 FROM scenario WHERE name = ?",
+                (name,),
+            ).fetchone()
+        if row is None:
+            raise KeyError(name)
+        return dict(zip(["name", "saved_at", "year", "kind", "input_sha256"], row, strict=True))
+
+    def flows(self, name: str) -> pd.DataFrame | None:
+        """The patient flows saved with a scenario (None: saved without them)."""
+        with self._reading() as con:
+            if not self._has_flows(con):
+                return None
+            row = con.execute("SELECT flows FROM scenario WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise KeyError(name)
+        if row[0] is None:
+            return None
+        try:
+            records = json.loads(row[0])
+            frame = pd.DataFrame(records, columns=FLOW_FIELDS)
+            frame["cases"] = frame["cases"].astype(float)
+            return frame
+        except (ValueError, TypeError, RecursionError, KeyError) as exc:
             raise self._error("store_damaged", exc) from exc
 
     def delete(self, name: str) -> None:
