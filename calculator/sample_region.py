@@ -20,6 +20,7 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
+from calculator.sample_business_case import BUSINESS_CASE_MONEY, business_case_sheets
 from calculator.sample_cycle import CYCLE_MONEY, cycle_sheets
 from calculator.schema import SHEETS_BY_NAME
 from calculator.xlsx_writer import SheetOut, write_book
@@ -669,6 +670,7 @@ def build_sample() -> dict[str, pd.DataFrame]:
             [("ACR", "liesbreuk", 30)], columns=["hospital_id", "care_form_id", "min_cases"]
         ),
         **cycle_sheets(),
+        **business_case_sheets(),
     }
 
 
@@ -694,6 +696,7 @@ def write_sample(target: str | Path | IO[bytes]) -> None:
         "insurer_contracts": ["revenue_cap"],
         "agreements": ["odv_fixed_price", "secondment_rate"],
         **CYCLE_MONEY,
+        **BUSINESS_CASE_MONEY,
     }
     for name, frame in sheets.items():
         out.append(SheetOut(name, frame, euro=money.get(name, ())))
