@@ -201,6 +201,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "compensation, one-off costs and transformation funding. The dot marks the year the "
         "hospital has earned its investment back.",
     },
+    "ui_bc_show": {
+        "nl": "Businesscase over de jaren berekenen",
+        "en": "Compute the business case over the years",
+    },
+    "ui_bc_download": {"nl": "Businesscase als werkmap", "en": "Business case as a workbook"},
+    "ui_bc_items": {"nl": "Alle posten per jaar", "en": "Every item per year"},
     "ui_bc_last_year": {"nl": "Tot en met jaar", "en": "Through year"},
     "ui_bc_split": {"nl": "Compensatie", "en": "Compensation"},
     "ui_bc_no_split": {"nl": "geen", "en": "none"},
