@@ -28,6 +28,30 @@ SHOWN_YEARS = 5  # the last year offered first: the base year + 5
 YEAR_LIMIT = 2100  # the last year an input may name
 
 
+def end_labels(frame: pd.DataFrame, hospitals: list[str], gap: float = 0.04) -> pd.DataFrame:
+    """One label per line at its last year (year, euros, label, colour); lines that end closer
+    than ``gap`` of the axis range share one label (``ACR · ZDL``, in grey) so no label hides
+    another."""
+    last = frame[frame["year"] == frame["year"].max()].sort_values(["euros", "hospital_id"])
+    span = float(frame["euros"].max() - frame["euros"].min()) or 1.0
+    scale = charts.hospital_scale(hospitals)
+    colours = dict(zip(scale.domain, scale.range, strict=True))  # type: ignore[arg-type]
+    groups: list[list[tuple[str, float]]] = []
+    for hospital, euros in last[["hospital_id", "euros"]].itertuples(index=False):
+        if groups and abs(euros - groups[-1][-1][1]) < gap * span:
+            groups[-1].append((hospital, float(euros)))
+        else:
+            groups.append([(hospital, float(euros))])
+    return pd.DataFrame(
+        {
+            "year": last["year"].iloc[0] if len(last) else 0,
+            "euros": [sum(e for _, e in g) / len(g) for g in groups],
+            "label": [" · ".join(sorted(h for h, _ in g)) for g in groups],
+            "colour": [colours[g[0][0]] if len(g) == 1 else "#444444" for g in groups],
+        }
+    )
+
+
 def cumulative_chart(case: BusinessCase, language: str) -> alt.LayerChart:
     """One line per hospital: its cumulative position over the years [EUR], in the hospital's
     colour of every other chart and labelled at its end (not by colour alone); a large dot
@@ -50,11 +74,12 @@ def cumulative_chart(case: BusinessCase, language: str) -> alt.LayerChart:
         .mark_line(point=True)
         .encode(x=x, y=alt.Y("euros:Q", axis=axis), color=colour, tooltip=tooltip)
     )
-    last = frame[frame["year"] == frame["year"].max()]
     labels = (
-        alt.Chart(last)
+        alt.Chart(end_labels(frame, hospitals))
         .mark_text(align="left", dx=8, fontWeight="bold")
-        .encode(x=x, y="euros:Q", text="hospital_id:N", color=colour)
+        .encode(
+            x=x, y="euros:Q", text="label:N", color=alt.Color("colour:N", scale=None, legend=None)
+        )
     )
     even = case.hospitals.dropna(subset=["break_even_year"])
     marks = frame.merge(

@@ -481,3 +481,30 @@ def test_cli_saved_scenario(book, tmp_path, monkeypatch):
             main, ["business-case", str(book), "--from", "2025", "--to", "2026", "--scenario", name]
         )
         assert bad.exit_code == code, bad.output
+
+
+def test_cli_shapley_uses_the_coalitions_of_the_base_year(book, monkeypatch):
+    """``--split shapley`` asks ``optimizer.coalitions.shapley_of`` for the base year's values
+    (a stand-in here) and says that they share every year's gain."""
+    import sys
+    import types
+
+    asked = []
+
+    def shapley_of(wb, year, options, result):
+        asked.append((year, result.status))
+        return ShapleyValues({"AAA": Fraction(1), "BBB": Fraction(1)}, {})
+
+    monkeypatch.setitem(
+        sys.modules, "optimizer.coalitions", types.SimpleNamespace(shapley_of=shapley_of)
+    )
+    result = CliRunner().invoke(
+        main,
+        ["business-case", str(book), "--from", "2025", "--to", "2026", "--split", "shapley",
+         "--time-limit", "20", "--json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert asked and asked[0][0] == 2025
+    doc = json.loads(result.output)
+    assert doc["split"] == "shapley"
+    assert any("Shapley-waarden van het basisjaar 2025" in n for n in doc["notes"])
