@@ -191,6 +191,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "--scenario {name} was saved without its patient flows (an older version); save "
         "the scenario again on the Scenario page",
     },
+    "usage_bc_scenario_other_book": {
+        "nl": "--scenario {name} hoort bij een ander invoerbestand: {unknown} komt in dit bestand "
+        "niet voor",
+        "en": "--scenario {name} belongs to another input file: {unknown} is not in this file",
+    },
     # ------------------------------------------------------------------ dashboard
     "ui_bc_title": {"nl": "Businesscase over de jaren", "en": "Business case over the years"},
     "ui_bc_caption": {

@@ -55,6 +55,12 @@ def saved_plan(wb: Workbook, name: str, first: int) -> tuple[pd.DataFrame, list[
     flows = store.flows(name)
     if flows is None:
         raise usage_error("usage_bc_scenario_no_flows", name=name)
+    hospitals = set(wb.hospitals["hospital_id"])
+    unknown = sorted(
+        (set(flows["sending_hospital"]) | set(flows["performing_hospital"])) - hospitals
+    ) + sorted(set(flows["care_form_id"]) - set(wb.care_forms["care_form_id"]))
+    if unknown:
+        raise usage_error("usage_bc_scenario_other_book", name=name, unknown=", ".join(unknown))
     notes = []
     if info["input_sha256"] != wb.sha256:
         notes.append(Message("bc_note_scenario_other_input", {"name": name}))

@@ -466,6 +466,8 @@ def test_cli_saved_scenario(book, tmp_path, monkeypatch):
     store = ScenarioStore()
     store.save("alles naar B", 2025, "manual", wb.sha256, pd.DataFrame({"x": [1]}), PLAN)
     store.save("oud", 2025, "manual", wb.sha256, pd.DataFrame({"x": [1]}))
+    elsewhere = PLAN.assign(performing_hospital=["ZZZ", "BBB"])
+    store.save("ander", 2025, "manual", "0" * 64, pd.DataFrame({"x": [1]}), elsewhere)
     runner = CliRunner()
     ok = runner.invoke(
         main,
@@ -476,7 +478,7 @@ def test_cli_saved_scenario(book, tmp_path, monkeypatch):
     doc = json.loads(ok.output)
     aaa = next(h for h in doc["hospitals"] if h["hospital_id"] == "AAA")
     assert aaa["years"][0]["position_cents"] == 3_100_000  # as in the golden case
-    for name, code in (("nergens", 64), ("oud", 64)):
+    for name, code in (("nergens", 64), ("oud", 64), ("ander", 64)):
         bad = runner.invoke(
             main, ["business-case", str(book), "--from", "2025", "--to", "2026", "--scenario", name]
         )
@@ -508,3 +510,36 @@ def test_cli_shapley_uses_the_coalitions_of_the_base_year(book, monkeypatch):
     doc = json.loads(result.output)
     assert doc["split"] == "shapley"
     assert any("Shapley-waarden van het basisjaar 2025" in n for n in doc["notes"])
+
+
+def test_a_case_that_breaks_an_invariant_is_not_written(book, tmp_path, monkeypatch):
+    """When a check finds a problem the command says so and exits 3; no workbook appears."""
+    from calculator.validate import load
+    from optimizer import business_case as module
+
+    one_year = business_case(load(book), 2025, 2025, PLAN)
+    assert module.check(one_year, 9_000_000, 3_000_000) == []
+    assert [p.code for p in module.check(one_year, 1_000_000, 3_000_000)] == ["bc_invariant_inputs"]
+    monkeypatch.setattr(
+        module,
+        "compensation_sums_to_zero",
+        lambda case: [module._p("compensation", year="2025", total_cents=1)],
+    )
+    out = tmp_path / "x.xlsx"
+    result = CliRunner().invoke(
+        main,
+        [
+            "business-case",
+            str(book),
+            "--from",
+            "2025",
+            "--to",
+            "2025",
+            "--manual",
+            "--out",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 3
+    assert "klopt niet met zichzelf" in result.output and "2025" in result.output
+    assert not out.exists()
