@@ -25,13 +25,21 @@ TEXTS: dict[str, dict[str, str]] = {
     "bc_rule_shapley": {"nl": "Shapley-waarde", "en": "Shapley value"},
     # ------------------------------------------------------------------ notes
     "bc_note_plan_grows": {
-        "nl": "Het plan houdt de verdeling van {base} en groeit per verwijzend ziekenhuis en "
-        "zorgvorm zoals vandaag (blad 'groei'); fasering van afspraken verandert alleen de "
-        "situatie van vandaag. Beide kanten met de geïndexeerde prijzen van elk jaar; nieuwe "
-        "afspraken verrekend als verwijzing.",
-        "en": "The plan keeps the allocation of {base} and grows per sending hospital and care "
-        "form as today does (sheet 'growth'); phased agreements change today's situation only. "
-        "Both sides at each year's indexed prices; new agreements settled as referral.",
+        "nl": "Het plan gaat uit van de verdeling van {base} en wordt doorgerekend zoals vandaag: "
+        "afgesproken veranderingen van aandelen (blad 'fasering', aflopende afspraken) gelden "
+        "ook voor het plan, en het groeit per verwijzend ziekenhuis en zorgvorm (blad 'groei'). "
+        "Beide kanten met de geïndexeerde prijzen van elk jaar; nieuwe afspraken verrekend als "
+        "verwijzing.",
+        "en": "The plan starts from the allocation of {base} and is projected as today is: "
+        "agreed changes of shares (sheet 'phases', agreements that end) apply to the plan too, "
+        "and it grows per sending hospital and care form (sheet 'growth'). Both sides at each "
+        "year's indexed prices; new agreements settled as referral.",
+    },
+    "bc_note_plan_shift_limited": {
+        "nl": "{year}: in het plan voert {hospital} minder {care_form} zelf uit dan de fasering "
+        "wil verschuiven; verschoven wat er is.",
+        "en": "{year}: under the plan {hospital} performs less {care_form} itself than the phase "
+        "would shift; what there is was shifted.",
     },
     "bc_note_rule": {
         "nl": "Compensatie in jaren waarin de regio wint: {rule}.",

@@ -3,11 +3,14 @@ pays, year by year, against today's allocation.
 
 *Today* is the projection of the base year's flows (:func:`optimizer.projection.project`:
 growth, phased agreements, indexed prices, insurer contracts carried forward). *The plan* is the
-base year's planned flows grown with the same growth per sending hospital × care form
-(``cases × (1 + rate)^(year − base year)``, exact); it keeps its base-year allocation, so a
-phase of an agreement changes today's flows only. Both sides are priced with the same money
-rules (:func:`optimizer.capacity.money`) in each year's prices: existing agreements in their own
-mode, proposed agreements (which have no agreement row) as referral.
+base year's planned flows projected the same way (:func:`optimizer.projection.flows_in_year`):
+the agreed changes of agreement shares (phases, agreements that end) applied to the plan as to
+today, then grown with the same growth per sending hospital × care form
+(``cases × (1 + rate)^(year − base year)``, exact). So a plan equal to today has a business case
+of zero in every year, and what differs in later years is the plan's own doing. Both sides are
+priced with the same money rules (:func:`optimizer.capacity.money`) in each year's prices:
+existing agreements in their own mode, proposed agreements (which have no agreement row) as
+referral.
 
 Per hospital h and year t [EUR cents]:
 
@@ -41,7 +44,15 @@ from calculator.workbook import Workbook
 from messages import Message
 from optimizer.capacity import FLOW_COLUMNS, money
 from optimizer.compensation import RULES, ShapleyValues, Split, split
-from optimizer.projection import Projection, contracts_carried, grown, growth_rates, project
+from optimizer.projection import (
+    AgreementShares,
+    Projection,
+    agreement_shares,
+    base_flows,
+    contracts_carried,
+    flows_in_year,
+    project,
+)
 
 DEFAULT_DISCOUNT_RATE = Decimal("0.04")
 MAX_YEARS = 30  # a business case spans at most this many years (--from … --to)
@@ -108,12 +119,22 @@ def _decimal_cases(flows: pd.DataFrame) -> pd.DataFrame:
     return f.groupby(FLOW_COLUMNS[:3], as_index=False)["cases"].agg(lambda v: sum(v, Decimal(0)))
 
 
-def plan_in_year(wb: Workbook, plan: pd.DataFrame, first: int, year: int) -> pd.DataFrame:
-    """The base year's plan flows (FLOW_COLUMNS) grown to ``year`` with the growth of each
-    sending hospital × care form: cases × (1 + rate)^(year − first), exact [Decimal]."""
-    f = _decimal_cases(plan).reset_index(drop=True)
-    f["cases"] = grown(f, growth_rates(wb, f), year - first)
-    return f
+def plan_in_year(
+    wb: Workbook,
+    plan: pd.DataFrame,
+    first: int,
+    year: int,
+    shares: AgreementShares,
+    notes: list[tuple[str, dict[str, object]]],
+) -> pd.DataFrame:
+    """The base year's plan flows (FLOW_COLUMNS) in ``year``, projected as today's are
+    (:func:`optimizer.projection.flows_in_year`): each agreed change of an agreement's share
+    (phases, an agreement that ends) applied to the plan too, then grown per sending hospital
+    × care form, cases × (1 + rate)^(year − first), exact [Decimal]. A plan equal to today
+    stays equal to today in every year."""
+    return flows_in_year(
+        wb, _decimal_cases(plan).reset_index(drop=True), first, year, shares, notes
+    )
 
 
 # ---------------------------------------------------------------------- yearly arithmetic
@@ -236,10 +257,12 @@ def business_case(
     splits: dict[int, Split] = {}
     parts = []
     margin_today = today.hospitals.set_index(["year", "hospital_id"])["margin_cents"]
+    shares = agreement_shares(wb, base_flows(wb, first), first)
+    plan_notes: list[tuple[str, dict[str, object]]] = []
     for i, year in enumerate(years):
         now = today.flows[today.flows["year"] == year][FLOW_COLUMNS]
         now = now.assign(cases=now["cases"].astype(float), source=f"today {year}")
-        planned = plan_in_year(wb, plan, first, year)
+        planned = plan_in_year(wb, plan, first, year, shares, plan_notes)
         planned = planned.assign(cases=planned["cases"].astype(float), source=f"plan {year}")
         cash = money(wb_years, planned, year, before=now, caps=caps).set_index("hospital_id")
         frame = pd.DataFrame({"year": year, "hospital_id": hospitals})
@@ -275,6 +298,10 @@ def business_case(
         parts.append(frame)
         if progress is not None:
             progress(i + 1, len(years), str(year))
+    for code, params in dict.fromkeys((code, tuple(params.items())) for code, params in plan_notes):
+        if code == "proj_note_shift_limited":  # where the plan leaves too few cases to shift
+            shown = {k: str(v) if k.endswith("year") else v for k, v in params}
+            notes.append(Message("bc_note_plan_shift_limited", shown))
     yearly = pd.concat(parts, ignore_index=True)
     for column in PARTS:
         yearly[column] = yearly[column].astype("int64")

@@ -543,3 +543,38 @@ def test_a_case_that_breaks_an_invariant_is_not_written(book, tmp_path, monkeypa
     assert result.exit_code == 3
     assert "klopt niet met zichzelf" in result.output and "2025" in result.output
     assert not out.exists()
+
+
+def test_a_plan_equal_to_today_has_a_zero_case_in_every_year():
+    """With a phase (AAA → BBB rises from 20 % to 50 % in 2027), growth and indexation, the plan
+    'today's 2025 allocation' is projected as today is: nothing differs in any year."""
+    from optimizer.capacity import baseline_flows
+    from tests.test_projection import two_year_sheets
+
+    wb = load_frames(two_year_sheets())
+    case = business_case(wb, 2025, 2027, baseline_flows(wb, 2025), rule="proportional")
+    assert case.holds
+    for column in ("margin_change_cents", "freed_or_cents", "compensation_cents"):
+        assert (case.yearly[column] == 0).all(), column
+
+
+def test_the_plan_follows_the_agreed_phases():
+    """The same book; the plan moves 10 more of AAA's 100 patients to BBB in 2025 (30 of 100
+    instead of 20). In 2027 the phase moves 0,3 × 100 more for both sides, so the plan's extra
+    patients stay the plan's only difference, grown 10 % a year: 10 × 1,1² = 12,1 in 2027.
+    Price 2027 € 1.155,00 (1,1 × 1,05); AAA declares it in full (no contract), BBB at 90 % (its
+    2025 contract carried). AAA loses 12,1 × (115.500 − 57.750) = 698.775 cents of margin."""
+    from tests.test_projection import two_year_sheets
+
+    wb = load_frames(two_year_sheets())
+    plan = pd.DataFrame(
+        {
+            "sending_hospital": ["AAA", "AAA", "BBB"],
+            "performing_hospital": ["AAA", "BBB", "BBB"],
+            "care_form_id": ["lies"] * 3,
+            "cases": [70.0, 30.0, 50.0],
+        }
+    )
+    case = business_case(wb, 2025, 2027, plan)
+    y = case.yearly.set_index(["year", "hospital_id"])
+    assert y.at[(2027, "AAA"), "margin_change_cents"] == -698_775
