@@ -28,24 +28,34 @@ SHOWN_YEARS = 5  # the last year offered first: the base year + 5
 YEAR_LIMIT = 2100  # the last year an input may name
 
 
-def end_labels(frame: pd.DataFrame, hospitals: list[str], gap: float = 0.04) -> pd.DataFrame:
-    """One label per line at its last year (year, euros, label, colour); lines that end closer
-    than ``gap`` of the axis range share one label (``ACR · ZDL``, in grey) so no label hides
-    another."""
-    last = frame[frame["year"] == frame["year"].max()].sort_values(["euros", "hospital_id"])
+def end_labels(
+    frame: pd.DataFrame, hospitals: list[str], same: float = 0.01, spacing: float = 0.06
+) -> pd.DataFrame:
+    """One label per line at its last year (year, euros, label, colour). Lines that end within
+    ``same`` of the axis range share one label (``ACR · ZDL``, in grey); labels closer than
+    ``spacing`` of the range are moved apart downwards, so no label hides another."""
+    last = frame[frame["year"] == frame["year"].max()].sort_values(
+        ["euros", "hospital_id"], ascending=[False, True]
+    )
     span = float(frame["euros"].max() - frame["euros"].min()) or 1.0
     scale = charts.hospital_scale(hospitals)
     colours = dict(zip(scale.domain, scale.range, strict=True))  # type: ignore[arg-type]
     groups: list[list[tuple[str, float]]] = []
     for hospital, euros in last[["hospital_id", "euros"]].itertuples(index=False):
-        if groups and abs(euros - groups[-1][-1][1]) < gap * span:
+        if groups and abs(euros - groups[-1][-1][1]) <= same * span:
             groups[-1].append((hospital, float(euros)))
         else:
             groups.append([(hospital, float(euros))])
+    heights: list[float] = []
+    for group in groups:
+        height = sum(e for _, e in group) / len(group)
+        if heights and heights[-1] - height < spacing * span:
+            height = heights[-1] - spacing * span
+        heights.append(height)
     return pd.DataFrame(
         {
             "year": last["year"].iloc[0] if len(last) else 0,
-            "euros": [sum(e for _, e in g) / len(g) for g in groups],
+            "euros": heights,
             "label": [" · ".join(sorted(h for h, _ in g)) for g in groups],
             "colour": [colours[g[0][0]] if len(g) == 1 else "#444444" for g in groups],
         }
@@ -103,7 +113,14 @@ def cumulative_chart(case: BusinessCase, language: str) -> alt.LayerChart:
             ],
         )
     )
-    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(strokeDash=[6, 4]).encode(y="zero:Q")
+    # the zero line from the first to the last year: it stops where the labels begin
+    zero = (
+        alt.Chart(
+            pd.DataFrame({"year": [frame["year"].min()], "end": [frame["year"].max()], "zero": [0]})
+        )
+        .mark_rule(strokeDash=[6, 4], opacity=0.6)
+        .encode(x=x, x2="end:O", y="zero:Q")
+    )
     return zero + lines + dots + labels
 
 

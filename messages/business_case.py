@@ -208,10 +208,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_bc_title": {"nl": "Businesscase over de jaren", "en": "Business case over the years"},
     "ui_bc_caption": {
         "nl": "Cumulatieve positie per ziekenhuis tegenover vandaag: margeverandering, "
-        "vrijgekomen OK-tijd, compensatie, eenmalige kosten en transformatiegeld. De stip is het "
-        "jaar waarin het ziekenhuis zijn investering heeft terugverdiend.",
+        "vrijgekomen OK-tijd, compensatie, eenmalige kosten en transformatiegeld. De ruit "
+        "markeert het jaar waarin het ziekenhuis zijn investering heeft terugverdiend.",
         "en": "Cumulative position per hospital against today: margin change, freed OR time, "
-        "compensation, one-off costs and transformation funding. The dot marks the year the "
+        "compensation, one-off costs and transformation funding. The diamond marks the year the "
         "hospital has earned its investment back.",
     },
     "ui_bc_show": {
