@@ -423,7 +423,9 @@ def manual_tab(wb: Workbook, year: int) -> None:
         download(
             write_scenario, result, care_form_names(wb), f"scenario_{year}.xlsx", "download_manual"
         )
-        save_form(wb, year, "manual", result.capacity_after, result.money, "manual")
+        save_form(
+            wb, year, "manual", result.capacity_after, result.money, "manual", result.flows_after
+        )
 
 
 def optimiser_options(wb: Workbook) -> Options:
@@ -628,6 +630,26 @@ def main() -> None:
         manual_tab(wb, year)
     with optimised:
         optimiser_tab(wb, year)
+        business_case_of_optimum(wb, year)
+
+
+# --------------------------------------------------------------------------- the business case
+# (issue 18, item 3): the optimised plan over the years, below everything else of its tab
+
+
+def business_case_of_optimum(wb: Workbook, year: int) -> None:
+    """The business case of the optimised plan of this session, when there is one."""
+    from dashboard.business_case_view import business_case_section
+    from messages import Message
+
+    stored = st.session_state.get("optimum")
+    if not stored or stored[0] != wb.sha256 or stored[1] != year:
+        return
+    _, _, options, result = stored
+    if result.flows.empty:
+        return
+    plan = Message("bc_plan_optimised", {"year": str(year)})
+    business_case_section(wb, year, result.flows, plan, "opt", caps=options.caps)
 
 
 main()

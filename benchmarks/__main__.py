@@ -334,6 +334,8 @@ def proposal_rows(single: dict[str, object]) -> list[Row]:
 def years_rows(runs: int) -> list[Row]:
     projected = run_case("project_sample")
     p = projected.figures
+    case = run_case("business_case_sample")
+    c = case.figures
     swept = run_case("sweep_national")
     f = swept.figures
     rows = [
@@ -345,6 +347,16 @@ def years_rows(runs: int) -> list[Row]:
             "",
             "",
             f"≤ 5 s: {_verdict(p['project_s'] <= 5)}",
+        ),
+        Row(
+            f"business case of the sample's 2025 plan, {c['years']} years, proportional split "
+            f"(after reading {c['read_s']:.2f} s, the plan {c['plan_s']:.2f} s and today's "
+            f"projection {c['project_s']:.2f} s; invariants hold: {c['holds']})",
+            f"{c['case_s']:.2f} s",
+            _memory([case]),
+            f"today's projection: {c['project_s']:.2f} s",
+            f"{c['case_s'] / c['project_s']:.2f}×",
+            f"≤ 2×: {_verdict(c['case_s'] <= 2 * c['project_s'])}",
         ),
         Row(
             f"norm sweep, national, 11 norms of {f['care_form']} ({f['workers']} processes; "

@@ -256,6 +256,35 @@ def project_sample() -> dict[str, object]:
     }
 
 
+def business_case_sample() -> dict[str, object]:
+    """The business case of the sample's optimised 2025 plan over 2025–2030 with a proportional
+    split: reading, the plan, today's projection, then the case itself (money of the plan in
+    each year, the split, the verdicts, the invariants)."""
+    from calculator.validate import load
+    from optimizer.business_case import business_case
+    from optimizer.optimize import optimize
+    from optimizer.projection import project
+
+    t0 = time.perf_counter()
+    wb = load(Path(__file__).parent.parent / "sample_data" / "regio_voorbeeld.xlsx")
+    t1 = time.perf_counter()
+    plan = optimize(wb, 2025).flows
+    t2 = time.perf_counter()
+    today = project(wb, 2025, 2030)
+    t3 = time.perf_counter()
+    case = business_case(wb, 2025, 2030, plan, rule="proportional", today=today)
+    t4 = time.perf_counter()
+    return {
+        "read_s": t1 - t0,
+        "plan_s": t2 - t1,
+        "project_s": t3 - t2,
+        "case_s": t4 - t3,
+        "total_s": t4 - t0,
+        "years": len(case.years),
+        "holds": case.holds,
+    }
+
+
 def sweep_national() -> dict[str, object]:
     """11 norms (10:60:5) of the largest care form every hospital type may perform, on the
     national instance (free moves within 60 minutes, first solve to a 1 % gap), against one
@@ -436,6 +465,7 @@ CASES: dict[str, Callable[[], dict[str, object]]] = {
     "optimize_national_proposals": lambda: national_proposal_run(),
     "project_sample": project_sample,
     "shapley_sample": shapley_sample,
+    "business_case_sample": business_case_sample,
     "sweep_national": sweep_national,
     "optimize_nl": lambda: nl_case("nl_run"),
     "sweep_nl": lambda: nl_case("nl_sweep"),

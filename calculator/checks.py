@@ -301,6 +301,9 @@ _REFERENCES = (
     ("network_shares", "hospital_id", "hospitals", "hospital_id"),
     ("compensation", "payer_hospital", "hospitals", "hospital_id"),
     ("compensation", "payee_hospital", "hospitals", "hospital_id"),
+    ("one_off_costs", "hospital_id", "hospitals", "hospital_id"),
+    ("one_off_costs", "agreement_id", "agreements", "agreement_id"),
+    ("funding", "hospital_id", "hospitals", "hospital_id"),
 )
 
 

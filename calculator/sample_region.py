@@ -20,6 +20,7 @@ from typing import IO
 import numpy as np
 import pandas as pd
 
+from calculator.sample_business_case import BUSINESS_CASE_MONEY, business_case_sheets
 from calculator.sample_cycle import CYCLE_MONEY, cycle_sheets
 from calculator.schema import SHEETS_BY_NAME
 from calculator.xlsx_writer import SheetOut, write_book
@@ -684,6 +685,7 @@ def build_sample() -> dict[str, pd.DataFrame]:
         ),
         "hospital_care_forms": _hospital_care_forms(),
         **cycle_sheets(),
+        **business_case_sheets(),
     }
 
 
@@ -710,6 +712,7 @@ def write_sample(target: str | Path | IO[bytes]) -> None:
         "agreements": ["odv_fixed_price", "secondment_rate"],
         "hospital_care_forms": ["variable_cost_per_case"],
         **CYCLE_MONEY,
+        **BUSINESS_CASE_MONEY,
     }
     for name, frame in sheets.items():
         out.append(SheetOut(name, frame, euro=money.get(name, ())))

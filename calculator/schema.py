@@ -881,6 +881,57 @@ SHEETS: tuple[Sheet, ...] = (
         ),
         key=("cost_id", "hospital_id"),
     ),
+    # the business case over the years (issue 18): one-off costs of a plan and the
+    # transformation funding a hospital receives
+    Sheet(
+        "one_off_costs",
+        "eenmalige_kosten",
+        "One-off costs of carrying out a plan (a move, training, equipment), per hospital and "
+        "year; in the business case they lower the hospital's position in that year.",
+        (
+            _c("hospital_id", "text", True, "Hospital that bears the cost", "ziekenhuis_id"),
+            _c("year", "int", True, "Year", "jaar", minimum=2000, maximum=2100),
+            _c(
+                "amount",
+                "money",
+                True,
+                "Amount",
+                "bedrag",
+                unit="EUR",
+                minimum=0,
+                maximum=1_000_000_000,
+            ),
+            _c("description", "text", True, "What the cost is", "omschrijving"),
+            _c(
+                "agreement_id",
+                "text",
+                False,
+                "Agreement the cost belongs to (blank = the plan as a whole)",
+                "afspraak_id",
+            ),
+        ),
+    ),
+    Sheet(
+        "funding",
+        "financiering",
+        "Transformation funding a hospital receives for a plan (from an insurer, the region), "
+        "per year; in the business case it raises the hospital's position in that year.",
+        (
+            _c("hospital_id", "text", True, "Hospital that receives it", "ziekenhuis_id"),
+            _c("year", "int", True, "Year", "jaar", minimum=2000, maximum=2100),
+            _c(
+                "amount",
+                "money",
+                True,
+                "Amount",
+                "bedrag",
+                unit="EUR",
+                minimum=0,
+                maximum=1_000_000_000,
+            ),
+            _c("source", "text", True, "Who provides it, e.g. a transformation fund", "bron"),
+        ),
+    ),
     Sheet(
         "compensation",
         "compensatie",

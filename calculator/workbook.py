@@ -48,6 +48,8 @@ class Workbook:
     network_costs: pd.DataFrame
     network_shares: pd.DataFrame
     compensation: pd.DataFrame
+    one_off_costs: pd.DataFrame
+    funding: pd.DataFrame
     source_name: str
     sha256: str
     present: frozenset[str]

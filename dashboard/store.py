@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS scenario (
 """
 # columns added after the first release: (name, declaration), added to an older database
 LATER_COLUMNS = (("flows", "TEXT"), ("deal", "TEXT"))
+FLOW_FIELDS = ["sending_hospital", "performing_hospital", "care_form_id", "cases"]
 BUSY_TIMEOUT_S = 10
 
 
@@ -128,6 +129,11 @@ class ScenarioStore:
         except sqlite3.Error as exc:
             raise self._classify(exc) from exc
 
+    @staticmethod
+    def _has_column(con: sqlite3.Connection, column: str) -> bool:
+        """An older store opened read-only may lack a later column."""
+        return any(row[1] == column for row in con.execute("PRAGMA table_info(scenario)"))
+
     def _check_readable(self) -> None:
         with self._reading() as con:
             con.execute("SELECT count(*) FROM scenario").fetchone()
@@ -144,14 +150,21 @@ class ScenarioStore:
         flows: pd.DataFrame | None = None,
         deal: dict[str, Any] | None = None,
     ) -> None:
-        """Save (or replace) a scenario: its summary per hospital, its flows and its deal (the
-        terms and compensation as the JSON output has them) where given; raises StoreError
-        with a readable reason on failure."""
+        """Save (or replace) a scenario: its summary per hospital, its patient flows
+        (sending_hospital, performing_hospital, care_form_id, cases: the business case is made
+        of them) and its deal (terms and compensation as the JSON output has them) where given;
+        raises StoreError with a readable reason on failure."""
         name = name.strip()
         if not name:
             raise StoreError(Message("store_name_empty"))
         payload = per_hospital.to_json(orient="records")
-        flows_json = flows.to_json(orient="records") if flows is not None else None
+        flow_payload = (
+            None
+            if flows is None
+            else flows[FLOW_FIELDS]
+            .assign(cases=flows["cases"].astype(float))
+            .to_json(orient="records")
+        )
         deal_json = json.dumps(deal) if deal is not None else None
         with self._transaction() as con:
             con.execute("DELETE FROM scenario WHERE name = ?", (name,))
@@ -165,21 +178,23 @@ class ScenarioStore:
                     kind,
                     input_sha256,
                     payload,
-                    flows_json,
+                    flow_payload,
                     deal_json,
                 ),
             )
 
     def details(self, name: str) -> tuple[pd.DataFrame | None, dict[str, Any] | None]:
         """A saved scenario's flows and deal (None where it was saved without them)."""
+        flows = self.flows(name)
         with self._reading() as con:
-            row = con.execute("SELECT flows, deal FROM scenario WHERE name = ?", (name,)).fetchone()
-        if row is None:
-            raise KeyError(name)
+            if not self._has_column(con, "deal"):
+                return flows, None
+            row = con.execute("SELECT deal FROM scenario WHERE name = ?", (name,)).fetchone()
+        if row is None or row[0] is None:
+            return flows, None
         try:
-            flows = pd.DataFrame(json.loads(row[0])) if row[0] is not None else None
-            deal = json.loads(row[1]) if row[1] is not None else None
-            if deal is not None and not isinstance(deal, dict):
+            deal = json.loads(row[0])
+            if not isinstance(deal, dict):
                 raise TypeError("deal is not an object")
         except (ValueError, TypeError, RecursionError) as exc:  # a row changed outside the app
             raise self._error("store_damaged", exc) from exc
@@ -205,6 +220,35 @@ class ScenarioStore:
                 raise TypeError("per_hospital is not a list of records")
             return pd.DataFrame(records)
         except (ValueError, TypeError, RecursionError) as exc:  # a row changed outside the app
+            raise self._error("store_damaged", exc) from exc
+
+    def info(self, name: str) -> dict[str, Any]:
+        """name, saved_at, year, kind and input_sha256 of a saved scenario."""
+        with self._reading() as con:
+            row = con.execute(
+                "SELECT name, saved_at, year, kind, input_sha256 FROM scenario WHERE name = ?",
+                (name,),
+            ).fetchone()
+        if row is None:
+            raise KeyError(name)
+        return dict(zip(["name", "saved_at", "year", "kind", "input_sha256"], row, strict=True))
+
+    def flows(self, name: str) -> pd.DataFrame | None:
+        """The patient flows saved with a scenario (None: saved without them)."""
+        with self._reading() as con:
+            if not self._has_column(con, "flows"):
+                return None
+            row = con.execute("SELECT flows FROM scenario WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise KeyError(name)
+        if row[0] is None:
+            return None
+        try:
+            records = json.loads(row[0])
+            frame = pd.DataFrame(records, columns=FLOW_FIELDS)
+            frame["cases"] = frame["cases"].astype(float)
+            return frame
+        except (ValueError, TypeError, RecursionError, KeyError) as exc:
             raise self._error("store_damaged", exc) from exc
 
     def delete(self, name: str) -> None:

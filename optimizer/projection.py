@@ -214,6 +214,44 @@ def grown(flows: pd.DataFrame, rates: pd.Series, years: int) -> pd.Series:
     )
 
 
+@dataclass(frozen=True)
+class AgreementShares:
+    """The agreements' shares a projection starts from: per (care_form_id, sending,
+    performing) the share in the base year (``base``), and for agreements without a ``share``
+    the share of demand they moved in the base year with their id (``implied``)."""
+
+    base: dict[tuple[str, str, str], Decimal]
+    implied: dict[tuple[str, str, str], tuple[Decimal, str]]
+
+
+def agreement_shares(wb: Workbook, base: pd.DataFrame, first: int) -> AgreementShares:
+    """The shares of the base year ``first`` (``base``: its flows, cases as Decimal)."""
+    implied = _base_year_shares(wb, base, first)
+    return AgreementShares(
+        _pair_shares(wb, first) | {pair: v for pair, (v, _) in implied.items()}, implied
+    )
+
+
+def flows_in_year(
+    wb: Workbook,
+    base: pd.DataFrame,
+    first: int,
+    year: int,
+    shares: AgreementShares,
+    notes: list[tuple[str, dict[str, object]]],
+) -> pd.DataFrame:
+    """``base`` (flows of the base year ``first``) in ``year``: each change of an agreement's
+    share against the base year applied (:func:`shifted_flows`), then grown per sending
+    hospital and care form (:func:`grown`); columns sending_hospital, performing_hospital,
+    care_form_id, cases [Decimal], growth_rate."""
+    shares_year = _year_shares(wb, year, shares.implied, notes)
+    shifted = shifted_flows(base, shares.base, shares_year, year, notes)
+    rates = growth_rates(wb, shifted)
+    shifted["cases"] = grown(shifted, rates, year - first)
+    shifted["growth_rate"] = rates.to_numpy()
+    return shifted
+
+
 def contracts_carried(
     wb: Workbook, years: list[int]
 ) -> tuple[Workbook, list[tuple[str, int, int]]]:
@@ -313,15 +351,10 @@ def project(wb: Workbook, first: int, last: int, progress: Progress | None = Non
     ]
     growth = base[["sending_hospital", "care_form_id"]].drop_duplicates().reset_index(drop=True)
     growth["rate"] = growth_rates(wb, growth).to_numpy()
-    implied = _base_year_shares(wb, base, first)
-    shares_base = _pair_shares(wb, first) | {pair: v for pair, (v, _) in implied.items()}
+    shares = agreement_shares(wb, base, first)
     flow_parts, hospital_parts, norm_parts = [], [], []
     for i, year in enumerate(years):
-        shares_year = _year_shares(wb, year, implied, notes)
-        shifted = shifted_flows(base, shares_base, shares_year, year, notes)
-        shifted_rates = growth_rates(wb, shifted)
-        shifted["cases"] = grown(shifted, shifted_rates, year - first)
-        shifted["growth_rate"] = shifted_rates.to_numpy()
+        shifted = flows_in_year(wb, base, first, year, shares, notes)
         shifted.insert(0, "year", year)
         hospitals, norms = _hospital_year(wb_years, shifted, year)
         flow_parts.append(shifted)

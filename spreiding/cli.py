@@ -24,6 +24,7 @@ from messages import LANGUAGES
 from optimizer.errors import OptimizerError
 from spreiding.options import (
     CEILING,
+    DISCOUNT_RATE,
     MINUTES,
     NORM,
     NORMS,
@@ -689,6 +690,112 @@ def project(book: Path, first: int, last: int, out: Path | None, as_json: bool) 
         raise usage_error("usage_years_order", first=str(first), last=str(last))
     check_out(out, book)
     return run_project(book, first, last, out, as_json, language())
+
+
+# the options of ``optimize`` that shape the plan of a business case, reused as declared there
+PLAN_OPTIONS = (
+    "solver",
+    "time_limit",
+    "gap",
+    "integer",
+    "fractional",
+    "free_moves",
+    "objective",
+    "w_travel",
+    "w_move",
+    "max_utilisation",
+    "norms",
+    "max_travel",
+    "max_move_share",
+    "max_margin_loss",
+    "propose",
+    "w_fixed",
+    "caps",
+)
+
+
+@main.command("business-case")
+@BOOK
+@click.option("--from", "first", type=YEAR_TYPE, required=True, help="Base year (has volumes).")
+@click.option("--to", "last", type=YEAR_TYPE, required=True, help="Last year of the case.")
+@click.option("--scenario", "scenario_name", help="A scenario saved on the dashboard.")
+@click.option("--manual", is_flag=True, help="The manual scenario (the agreed shares moved).")
+@click.option(
+    "--split",
+    "split_rule",
+    type=click.Choice(["proportional", "equal", "shapley"]),
+    help="Compensation in years the region gains: proportional to the gains, equal shares, "
+    "or the Shapley value (of the base year; the optimised plan only).",
+)
+@click.option(
+    "--discount-rate",
+    type=DISCOUNT_RATE,
+    default=0.04,
+    show_default=True,
+    help="Yearly discount rate of the net present value (share).",
+)
+@OUT
+@JSON
+@guarded
+def business_case(
+    book: Path,
+    first: int,
+    last: int,
+    scenario_name: str | None,
+    manual: bool,
+    split_rule: str | None,
+    discount_rate: float,
+    out: Path | None,
+    as_json: bool,
+    **plan: Any,
+) -> int:
+    """Business case over the years: per hospital and year the margin change, freed OR time,
+    compensation, one-off costs and funding; cumulative position, break-even year, NPV and
+    pre-financing. The plan: the optimised plan of --from (with optimize's options), or
+    --manual, or --scenario NAME."""
+    from calculator.money import decimal
+    from optimizer.business_case import MAX_YEARS
+    from optimizer.inputs import Options
+    from spreiding.business_case_command import run_business_case
+
+    if last < first:
+        raise usage_error("usage_years_order", first=str(first), last=str(last))
+    if last - first + 1 > MAX_YEARS:
+        raise usage_error(
+            "usage_bc_too_many_years",
+            first=str(first),
+            last=str(last),
+            years=last - first + 1,
+            limit=MAX_YEARS,
+        )
+    if scenario_name is not None and manual:
+        raise usage_error("usage_bc_plan_twice")
+    if split_rule == "shapley" and (scenario_name is not None or manual):
+        raise usage_error("usage_bc_shapley_needs_optimum")
+    if plan["integer"] and plan["fractional"]:
+        raise click.UsageError(say("cli_integer_and_fractional"))
+    check_out(out, book)
+    norms = plan.pop("norms")
+
+    def options(wb: Any) -> Options:
+        return Options(**plan, norms=parse_norms(norms, wb))
+
+    return run_business_case(
+        book,
+        first,
+        last,
+        options,
+        scenario_name,
+        manual,
+        split_rule,
+        decimal(discount_rate),
+        out,
+        as_json,
+        language(),
+    )
+
+
+business_case.params[-2:-2] = [p for p in optimize.params if p.name in PLAN_OPTIONS]
 
 
 @main.command()

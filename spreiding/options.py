@@ -216,6 +216,7 @@ SHARE = BoundedFloat(0.0, 1.0)
 CEILING = BoundedFloat(0.0, 1.0, low_open=True)  # a planning ceiling: above 0, at most 1
 SECONDS = BoundedFloat(0.0, MAX_TIME_LIMIT, low_open=True)
 MINUTES = BoundedFloat(0.0, MAX_TRAVEL_MINUTES)
+DISCOUNT_RATE = BoundedFloat(0.0, 1.0)  # a yearly discount rate: 0 to 100 %
 WORKERS = BoundedInt(1, available_cores)
 NORMS = NormRange()
 NORM = NormOverride()

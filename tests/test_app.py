@@ -359,3 +359,28 @@ def test_a_reload_keeps_the_upload_or_says_it_is_gone(app):
     gone.query_params["werkmap"] = "verlopen"
     gone.run()
     assert "niet meer beschikbaar" in all_text(gone) and "Voorbeeldregio" in all_text(gone)
+
+
+def test_scenario_page_shows_the_business_case_of_the_plan(app):
+    """The optimised plan of 2025 over 2025–2030: one cumulative line per hospital in the
+    map's colours, labelled at its end, the break-even years marked; the verdict per hospital
+    and the region in the table; the notes."""
+    goto(app, "scenario")
+    app.button(key="run").click().run()
+    app.toggle(key="bc_show_opt").set_value(True).run()
+    assert not app.exception, app.exception
+    text = all_text(app)
+    assert "Businesscase over de jaren" in text
+    assert "Regio: terugverdiend in 2025" in text
+    summary = next(d.value for d in app.dataframe if "netto contante waarde" in d.value.columns)
+    assert list(summary["ziekenhuis"]) == ["ACR", "KZH", "MOG", "RSZ", "ZDL", "ZVL", "regio"]
+    assert {"2025", "2030"} <= set(summary.columns)
+    spec = next(s for s in chart_specs(app) if "Cumulatieve positie" in json.dumps(s))
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert {"line", "text", "point", "rule"} <= set(marks)
+    colours = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "line")
+    assert colours["encoding"]["color"]["scale"]["range"][0] == "#1f77b4"
+    app.radio(key="bc_rule_opt").set_value("equal").run()
+    assert not app.exception
+    summary = next(d.value for d in app.dataframe if "netto contante waarde" in d.value.columns)
+    assert summary["voorfinanciering"].str.startswith("€").all()
