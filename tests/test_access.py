@@ -4,13 +4,17 @@ as ``st.user`` (AppTest). The real sign-in through an OpenID provider is in the 
 
 from __future__ import annotations
 
+import io
 import sqlite3
 from contextlib import closing
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
+from calculator.validate import load_bytes
+from dashboard import state
 from dashboard.access import RolesError, User, mask_pseudonyms, read_roles
 from dashboard.audit import entries
 from dashboard.store import ScenarioStore, StoreError
@@ -96,7 +100,18 @@ def test_a_roles_file_that_cannot_be_used_names_the_line(tmp_path, content, said
 
 
 def summary(hospital: str) -> pd.DataFrame:
-    return pd.DataFrame([{"hospital_id": hospital, "margin_cents_after": 100}])
+    """A scenario's summary of one hospital, as the Scenario page saves it."""
+    return pd.DataFrame(
+        [
+            {
+                "hospital_id": hospital,
+                "or_utilisation": 0.8,
+                "norms_met": 1,
+                "norms_total": 2,
+                "margin_cents_after": 100,
+            }
+        ]
+    )
 
 
 def test_who_sees_which_scenario(tmp_path):
@@ -227,27 +242,49 @@ def test_a_damaged_roles_file_lets_nobody_in(region):
     assert not anna.dataframe
 
 
-def test_two_hospitals_see_their_own_work_and_pseudonyms(region):
+def sheet_pseudonyms(book: bytes) -> pd.DataFrame:
+    """The exceptions sheet's hospital and pseudonym per row."""
+    sheet = load_workbook(io.BytesIO(book), read_only=True)["Uitzonderingen"]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    top = next(i for i, r in enumerate(rows) if "patiënt (pseudoniem)" in r)
+    frame = pd.DataFrame(rows[top + 1 :], columns=rows[top])
+    return frame[["ziekenhuis", "patiënt (pseudoniem)"]].dropna(subset=["ziekenhuis"])
+
+
+def test_pseudonyms_of_the_own_hospital_on_the_page_and_in_the_workbook(region):
     anna = session("ANNA@rsz.nl")
     assert "Ingelogd als anna@rsz.nl (ziekenhuis RSZ)" in all_text(anna)
     assert "Lokaal gebruik" not in all_text(anna)
     patients = exceptions_frame(anna).set_index("Ziekenhuis")[PATIENT]
     assert patients.loc["RSZ"].str.startswith("PS-").all()
     assert patients.drop("RSZ").isna().all()  # no other hospital's pseudonyms
+    carla = session("carla@regio.nl")
+    assert exceptions_frame(carla)[PATIENT].isna().all()  # an analyst sees none
+    wb = load_bytes(SAMPLE.read_bytes(), SAMPLE.name)
+    # the download: 27 exceptions, 25 with a pseudonym, of which 4 of RSZ (rows of RSZ–ZDL)
+    own = sheet_pseudonyms(state.settlement_workbook(wb, wb.sha256, 2025, "combined", "RSZ"))
+    assert len(own) == 27 and (own["ziekenhuis"] == "RSZ").sum() == 4
+    assert own.dropna()["ziekenhuis"].tolist() == ["RSZ"] * 4
+
+
+def test_scenarios_and_the_upload_link_belong_to_their_owner(region):
+    ScenarioStore(**ANNA.store_scope()).save("RSZ eigen", 2025, "manual", "sha", summary("RSZ"))
+    ScenarioStore(**BRAM.store_scope()).save("MOG eigen", 2025, "manual", "sha", summary("MOG"))
+    anna = session("anna@rsz.nl")
     goto(anna, "data")
     upload(anna, "rsz.xlsx", SAMPLE.read_bytes())
     link = anna.query_params["werkmap"]
     goto(anna, "scenario")
     anna.toggle(key="planned_shares").set_value(True).run()
-    save(anna, "RSZ eigen")
     anna.checkbox(key="share_manual").check()
     save(anna, "RSZ gedeeld")
+    goto(anna, "vergelijken")
+    assert anna.multiselect(key="compare").options == ["RSZ eigen", "RSZ gedeeld"]
 
     bram = session("bram@mog.nl")
-    assert exceptions_frame(bram).set_index("Ziekenhuis")[PATIENT].drop("MOG").isna().all()
     goto(bram, "vergelijken")
-    assert bram.multiselect(key="compare").options == ["RSZ gedeeld"]
-    assert bram.selectbox(key="delete_name").options == ["(kies een scenario)"]  # none of his
+    assert bram.multiselect(key="compare").options == ["MOG eigen", "RSZ gedeeld"]
+    assert bram.selectbox(key="delete_name").options[1:] == ["MOG eigen"]  # not Anna's
     # Anna's link opens Anna's workbook for Anna only
     stolen = AppTest.from_file(APP, default_timeout=120)
     stolen.secrets["auth"] = AUTH
@@ -263,23 +300,18 @@ def test_two_hospitals_see_their_own_work_and_pseudonyms(region):
     again.run()
     assert "rsz.xlsx" in all_text(again)
 
-    carla = session("carla@regio.nl")
-    assert exceptions_frame(carla)[PATIENT].isna().all()  # an analyst sees no pseudonyms
-    goto(carla, "vergelijken")
-    assert carla.multiselect(key="compare").options == ["RSZ eigen", "RSZ gedeeld"]
     dirk = session("dirk@regio.nl")
-    assert exceptions_frame(dirk)[PATIENT].notna().sum() == 25  # every hospital's
     goto(dirk, "vergelijken")
-    assert dirk.selectbox(key="delete_name").options[1:] == ["RSZ eigen", "RSZ gedeeld"]
+    everything = ["MOG eigen", "RSZ eigen", "RSZ gedeeld"]
+    assert sorted(dirk.selectbox(key="delete_name").options[1:]) == everything
 
     log = entries(region / "audit.sqlite3")
-    assert [a for a in log["action"] if a.startswith("login")] == ["login"] * 6  # one a session
+    assert [a for a in log["action"] if a.startswith("login")] == ["login"] * 5  # one a session
     assert log.iloc[0][["user", "action", "subject"]].tolist() == [
         "anna@rsz.nl",
         "login",
         "hospital RSZ",
     ]
-    assert ["bram@mog.nl", "upload_not_yours", "rsz.xlsx"] in log[
-        ["user", "action", "subject"]
-    ].values.tolist()
-    assert "RSZ gedeeld (manual, 2025, shared)" in set(log["subject"])
+    rows = log[["user", "action", "subject"]].values.tolist()
+    assert ["bram@mog.nl", "upload_not_yours", "rsz.xlsx"] in rows
+    assert ["anna@rsz.nl", "save", "RSZ gedeeld (manual, 2025, shared)"] in rows
