@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import login, state
 from dashboard.store import StoreError
 from dashboard.widgets import md, rendered_md, t
 
@@ -55,10 +55,15 @@ def sidebar() -> None:
         st.selectbox(t("ui_year"), years, key="year")
         if not state.has_login():
             st.caption(t("ui_local_mode", days=round(state.retention_seconds() / 86_400)))
-    if not kept:
+        else:
+            login.signed_in(state.user())
+    if kept is None:
+        st.warning(t("ui_upload_not_yours"))
+    elif not kept:
         st.warning(t("ui_upload_gone"))
 
 
+login.gate()  # with a login configured: nothing is drawn before a user with a role signs in
 sidebar()
 navigation = st.navigation(
     [

@@ -318,6 +318,7 @@ def save_form(
     pending = f"overwrite_{key}"
     with st.form(f"save_{key}"):
         name = st.text_input(t("ui_save_name"), key=f"name_{key}").strip()
+        shared = state.has_login() and st.checkbox(t("ui_share_region"), key=f"share_{key}")
         submitted = st.form_submit_button(t("ui_save"))
     summary = scenario_summary(after, money_table)
     document = deal_document(deal, state.lang()) if deal is not None else None
@@ -330,14 +331,14 @@ def save_form(
         if name in set(store.list()["name"]):
             st.session_state[pending] = name
         else:
-            store.save(name, year, kind, wb.sha256, summary, flows, document)
+            store.save(name, year, kind, wb.sha256, summary, flows, document, shared)
             st.success(tm("ui_saved", name=name))
     if st.session_state.get(pending):
         name = st.session_state[pending]
         st.warning(tm("ui_overwrite_ask", name=name))
         yes, no = st.columns([1, 4])
         if yes.button(t("ui_overwrite"), key=f"overwrite_yes_{key}", type="primary"):
-            store.save(name, year, kind, wb.sha256, summary, flows, document)
+            store.save(name, year, kind, wb.sha256, summary, flows, document, shared)
             st.session_state.pop(pending)
             st.success(tm("ui_saved", name=name))
         elif no.button(t("ui_cancel"), key=f"overwrite_no_{key}"):

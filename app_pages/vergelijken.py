@@ -53,19 +53,26 @@ def main() -> None:
             ),
             key="compare_chart",
         )
-    dataframe(
-        st,
-        saved.rename(
-            columns={
-                "name": t("ui_scenario_name"),
-                "saved_at": t("ui_scenario_saved_at"),
-                "year": t("ui_year"),
-                "kind": t("ui_scenario_kind"),
-            }
-        ),
-        hide_index=True,
+    dataframe(st, saved_view(saved), hide_index=True)
+    delete([row.name for row in saved.itertuples() if store.may_delete(row.owner)])
+
+
+def saved_view(saved: pd.DataFrame) -> pd.DataFrame:
+    """The saved scenarios; with a login also who saved each and whether it is shared."""
+    if state.has_login():
+        saved = saved.assign(shared=saved["shared"].map(lambda s: t("ui_yes" if s else "ui_no")))
+    else:
+        saved = saved.drop(columns=["owner", "shared"])
+    return saved.rename(
+        columns={
+            "name": t("ui_scenario_name"),
+            "saved_at": t("ui_scenario_saved_at"),
+            "year": t("ui_year"),
+            "kind": t("ui_scenario_kind"),
+            "owner": t("ui_scenario_owner"),
+            "shared": t("ui_scenario_shared"),
+        }
     )
-    delete(saved["name"].tolist())
 
 
 def delete(names: list[str]) -> None:

@@ -14,7 +14,7 @@ from calculator.lines import exception_keys
 from calculator.settle import SettlementResult
 from calculator.steering_report import warning_text
 from calculator.workbook import Workbook
-from dashboard import audit, state
+from dashboard import access, audit, state
 from dashboard.widgets import (
     care_form_names,
     chart,
@@ -103,7 +103,7 @@ def settlement_part(wb: Workbook, year: int) -> None:
         st.error(t("ui_invariants_bad", what=broken))
     st.download_button(
         t("ui_download_settlement"),
-        lambda: state.settlement_workbook(wb, wb.sha256, year, source),
+        lambda: state.settlement_workbook(wb, wb.sha256, year, source, state.user().pseudonyms),
         file_name=f"verrekening_{year}_{source}.xlsx",
         key="download_settlement",
         mime=XLSX,
@@ -158,7 +158,9 @@ def settlement_part(wb: Workbook, year: int) -> None:
     if result.exceptions.empty:
         st.markdown(t("ui_att_exceptions_none"))
     else:
-        dataframe(st, exceptions_view(result.exceptions, names), hide_index=True, width="stretch")
+        # patient pseudonyms only of the reader's own hospital (all for the local tool)
+        shown = access.mask_pseudonyms(result.exceptions, state.user().pseudonyms)
+        dataframe(st, exceptions_view(shown, names), hide_index=True, width="stretch")
     st.subheader(t("ui_monitoring"))
     monitoring = result.monitoring
     dataframe(

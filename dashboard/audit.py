@@ -1,9 +1,11 @@
 """The dashboard's audit log: who did what, and when, in SQLite beside the scenario store.
 
 One row per action: ``at`` (UTC, ISO seconds), ``user``, ``action`` and ``subject``. Actions:
-``upload`` and ``upload_refused`` (the file name and, when read, its SHA-256), ``run_optimise``,
-``run_deal`` (year and split rule)
-and ``run_sweep`` (year and care form), ``save`` and ``delete`` (the scenario's name),
+``login`` (the role the roles file gives) and ``login_refused`` (signed in, but not in the roles
+file, or the roles file cannot be used), ``upload_not_yours`` (a ``?werkmap=`` link of another
+user), ``upload`` and ``upload_refused`` (the file name and, when read, its SHA-256),
+``run_optimise``, ``run_deal`` (year and split rule) and ``run_sweep`` (year and care form),
+``save`` and ``delete`` (the scenario's name),
 ``download`` (which workbook). Never a row of the data, a figure or a patient pseudonym.
 
 The user is the signed-in user's e-mail when the dashboard has a login, else ``lokaal`` (the
@@ -38,8 +40,11 @@ CREATE TABLE IF NOT EXISTS audit (
 """
 ACTIONS = frozenset(
     {
+        "login",
+        "login_refused",
         "upload",
         "upload_refused",
+        "upload_not_yours",
         "run_optimise",
         "run_deal",
         "run_sweep",
@@ -112,9 +117,10 @@ class AuditedStore(ScenarioStore):
         per_hospital: pd.DataFrame,
         flows: pd.DataFrame | None = None,
         deal: dict[str, Any] | None = None,
+        shared: bool = False,
     ) -> None:
-        super().save(name, year, kind, input_sha256, per_hospital, flows, deal)
-        record("save", f"{name.strip()} ({kind}, {year})")
+        super().save(name, year, kind, input_sha256, per_hospital, flows, deal, shared)
+        record("save", f"{name.strip()} ({kind}, {year}{', shared' if shared else ''})")
 
     def delete(self, name: str) -> None:
         super().delete(name)

@@ -13,6 +13,7 @@ import os
 import secrets
 import time
 from collections import OrderedDict
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -29,7 +30,8 @@ from calculator.steering_report import write_steering
 from calculator.template import write_template
 from calculator.validate import load_bytes_isolated
 from calculator.workbook import Workbook
-from dashboard import audit
+from dashboard import access, audit
+from dashboard.access import has_login
 from dashboard.audit import AuditedStore
 from dashboard.formatting import escape_markdown
 from dashboard.store import ScenarioStore
@@ -51,12 +53,20 @@ RETENTION_DAYS = 7.0
 MAX_TIME_LIMIT = 3600.0  # the optimiser's time limit in the dashboard [seconds]
 
 
-def has_login() -> bool:
-    """True when the deployment configures a login (an ``[auth]`` section in its secrets)."""
-    try:
-        return "auth" in st.secrets
-    except Exception:  # no secrets file at all: the local, single-user tool
-        return False
+__all__ = ["has_login"]  # re-exported: where the pages ask whether there is a login
+
+
+def user() -> access.User:
+    """This session's user (the local user without a login). The login gate in ``app.py`` has
+    stopped the run of anyone without a role before a page asks."""
+    known = st.session_state.get("_user")
+    if isinstance(known, access.User):
+        return known
+    found = access.current_user()
+    if found is None:
+        st.stop()
+    assert found is not None  # st.stop() ends the script run
+    return found
 
 
 def lang() -> str:
@@ -107,6 +117,13 @@ def upload_times() -> dict[str, float]:
     return {}
 
 
+@st.cache_resource(show_spinner=False)
+def upload_owners() -> dict[str, str]:
+    """Who made each kept upload (token → the user's e-mail, ``lokaal`` without a login): the
+    ``?werkmap=`` link opens it for its owner only."""
+    return {}
+
+
 def retention_seconds() -> float:
     """How long a kept upload (it may hold patient pseudonyms) stays on the server:
     ``SPREIDING_RETENTION_DAYS`` days, 7 by default."""
@@ -127,6 +144,9 @@ def forget_expired() -> None:
         uploads.popitem(last=False)
     for token in [t for t in times if t not in uploads]:
         times.pop(token, None)
+    owners = upload_owners()
+    for token in [t for t in owners if t not in uploads]:
+        owners.pop(token, None)
 
 
 def use_upload(data: bytes, name: str) -> None:
@@ -135,6 +155,7 @@ def use_upload(data: bytes, name: str) -> None:
     uploads = kept_uploads()
     uploads[token] = (data, name)
     upload_times()[token] = time.time()
+    upload_owners()[token] = user().email
     forget_expired()
     audit.record("upload", f"{name} (SHA-256 {hashlib.sha256(data).hexdigest()[:16]})")
     st.session_state["book"] = (data, name)
@@ -147,9 +168,10 @@ def use_sample() -> None:
     st.query_params.pop(URL_KEY, None)
 
 
-def restore_upload() -> bool:
+def restore_upload() -> bool | None:
     """After a reload: take the upload back by the token in the address. False when the
-    address names an upload this server no longer has (the sample is used then)."""
+    address names an upload this server no longer has, None when it names another user's
+    (the sample is used then)."""
     token = st.query_params.get(URL_KEY)
     forget_expired()
     if token and "book" not in st.session_state:
@@ -157,6 +179,10 @@ def restore_upload() -> bool:
         if kept is None:
             st.query_params.pop(URL_KEY, None)
             return False
+        if upload_owners().get(token, access.LOCAL_USER) != user().email:
+            st.query_params.pop(URL_KEY, None)
+            audit.record("upload_not_yours", kept[1])
+            return None
         st.session_state["book"] = kept
         st.session_state["book_token"] = token
     if "book_token" in st.session_state:
@@ -189,9 +215,16 @@ def settlement(_wb: Workbook, sha: str, year: int, source: str) -> SettlementRes
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def settlement_workbook(_wb: Workbook, sha: str, year: int, source: str) -> bytes:
+def settlement_workbook(
+    _wb: Workbook, sha: str, year: int, source: str, pseudonyms: str = access.ALL
+) -> bytes:
+    """The settlement workbook, with the patient pseudonyms of the exceptions sheet blanked
+    outside ``pseudonyms`` (see :attr:`access.User.pseudonyms`)."""
+    result = settlement(_wb, sha, year, source)
+    if pseudonyms != access.ALL:
+        result = replace(result, exceptions=access.mask_pseudonyms(result.exceptions, pseudonyms))
     buffer = io.BytesIO()
-    write_settlement(settlement(_wb, sha, year, source), buffer)
+    write_settlement(result, buffer)
     return buffer.getvalue()
 
 
@@ -260,8 +293,17 @@ def deal_isolated(wb: Workbook, result: OptimizeResult, rule: str) -> Deal | Non
 
 
 def store() -> ScenarioStore:
-    if "store" not in st.session_state:
-        st.session_state["store"] = AuditedStore()  # saves and deletes in the audit log
+    """The scenario store, opened for this session's user (saves and deletes in the audit
+    log)."""
+    who = user()
+    kept = st.session_state.get("store")
+    scope = (who.email, who.reads_all, who.manages_all)
+    if not isinstance(kept, ScenarioStore) or scope != (
+        kept.owner,
+        kept.reads_all,
+        kept.manages_all,
+    ):
+        st.session_state["store"] = AuditedStore(**who.store_scope())
     store: ScenarioStore = st.session_state["store"]
     return store
 

@@ -20,6 +20,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from messages import (
+    access,
     business_case,
     cli,
     dashboard,
@@ -44,6 +45,7 @@ _PARTS = (
     store,
     deal,
     business_case,
+    access,
 )
 
 
