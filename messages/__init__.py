@@ -19,12 +19,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
 
-from messages import cli, dashboard, deal, optimizer, projection, settlement, store, validation
+from messages import (
+    board_pack,
+    cli,
+    dashboard,
+    deal,
+    optimizer,
+    projection,
+    settlement,
+    store,
+    validation,
+)
 from messages.numbers import euro, number
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
-_PARTS = (validation, settlement, optimizer, projection, dashboard, cli, store, deal)
+_PARTS = (validation, settlement, optimizer, projection, dashboard, cli, store, deal, board_pack)
 
 
 def _assemble() -> Mapping[str, Mapping[str, str]]:
