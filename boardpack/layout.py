@@ -114,3 +114,18 @@ def picture(png: bytes, width: float) -> Image:
     image = Image(io.BytesIO(png), width=width, height=width * pixels_high / pixels_wide)
     image.hAlign = "LEFT"
     return image
+
+
+def beside(left: Flowable, right: list[Flowable], widths: list[float]) -> Table:
+    """``left`` (a picture) with ``right`` (its caption) in the column beside it."""
+    out = Table([[left, right]], colWidths=widths, hAlign="LEFT")
+    out.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return out

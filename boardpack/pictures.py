@@ -76,8 +76,8 @@ def maps(
         return None, None
     box = geo.view_box(points)
     return (
-        region_map(wb, today, before, box, lang, 440, 330),
-        region_map(wb, after_flows, after, box, lang, 440, 330),
+        region_map(wb, today, before, box, lang, 520, 400),
+        region_map(wb, after_flows, after, box, lang, 520, 400),
     )
 
 
@@ -89,7 +89,7 @@ def gains_and_losses(money: pd.DataFrame, lang: str) -> bytes:
         sorted(money["hospital_id"]),
         lang,
     )
-    return png(figure.properties(width=420), lang)
+    return png(figure.properties(width=300), lang)
 
 
 @dataclass(frozen=True)

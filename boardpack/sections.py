@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from boardpack.content import PackContent
 from boardpack.layout import (
@@ -17,6 +17,7 @@ from boardpack.layout import (
     INDENTED,
     SMALL,
     TITLE,
+    beside,
     bold,
     bullets,
     para,
@@ -32,6 +33,8 @@ from optimizer.report import named
 
 Section = Callable[[PackContent, Pictures], list[Flowable]]
 WIDTH = 174 * mm  # A4 less the margins
+MAP_WIDTH = 125 * mm
+MAP_COLUMNS = [103 * mm, WIDTH - 103 * mm]
 
 
 def title(c: PackContent, _: Pictures) -> list[Flowable]:
@@ -89,7 +92,7 @@ def region_today(c: PackContent, p: Pictures) -> list[Flowable]:
     if p.map_today is not None:
         out += [
             Spacer(1, 3 * mm),
-            picture(p.map_today, 96 * mm),
+            picture(p.map_today, MAP_WIDTH),
             para(text("pack_map_today", lang), SMALL),
         ]
     return out
@@ -99,6 +102,7 @@ def the_plan(c: PackContent, p: Pictures) -> list[Flowable]:
     lang, story, result = c.lang, c.story, c.result
     region = story.region
     out: list[Flowable] = [
+        PageBreak(),  # the region today fills the first page; the plan starts the second
         para(text("pack_plan", lang), H1),
         para(
             text(
@@ -152,21 +156,14 @@ def the_plan(c: PackContent, p: Pictures) -> list[Flowable]:
         ),
     ]
     if p.map_after is not None:
-        out.append(
-            KeepTogether(
-                [
-                    Spacer(1, 3 * mm),
-                    picture(p.map_after, 96 * mm),
-                    para(text("pack_map_after", lang), SMALL),
-                ]
-            )
-        )
+        caption = [para(text("pack_map_after", lang), SMALL)]
+        out += [Spacer(1, 3 * mm), beside(picture(p.map_after, 100 * mm), caption, MAP_COLUMNS)]
     return out
 
 
 def gains_and_losses(c: PackContent, p: Pictures) -> list[Flowable]:
     lang, h = c.lang, c.story.hospitals
-    out: list[Flowable] = [para(text("pack_gains", lang), H1)]
+    out: list[Flowable] = [PageBreak(), para(text("pack_gains", lang), H1)]
     deal = c.deal
     rule = text(f"deal_rule_{deal.split.rule}", lang) if deal is not None else ""
     if deal is not None:
@@ -208,7 +205,7 @@ def gains_and_losses(c: PackContent, p: Pictures) -> list[Flowable]:
     out += [
         table([text(f"pack_col_{k}", lang) for k in keys], rows, widths, numbers, total=True),
         Spacer(1, 2 * mm),
-        picture(p.gains, 80 * mm),
+        picture(p.gains, 85 * mm),
     ]
     if deal is None:
         return out
