@@ -33,7 +33,7 @@ from optimizer.report import named
 
 Section = Callable[[PackContent, Pictures], list[Flowable]]
 WIDTH = 174 * mm  # A4 less the margins
-MAP_WIDTH = 125 * mm
+MAP_WIDTH = 140 * mm
 MAP_COLUMNS = [103 * mm, WIDTH - 103 * mm]
 
 
