@@ -86,7 +86,7 @@ def gains_and_losses(money: pd.DataFrame, lang: str) -> bytes:
     figure = charts.gains_and_losses(
         money.assign(change=money["margin_cents_change"] / 100),
         text("ui_margin_change", lang),
-        sorted(money["hospital_id"]),
+        list(money["hospital_id"]),  # in the order of the tables beside it
         lang,
     )
     return png(figure.properties(width=300), lang)

@@ -83,6 +83,30 @@ def test_report_refuses_integer_with_fractional(tmp_path: Path) -> None:
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_report_without_a_plan_writes_no_pdf(tmp_path: Path) -> None:
+    """A norm of 40 for rectal surgery without proposals cannot hold in 2026 (as for
+    ``optimize``): the reasons are printed, exit 2, and no PDF."""
+    out = tmp_path / "bestuur.pdf"
+    run = CliRunner().invoke(
+        main,
+        [
+            "report",
+            str(SAMPLE),
+            "--year",
+            "2026",
+            "--norm",
+            "rectumcarcinoom=40",
+            "--no-propose",
+            "--out",
+            str(out),
+        ],
+    )
+    assert run.exit_code == 2, run.output
+    assert "Geen bestuursdocument geschreven" in run.output
+    assert "rectumcarcinoom" in run.output
+    assert not out.exists()
+
+
 def test_markup_escapes_data() -> None:
     """A hospital named with markup characters prints as it is; arrows in the Symbol font."""
     assert markup("A&B <i>") == "A&amp;B &lt;i&gt;"
