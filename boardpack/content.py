@@ -9,14 +9,12 @@ import pandas as pd
 
 from calculator.audit import product_version
 from calculator.workbook import Workbook
+from dashboard.geo import NEAR_CEILING
 from messages import text
 from optimizer.deal import Deal
 from optimizer.optimize import OptimizeResult
 from optimizer.report import care_form_names
 from optimizer.story import Story
-
-# OR or bed use within this share of the planning ceiling counts as near it (as on the map)
-NEAR_CEILING = 0.05
 
 
 @dataclass(frozen=True)
@@ -27,7 +25,8 @@ class PackContent:
         norms_total, margin_cents — per hospital before the plan (norms of the care forms it
         performs)
     after : the capacity report's hospitals after the plan (see
-        :class:`optimizer.capacity.CapacityReport`) with ``near_ceiling``
+        :class:`optimizer.capacity.CapacityReport`) with ``near_ceiling``: OR or bed use
+        within :data:`dashboard.geo.NEAR_CEILING` of its ceiling, not above it (as on the map)
     missed : hospital_id, care_form_id, cases, norm — norms still missed after the plan
     """
 

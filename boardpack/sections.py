@@ -25,6 +25,7 @@ from boardpack.layout import (
     table,
 )
 from boardpack.pictures import Pictures
+from dashboard.geo import NEAR_CEILING
 from messages import text
 from messages.numbers import euro, number, percent
 from optimizer.compensation import Split
@@ -265,7 +266,9 @@ def at_risk(c: PackContent, _: Pictures) -> list[Flowable]:
             )
         )
     if not lines:
-        lines = [text("pack_risk_no_ceiling", lang, margin=percent(0.05, decimals=0, lang=lang))]
+        lines = [
+            text("pack_risk_no_ceiling", lang, margin=percent(NEAR_CEILING, decimals=0, lang=lang))
+        ]
     out += bullets(lines)
     out.append(para(text("pack_risk_norms", lang), H2))
     missed = [

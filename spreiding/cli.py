@@ -680,7 +680,7 @@ def optimize(
 @BOOK
 @YEAR
 @plan_options
-@click.option("--out", type=OUT_FILE, required=True, help="The PDF to write.")
+@click.option("--out", type=OUT_FILE, required=True, metavar="FILE.pdf", help="The PDF to write.")
 @click.option(
     "--lang",
     "pack_lang",
