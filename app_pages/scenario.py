@@ -16,6 +16,7 @@ from calculator.audit import Audit, audit_sheet
 from calculator.workbook import Workbook
 from dashboard import audit, charts, geo, state
 from dashboard.deal_view import show_compensation, show_terms
+from dashboard.pack_view import pack_download
 from dashboard.summaries import scenario_summary
 from dashboard.widgets import (
     capacity_and_norms,
@@ -597,6 +598,7 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
             flows=result.flows,
             deal=deal,
         )
+    pack_download(wb, result, deal)
 
 
 def proposals_table(wb: Workbook, proposals: pd.DataFrame) -> None:

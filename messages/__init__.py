@@ -21,6 +21,7 @@ from types import MappingProxyType
 
 from messages import (
     access,
+    board_pack,
     business_case,
     cli,
     dashboard,
@@ -46,6 +47,7 @@ _PARTS = (
     deal,
     business_case,
     access,
+    board_pack,
 )
 
 

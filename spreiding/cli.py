@@ -482,79 +482,104 @@ def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as
     return EXIT_OK
 
 
+# the options of a plan and its deal, shared by ``optimize`` and ``report``
+PLAN_OPTIONS = (
+    click.option(
+        "--solver", type=click.Choice(["highs", "cbc"]), default="highs", show_default=True
+    ),
+    click.option(
+        "--time-limit",
+        type=SECONDS,
+        default=120.0,
+        show_default=True,
+        help="Seconds (at most 3600).",
+    ),
+    click.option("--gap", type=SHARE, help="Relative MIP gap to stop at."),
+    click.option(
+        "--integer",
+        is_flag=True,
+        help="Whole patients, and fractional volumes are an error (whole patients are the default "
+        "when every volume of the year is whole).",
+    ),
+    click.option("--fractional", is_flag=True, help="Allow fractional patients in the plan."),
+    click.option("--free-moves", is_flag=True, help="Allow moves without an agreement."),
+    click.option(
+        "--objective",
+        type=click.Choice(["moves", "travel"]),
+        default="moves",
+        show_default=True,
+        help="moves: a feasible plan with the fewest new agreements, then the fewest patients in "
+        "another hospital than today, then the least travel; travel: the least travel first.",
+    ),
+    click.option("--w-travel", type=WEIGHT, default=1.0, show_default=True),
+    click.option(
+        "--w-move",
+        type=WEIGHT,
+        default=None,
+        help="Weigh each patient moved against today as this many travel minutes (one weighted "
+        "sum instead of the order of goals; with --objective travel default 0).",
+    ),
+    click.option(
+        "--max-utilisation",
+        type=CEILING,
+        help="Planning ceiling for OR and beds of every hospital in this run (share; default the "
+        "hospitals sheet's or_max_utilisation / beds_max_utilisation, blank there 0.90).",
+    ),
+    click.option("--norm", "norms", type=NORM, multiple=True, metavar="CARE_FORM=N"),
+    click.option("--max-travel", type=MINUTES, help="No moves longer [minutes]."),
+    click.option("--max-move-share", type=SHARE),
+    click.option("--max-margin-loss", type=SHARE),
+    click.option(
+        "--propose/--no-propose",
+        default=None,
+        help="Propose new agreements (pair × care form within --max-travel, default 60 minutes): "
+        "always, or never; by default only when the agreements in force leave no solution.",
+    ),
+    click.option(
+        "--w-fixed",
+        type=WEIGHT,
+        help="Weight of the fixed service costs (default 1 when the sheet has rows).",
+    ),
+    click.option(
+        "--caps",
+        type=click.Choice(["fixed", "follow"]),
+        default="fixed",
+        show_default=True,
+        help="Insurer cap room stays with each hospital, or follows the moved cases.",
+    ),
+    click.option(
+        "--split",
+        "split_rule",
+        type=click.Choice(["proportional", "equal", "shapley"]),
+        default="proportional",
+        show_default=True,
+        help="How the region's gain is shared: losers made whole and the gain in proportion "
+        "to the gains, equal per hospital, or by Shapley value (one solve per coalition of "
+        "hospitals).",
+    ),
+)
+
+
+def plan_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Decorate a command with :data:`PLAN_OPTIONS` (in the order ``--help`` lists them)."""
+    for option in reversed(PLAN_OPTIONS):
+        func = option(func)
+    return func
+
+
+def options_of(wb: Any, params: dict[str, Any]) -> Any:
+    """The :class:`optimizer.inputs.Options` of :data:`PLAN_OPTIONS`' values (``--norm`` checked
+    against the workbook's care forms)."""
+    from optimizer.inputs import Options
+
+    given = {k: v for k, v in params.items() if k != "split_rule"}
+    return Options(**{**given, "norms": parse_norms(params["norms"], wb)})
+
+
 @main.command()
 @BOOK
 @YEAR
-@click.option("--solver", type=click.Choice(["highs", "cbc"]), default="highs", show_default=True)
-@click.option(
-    "--time-limit",
-    type=SECONDS,
-    default=120.0,
-    show_default=True,
-    help="Seconds (at most 3600).",
-)
-@click.option("--gap", type=SHARE, help="Relative MIP gap to stop at.")
-@click.option(
-    "--integer",
-    is_flag=True,
-    help="Whole patients, and fractional volumes are an error (whole patients are the default "
-    "when every volume of the year is whole).",
-)
-@click.option("--fractional", is_flag=True, help="Allow fractional patients in the plan.")
-@click.option("--free-moves", is_flag=True, help="Allow moves without an agreement.")
-@click.option(
-    "--objective",
-    type=click.Choice(["moves", "travel"]),
-    default="moves",
-    show_default=True,
-    help="moves: a feasible plan with the fewest new agreements, then the fewest patients in "
-    "another hospital than today, then the least travel; travel: the least travel first.",
-)
-@click.option("--w-travel", type=WEIGHT, default=1.0, show_default=True)
-@click.option(
-    "--w-move",
-    type=WEIGHT,
-    default=None,
-    help="Weigh each patient moved against today as this many travel minutes (one weighted "
-    "sum instead of the order of goals; with --objective travel default 0).",
-)
-@click.option(
-    "--max-utilisation",
-    type=CEILING,
-    help="Planning ceiling for OR and beds of every hospital in this run (share; default the "
-    "hospitals sheet's or_max_utilisation / beds_max_utilisation, blank there 0.90).",
-)
-@click.option("--norm", "norms", type=NORM, multiple=True, metavar="CARE_FORM=N")
-@click.option("--max-travel", type=MINUTES, help="No moves longer [minutes].")
-@click.option("--max-move-share", type=SHARE)
-@click.option("--max-margin-loss", type=SHARE)
-@click.option(
-    "--propose/--no-propose",
-    default=None,
-    help="Propose new agreements (pair × care form within --max-travel, default 60 minutes): "
-    "always, or never; by default only when the agreements in force leave no solution.",
-)
-@click.option(
-    "--w-fixed",
-    type=WEIGHT,
-    help="Weight of the fixed service costs (default 1 when the sheet has rows).",
-)
-@click.option(
-    "--caps",
-    type=click.Choice(["fixed", "follow"]),
-    default="fixed",
-    show_default=True,
-    help="Insurer cap room stays with each hospital, or follows the moved cases.",
-)
-@click.option(
-    "--split",
-    "split_rule",
-    type=click.Choice(["proportional", "equal", "shapley"]),
-    default="proportional",
-    show_default=True,
-    help="How the region's gain is shared: losers made whole and the gain in proportion to "
-    "the gains, equal per hospital, or by Shapley value (one solve per coalition of hospitals).",
-)
+@plan_options
 @OUT
 @JSON
 @guarded
@@ -650,6 +675,29 @@ def optimize(
             click.echo(say("cli_wrote", path=str(out)))
         click.echo(audit.line(language()))
     return EXIT_OK if result.solved else EXIT_UNSOLVED
+
+
+@main.command()
+@BOOK
+@YEAR
+@plan_options
+@click.option("--out", type=OUT_FILE, required=True, metavar="FILE.pdf", help="The PDF to write.")
+@click.option(
+    "--lang",
+    "pack_lang",
+    type=click.Choice(LANGUAGES),
+    help="Language of the PDF [default: the language of the output, spreiding --lang].",
+)
+@guarded
+def report(book: Path, year: int, out: Path, pack_lang: str | None, **plan: Any) -> int:
+    """The board pack: a PDF of 2-4 A4 pages with the region today, the plan, who gains and
+    who loses with the terms and compensation, and what is at risk; exit 2 without a plan."""
+    from spreiding.report_command import run_report
+
+    if plan["integer"] and plan["fractional"]:
+        raise click.UsageError(say("cli_integer_and_fractional"))
+    check_out(out, book)
+    return run_report(book, year, plan, out, pack_lang or language())
 
 
 @main.command()

@@ -31,6 +31,8 @@ def test_the_scenario_page_shows_terms_and_compensation(tmp_path, monkeypatch):
     split = next(d.value for d in app.dataframe if "Na overdrachten" in d.value.columns)
     assert not split["Na overdrachten"].str.startswith("-").any()
     assert "De regio wint **+€ 118.514** per jaar" in all_text(app)
+    # the board pack of this plan, a download under it (issue 19)
+    assert any(d.proto.label == "Bestuursdocument (PDF)" for d in app.get("download_button"))
     app.radio(key="deal_rule_nl").set_value("equal").run()
     split = next(d.value for d in app.dataframe if "Na overdrachten" in d.value.columns)
     assert set(split["Na overdrachten"]) <= {"+€ 19.752", "+€ 19.753"}

@@ -1,0 +1,313 @@
+"""The sections of the board pack, in reading order: one function a section, each turning the
+pack's figures (:class:`boardpack.content.PackContent`) and charts into Platypus flowables. A
+new section is one more function in :data:`SECTIONS`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from boardpack.content import PackContent
+from boardpack.layout import (
+    BODY,
+    H1,
+    H2,
+    INDENTED,
+    SMALL,
+    TITLE,
+    beside,
+    bold,
+    bullets,
+    para,
+    picture,
+    table,
+)
+from boardpack.pictures import Pictures
+from dashboard.geo import NEAR_CEILING
+from messages import text
+from messages.numbers import euro, number, percent
+from optimizer.compensation import Split
+from optimizer.deal_report import signed, split_lines, terms_lines
+from optimizer.report import named
+
+Section = Callable[[PackContent, Pictures], list[Flowable]]
+WIDTH = 174 * mm  # A4 less the margins
+MAP_WIDTH = 140 * mm
+MAP_COLUMNS = [103 * mm, WIDTH - 103 * mm]
+
+
+def title(c: PackContent, _: Pictures) -> list[Flowable]:
+    return [
+        para(text("pack_title", c.lang, year=str(c.year)), TITLE),
+        para(text("pack_subtitle", c.lang, book=c.book, date=c.date), SMALL),
+    ]
+
+
+def region_today(c: PackContent, p: Pictures) -> list[Flowable]:
+    lang, t = c.lang, c.today
+    met, total = int(t["norms_met"].sum()), int(t["norms_total"].sum())
+    out: list[Flowable] = [
+        para(text("pack_today", lang, year=str(c.year)), H1),
+        para(
+            text(
+                "pack_today_figures",
+                lang,
+                hospitals=str(len(t)),
+                cases=number(float(t["cases"].sum()), 0, lang=lang),
+                met=str(met),
+                total=str(total),
+                margin=euro(int(t["margin_cents"].sum()), lang=lang),
+            )
+        ),
+        Spacer(1, 2 * mm),
+    ]
+    rows = [
+        [
+            f"{h.hospital_id} · {h.name}",
+            number(float(h.cases), 0, lang=lang),
+            percent(h.or_utilisation, lang=lang),
+            percent(h.or_ceiling, decimals=0, lang=lang),
+            text("pack_norms_of", lang, met=str(int(h.norms_met)), total=str(int(h.norms_total))),
+            euro(int(h.margin_cents), lang=lang),
+        ]
+        for h in t.itertuples(index=False)
+    ]
+    rows.append(
+        [
+            text("pack_region", lang),
+            number(float(t["cases"].sum()), 0, lang=lang),
+            "",
+            "",
+            text("pack_norms_of", lang, met=str(met), total=str(total)),
+            euro(int(t["margin_cents"].sum()), lang=lang),
+        ]
+    )
+    header = [
+        text(f"pack_col_{k}", lang)
+        for k in ("hospital", "patients", "or_use", "ceiling", "norms", "margin")
+    ]
+    widths = [w * mm for w in (62, 20, 22, 18, 24, 28)]
+    out.append(table(header, rows, widths, numbers={1, 2, 3, 4, 5}, total=True))
+    if p.map_today is not None:
+        out += [
+            Spacer(1, 3 * mm),
+            picture(p.map_today, MAP_WIDTH),
+            para(text("pack_map_today", lang), SMALL),
+        ]
+    return out
+
+
+def the_plan(c: PackContent, p: Pictures) -> list[Flowable]:
+    lang, story, result = c.lang, c.story, c.result
+    region = story.region
+    out: list[Flowable] = [
+        PageBreak(),  # the region today fills the first page; the plan starts the second
+        para(text("pack_plan", lang), H1),
+        para(
+            text(
+                "pack_plan_outcome",
+                lang,
+                moved=number(float(region["cases_moved"]), 0, lang=lang),
+                new=str(int(region["new_agreements"])),
+                gain=signed(int(region["margin_change_cents"]), lang),
+            )
+        ),
+    ]
+    if result.status == "time_limit":
+        out.append(para(text("pack_assume_status", lang)))
+    out.append(para(text("pack_goals", lang), BODY))
+    out += bullets([goal.render(lang) for goal in result.goals])
+    out.append(para(text("pack_moves", lang), H2))
+    moves = story.moves.sort_values("cases", ascending=False)
+    if moves.empty:
+        return [*out, para(text("pack_no_moves", lang))]
+    kinds = {kind: text(f"ui_agreement_{kind}", lang) for kind in set(moves["agreement"])}
+    rows = [
+        [
+            c.names.get(m.care_form_id, m.care_form_id),
+            f"{m.sending_hospital} → {m.performing_hospital}",
+            number(float(m.cases), 0 if result.whole else 1, lang=lang),
+            text("pack_minutes", lang, minutes=number(float(m.extra_minutes), 0, lang=lang)),
+            kinds[m.agreement],
+            "; ".join(named(r, c.names).render(lang) for r in m.reasons),
+        ]
+        for m in moves.itertuples(index=False)
+    ]
+    header = [
+        text(f"pack_col_{k}", lang)
+        for k in ("care_form", "pair", "patients", "extra", "basis", "why")
+    ]
+    out.append(table(header, rows, [w * mm for w in (31, 19, 15, 15, 25, 69)], numbers={2, 3}))
+    travel = story.travel
+    out += [
+        Spacer(1, 2 * mm),
+        para(
+            text(
+                "opt_cli_travel",
+                lang,
+                further=number(travel["cases_further"], 1, lang=lang),
+                average=number(travel["average_extra_minutes"], 1, lang=lang),
+                maximum=number(travel["max_extra_minutes"], 0, lang=lang),
+                closer=number(travel["cases_closer"], 1, lang=lang),
+                over_30=number(travel["cases_over_30"], 1, lang=lang),
+                over_60=number(travel["cases_over_60"], 1, lang=lang),
+            )
+        ),
+    ]
+    if p.map_after is not None:
+        caption = [para(text("pack_map_after", lang), SMALL)]
+        out += [Spacer(1, 3 * mm), beside(picture(p.map_after, 100 * mm), caption, MAP_COLUMNS)]
+    return out
+
+
+def gains_and_losses(c: PackContent, p: Pictures) -> list[Flowable]:
+    lang, h = c.lang, c.story.hospitals
+    out: list[Flowable] = [PageBreak(), para(text("pack_gains", lang), H1)]
+    deal = c.deal
+    rule = text(f"deal_rule_{deal.split.rule}", lang) if deal is not None else ""
+    if deal is not None:
+        out.append(para(text("pack_gains_intro", lang, rule=rule)))
+    split = deal.split.table.set_index("hospital_id") if deal is not None else None
+    rows = []
+    for r in h.itertuples(index=False):
+        row = [
+            str(r.hospital_id),
+            euro(int(r.margin_cents_before), lang=lang),
+            euro(int(r.margin_cents_after), lang=lang),
+            signed(int(r.margin_cents_change), lang),
+        ]
+        if split is not None and r.hospital_id in split.index:
+            row += [
+                signed(int(split.loc[r.hospital_id, "transfer_cents"]), lang),
+                signed(int(split.loc[r.hospital_id, "final_cents"]), lang),
+            ]
+        elif split is not None:
+            row += ["", ""]
+        rows.append(row)
+    totals = [
+        text("pack_region", lang),
+        euro(int(h["margin_cents_before"].sum()), lang=lang),
+        euro(int(h["margin_cents_after"].sum()), lang=lang),
+        signed(int(h["margin_cents_change"].sum()), lang),
+    ]
+    if split is not None:
+        totals += [
+            signed(int(split["transfer_cents"].sum()), lang),
+            signed(int(split["final_cents"].sum()), lang),
+        ]
+    rows.append(totals)
+    keys = ["hospital", "before", "after", "change"] + (
+        ["transfer", "final"] if split is not None else []
+    )
+    widths = [w * mm for w in (24, 30, 30, 28, 28, 28)][: len(keys)]
+    numbers = set(range(1, len(keys)))
+    out += [
+        table([text(f"pack_col_{k}", lang) for k in keys], rows, widths, numbers, total=True),
+        Spacer(1, 2 * mm),
+        picture(p.gains, 85 * mm),
+    ]
+    if deal is None:
+        return out
+    out.append(para(text("pack_terms", lang), H2))
+    lines = terms_lines(deal, lang, c.names)[1:]  # without its header: the heading says it
+    if not lines:
+        out.append(para(text("pack_no_terms", lang)))
+    for line in lines:  # the agreement in bold, its terms indented below it
+        if line.startswith("    "):
+            out.append(para(line.strip(), INDENTED))
+        else:
+            out.append(Paragraph(bold(line.strip()), BODY))
+    out.append(para(text("pack_compensation", lang), H2))
+    out += [para(line) for line in compensation_lines(deal.split, lang)]
+    return out
+
+
+def compensation_lines(split: Split, lang: str) -> list[str]:
+    """The region's gain and rule, the notes and who pays whom (the table holds the rest)."""
+    lines = [split_lines(split, lang)[0], *(note.render(lang) for note in split.notes)]
+    if split.gains and len(split.payments):
+        paid = [
+            text(
+                "deal_split_payment",
+                lang,
+                payer=p.payer,
+                payee=p.payee,
+                amount=euro(int(p.amount_cents), lang=lang),
+            )
+            for p in split.payments.itertuples(index=False)
+        ]
+        lines.append(text("deal_split_payments", lang, payments="; ".join(paid)))
+    return lines
+
+
+def at_risk(c: PackContent, _: Pictures) -> list[Flowable]:
+    lang, result = c.lang, c.result
+    out: list[Flowable] = [
+        para(text("pack_risk", lang), H1),
+        para(text("pack_risk_ceiling", lang), H2),
+    ]
+    risky = c.after[c.after["above_ceiling"] | c.after["near_ceiling"]]
+    lines = []
+    for r in risky.itertuples(index=False):
+        beds = r.bed_days_available == r.bed_days_available  # NaN: beds do not limit
+        lines.append(
+            text(
+                "pack_risk_above" if r.above_ceiling else "pack_risk_near",
+                lang,
+                hospital=str(r.hospital_id),
+                or_use=percent(r.or_utilisation, lang=lang),
+                or_ceiling=percent(r.or_ceiling, decimals=0, lang=lang),
+                bed_use=percent(r.bed_utilisation, lang=lang)
+                if beds
+                else text("pack_beds_unlimited", lang),
+                bed_ceiling=percent(r.bed_ceiling, decimals=0, lang=lang),
+            )
+        )
+    if not lines:
+        lines = [
+            text("pack_risk_no_ceiling", lang, margin=percent(NEAR_CEILING, decimals=0, lang=lang))
+        ]
+    out += bullets(lines)
+    out.append(para(text("pack_risk_norms", lang), H2))
+    missed = [
+        text(
+            "pack_risk_norm_missed",
+            lang,
+            hospital=str(m.hospital_id),
+            norm=str(int(m.norm)),
+            care_form=c.names.get(m.care_form_id, m.care_form_id),
+            cases=number(float(m.cases), 0 if result.whole else 1, lang=lang),
+        )
+        for m in c.missed.itertuples(index=False)
+    ]
+    out += bullets(missed or [text("pack_risk_norms_met", lang)])
+    out.append(para(text("pack_assumptions", lang), H2))
+    out += bullets(assumptions(c))
+    return out
+
+
+def assumptions(c: PackContent) -> list[str]:
+    """The run's assumptions a board should know, in words."""
+    lang, options = c.lang, c.result.options
+    out = [text("pack_assume_volumes", lang, year=str(c.year))]
+    if options.max_utilisation is not None:
+        ceiling = percent(options.max_utilisation, decimals=0, lang=lang)
+        out.append(text("pack_assume_ceiling_run", lang, ceiling=ceiling))
+    else:
+        out.append(text("pack_assume_ceiling_sheet", lang))
+    out.append(text("pack_assume_whole" if c.result.whole else "pack_assume_fractional", lang))
+    if options.max_travel is not None:
+        minutes = number(float(options.max_travel), 0, lang=lang)
+        out.append(text("pack_assume_max_travel", lang, minutes=minutes))
+    if options.norms:
+        norms = ", ".join(f"{c.names.get(k, k)} {v}" for k, v in options.norms.items())
+        out.append(text("pack_assume_norms", lang, norms=norms))
+    out.append(text(f"pack_assume_caps_{options.caps}", lang))
+    if len(c.result.proposals):
+        out.append(text("pack_assume_proposals", lang))
+    return out
+
+
+SECTIONS: tuple[Section, ...] = (title, region_today, the_plan, gains_and_losses, at_risk)

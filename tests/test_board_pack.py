@@ -1,0 +1,113 @@
+"""The board pack as a reader meets it: ``spreiding report`` writes a PDF of 2-4 pages whose
+text (``pdftotext``) holds the region's margin gain, a proposal's pair and the workbook's
+SHA-256 in the footer, in Dutch and English."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from boardpack.layout import markup
+from spreiding.cli import main
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "regio_voorbeeld.xlsx"
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
+    reason="needs poppler's pdftotext and pdfinfo",
+)
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    line = next(x for x in info.stdout.splitlines() if x.startswith("Pages:"))
+    return int(line.split()[1])
+
+
+@pytest.mark.parametrize(
+    ("lang", "gain", "heading", "pair"),
+    [
+        # the sample's plan: the region gains € 118.514 a year (optimize prints the same), and
+        # KZH → MOG is one of its proposals (colon resection)
+        ("nl", "+€ 118.514", "Wie wint en wie verliest", "KZH → MOG"),
+        ("en", "+€ 118,514", "Who gains and who loses", "KZH → MOG"),
+    ],
+)
+def test_report_writes_the_board_pack(
+    tmp_path: Path, lang: str, gain: str, heading: str, pair: str
+) -> None:
+    out = tmp_path / "bestuur.pdf"
+    run = CliRunner().invoke(
+        main,
+        ["report", str(SAMPLE), "--year", "2025", "--out", str(out), "--lang", lang],
+    )
+    assert run.exit_code == 0, run.output
+    assert 2 <= pages(out) <= 4
+    words = pdf_text(out)
+    assert gain in words
+    assert heading in words
+    assert pair in words
+    sha256 = hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+    # the footer on every page: the workbook's SHA-256 and the page of the count
+    assert words.count(sha256) == pages(out)
+    last = "pagina {n} van {n}" if lang == "nl" else "page {n} of {n}"
+    assert last.format(n=pages(out)) in words
+
+
+def test_report_refuses_integer_with_fractional(tmp_path: Path) -> None:
+    run = CliRunner().invoke(
+        main,
+        [
+            "report",
+            str(SAMPLE),
+            "--year",
+            "2025",
+            "--out",
+            str(tmp_path / "x.pdf"),
+            "--integer",
+            "--fractional",
+        ],
+    )
+    assert run.exit_code == 64
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_report_without_a_plan_writes_no_pdf(tmp_path: Path) -> None:
+    """A norm of 40 for rectal surgery without proposals cannot hold in 2026 (as for
+    ``optimize``): the reasons are printed, exit 2, and no PDF."""
+    out = tmp_path / "bestuur.pdf"
+    run = CliRunner().invoke(
+        main,
+        [
+            "report",
+            str(SAMPLE),
+            "--year",
+            "2026",
+            "--norm",
+            "rectumcarcinoom=40",
+            "--no-propose",
+            "--out",
+            str(out),
+        ],
+    )
+    assert run.exit_code == 2, run.output
+    assert "Geen bestuursdocument geschreven" in run.output
+    assert "rectumcarcinoom" in run.output
+    assert not out.exists()
+
+
+def test_markup_escapes_data() -> None:
+    """A hospital named with markup characters prints as it is; arrows in the Symbol font."""
+    assert markup("A&B <i>") == "A&amp;B &lt;i&gt;"
+    assert markup("KZH → MOG") == 'KZH <font face="Symbol">→</font> MOG'
