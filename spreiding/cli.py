@@ -741,7 +741,8 @@ def project(book: Path, first: int, last: int, out: Path | None, as_json: bool) 
 
 
 # the options of ``optimize`` that shape the plan of a business case, reused as declared there
-PLAN_OPTIONS = (
+# (its own --split has no default: no compensation unless asked for)
+CASE_PLAN_OPTIONS = (
     "solver",
     "time_limit",
     "gap",
@@ -843,7 +844,7 @@ def business_case(
     )
 
 
-business_case.params[-2:-2] = [p for p in optimize.params if p.name in PLAN_OPTIONS]
+business_case.params[-2:-2] = [p for p in optimize.params if p.name in CASE_PLAN_OPTIONS]
 
 
 @main.command()
