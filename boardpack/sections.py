@@ -140,19 +140,19 @@ def the_plan(c: PackContent, p: Pictures) -> list[Flowable]:
         for k in ("care_form", "pair", "patients", "extra", "basis", "why")
     ]
     out.append(table(header, rows, [w * mm for w in (31, 19, 15, 15, 25, 69)], numbers={2, 3}))
-    travel = story.travel
+    travel, whole = story.travel, 0 if result.whole else 1  # patients: whole, or one decimal
     out += [
         Spacer(1, 2 * mm),
         para(
             text(
                 "opt_cli_travel",
                 lang,
-                further=number(travel["cases_further"], 1, lang=lang),
+                further=number(travel["cases_further"], whole, lang=lang),
                 average=number(travel["average_extra_minutes"], 1, lang=lang),
                 maximum=number(travel["max_extra_minutes"], 0, lang=lang),
-                closer=number(travel["cases_closer"], 1, lang=lang),
-                over_30=number(travel["cases_over_30"], 1, lang=lang),
-                over_60=number(travel["cases_over_60"], 1, lang=lang),
+                closer=number(travel["cases_closer"], whole, lang=lang),
+                over_30=number(travel["cases_over_30"], whole, lang=lang),
+                over_60=number(travel["cases_over_60"], whole, lang=lang),
             )
         ),
     ]

@@ -36,16 +36,17 @@ def pages(path: Path) -> int:
 
 
 @pytest.mark.parametrize(
-    ("lang", "gain", "heading", "pair"),
+    ("lang", "gain", "heading", "pair", "today"),
     [
         # the sample's plan: the region gains € 118.514 a year (optimize prints the same), and
-        # KZH → MOG is one of its proposals (colon resection)
-        ("nl", "+€ 118.514", "Wie wint en wie verliest", "KZH → MOG"),
-        ("en", "+€ 118,514", "Who gains and who loses", "KZH → MOG"),
+        # KZH → MOG is one of its proposals (colon resection); today the six hospitals treat
+        # 767 + 747 + 600 + 419 + 530 + 506 = 3.569 patients
+        ("nl", "+€ 118.514", "Wie wint en wie verliest", "KZH → MOG", "3.569 patiënten"),
+        ("en", "+€ 118,514", "Who gains and who loses", "KZH → MOG", "3,569 patients"),
     ],
 )
 def test_report_writes_the_board_pack(
-    tmp_path: Path, lang: str, gain: str, heading: str, pair: str
+    tmp_path: Path, lang: str, gain: str, heading: str, pair: str, today: str
 ) -> None:
     out = tmp_path / "bestuur.pdf"
     run = CliRunner().invoke(
@@ -58,6 +59,7 @@ def test_report_writes_the_board_pack(
     assert gain in words
     assert heading in words
     assert pair in words
+    assert today in " ".join(words.split())  # the key figure, wherever the line breaks
     sha256 = hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
     # the footer on every page: the workbook's SHA-256 and the page of the count
     assert words.count(sha256) == pages(out)
