@@ -96,7 +96,8 @@ def region(tmp_path):
     started(provider, f"{issuer}/.well-known/openid-configuration")
     url = f"http://127.0.0.1:{free_port()}"
     secrets = tmp_path / "secrets.toml"
-    secrets.write_text(
+    secrets.write_text(  # as the README's "Deploying for a region" has it
+        f'roles_file = "{roles}"\n'
         "[auth]\n"
         f'redirect_uri = "{url}/oauth2callback"\n'
         'cookie_secret = "a-test-only-cookie-secret-of-enough-length"\n'
@@ -108,7 +109,6 @@ def region(tmp_path):
     env = os.environ | {
         "SPREIDING_DB": str(store),
         "SPREIDING_AUDIT_DB": str(tmp_path / "audit.sqlite3"),
-        "SPREIDING_ROLES": str(roles),
     }
     dashboard = subprocess.Popen(
         [
