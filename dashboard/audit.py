@@ -64,10 +64,14 @@ def audit_path() -> Path:
 
 
 def current_user() -> str:
-    """The signed-in user's e-mail, or ``lokaal`` without a login."""
+    """The signed-in user's e-mail (as the roles file spells it once the login gate has let them
+    in), or ``lokaal`` without a login."""
     try:
         import streamlit as st
 
+        known = st.session_state.get("_user")
+        if known is not None:
+            return str(known.email)
         if getattr(st.user, "is_logged_in", False):
             return str(st.user.get("email") or st.user.get("name") or LOCAL_USER)
     except Exception:  # outside a session (tests, warm-up) there is no user

@@ -31,7 +31,6 @@ from calculator.template import write_template
 from calculator.validate import load_bytes_isolated
 from calculator.workbook import Workbook
 from dashboard import access, audit
-from dashboard.access import has_login
 from dashboard.audit import AuditedStore
 from dashboard.formatting import escape_markdown
 from dashboard.store import ScenarioStore
@@ -53,7 +52,9 @@ RETENTION_DAYS = 7.0
 MAX_TIME_LIMIT = 3600.0  # the optimiser's time limit in the dashboard [seconds]
 
 
-__all__ = ["has_login"]  # re-exported: where the pages ask whether there is a login
+def has_login() -> bool:
+    """True when the deployment configures a login (see :func:`access.has_login`)."""
+    return access.has_login()
 
 
 def user() -> access.User:

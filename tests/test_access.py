@@ -313,5 +313,5 @@ def test_scenarios_and_the_upload_link_belong_to_their_owner(region):
         "hospital RSZ",
     ]
     rows = log[["user", "action", "subject"]].values.tolist()
-    assert ["bram@mog.nl", "upload_not_yours", "rsz.xlsx"] in rows
+    assert ["Bram@MOG.nl", "upload_not_yours", "rsz.xlsx"] in rows  # as the roles file spells it
     assert ["anna@rsz.nl", "save", "RSZ gedeeld (manual, 2025, shared)"] in rows
