@@ -9,6 +9,7 @@ import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
+from dashboard.charts import PALETTE
 from tests.conftest import ROOT, SAMPLE, write_xlsx
 
 APP = str(ROOT / "app.py")
@@ -379,7 +380,9 @@ def test_scenario_page_shows_the_business_case_of_the_plan(app):
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert {"line", "text", "point", "rule"} <= set(marks)
     colours = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "line")
-    assert colours["encoding"]["color"]["scale"]["range"][0] == "#1f77b4"
+    assert (
+        colours["encoding"]["color"]["scale"]["range"][0] == PALETTE[0]
+    )  # the first hospital's colour, as on every chart
     app.radio(key="bc_rule_opt").set_value("equal").run()
     assert not app.exception
     summary = next(d.value for d in app.dataframe if "netto contante waarde" in d.value.columns)

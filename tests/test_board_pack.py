@@ -39,10 +39,10 @@ def pages(path: Path) -> int:
     ("lang", "gain", "heading", "pair", "today"),
     [
         # the sample's plan: the region gains € 118.514 a year (optimize prints the same), and
-        # KZH → MOG is one of its proposals (colon resection); today the six hospitals treat
+        # MOG → RSZ is one of its proposals (aortic aneurysm); today the six hospitals treat
         # 767 + 747 + 600 + 419 + 530 + 506 = 3.569 patients
-        ("nl", "+€ 118.514", "Wie wint en wie verliest", "KZH → MOG", "3.569 patiënten"),
-        ("en", "+€ 118,514", "Who gains and who loses", "KZH → MOG", "3,569 patients"),
+        ("nl", "+€ 118.514", "Wie wint en wie verliest", "MOG → RSZ", "3.569 patiënten"),
+        ("en", "+€ 118,514", "Who gains and who loses", "MOG → RSZ", "3,569 patients"),
     ],
 )
 def test_report_writes_the_board_pack(

@@ -322,7 +322,13 @@ def test_cli_scenario_and_exports(tmp_path):
     assert r.exit_code == 0, r.output
     from openpyxl import load_workbook
 
-    assert load_workbook(out).sheetnames == ["Stromen", "Capaciteit", "Normen", "Geld"]
+    assert load_workbook(out).sheetnames == [
+        "Stromen",
+        "Capaciteit",
+        "Normen",
+        "Geld",
+        "Uitgangspunten",
+    ]
     out2 = tmp_path / "opt.xlsx"
     r = runner.invoke(main, ["optimize", str(SAMPLE), "--year", "2026", "--out", str(out2)])
     assert r.exit_code == 0
