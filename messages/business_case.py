@@ -133,14 +133,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "bc_col_payer": {"nl": "betaalt", "en": "pays"},
     "bc_col_payee": {"nl": "ontvangt", "en": "receives"},
     "bc_col_amount": {"nl": "bedrag", "en": "amount"},
-    "bc_item_input": {"nl": "invoerbestand", "en": "input file"},
-    "bc_item_sha256": {"nl": "SHA-256 van de invoer", "en": "SHA-256 of the input"},
     "bc_item_plan": {"nl": "plan", "en": "plan"},
     "bc_item_years": {"nl": "jaren", "en": "years"},
     "bc_item_rate": {"nl": "disconteringsvoet", "en": "discount rate"},
     "bc_item_rule": {"nl": "compensatie", "en": "compensation"},
     "bc_item_note": {"nl": "toelichting", "en": "note"},
-    "bc_item_run_at": {"nl": "berekend op", "en": "computed at"},
     # ------------------------------------------------------------------ invariants
     "bc_invariant_compensation": {
         "nl": "de compensatie van {year} telt op tot {total_cents}, niet tot nul",

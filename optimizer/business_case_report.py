@@ -4,12 +4,12 @@ sheet names and every sentence come from the message catalogue."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
 
+from calculator.audit import Audit
 from calculator.report import records
 from calculator.xlsx_writer import SheetOut, write_book
 from messages import Message, text
@@ -198,11 +198,10 @@ def write_business_case(
     plan: Message,
     target: str | Path | IO[bytes],
     lang: str = "nl",
-    input_name: str = "",
-    input_sha256: str = "",
+    audit: Audit | None = None,
 ) -> None:
     """The summary first, then one sheet per topic (years as columns), the compensation
-    payments and the assumptions."""
+    payments and the assumptions (the run's audit record first)."""
     years = [str(y) for y in case.years]
     money = [text(code, lang) for code in ("bc_total", "bc_npv", "bc_prefinancing")]
     sheets = [SheetOut(text("bc_sheet_summary", lang), summary_frame(case, lang), euro_cents=money)]
@@ -218,13 +217,11 @@ def write_business_case(
         )
     )
     rows = [
-        (text("bc_item_input", lang), input_name),
-        (text("bc_item_sha256", lang), input_sha256),
+        *(audit.rows(lang) if audit is not None else []),
         (text("bc_item_plan", lang), plan.render(lang)),
         (text("bc_item_years", lang), f"{case.years[0]}–{case.years[-1]}"),
         (text("bc_item_rate", lang), rate_text(case, lang)),
         (text("bc_item_rule", lang), rule_text(case, lang)),
-        (text("bc_item_run_at", lang), dt.datetime.now().isoformat(timespec="seconds")),
     ]
     rows += [(text("bc_item_note", lang), note) for note in notes_texts(case, lang)]
     rows += [(text("bc_problems", lang), p.render(lang)) for p in case.problems]

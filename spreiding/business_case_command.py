@@ -6,6 +6,7 @@ scenario (``--manual``) or a saved scenario (``--scenario NAME``, from the dashb
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -121,10 +122,14 @@ def run_business_case(
 ) -> int:
     """Make the plan, then the business case; write the workbook and print JSON or the text;
     130 when stopped, 2 when no plan was found, 3 when an invariant does not hold."""
-    from spreiding.cli import EXIT_INTERNAL, EXIT_OK, EXIT_UNSOLVED, emit_json
+    from spreiding.cli import EXIT_INTERNAL, EXIT_OK, EXIT_UNSOLVED, emit_json, run_audit
 
     wb = load(book)
     options = make_options(wb)
+    given: dict[str, object] = {"from": first, "to": last, "scenario": scenario}
+    given |= {"manual": manual, "split": rule, "discount_rate": rate}
+    given |= dataclasses.asdict(options)
+    audit = run_audit("business-case", wb, given)
     try:
         plan, label, shapley, notes = plan_of(wb, first, options, scenario, manual, rule)
     except PlanUnsolved as exc:
@@ -153,15 +158,16 @@ def run_business_case(
     if out is not None and case.holds:
         write_atomically(
             out,
-            lambda path: write_business_case(case, label, path, lang, wb.source_name, wb.sha256),
+            lambda path: write_business_case(case, label, path, lang, audit),
         )
     if as_json:
-        emit_json(business_case_document(case, label, lang))
+        emit_json(business_case_document(case, label, lang) | {"audit": audit.document()})
     else:
         for line in business_case_lines(case, label, lang):
             click.echo(line)
         if out is not None and case.holds:
             click.echo(text("bc_wrote", lang, path=str(out)))
+        click.echo(audit.line(lang))
     return EXIT_OK if case.holds else EXIT_INTERNAL
 
 

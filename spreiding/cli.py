@@ -13,7 +13,7 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -895,7 +895,7 @@ def sweep(
     return run_sweep(book, year, care_form, norms_spec, options, workers, out, as_json, language())
 
 
-def run_audit(command: str, wb: Any, options: dict[str, object]) -> Any:
+def run_audit(command: str, wb: Any, options: Mapping[str, object]) -> Any:
     """The audit record (:class:`calculator.audit.Audit`) of a run of ``command`` on ``wb``
     with ``options`` (the command's options; empty ones left out of the line it shows)."""
     from calculator.audit import Audit

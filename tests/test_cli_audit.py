@@ -22,6 +22,11 @@ SHA = hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
         ("scenario", ["--year", "2025"], "spreiding scenario --year 2025"),
         ("project", ["--from", "2025", "--to", "2026"], "spreiding project --from 2025 --to 2026"),
         (
+            "business-case",
+            ["--from", "2025", "--to", "2026"],
+            "spreiding business-case --from 2025 --to 2026",
+        ),
+        (
             "sweep",
             ["--year", "2026", "--care-form", "rectumcarcinoom", "--norms", "20:25:5"],
             "spreiding sweep --year 2026 --care-form rectumcarcinoom --norms 20,25 --solver highs",
