@@ -43,6 +43,8 @@ class PackContent:
     result: OptimizeResult
     story: Story
     deal: Deal | None
+    # the run's audit record in one line (run id, SHA-256, version, command and options)
+    run_line: str = ""
 
 
 def long_date(day: dt.date, lang: str) -> str:

@@ -307,6 +307,8 @@ def assumptions(c: PackContent) -> list[str]:
     out.append(text(f"pack_assume_caps_{options.caps}", lang))
     if len(c.result.proposals):
         out.append(text("pack_assume_proposals", lang))
+    if c.run_line:
+        out.append(c.run_line)
     return out
 
 

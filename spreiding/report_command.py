@@ -35,7 +35,7 @@ def run_report(book: Path, year: int, plan: dict[str, Any], out: Path, lang: str
             click.echo(line)
         click.echo(text("pack_cli_no_plan", lang), err=True)
         return EXIT_UNSOLVED
-    pack = board_pack(wb, result, deal, lang)
+    pack = board_pack(wb, result, deal, lang, audit=audit)
 
     def write(path: Path) -> None:
         path.write_bytes(pack.pdf)

@@ -61,8 +61,11 @@ def test_report_writes_the_board_pack(
     assert pair in words
     assert today in " ".join(words.split())  # the key figure, wherever the line breaks
     sha256 = hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
-    # the footer on every page: the workbook's SHA-256 and the page of the count
-    assert words.count(sha256) == pages(out)
+    # the footer on every page: the workbook's SHA-256 and the page of the count; the run's
+    # audit record (run id, SHA-256, version, command) closes the assumptions
+    assert words.count(sha256) == pages(out) + 1
+    run_id = run.stdout.strip().splitlines()[-1].split(";")[0].split()[-1]
+    assert len(run_id) == 32 and run_id in words
     last = "pagina {n} van {n}" if lang == "nl" else "page {n} of {n}"
     assert last.format(n=pages(out)) in words
 
