@@ -29,7 +29,7 @@ from dashboard.geo import NEAR_CEILING
 from messages import text
 from messages.numbers import euro, number, percent
 from optimizer.compensation import Split
-from optimizer.deal_report import signed, split_lines, terms_lines
+from optimizer.deal_report import payments_line, signed, split_lines, terms_lines
 from optimizer.report import named
 
 Section = Callable[[PackContent, Pictures], list[Flowable]]
@@ -228,17 +228,7 @@ def compensation_lines(split: Split, lang: str) -> list[str]:
     """The region's gain and rule, the notes and who pays whom (the table holds the rest)."""
     lines = [split_lines(split, lang)[0], *(note.render(lang) for note in split.notes)]
     if split.gains and len(split.payments):
-        paid = [
-            text(
-                "deal_split_payment",
-                lang,
-                payer=p.payer,
-                payee=p.payee,
-                amount=euro(int(p.amount_cents), lang=lang),
-            )
-            for p in split.payments.itertuples(index=False)
-        ]
-        lines.append(text("deal_split_payments", lang, payments="; ".join(paid)))
+        lines.append(payments_line(split, lang))
     return lines
 
 

@@ -13,9 +13,11 @@ import os
 import secrets
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -45,6 +47,7 @@ from optimizer.projection_report import write_projection
 from optimizer.scenario import ScenarioResult, manual_scenario
 from optimizer.sweep import SweepResult, sweep
 
+T = TypeVar("T")
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "regio_voorbeeld.xlsx"
 URL_KEY = "werkmap"  # the address names the session's upload: ?werkmap=<token>
 KEPT_UPLOADS = 20
@@ -262,8 +265,14 @@ def optimize_isolated(wb: Workbook, year: int, options: Options) -> OptimizeResu
     message when it does."""
     seconds = 8 * float(options.time_limit or MAX_TIME_LIMIT) + 300
     audit.record("run_optimise", f"{wb.source_name}, {year}")
+    return _solved_isolated(optimize, wb, year, options, seconds=seconds)
+
+
+def _solved_isolated(func: Callable[..., T], *args: object, seconds: float) -> T:
+    """``func(*args)`` in a worker with limits; a finding (a limit reached, a crash) is shown
+    to this user and stops the page."""
     try:
-        return run_isolated(optimize, wb, year, options, seconds=seconds, what="solve")
+        return run_isolated(func, *args, seconds=seconds, what="solve")
     except SpreidingInputError as exc:
         for finding in exc.findings:
             with escaping(escape_markdown):
@@ -282,14 +291,7 @@ def deal_isolated(wb: Workbook, result: OptimizeResult, rule: str) -> Deal | Non
             4 if rule == "shapley" else 1
         )
         audit.record("run_deal", f"{wb.source_name}, {result.year}, {rule}")
-        try:
-            kept[key] = run_isolated(deal_for, wb, result, rule, seconds=seconds, what="solve")
-        except SpreidingInputError as exc:
-            for finding in exc.findings:
-                with escaping(escape_markdown):
-                    st.error(finding.render(lang()))
-            st.stop()
-            raise  # st.stop() ends the script run
+        kept[key] = _solved_isolated(deal_for, wb, result, rule, seconds=seconds)
     return kept[key]
 
 

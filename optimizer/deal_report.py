@@ -167,18 +167,23 @@ def split_lines(split: Split, lang: str = "nl") -> list[str]:
             )
         )
     if len(split.payments):
-        paid = [
-            text(
-                "deal_split_payment",
-                lang,
-                payer=p.payer,
-                payee=p.payee,
-                amount=euro(int(p.amount_cents), lang=lang),
-            )
-            for p in split.payments.itertuples(index=False)
-        ]
-        lines.append("  " + text("deal_split_payments", lang, payments="; ".join(paid)))
+        lines.append("  " + payments_line(split, lang))
     return lines
+
+
+def payments_line(split: Split, lang: str = "nl") -> str:
+    """Who pays whom, in one sentence."""
+    paid = [
+        text(
+            "deal_split_payment",
+            lang,
+            payer=p.payer,
+            payee=p.payee,
+            amount=euro(int(p.amount_cents), lang=lang),
+        )
+        for p in split.payments.itertuples(index=False)
+    ]
+    return text("deal_split_payments", lang, payments="; ".join(paid))
 
 
 def deal_lines(deal: Deal, lang: str = "nl", names: Mapping[str, str] | None = None) -> list[str]:
