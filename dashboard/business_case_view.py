@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from calculator.audit import Audit
 from calculator.workbook import Workbook
 from dashboard import charts, state
 from dashboard.widgets import chart, dataframe, fmt_euro, rendered, t, tm
@@ -161,9 +162,12 @@ def year_table(case: BusinessCase) -> pd.DataFrame:
     return pd.DataFrame(parts)
 
 
-def show_business_case(case: BusinessCase, plan: Message, key: str) -> None:
+def show_business_case(
+    case: BusinessCase, plan: Message, key: str, audit: Audit | None = None
+) -> None:
     """Draw a business case: the chart, the verdict per hospital, the items per year, the
-    notes, and the workbook to download."""
+    notes, and the workbook to download (with ``audit``, the run's record, on its basis
+    sheet)."""
     language = state.lang()
     if not case.holds:
         st.error(t("bc_problems") + " " + "; ".join(rendered(p) for p in case.problems))
@@ -187,7 +191,7 @@ def show_business_case(case: BusinessCase, plan: Message, key: str) -> None:
         dataframe(st, year_table(case), hide_index=True, key=f"bc_years_{key}")
     st.markdown("\n".join(f"- {rendered(note)}" for note in case.notes))
     buffer = io.BytesIO()
-    write_business_case(case, plan, buffer, language)
+    write_business_case(case, plan, buffer, language, audit)
     st.download_button(
         t("ui_bc_download"),
         buffer.getvalue(),
@@ -252,4 +256,6 @@ def business_case_section(
                 discount_rate=rate,
                 today=today,
             )
-    show_business_case(kept[question], plan, key)
+    given = {"from": first, "to": int(last), "split": rule, "discount_rate": rate, "caps": caps}
+    audit = Audit("business-case", wb.source_name, wb.sha256, given)
+    show_business_case(kept[question], plan, key, audit)
