@@ -9,7 +9,7 @@ import streamlit as st
 from calculator.workbook import Workbook
 from dashboard import state
 from dashboard.widgets import dataframe, fmt_euro, fmt_number, md, rendered_md, t, tm
-from messages import text
+from messages.numbers import euro
 from optimizer.compensation import RULES
 from optimizer.deal import Deal
 from optimizer.deal_report import signed, split_lines, terms_lines
@@ -28,7 +28,7 @@ def _range(row: pd.Series) -> str:
 
 def fmt_euro_cents(cents: int) -> str:
     """A price per patient, to the cent."""
-    return text("deal_price", state.lang(), price_cents=cents)
+    return euro(cents, with_cents=True, lang=state.lang())
 
 
 def terms_table(wb: Workbook, deal: Deal) -> None:

@@ -158,7 +158,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_payer": {"nl": "betaler", "en": "payer"},
     "col_payee": {"nl": "ontvanger", "en": "payee"},
     "col_amount_cents": {"nl": "bedrag", "en": "amount"},
-    "deal_price": {"nl": "{price_cents}", "en": "{price_cents}"},
     # the Scenario page
     "ui_deal_terms": {"nl": "Voorwaarden per afspraak", "en": "Terms per agreement"},
     "ui_deal_terms_explained": {
