@@ -11,6 +11,7 @@ from calculator.audit import product_version
 from calculator.workbook import Workbook
 from dashboard.geo import NEAR_CEILING
 from messages import text
+from optimizer.business_case import BusinessCase
 from optimizer.deal import Deal
 from optimizer.optimize import OptimizeResult
 from optimizer.report import care_form_names
@@ -45,6 +46,8 @@ class PackContent:
     deal: Deal | None
     # the run's audit record in one line (run id, SHA-256, version, command and options)
     run_line: str = ""
+    # the plan's business case over the years (None: not asked for, or no plan)
+    case: BusinessCase | None = None
 
 
 def long_date(day: dt.date, lang: str) -> str:

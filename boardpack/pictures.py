@@ -13,6 +13,7 @@ import vl_convert as vlc
 from boardpack.content import PackContent
 from calculator.workbook import Workbook
 from dashboard import charts, geo
+from dashboard.business_case_chart import cumulative_chart
 from messages import text
 from optimizer.capacity import CapacityReport, baseline_flows
 
@@ -100,6 +101,7 @@ class Pictures:
     map_today: bytes | None
     map_after: bytes | None
     gains: bytes
+    cumulative: bytes | None = None  # the business case's cumulative positions
 
 
 def render(wb: Workbook, content: PackContent) -> Pictures:
@@ -110,4 +112,8 @@ def render(wb: Workbook, content: PackContent) -> Pictures:
         msg = "a board pack needs a solved plan"
         raise ValueError(msg)
     today, planned = maps(wb, result.year, result.flows, result.capacity_before, after, lang)
-    return Pictures(today, planned, gains_and_losses(result.money, lang))
+    case = content.case
+    cumulative = None
+    if case is not None and len(case.years) > 1:
+        cumulative = png(cumulative_chart(case, lang).properties(width=420, height=220), lang)
+    return Pictures(today, planned, gains_and_losses(result.money, lang), cumulative)

@@ -28,9 +28,11 @@ from boardpack.pictures import Pictures
 from dashboard.geo import NEAR_CEILING
 from messages import text
 from messages.numbers import euro, number, percent
+from optimizer.business_case_report import break_even_text, rate_text, rule_text
 from optimizer.compensation import Split
 from optimizer.deal_report import payments_line, signed, split_lines, terms_lines
 from optimizer.report import named
+from optimizer.saved_plan import SAVED
 
 Section = Callable[[PackContent, Pictures], list[Flowable]]
 WIDTH = 174 * mm  # A4 less the margins
@@ -117,7 +119,8 @@ def the_plan(c: PackContent, p: Pictures) -> list[Flowable]:
     ]
     if result.status == "time_limit":
         out.append(para(text("pack_assume_status", lang)))
-    out.append(para(text("pack_goals", lang), BODY))
+    saved = result.status == SAVED  # a saved scenario: what the plan is, not its goals
+    out.append(para(text("pack_plan_is" if saved else "pack_goals", lang), BODY))
     out += bullets([goal.render(lang) for goal in result.goals])
     out.append(para(text("pack_moves", lang), H2))
     moves = story.moves.sort_values("cases", ascending=False)
@@ -232,6 +235,56 @@ def compensation_lines(split: Split, lang: str) -> list[str]:
     return lines
 
 
+def the_business_case(c: PackContent, p: Pictures) -> list[Flowable]:
+    """Per hospital and the region: break-even year, present value, pre-financing and the
+    position in the last year; the cumulative chart and the case's notes."""
+    case, lang = c.case, c.lang
+    if case is None:
+        return []
+    first, last = case.years[0], case.years[-1]
+    rule = rule_text(case, lang)
+    out: list[Flowable] = [
+        para(text("pack_case", lang, first=str(first), last=str(last)), H1),
+        para(text("pack_case_intro", lang, rule=rule, rate=rate_text(case, lang))),
+    ]
+    closing = case.yearly[case.yearly["year"] == last].set_index("hospital_id")["cumulative_cents"]
+    region_closing = int(case.region_yearly.set_index("year").loc[last, "cumulative_cents"])
+    rows = [
+        [
+            str(r.hospital_id),
+            break_even_text(r.break_even_year, case, lang, str(r.hospital_id)),
+            signed(int(r.npv_cents), lang),
+            euro(int(r.prefinancing_cents), lang=lang),
+            signed(int(closing.get(r.hospital_id, 0)), lang),
+        ]
+        for r in case.hospitals.itertuples(index=False)
+    ]
+    region = next(case.region.itertuples(index=False))
+    rows.append(
+        [
+            text("pack_region", lang),
+            break_even_text(region.break_even_year, case, lang),
+            signed(int(region.npv_cents), lang),
+            euro(int(region.prefinancing_cents), lang=lang),
+            signed(region_closing, lang),
+        ]
+    )
+    header = [text(f"pack_col_{k}", lang) for k in ("hospital", "break_even", "npv")]
+    header += [
+        text("pack_col_prefinancing", lang),
+        text("pack_col_cumulative", lang, year=str(last)),
+    ]
+    widths = [w * mm for w in (24, 38, 34, 34, 34)]
+    out.append(table(header, rows, widths, numbers={2, 3, 4}, total=True))
+    notes = [
+        para(text("pack_case_chart", lang), SMALL),
+        *bullets([note.render(lang) for note in case.notes], SMALL),
+    ]
+    if p.cumulative is None:
+        return [*out, *notes]
+    return [*out, Spacer(1, 2 * mm), beside(picture(p.cumulative, 100 * mm), notes, MAP_COLUMNS)]
+
+
 def at_risk(c: PackContent, _: Pictures) -> list[Flowable]:
     lang, result = c.lang, c.result
     out: list[Flowable] = [
@@ -302,4 +355,11 @@ def assumptions(c: PackContent) -> list[str]:
     return out
 
 
-SECTIONS: tuple[Section, ...] = (title, region_today, the_plan, gains_and_losses, at_risk)
+SECTIONS: tuple[Section, ...] = (
+    title,
+    region_today,
+    the_plan,
+    gains_and_losses,
+    the_business_case,
+    at_risk,
+)

@@ -105,6 +105,34 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The plan asks for no new or larger agreements.",
     },
     "pack_compensation": {"nl": "Compensatie", "en": "Compensation"},
+    # the business case
+    "pack_case": {
+        "nl": "Businesscase {first}–{last}",
+        "en": "Business case {first}–{last}",
+    },
+    "pack_case_intro": {
+        "nl": "De positie van elk ziekenhuis ten opzichte van vandaag, jaar na jaar opgeteld: de "
+        "margeverandering met de groei van de volumes, de waarde van vrijgekomen OK-tijd, de "
+        "compensatie ({rule}), eenmalige kosten en transformatiegeld. Netto contante waarde tegen "
+        "{rate} per jaar.",
+        "en": "Each hospital's position against today, added up year by year: the margin change "
+        "with the growth of the volumes, the value of freed OR time, the compensation ({rule}), "
+        "one-off costs and transformation funding. Net present value at {rate} a year.",
+    },
+    "pack_col_break_even": {"nl": "Terugverdiend", "en": "Break-even"},
+    "pack_col_npv": {"nl": "Contante waarde", "en": "Present value"},
+    "pack_col_prefinancing": {"nl": "Voorfinanciering", "en": "Pre-financing"},
+    "pack_col_cumulative": {"nl": "Stand {year}", "en": "Position {year}"},
+    "pack_case_chart": {
+        "nl": "Cumulatieve positie per ziekenhuis; een ruit markeert het jaar waarin het plan "
+        "is terugverdiend.",
+        "en": "Cumulative position per hospital; a diamond marks the year the plan has paid back.",
+    },
+    "pack_plan_is": {"nl": "Het plan:", "en": "The plan:"},
+    "pack_plan_saved": {
+        "nl": "het scenario '{name}' zoals het op het dashboard is bewaard, voor {year}",
+        "en": "the scenario '{name}' as saved on the dashboard, for {year}",
+    },
     # what is at risk
     "pack_risk": {"nl": "Wat er op het spel staat", "en": "What is at risk"},
     "pack_risk_ceiling": {"nl": "Capaciteit na het plan", "en": "Capacity after the plan"},

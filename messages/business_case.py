@@ -90,6 +90,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "pre-financing {prefinancing_cents}",
     },
     "bc_break_even_in": {"nl": "in {year}", "en": "in {year}"},
+    "bc_unchanged": {"nl": "geen verandering", "en": "no change"},
     "bc_break_even_none": {
         "nl": "niet binnen {first}–{last}",
         "en": "not within {first}–{last}",

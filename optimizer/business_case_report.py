@@ -38,7 +38,19 @@ def rate_text(case: BusinessCase, lang: str) -> str:
     return percent(float(case.discount_rate), decimals=1, lang=lang)
 
 
-def break_even_text(year: object, case: BusinessCase, lang: str) -> str:
+def unchanged(case: BusinessCase) -> set[str]:
+    """The hospitals the plan leaves as they are: every year's position zero."""
+    moved = case.yearly.groupby("hospital_id")["position_cents"].apply(lambda p: p.ne(0).any())
+    return {str(h) for h, any_change in moved.items() if not any_change}
+
+
+def break_even_text(
+    year: object, case: BusinessCase, lang: str, hospital: str | None = None
+) -> str:
+    """``in 2026``, ``niet binnen 2025–2029``, or ``geen verandering`` for a ``hospital`` the
+    plan leaves as it is (a break-even year would suggest it had something to earn back)."""
+    if hospital is not None and hospital in unchanged(case):
+        return text("bc_unchanged", lang)
     if year is None or pd.isna(year):  # type: ignore[call-overload]
         first, last = case.years[0], case.years[-1]
         return text("bc_break_even_none", lang, first=str(first), last=str(last))
@@ -88,7 +100,7 @@ def business_case_lines(case: BusinessCase, plan: Message, lang: str) -> list[st
                 "bc_hospital_head",
                 lang,
                 hospital=row.hospital_id,
-                break_even=break_even_text(row.break_even_year, case, lang),
+                break_even=break_even_text(row.break_even_year, case, lang, row.hospital_id),
                 npv_cents=euro(int(row.npv_cents), lang=lang),
                 prefinancing_cents=prefinancing_text(row, lang),
             )

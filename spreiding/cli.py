@@ -688,16 +688,67 @@ def optimize(
     type=click.Choice(LANGUAGES),
     help="Language of the PDF [default: the language of the output, spreiding --lang].",
 )
+@click.option(
+    "--scenario",
+    "scenario_name",
+    help="A scenario saved on the dashboard as the plan (instead of optimising).",
+)
+@click.option(
+    "--to",
+    "last",
+    type=YEAR_TYPE,
+    help="Last year of the business case [default: the plan's year + 4].",
+)
+@click.option(
+    "--discount-rate",
+    type=DISCOUNT_RATE,
+    default=0.04,
+    show_default=True,
+    help="Yearly discount rate of the business case's net present value (share).",
+)
 @guarded
-def report(book: Path, year: int, out: Path, pack_lang: str | None, **plan: Any) -> int:
-    """The board pack: a PDF of 2-4 A4 pages with the region today, the plan, who gains and
-    who loses with the terms and compensation, and what is at risk; exit 2 without a plan."""
+def report(
+    book: Path,
+    year: int,
+    out: Path,
+    pack_lang: str | None,
+    scenario_name: str | None,
+    last: int | None,
+    discount_rate: float,
+    **plan: Any,
+) -> int:
+    """The board pack: a PDF of 2-4 A4 pages with the region today, the plan (optimised, or
+    --scenario NAME), who gains and who loses with the terms and compensation, the business
+    case and what is at risk; exit 2 without a plan."""
+    from calculator.money import decimal
+    from optimizer.business_case import MAX_YEARS
     from spreiding.report_command import run_report
 
     if plan["integer"] and plan["fractional"]:
         raise click.UsageError(say("cli_integer_and_fractional"))
+    if plan["split_rule"] == "shapley" and scenario_name is not None:
+        raise usage_error("usage_bc_shapley_needs_optimum")
+    if last is not None and last < year:
+        raise usage_error("usage_years_order", first=str(year), last=str(last))
+    if last is not None and last - year + 1 > MAX_YEARS:
+        raise usage_error(
+            "usage_bc_too_many_years",
+            first=str(year),
+            last=str(last),
+            years=last - year + 1,
+            limit=MAX_YEARS,
+        )
     check_out(out, book)
-    return run_report(book, year, plan, out, pack_lang or language())
+    return run_report(
+        book,
+        year,
+        plan,
+        out,
+        pack_lang or language(),
+        scenario_name,
+        last,
+        decimal(discount_rate),
+    )
 
 
 @main.command()

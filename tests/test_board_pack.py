@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -116,3 +117,39 @@ def test_markup_escapes_data() -> None:
     """A hospital named with markup characters prints as it is; arrows in the Symbol font."""
     assert markup("A&B <i>") == "A&amp;B &lt;i&gt;"
     assert markup("KZH → MOG") == 'KZH <font face="Symbol">→</font> MOG'
+
+
+def test_report_of_a_saved_scenario_with_its_business_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--scenario NAME``: the optimised plan saved on the dashboard is the pack's plan —
+    the same region gain as optimising (+€ 118.514) and the same business case as
+    ``spreiding business-case --from 2025 --to 2029 --split proportional`` (region NPV
+    € 438.103,55 → +€ 438.104); ACR and ZDL, which the plan leaves as they are, read "geen
+    verandering" rather than a break-even year."""
+    from calculator.validate import load
+    from dashboard.store import ScenarioStore
+    from optimizer.inputs import Options
+    from optimizer.optimize import optimize
+
+    monkeypatch.setenv("SPREIDING_DB", str(tmp_path / "s.sqlite3"))
+    wb = load(SAMPLE)
+    flows = optimize(wb, 2025, Options()).flows
+    ScenarioStore().save("Plan oktober", 2025, "optimised", wb.sha256, pd.DataFrame(), flows)
+    out = tmp_path / "bestuur.pdf"
+    run = CliRunner().invoke(
+        main,
+        ["report", str(SAMPLE), "--year", "2025", "--scenario", "Plan oktober", "--out", str(out)],
+    )
+    assert run.exit_code == 0, run.output
+    assert 2 <= pages(out) <= 4
+    words = " ".join(pdf_text(out).split())
+    assert "Het plan: • het scenario 'Plan oktober'" in words
+    assert "+€ 118.514" in words
+    assert "Businesscase 2025–2029" in words
+    assert "Regio in 2025 +€ 438.104" in words
+    assert "ACR geen verandering" in words and "ZDL geen verandering" in words
+    unknown = CliRunner().invoke(
+        main, ["report", str(SAMPLE), "--year", "2025", "--scenario", "nergens", "--out", str(out)]
+    )
+    assert unknown.exit_code == 64, unknown.output
