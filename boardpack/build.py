@@ -50,21 +50,33 @@ def plan_deal_and_case(
     else:
         result = plan_from_flows(wb, year, saved.flows, options, saved.label)
         deal = deal_for(wb, result, rule)
+    return result, deal, business_case_of(wb, result, deal, last, rate)
+
+
+def business_case_of(
+    wb: Workbook,
+    result: OptimizeResult,
+    deal: Deal | None,
+    last: int | None = None,
+    rate: Decimal = DEFAULT_DISCOUNT_RATE,
+) -> BusinessCase | None:
+    """The business case of ``result``'s plan from its year through ``last`` (default: five
+    years) with the compensation rule of ``deal``; None without a deal (no plan)."""
     if deal is None:
-        return result, None, None
+        return None
+    year = result.year
     last = year + CASE_YEARS - 1 if last is None else last
-    case = business_case(
+    return business_case(
         wb,
         year,
         last,
         result.flows,
-        rule=rule,
+        rule=deal.split.rule,
         shapley=deal.split.shapley,
-        caps=options.caps,
+        caps=result.options.caps,
         discount_rate=rate,
         today=project(wb, year, last),
     )
-    return result, deal, case
 
 
 def board_pack(

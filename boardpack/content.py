@@ -10,7 +10,7 @@ import pandas as pd
 from calculator.audit import product_version
 from calculator.workbook import Workbook
 from dashboard.geo import NEAR_CEILING
-from messages import text
+from messages.numbers import long_date
 from optimizer.business_case import BusinessCase
 from optimizer.deal import Deal
 from optimizer.optimize import OptimizeResult
@@ -48,17 +48,6 @@ class PackContent:
     run_line: str = ""
     # the plan's business case over the years (None: not asked for, or no plan)
     case: BusinessCase | None = None
-
-
-def long_date(day: dt.date, lang: str) -> str:
-    """``7 december 2026`` / ``7 December 2026``."""
-    return text(
-        "pack_date",
-        lang,
-        day=str(day.day),
-        month=text(f"pack_month_{day.month}", lang),
-        year=str(day.year),
-    )
 
 
 def gather(

@@ -6,19 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from boardpack.content import PackContent
 from boardpack.layout import (
     BODY,
     H1,
     H2,
-    INDENTED,
     SMALL,
     TITLE,
     beside,
-    bold,
     bullets,
     para,
     picture,
@@ -30,7 +29,8 @@ from messages import text
 from messages.numbers import euro, number, percent
 from optimizer.business_case_report import break_even_text, rate_text, rule_text
 from optimizer.compensation import Split
-from optimizer.deal_report import payments_line, signed, split_lines, terms_lines
+from optimizer.deal import Deal
+from optimizer.deal_report import payments_line, signed, split_lines
 from optimizer.report import named
 from optimizer.saved_plan import SAVED
 
@@ -214,17 +214,58 @@ def gains_and_losses(c: PackContent, p: Pictures) -> list[Flowable]:
     if deal is None:
         return out
     out.append(para(text("pack_terms", lang), H2))
-    lines = terms_lines(deal, lang, c.names)[1:]  # without its header: the heading says it
-    if not lines:
-        out.append(para(text("pack_no_terms", lang)))
-    for line in lines:  # the agreement in bold, its terms indented below it
-        if line.startswith("    "):
-            out.append(para(line.strip(), INDENTED))
-        else:
-            out.append(Paragraph(bold(line.strip()), BODY))
+    out += terms_table(deal, lang, c.names)
     out.append(para(text("pack_compensation", lang), H2))
     out += [para(line) for line in compensation_lines(deal.split, lang)]
     return out
+
+
+def terms_table(deal: Deal, lang: str, names: dict[str, str]) -> list[Flowable]:
+    """One row per new or grown agreement: its patients, the ODV price range that leaves both
+    hospitals whole, the advised price, each side's yearly gain under it and what the sender
+    still needs; the other modes are compared in the workbook and the text output."""
+    terms = deal.terms.terms
+    if not len(terms):
+        return [para(text("pack_no_terms", lang))]
+    rows = []
+    for r in terms.itertuples(index=False):
+        agreement = text(
+            "pack_terms_agreement",
+            lang,
+            care_form=names.get(r.care_form_id, r.care_form_id),
+            sending=r.sending_hospital,
+            performing=r.performing_hospital,
+        )
+        if r.agreement_id:
+            agreement += f" ({r.agreement_id})"
+        if pd.isna(r.odv_price_min_cents):
+            span = text("pack_terms_no_range", lang)
+        elif r.odv_price_min_cents == r.odv_price_max_cents:
+            span = euro(int(r.odv_price_min_cents), with_cents=True, lang=lang)
+        else:
+            low = euro(int(r.odv_price_min_cents), with_cents=True, lang=lang)
+            high = euro(int(r.odv_price_max_cents), with_cents=True, lang=lang)
+            span = f"{low} – {high}"
+        transfer = int(r.transfer_to_sending_cents)
+        rows.append(
+            [
+                agreement,
+                number(float(r.cases), 0 if float(r.cases).is_integer() else 1, lang=lang),
+                span,
+                euro(int(r.recommended_price_cents), with_cents=True, lang=lang),
+                signed(int(r.margin_sending_cents), lang),
+                signed(int(r.margin_performing_cents), lang),
+                euro(transfer, lang=lang) if transfer else "–",
+            ]
+        )
+    keys = ("agreement", "patients", "range", "advice", "sending", "performing", "transfer")
+    header = [text(f"pack_terms_col_{k}", lang) for k in keys]
+    widths = [w * mm for w in (41, 16, 37, 21, 20, 20, 19)]
+    return [
+        para(text("pack_terms_intro", lang), SMALL),
+        Spacer(1, 1 * mm),
+        table(header, rows, widths, numbers={1, 2, 3, 4, 5, 6}),
+    ]
 
 
 def compensation_lines(split: Split, lang: str) -> list[str]:

@@ -105,6 +105,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The plan asks for no new or larger agreements.",
     },
     "pack_compensation": {"nl": "Compensatie", "en": "Compensation"},
+    "pack_terms_intro": {
+        "nl": "Per afspraak de ODV-prijs per patiënt waarbij beide ziekenhuizen er niet op "
+        "achteruitgaan, het advies (het midden) en wat elk er dan per jaar aan overhoudt; waar "
+        "geen prijs beide heel laat, wat de verwijzer nog per jaar nodig heeft. De vergelijking "
+        "met verwijzing en parallel declareren staat in de werkmap van de optimalisatie.",
+        "en": "Per agreement the ODV price per patient at which neither hospital is worse off, "
+        "the advice (the middle) and what each then gains a year; where no price leaves both "
+        "whole, what the sender still needs a year. The comparison with referral and parallel "
+        "declaration is in the optimisation workbook.",
+    },
+    "pack_terms_agreement": {
+        "nl": "{care_form}: {sending} → {performing}",
+        "en": "{care_form}: {sending} → {performing}",
+    },
+    "pack_terms_no_range": {"nl": "geen", "en": "none"},
+    "pack_terms_col_agreement": {"nl": "Afspraak", "en": "Agreement"},
+    "pack_terms_col_patients": {"nl": "Patiënten", "en": "Patients"},
+    "pack_terms_col_range": {
+        "nl": "ODV-prijs waarbij beide heel blijven",
+        "en": "ODV price leaving both whole",
+    },
+    "pack_terms_col_advice": {"nl": "Advies", "en": "Advice"},
+    "pack_terms_col_sending": {"nl": "Verwijzer per jaar", "en": "Sender a year"},
+    "pack_terms_col_performing": {"nl": "Uitvoerder per jaar", "en": "Performer a year"},
+    "pack_terms_col_transfer": {"nl": "Verwijzer nog nodig", "en": "Sender still needs"},
     # the business case
     "pack_case": {
         "nl": "Businesscase {first}–{last}",
@@ -225,10 +250,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No board pack written: there is no plan (see above).",
     },
     "pack_download": {"nl": "Bestuursdocument (PDF)", "en": "Board pack (PDF)"},
+    "pack_download_saved": {
+        "nl": "Bestuursdocument van '{name}' (PDF)",
+        "en": "Board pack of '{name}' (PDF)",
+    },
+    "pack_saved_no_flows": {
+        "nl": "'{name}' is bewaard zonder patiëntstromen (met een eerdere versie): er is geen "
+        "bestuursdocument van te maken. Reken het scenario opnieuw door en bewaar het opnieuw.",
+        "en": "'{name}' was saved without its patient flows (by an earlier version): no board "
+        "pack can be made of it. Compute the scenario again and save it again.",
+    },
+    "pack_saved_other_book": {
+        "nl": "'{name}' is bewaard bij een ander werkboek dan het geopende: open dat werkboek "
+        "om er een bestuursdocument van te maken.",
+        "en": "'{name}' was saved on another workbook than the one open: open that workbook "
+        "to make a board pack of it.",
+    },
     "pack_download_help": {
         "nl": "Twee tot vier A4-pagina's voor het bestuur: de regio vandaag, het plan, wie wint "
-        "en wie verliest met voorwaarden en compensatie, en wat er op het spel staat.",
+        "en wie verliest met voorwaarden en compensatie, de businesscase over vijf jaar en wat "
+        "er op het spel staat.",
         "en": "Two to four A4 pages for the board: the region today, the plan, who gains and "
-        "who loses with terms and compensation, and what is at risk.",
+        "who loses with terms and compensation, the business case over five years and what is "
+        "at risk.",
     },
 }

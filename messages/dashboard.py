@@ -207,6 +207,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_no_volumes_year": {"nl": "Geen volumes voor {year}.", "en": "No volumes for {year}."},
     "ui_scenario_name": {"nl": "Scenario", "en": "Scenario"},
     "ui_scenario_kind": {"nl": "Soort", "en": "Kind"},
+    "ui_scenario_kind_optimised": {"nl": "geoptimaliseerd", "en": "optimised"},
+    "ui_scenario_kind_manual": {"nl": "handmatig", "en": "manual"},
+    "ui_today_year": {"nl": "vandaag ({year})", "en": "today ({year})"},
+    "ui_pack_which": {
+        "nl": "Bestuursdocument van scenario",
+        "en": "Board pack of scenario",
+    },
     "ui_scenario_saved_at": {"nl": "Bewaard op", "en": "Saved at"},
     "ui_page_regio": {"nl": "Regio", "en": "Region"},
     "ui_page_regio_year": {"nl": "De regio in {year}", "en": "The region in {year}"},

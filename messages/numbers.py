@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 
@@ -39,3 +40,21 @@ def percent(share: float | None, decimals: int = 1, *, lang: str = "nl") -> str:
     if share is None or _missing(share):
         return "–"
     return f"{number(100 * share, decimals, lang=lang)} %"
+
+
+def long_date(day: dt.date, lang: str = "nl") -> str:
+    """``7 december 2026`` / ``7 December 2026``."""
+    from messages import text
+
+    month = text(f"pack_month_{day.month}", lang)
+    return text("pack_date", lang, day=str(day.day), month=month, year=str(day.year))
+
+
+def long_datetime(moment: str, lang: str = "nl") -> str:
+    """``7 december 2026 10:51`` from an ISO time ``2026-12-07T10:51:00``; a text that is not
+    one is shown as it is."""
+    try:
+        at = dt.datetime.fromisoformat(moment)
+    except (TypeError, ValueError):
+        return str(moment)
+    return f"{long_date(at.date(), lang)} {at:%H:%M}"

@@ -289,8 +289,15 @@ def test_save_protects_names_then_compare_and_delete_after_asking(app):
     assert "verschillende jaren (2025, 2026)" in all_text(app)
     app.multiselect(key="compare").set_value(["Basis met aandelen"]).run()
     assert "verschillende jaren" not in all_text(app)
-    table = app.dataframe[0].value
-    assert table.filter(like="Normen gehaald").iloc[0, 0].count(" van ") == 1
+    # one table per measure, today of the same workbook and year first, then the scenario
+    norms = app.dataframe[1].value
+    assert list(norms.columns) == ["vandaag (2025)", "Basis met aandelen"]
+    assert norms.iloc[0, 1].count(" van ") == 1
+    listed = app.dataframe[-1].value  # the saved scenarios, in words
+    assert set(listed["Soort"]) == {"handmatig"}
+    assert listed["Bewaard op"].str.fullmatch(r"\d{1,2} [a-z]+ 20\d\d \d\d:\d\d").all()
+    labels = [d.proto.label for d in app.get("download_button")]
+    assert "Bestuursdocument van 'Basis met aandelen' (PDF)" in labels
     app.selectbox(key="delete_name").set_value("Basis met aandelen").run()
     app.button(key="delete").click().run()
     assert "definitief verwijderen" in all_text(app)
