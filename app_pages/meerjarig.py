@@ -30,10 +30,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TOPICS = {
     "my_topic_cases": ("cases", False, False, None),
     "my_topic_or": ("or_utilisation", False, True, 1.0),
+    "my_topic_beds": ("bed_utilisation", False, True, 1.0),
     "my_topic_margin": ("margin_cents", True, False, None),
     "my_topic_revenue": ("revenue_cents", True, False, None),
     "my_topic_settlement": ("settlement_cents", True, False, None),
 }
+
+# the topics whose chart marks the year a hospital runs out (capacity's ``{kind}_full_year``)
+RUN_OUT = {"my_topic_or": "or", "my_topic_beds": "beds"}
 
 
 def progress_bar(label: str):  # type: ignore[no-untyped-def]
@@ -90,20 +94,40 @@ def projection_section(wb: Workbook) -> None:
 def show_projection(projection: Projection) -> None:
     h = projection.hospitals.assign(cases=projection.hospitals["cases"].astype(float))
     hospitals = sorted(h["hospital_id"].unique())
-    full = projection.capacity.dropna(subset=["or_full_year"])
-    for row in full.itertuples(index=False):
-        st.warning(tm("my_or_full", hospital=row.hospital_id, year=str(int(row.or_full_year))))
-    if not len(full):
+    h["bed_utilisation"] = h["bed_days_used"] / h["bed_days_available"]
+    capacity = projection.capacity
+    full = {
+        kind: capacity.dropna(subset=[f"{kind}_full_year"])[["hospital_id", f"{kind}_full_year"]]
+        for kind in ("or", "beds")
+    }
+    for kind, rows in full.items():
+        for hospital, year in rows.itertuples(index=False):
+            st.warning(tm(f"my_{kind}_full", hospital=hospital, year=str(int(year))))
+    if not any(len(rows) for rows in full.values()):
         st.success(t("my_or_enough", last=str(projection.years[-1])))
     topic = st.radio(t("my_topic"), list(TOPICS), format_func=t, horizontal=True, key="my_topic")
     column, euro, share, limit = TOPICS[topic]
     frame = h[["year", "hospital_id", column]].copy()
     if euro:
         frame[column] = frame[column] / 100
+    marks = None
+    run_out = RUN_OUT.get(topic)
+    if run_out is not None:  # the year a hospital runs out, marked on its line
+        rows = full[run_out].rename(columns={f"{run_out}_full_year": "year"})
+        marks = frame.merge(rows.astype({"year": "int64"}), on=["year", "hospital_id"])
+        marks["label"] = [t("my_full_mark", year=str(y)) for y in marks["year"]]
     chart(
         st,
         charts.year_lines(
-            frame, column, t(topic), hospitals, state.lang(), euro=euro, share=share, limit=limit
+            frame,
+            column,
+            t(topic),
+            hospitals,
+            state.lang(),
+            euro=euro,
+            share=share,
+            limit=limit,
+            marks=marks,
         ),
         key="my_lines",
     )
@@ -206,7 +230,11 @@ def show_sweep(result: SweepResult, names: dict[str, str]) -> None:
         st.caption(t("my_proposals_caption"))
         proposals = result.proposals[
             ["norm", "care_form_id", "sending_hospital", "performing_hospital", "cases"]
-        ]
+        ].copy()
+        proposals["care_form_id"] = proposals["care_form_id"].map(lambda c: names.get(c, c))
+        cases = proposals["cases"].astype(float)
+        whole = bool((cases.round() == cases).all())  # whole patients, shown as such
+        proposals["cases"] = cases.map(lambda v: fmt_number(v, 0 if whole else 1))
         dataframe(
             st,
             proposals.rename(
@@ -221,7 +249,11 @@ def show_sweep(result: SweepResult, names: dict[str, str]) -> None:
             hide_index=True,
         )
     for note in (
-        tm("sweep_note_scope", care_form=result.care_form_id, current=result.current_norm),
+        tm(
+            "sweep_note_scope",
+            care_form=names.get(result.care_form_id, result.care_form_id),
+            current=result.current_norm,
+        ),
     ):
         st.caption(note)
 

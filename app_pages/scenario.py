@@ -242,6 +242,7 @@ def details(
                 t("ui_points", value=fmt_number(100 * change, 1)),
                 delta_color="off",
             )
+        st.space("small")  # the chart's title below the metrics' deltas, not under them
         per_h = pd.concat(
             [
                 flows.groupby("performing_hospital")["cases"]

@@ -15,6 +15,7 @@ from calculator.settle import SettlementResult
 from calculator.steering_report import warning_text
 from calculator.workbook import Workbook
 from dashboard import access, audit, state
+from dashboard.summaries import pair_basis
 from dashboard.widgets import (
     care_form_names,
     chart,
@@ -110,46 +111,27 @@ def settlement_part(wb: Workbook, year: int) -> None:
         on_click=audit.record,
         args=("download", f"settlement {wb.source_name}, {year}, {source}"),
     )
-    st.subheader(t("ui_summary"))
-    st.caption(t("ui_money_source", source=t(f"settlement_source_{result.source}")))
+    summary_tables(result)
+    st.subheader(t("ui_pairs"))
+    basis = pair_basis(result.lines, state.lang())
+    pairs = money_view(
+        result.pairs,
+        {"payer": t("ui_payer"), "payee": t("ui_payee"), "net_cents": t("ui_amount")},
+        cents=True,
+    )
+    pairs[t("ui_basis")] = [
+        basis.get(tuple(sorted((a, b))), "")
+        for a, b in zip(result.pairs["payer"], result.pairs["payee"], strict=True)
+    ]
+    dataframe(st, pairs, hide_index=True, width="stretch")
+    st.subheader(t("ui_payments"))
     dataframe(
         st,
         money_view(
-            result.hospitals,
-            {
-                "hospital_id": t("ui_hospital"),
-                "insurer_declared_cents": t("ui_declared"),
-                "insurer_paid_cents": t("ui_paid"),
-                "odv_receivable_cents": t("ui_odv_receivable"),
-                "odv_payable_cents": t("ui_odv_payable"),
-                "secondment_receivable_cents": t("ui_secondment_receivable"),
-                "secondment_payable_cents": t("ui_secondment_payable"),
-                "secondment_contract_receivable_cents": t("ui_contract_receivable"),
-                "secondment_contract_payable_cents": t("ui_contract_payable"),
-                "network_costs_receivable_cents": t("ui_network_receivable"),
-                "network_costs_payable_cents": t("ui_network_payable"),
-                "net_position_cents": t("ui_net_position"),
-            },
-        ),
-        hide_index=True,
-        key="summary",
-    )
-    left, right = st.columns(2)
-    left.subheader(t("ui_pairs"))
-    dataframe(
-        left,
-        money_view(
-            result.pairs,
-            {"payer": t("ui_payer"), "payee": t("ui_payee"), "net_cents": t("ui_amount")},
-        ),
-        hide_index=True,
-    )
-    right.subheader(t("ui_payments"))
-    dataframe(
-        right,
-        money_view(
             result.payments,
             {"payer": t("ui_payer"), "payee": t("ui_payee"), "amount_cents": t("ui_amount")},
+            cents=True,
+            total=t("ui_total"),
         ),
         hide_index=True,
     )
@@ -200,6 +182,46 @@ def settlement_part(wb: Workbook, year: int) -> None:
             width="stretch",
         )
     contracts_and_costs(result)
+
+
+# the summary's money columns: with the insurers, and between the hospitals (each shown when
+# some hospital has an amount in it; the net position always)
+INSURER_COLUMNS = {
+    "insurer_declared_cents": "ui_declared",
+    "insurer_paid_cents": "ui_paid",
+}
+BETWEEN_COLUMNS = {
+    "odv_receivable_cents": "ui_odv_receivable",
+    "odv_payable_cents": "ui_odv_payable",
+    "secondment_receivable_cents": "ui_secondment_receivable",
+    "secondment_payable_cents": "ui_secondment_payable",
+    "secondment_contract_receivable_cents": "ui_contract_receivable",
+    "secondment_contract_payable_cents": "ui_contract_payable",
+    "network_costs_receivable_cents": "ui_network_receivable",
+    "network_costs_payable_cents": "ui_network_payable",
+}
+
+
+def summary_tables(result: SettlementResult) -> None:
+    """The summary per hospital in cents as the workbook, in two tables that fit the page
+    (with the insurers; between the hospitals), each with its totals row."""
+    st.subheader(t("ui_summary"))
+    st.caption(t("ui_money_source", source=t(f"settlement_source_{result.source}")))
+    h = result.hospitals
+    between = {c: code for c, code in BETWEEN_COLUMNS.items() if c in h and h[c].ne(0).any()}
+    for title, columns in (
+        ("ui_summary_insurers", INSURER_COLUMNS),
+        ("ui_summary_between", between | {"net_position_cents": "ui_net_position"}),
+    ):
+        st.markdown(f"**{t(title)}**")
+        shown = {"hospital_id": t("ui_hospital")} | {c: t(code) for c, code in columns.items()}
+        dataframe(
+            st,
+            money_view(h, shown, cents=True, total=t("ui_total")),
+            hide_index=True,
+            width="stretch",
+            key=f"summary_{title}",
+        )
 
 
 def contracts_and_costs(result: SettlementResult) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from messages import text
@@ -122,9 +123,13 @@ def norm_matrix(
         "–" if n <= 0 else f"{m} {n:.0f}" for m, n in zip(marks, data["cases"], strict=True)
     ]
     data["missed"] = data["state"] == not_met
+    # care forms as rows: every name is written out horizontally with its norm beside it
+    # (``norm_label``), however many care forms there are
+    if "norm_label" not in data.columns:
+        data["norm_label"] = data["care_form_id"]
     base = alt.Chart(data, title=title).encode(
-        x=alt.X("care_form_id:N", title=None, axis=alt.Axis(labelAngle=-35, labelLimit=240)),
-        y=alt.Y("hospital_id:N", title=None),
+        x=alt.X("hospital_id:N", title=None, axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y("norm_label:N", title=None, axis=alt.Axis(labelLimit=360, labelOverlap=False)),
     )
     rect = base.mark_rect(stroke="white").encode(
         color=alt.Color(
@@ -147,7 +152,7 @@ def norm_matrix(
             f"datum.state == '{not_met}'", alt.value("white"), alt.value("#1f2933")
         ),
     )
-    return (rect + text).properties(height=alt.Step(28), width=alt.Step(90))
+    return (rect + text).properties(height=alt.Step(28), width=alt.Step(80))
 
 
 def flow_matrix(flows: pd.DataFrame, title: str, language: str) -> alt.LayerChart:
@@ -212,6 +217,10 @@ class MapTexts:
 CEILING_COLOURS = ("#0072B2", "#E69F00", "#882255")  # under, near, above the ceiling
 
 
+CIRCLE_AREA = (200, 2200)  # square pixels of a hospital's circle: no cases, the most cases
+ABROAD = "#e4e7eb"
+
+
 def region_map(
     outline: dict[str, Any],
     box: dict[str, Any],
@@ -228,7 +237,13 @@ def region_map(
     :func:`dashboard.geo.flow_lines`; ``box``: the area to show (a GeoJSON feature).
     """
     projection: dict[str, Any] = {"type": "mercator", "fit": box}
+    # circle areas from 0 to the most cases, so that each label can sit just above its own
+    # circle whatever its size (no circle over its label)
+    most = float(points["cases"].max()) if len(points) else 1.0
+    most = most if most > 0 else 1.0
+    area = CIRCLE_AREA[0] + (CIRCLE_AREA[1] - CIRCLE_AREA[0]) * points["cases"].clip(lower=0) / most
     points = points.assign(
+        label_dy=-(np.sqrt(area.astype(float) / np.pi) + 9),
         state_label=[words.states[int(k)] for k in points["state"]],
         label=[
             f"{h} · {round(100 * u)} %" if pd.notna(u) else str(h)
@@ -264,7 +279,7 @@ def region_map(
             latitude="lat:Q",
             size=alt.Size(
                 "cases:Q",
-                scale=alt.Scale(range=[200, 2200]),
+                scale=alt.Scale(domain=[0, most], range=list(CIRCLE_AREA)),
                 title=words.cases,
                 legend=alt.Legend(orient="bottom", direction="horizontal", tickCount=3),
             ),
@@ -284,14 +299,28 @@ def region_map(
         )
         .project(**projection)
     )
-    labels = (
-        alt.Chart(points)
-        .mark_text(dy=-22, fontSize=13, fontWeight="bold", color="#1f2933")
-        .encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
-        .project(**projection)
-    )
-    return (land + flows + circles + labels).properties(
-        width="container", height=height, view=alt.ViewBackground(fill="#dbe8f3", stroke=None)
+
+    def labelled(colour: str, outline: float) -> alt.Chart:
+        """The labels just above their circles; ``outline`` > 0 draws them as a white halo."""
+        mark = alt.Chart(points).mark_text(
+            dy=alt.ExprRef(expr="datum.label_dy"),
+            fontSize=13,
+            fontWeight="bold",
+            color=colour,
+            stroke=colour if outline else None,
+            strokeWidth=outline,
+            strokeJoin="round",
+        )
+        return mark.encode(longitude="lon:Q", latitude="lat:Q", text="label:N").project(
+            **projection
+        )
+
+    # a white outline under each label keeps it readable over lines and other circles
+    halo, labels = labelled("white", 4), labelled("#1f2933", 0)
+    # outside the Netherlands a neutral grey: the outline has no neighbours, so a blue
+    # background would draw Belgium and Germany as sea
+    return (land + flows + circles + halo + labels).properties(
+        width="container", height=height, view=alt.ViewBackground(fill=ABROAD, stroke=None)
     )
 
 
@@ -380,9 +409,11 @@ def year_lines(
     euro: bool = False,
     share: bool = False,
     limit: float | None = None,
+    marks: pd.DataFrame | None = None,
 ) -> alt.LayerChart | alt.Chart:
     """One line per hospital over the years (``frame``: year, hospital_id, value); ``limit``
-    draws a dashed rule (e.g. 100 % OR utilisation)."""
+    draws a dashed rule (e.g. 100 % OR utilisation); ``marks`` (year, hospital_id, value,
+    label) rings a point and writes its label above it (e.g. the year a hospital runs out)."""
     axis = (
         alt.Axis(format="%", title=title)
         if share
@@ -414,12 +445,26 @@ def year_lines(
             color=alt.Color("hospital_id:N", scale=hospital_scale(hospitals), legend=None),
         )
     )
-    if limit is None:
-        return lines + names
-    rule = (
-        alt.Chart(pd.DataFrame({"limit": [limit]})).mark_rule(strokeDash=[6, 4]).encode(y="limit:Q")
-    )
-    return lines + names + rule
+    layers: alt.LayerChart = lines + names
+    if limit is not None:
+        layers += (
+            alt.Chart(pd.DataFrame({"limit": [limit]}))
+            .mark_rule(strokeDash=[6, 4])
+            .encode(y="limit:Q")
+        )
+    if marks is not None and len(marks):
+        at = {"x": alt.X("year:O"), "y": alt.Y(f"{value}:Q")}
+        layers += (
+            alt.Chart(marks)
+            .mark_point(shape="circle", size=420, filled=False, strokeWidth=2.5, color="black")
+            .encode(**at)
+        )
+        layers += (
+            alt.Chart(marks)
+            .mark_text(dy=-18, fontSize=11, fontWeight="bold", color="black")
+            .encode(**at, text="label:N")
+        )
+    return layers
 
 
 def norm_curve(

@@ -78,12 +78,22 @@ def dataframe(target: Any, frame: pd.DataFrame, **kwargs: Any) -> Any:
     return target.dataframe(formula_safe(frame), **kwargs)
 
 
-def money_view(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    """Rename and format cents columns as euros for display (``columns``: name → header)."""
+def money_view(
+    frame: pd.DataFrame, columns: dict[str, str], cents: bool = False, total: str | None = None
+) -> pd.DataFrame:
+    """Rename and format cents columns as euros for display (``columns``: name → header);
+    ``cents`` shows the cents as the workbooks do, ``total`` adds a totals row of that name
+    below (the sum of every money column)."""
     out = frame[list(columns)].rename(columns=columns).copy()
-    for original, shown in columns.items():
-        if original.endswith("_cents") or "_cents_" in original:
-            out[shown] = out[shown].map(fmt_euro)
+    money = [c for c in columns if c.endswith("_cents") or "_cents_" in c]
+    if total is not None and len(out):
+        sums = {columns[c]: int(frame[c].sum()) for c in money}
+        first = columns[next(iter(columns))]
+        row = {shown: "" for shown in out.columns} | sums | {first: total}
+        out = pd.concat([out, pd.DataFrame([row])], ignore_index=True)
+    for original in money:
+        shown = columns[original]
+        out[shown] = out[shown].map(lambda v: euro(v, with_cents=cents, lang=lang()))
     return out
 
 
@@ -114,7 +124,7 @@ def capacity_and_norms(
     chart(
         st,
         charts.norm_matrix(
-            report.norms.assign(care_form_id=report.norms["care_form_id"].replace(names or {})),
+            with_norm_labels(report.norms, names or {}),
             t("ui_norms") + suffix,
             t("ui_meets"),
             t("ui_not_meets"),
@@ -122,6 +132,21 @@ def capacity_and_norms(
         ),
         key=f"norms_{key}",
     )
+
+
+def with_norm_labels(norms: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The norm rows with each care form's name and ``norm_label``: ``Rectumcarcinoom (norm
+    20)`` — the lowest norm of its rows with one (the same for every hospital unless a norm
+    was set for the run)."""
+    norm = norms[norms["norm"] > 0].groupby("care_form_id")["norm"].min()
+    shown = norms["care_form_id"].map(lambda c: names.get(c, c))
+    labels = [
+        t("ui_norm_label", care_form=name, norm=fmt_number(float(norm[c])))
+        if c in norm.index
+        else name
+        for c, name in zip(norms["care_form_id"], shown, strict=True)
+    ]
+    return norms.assign(care_form_id=shown, norm_label=labels)
 
 
 def type_label(kind: object) -> str:

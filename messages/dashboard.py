@@ -207,6 +207,33 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_no_volumes_year": {"nl": "Geen volumes voor {year}.", "en": "No volumes for {year}."},
     "ui_scenario_name": {"nl": "Scenario", "en": "Scenario"},
     "ui_scenario_kind": {"nl": "Soort", "en": "Kind"},
+    "ui_pair_why_no_agreement": {
+        "nl": "zonder afspraak (zie de uitzonderingen)",
+        "en": "without an agreement (see the exceptions)",
+    },
+    "ui_pair_why_secondment_contract": {
+        "nl": "een detacheringscontract, geen zorgafspraak nodig",
+        "en": "a secondment contract, no care agreement needed",
+    },
+    "ui_pair_why_network_costs": {
+        "nl": "gedeelde kosten via de penvoerder, geen zorgafspraak tussen beide nodig",
+        "en": "shared costs through the treasurer, no care agreement between the two needed",
+    },
+    "ui_pair_why_compensation": {
+        "nl": "de regionale verdeling van de winst, geen zorgafspraak tussen beide nodig",
+        "en": "the region's split of the gain, no care agreement between the two needed",
+    },
+    "ui_basis": {"nl": "Grond", "en": "Basis"},
+    "ui_total": {"nl": "Totaal", "en": "Total"},
+    "ui_summary_insurers": {
+        "nl": "Met de zorgverzekeraars",
+        "en": "With the insurers",
+    },
+    "ui_summary_between": {
+        "nl": "Tussen de ziekenhuizen",
+        "en": "Between the hospitals",
+    },
+    "ui_norm_label": {"nl": "{care_form} (norm {norm})", "en": "{care_form} (norm {norm})"},
     "ui_scenario_kind_optimised": {"nl": "geoptimaliseerd", "en": "optimised"},
     "ui_scenario_kind_manual": {"nl": "handmatig", "en": "manual"},
     "ui_today_year": {"nl": "vandaag ({year})", "en": "today ({year})"},

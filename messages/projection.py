@@ -227,9 +227,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{hospital} goes above the planning ceiling of its OR capacity in {year}.",
     },
     "my_or_enough": {
-        "nl": "De OK-capaciteit volstaat tot en met {last} in alle ziekenhuizen.",
-        "en": "OR capacity suffices through {last} in every hospital.",
+        "nl": "De OK- en beddencapaciteit volstaan tot en met {last} in alle ziekenhuizen.",
+        "en": "OR and bed capacity suffice through {last} in every hospital.",
     },
+    "my_beds_full": {
+        "nl": "{hospital} komt in {year} boven het planningsplafond van zijn bedden.",
+        "en": "{hospital} goes above the planning ceiling of its beds in {year}.",
+    },
+    "my_full_mark": {"nl": "vol in {year}", "en": "full in {year}"},
+    "my_topic_beds": {"nl": "Beddenbezetting", "en": "Bed occupancy"},
     "my_topic": {"nl": "Onderwerp", "en": "Topic"},
     "my_topic_cases": {"nl": "Casussen", "en": "Cases"},
     "my_topic_or": {"nl": "OK-benutting", "en": "OR utilisation"},

@@ -110,7 +110,8 @@ def test_region_shows_key_figures_map_and_attention(app):
     assert metrics["OK-bezetting regio"].endswith(" %")
     spec = chart_specs(app)[0]
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["geoshape", "rule", "circle", "text"]
+    # labels above their circles, on a white halo (a second text layer below them)
+    assert marks == ["geoshape", "rule", "circle", "text", "text"]
     assert spec["layer"][0]["data"]["values"][0]["geometry"]["type"] == "MultiPolygon"
     # percentages as the reader writes them: the legend's 60 % (d3's locale), in English 60%
     assert spec["config"]["locale"]["number"]["percent"] == " %"

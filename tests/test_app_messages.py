@@ -11,12 +11,14 @@ from tests.conftest import ROOT
 
 SOURCES = [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "dashboard").glob("*.py")]
 # codes completed from data: hospital types, agreement kinds of a move, agreement modes,
-# optimiser statuses
+# optimiser statuses, kinds of a saved scenario, why a pair pays by kind of settlement line
 PREFIXES = (
     "ui_type_",
     "ui_agreement_",
     "ui_mode_",
     "ui_status_",
+    "ui_scenario_kind_",
+    "ui_pair_why_",
 )
 CODE = r"[\"'](ui_[a-z0-9_]+)[\"']"
 
