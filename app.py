@@ -37,6 +37,7 @@ for kept in KEPT_WIDGETS:
 
 def sidebar() -> None:
     """Language, what data is in use, and the year every page shows."""
+    state.restore_language()
     with st.sidebar:
         st.radio(
             t("ui_language"),

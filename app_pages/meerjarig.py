@@ -113,6 +113,9 @@ def show_projection(projection: Projection) -> None:
     marks = None
     run_out = RUN_OUT.get(topic)
     if run_out is not None:  # the year a hospital runs out, marked on its line
+        # the dashed rule at the planning ceiling when every hospital has the same one
+        ceilings = h[f"{'or' if run_out == 'or' else 'bed'}_ceiling"].dropna().unique()
+        limit = float(ceilings[0]) if len(ceilings) == 1 else None
         rows = full[run_out].rename(columns={f"{run_out}_full_year": "year"})
         marks = frame.merge(rows.astype({"year": "int64"}), on=["year", "hospital_id"])
         marks["label"] = [t("my_full_mark", year=str(y)) for y in marks["year"]]

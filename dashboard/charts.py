@@ -287,7 +287,8 @@ def region_map(
                 "state_label:N",
                 scale=alt.Scale(domain=list(words.states), range=list(CEILING_COLOURS)),
                 title=words.utilisation,
-                legend=alt.Legend(orient="bottom", direction="horizontal"),
+                # one state a line: the legend fits a phone's width (390 px) as well
+                legend=alt.Legend(orient="bottom", direction="vertical"),
             ),
             tooltip=[
                 alt.Tooltip("name:N", title=words.hospital),

@@ -37,7 +37,7 @@ from dashboard.audit import AuditedStore
 from dashboard.formatting import escape_markdown
 from dashboard.store import ScenarioStore
 from dashboard.story import edited_agreements
-from messages import escaping
+from messages import LANGUAGES, escaping
 from optimizer.capacity import CapacityReport, baseline_flows, capacity, money
 from optimizer.deal import Deal, deal_for
 from optimizer.inputs import Options
@@ -170,6 +170,21 @@ def use_sample() -> None:
     st.session_state.pop("book", None)
     st.session_state.pop("book_token", None)
     st.query_params.pop(URL_KEY, None)
+
+
+LANG_KEY = "taal"  # the address keeps the reader's language: ?taal=en
+
+
+def restore_language() -> None:
+    """The reader's language outlives a reload: taken from the address when the session
+    starts, and written back to it on every run (Dutch, the default, leaves it out)."""
+    asked = st.query_params.get(LANG_KEY)
+    if "lang" not in st.session_state and asked in LANGUAGES:
+        st.session_state["lang"] = asked
+    if lang() == "nl":
+        st.query_params.pop(LANG_KEY, None)
+    else:
+        st.query_params[LANG_KEY] = lang()
 
 
 def restore_upload() -> bool | None:

@@ -103,6 +103,19 @@ def test_opens_on_the_region_in_dutch(app):
     assert "locale" not in chart_specs(app)[0].get("config", {})  # English notation: 60%
 
 
+def test_the_language_outlives_a_reload(tmp_path, monkeypatch):
+    """English is kept in the address (``?taal=en``): a new session on that address (a
+    reload) opens in English; Dutch, the default, leaves the address as it was."""
+    monkeypatch.setenv("SPREIDING_DB", str(tmp_path / "scenarios.sqlite3"))
+    reloaded = AppTest.from_file(APP, default_timeout=120)
+    reloaded.query_params["taal"] = "en"
+    reloaded.run()
+    assert "The region in 2025" in all_text(reloaded)
+    reloaded.sidebar.radio(key="lang").set_value("nl").run()
+    assert "De regio in 2025" in all_text(reloaded)
+    assert "taal" not in reloaded.query_params
+
+
 def test_region_shows_key_figures_map_and_attention(app):
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Verrekend tussen ziekenhuizen"].startswith("€ ")

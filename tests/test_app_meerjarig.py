@@ -13,6 +13,17 @@ def test_projection_lines_and_capacity_warning(app):  # noqa: F811
     specs = chart_specs(app)
     assert specs and ("layer" in specs[0] or specs[0]["mark"]["type"] == "line")
     assert app.get("download_button")
+    # beds run out too, and each run-out year is marked on its line (not colour alone)
+    assert "ACR komt in 2027 boven het planningsplafond van zijn bedden" in text
+    for topic, mark in (("my_topic_or", "vol in 2026"), ("my_topic_beds", "vol in 2027")):
+        app.radio(key="my_topic").set_value(topic).run()
+        labels = [
+            label
+            for frame in chart_data(app, 0)
+            if "label" in frame.columns
+            for label in frame["label"]
+        ]
+        assert mark in labels, (topic, labels)
     app.radio(key="my_topic").set_value("my_topic_margin").run()
     assert not app.exception
 
