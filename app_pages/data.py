@@ -18,7 +18,9 @@ def report(problems: list[Finding], name: str) -> None:
     """The problems of a refused upload: those of their own, then what follows from them."""
     lang = state.lang()
     roots, follow = findings.group(problems)
-    st.error(tm("ui_invalid", n=len(problems), name=name))
+    st.error(
+        tm("ui_invalid_one" if len(problems) == 1 else "ui_invalid", n=len(problems), name=name)
+    )
     if roots:
         st.subheader(t("ui_problems"))
         dataframe(
@@ -28,7 +30,7 @@ def report(problems: list[Finding], name: str) -> None:
                     t("ui_sheet"): [
                         sheet_label(f.sheet) if f.sheet else t("ui_whole_file") for f in roots
                     ],
-                    t("ui_row"): [f.row for f in roots],
+                    t("ui_row"): ["–" if f.row is None else str(f.row) for f in roots],
                     t("ui_column"): [f.column for f in roots],
                     t("ui_value"): [f.value for f in roots],
                     t("ui_problem"): [f.render(lang) for f in roots],

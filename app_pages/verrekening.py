@@ -54,7 +54,7 @@ def exceptions_view(exceptions: pd.DataFrame, names: dict[str, str]) -> pd.DataF
             t("ui_key"): exception_keys(exceptions, state.lang()),
             t("ui_hospital"): exceptions["hospital_id"],
             t("ui_partner"): exceptions["partner_hospital"],
-            t("ui_patient"): exceptions["patient_id"],
+            t("ui_patient"): exceptions["patient_id"].fillna("–").replace("", "–"),
             t("ui_message"): explanation,
         }
     )

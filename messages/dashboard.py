@@ -511,6 +511,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "In use: {name} — {rows}",
     },
     "ui_sheet_rows": {"nl": "{sheet} {n} rijen", "en": "{sheet} {n} rows"},
+    "ui_invalid_one": {
+        "nl": "'{name}' is niet ingelezen: één probleem. Los het op in Excel en upload opnieuw.",
+        "en": "'{name}' was not read: one problem. Fix it in Excel and upload again.",
+    },
     "ui_invalid": {
         "nl": "'{name}' is niet ingelezen: {n} problemen. Los ze op in Excel en upload opnieuw.",
         "en": "'{name}' was not read: {n} problems. Fix them in Excel and upload again.",
