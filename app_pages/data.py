@@ -83,7 +83,12 @@ def hospitals_table(wb: Workbook) -> pd.DataFrame:
 def main() -> None:
     st.header(t("ui_page_data"))
     generation = st.session_state.setdefault("upload_generation", 0)
-    upload = st.file_uploader(t("ui_upload"), type=["xlsx"], key=f"upload_{generation}")
+    upload = st.file_uploader(
+        t("ui_upload"), type=["xlsx"], key=f"upload_{generation}", help=t("ui_upload_help")
+    )
+    # the uploader's own words ("Drag and drop file here", "Browse files", "Limit 50MB per
+    # file") are Streamlit's and English only: the same in the reader's language beside it
+    st.caption(t("ui_upload_how"))
     refused = False
     if upload is not None:
         data = upload.getvalue()

@@ -19,6 +19,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_page_settlement": {"nl": "Verrekening", "en": "Settlement"},
     "ui_page_compare": {"nl": "Scenario's vergelijken", "en": "Compare scenarios"},
     "ui_upload": {"nl": "Werkmap uploaden (.xlsx)", "en": "Upload a workbook (.xlsx)"},
+    "ui_upload_help": {
+        "nl": "Een Excel-werkmap volgens het sjabloon hieronder. Ze vervangt de voorbeeldregio "
+        "pas als ze zonder fouten is ingelezen.",
+        "en": "An Excel workbook following the template below. It replaces the sample region "
+        "only once it has been read without errors.",
+    },
+    "ui_upload_how": {
+        "nl": "Sleep de werkmap naar het vak hierboven of klik op 'Browse files' om haar te "
+        "kiezen; één .xlsx-bestand van hoogstens 50 MB.",
+        "en": "Drag the workbook onto the box above or click 'Browse files' to choose it; one "
+        ".xlsx file of at most 50 MB.",
+    },
     "ui_use_sample": {"nl": "Terug naar de voorbeeldregio", "en": "Back to the sample region"},
     "ui_template": {"nl": "Leeg sjabloon downloaden", "en": "Download an empty template"},
     "ui_sheet": {"nl": "Tabblad", "en": "Sheet"},
