@@ -521,7 +521,9 @@ def shadow_prices(result: OptimizeResult, options: Options) -> None:
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 
-def optimiser_tab(wb: Workbook, year: int) -> None:
+def optimiser_tab(wb: Workbook, year: int) -> Deal | None:
+    """The optimised plan of the year with its terms and compensation; the deal on screen
+    (None without a plan)."""
     st.markdown(t("ui_optimiser_explained"))
     options = optimiser_options(wb)
     if st.button(t("ui_run"), key="run", type="primary"):
@@ -535,7 +537,7 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
         st.session_state["optimum"] = (wb.sha256, year, options, result)
     stored = st.session_state.get("optimum")
     if not stored or stored[0] != wb.sha256 or stored[1] != year:
-        return
+        return None
     _, _, options, result = stored
     proposals = getattr(result, "proposals", None)
     status_text = t(f"ui_status_{result.status}", n=0 if proposals is None else len(proposals))
@@ -548,10 +550,10 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
         for advice in getattr(result, "advice", []):
             st.markdown(rendered_md(named(advice, names)))
         st.info(t("ui_what_to_change"))
-        return
+        return None
     if result.flows.empty or result.capacity_after is None or result.money is None:
         st.warning(t("ui_status_time_limit_empty"))
-        return
+        return None
     (st.warning if result.status == "time_limit" else st.success)(status_text)
     goals_in_words(result)
     if proposals is not None and len(proposals):
@@ -600,6 +602,7 @@ def optimiser_tab(wb: Workbook, year: int) -> None:
             deal=deal,
         )
     pack_download(wb, result, deal)
+    return deal
 
 
 def proposals_table(wb: Workbook, proposals: pd.DataFrame) -> None:
@@ -633,15 +636,15 @@ def main() -> None:
     with manual:
         manual_tab(wb, year)
     with optimised:
-        optimiser_tab(wb, year)
-        business_case_of_optimum(wb, year)
+        deal = optimiser_tab(wb, year)
+        business_case_of_optimum(wb, year, deal)
 
 
 # --------------------------------------------------------------------------- the business case
 # (issue 18, item 3): the optimised plan over the years, below everything else of its tab
 
 
-def business_case_of_optimum(wb: Workbook, year: int) -> None:
+def business_case_of_optimum(wb: Workbook, year: int, deal: Deal | None) -> None:
     """The business case of the optimised plan of this session, when there is one."""
     from dashboard.business_case_view import business_case_section
     from messages import Message
@@ -653,7 +656,8 @@ def business_case_of_optimum(wb: Workbook, year: int) -> None:
     if result.flows.empty:
         return
     plan = Message("bc_plan_optimised", {"year": str(year)})
-    business_case_section(wb, year, result.flows, plan, "opt", caps=options.caps)
+    shapley = deal.split.shapley if deal is not None else None  # a Shapley split's values
+    business_case_section(wb, year, result.flows, plan, "opt", shapley=shapley, caps=options.caps)
 
 
 main()

@@ -215,6 +215,18 @@ def test_the_board_story_in_a_real_browser(server, browser, tmp_path):
     expect(page.get_by_text("Voorgestelde nieuwe afspraken").first).to_be_visible(timeout=120_000)
     expect(page.get_by_text("Wie wint, wie verliest").last).to_be_visible(timeout=30_000)
     shoot(page, tmp_path, "optimiser_nl")
+    # the deal's terms under the plan, then the plan saved and taken to the board
+    expect(page.get_by_text("Voorwaarden per afspraak").first).to_be_visible(timeout=60_000)
+    form = page.locator("[data-testid=stForm]:visible").last
+    form.get_by_role("textbox").fill("Regioplan 2025")
+    form.get_by_role("button", name="Scenario bewaren").click()
+    expect(page.get_by_text("Bewaard").first).to_be_visible(timeout=30_000)
+    goto(page, "Scenario's vergelijken")
+    finished(page)
+    words = board_pack_text(page, "Bestuursdocument van 'Regioplan 2025' (PDF)", tmp_path)
+    # the plan saved is the optimiser's: the region gains € 118.514 a year (as optimize says)
+    assert "+€ 118.514" in words and "Businesscase 2025–2029" in words
+    assert "het scenario 'Regioplan 2025'" in words
 
     for title, heading, name in [
         ("Uitgangssituatie", "Uitgangssituatie", "baseline_nl"),
@@ -247,7 +259,24 @@ def test_the_board_story_in_a_real_browser(server, browser, tmp_path):
         body += page.locator("[data-testid=stSidebar]").inner_text()
         found = [text.pattern for text in dutch if text.search(body)]
         assert found == [], (title, found)
+    # the board pack in English, from the page the English walk ended on
+    goto(page, "Compare scenarios")
+    finished(page)
+    words = board_pack_text(page, "Board pack of 'Regioplan 2025' (PDF)", tmp_path)
+    assert "+€ 118,514" in words and "Business case 2025–2029" in words
     page.close()
+
+
+def board_pack_text(page, label: str, folder: Path) -> str:
+    """Press the board pack's download button and read the PDF as a reader would
+    (``pdftotext``; its words on one line)."""
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name=label).click()
+    pdf = folder / download.value.suggested_filename
+    download.value.save_as(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    read = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return " ".join(read.stdout.split())
 
 
 def test_a_corner_cell_upload_stops_no_other_session(server, browser, tmp_path):
