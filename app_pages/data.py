@@ -30,7 +30,7 @@ def report(problems: list[Finding], name: str) -> None:
                     t("ui_sheet"): [
                         sheet_label(f.sheet) if f.sheet else t("ui_whole_file") for f in roots
                     ],
-                    t("ui_row"): ["–" if f.row is None else str(f.row) for f in roots],
+                    t("ui_row"): ["–" if f.row is None else f.row for f in roots],
                     t("ui_column"): [f.column for f in roots],
                     t("ui_value"): [f.value for f in roots],
                     t("ui_problem"): [f.render(lang) for f in roots],

@@ -36,10 +36,28 @@ DUTCH_NUMBERS = alt.Locale(
 )
 
 
+def title_of(chart: alt.TopLevelMixin) -> str | None:
+    """The chart's title (of the chart or of its first titled layer), or None."""
+    for part in [chart, *getattr(chart, "layer", [])]:
+        title = getattr(part, "title", alt.Undefined)
+        if isinstance(title, alt.TitleParams):
+            title = title.text
+        if isinstance(title, str) and title:
+            return title
+    return None
+
+
 def localised(chart: alt.TopLevelMixin, language: str) -> alt.TopLevelMixin:
     """Dutch number notation on the axes, legends and tooltips (1.234,5 and 60 %) unless the
-    language is English."""
-    return chart.configure(locale=DUTCH_NUMBERS) if language == "nl" else chart
+    language is English; for screen readers the chart is described by its title, and Vega's
+    own descriptions of each mark and axis ("rule mark", "lon: 4,3; lat: 52,1", "Symbol legend
+    titled …": English and field names) are left out."""
+    config: dict[str, Any] = {"aria": False}
+    if language == "nl":
+        config["locale"] = DUTCH_NUMBERS
+    described = chart.configure(**config)
+    title = title_of(chart)
+    return described.properties(description=title) if title else described
 
 
 def tip(field: str, code_or_title: str, language: str | None, **kw: Any) -> alt.Tooltip:
