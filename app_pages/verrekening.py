@@ -113,7 +113,7 @@ def settlement_part(wb: Workbook, year: int) -> None:
     )
     summary_tables(result)
     st.subheader(t("ui_pairs"))
-    basis = pair_basis(result.lines, state.lang())
+    basis, why = pair_basis(result.lines, state.lang())
     pairs = money_view(
         result.pairs,
         {"payer": t("ui_payer"), "payee": t("ui_payee"), "net_cents": t("ui_amount")},
@@ -124,6 +124,8 @@ def settlement_part(wb: Workbook, year: int) -> None:
         for a, b in zip(result.pairs["payer"], result.pairs["payee"], strict=True)
     ]
     dataframe(st, pairs, hide_index=True, width="stretch")
+    for line in why:  # why a pair pays without a care agreement between the two
+        st.caption(line)
     st.subheader(t("ui_payments"))
     dataframe(
         st,
@@ -184,44 +186,48 @@ def settlement_part(wb: Workbook, year: int) -> None:
     contracts_and_costs(result)
 
 
-# the summary's money columns: with the insurers, and between the hospitals (each shown when
-# some hospital has an amount in it; the net position always)
+# the summary's money: with the insurers, and between the hospitals net per kind (receivable
+# less payable; the workbook has both sides apart), each kind shown when some hospital has it
 INSURER_COLUMNS = {
     "insurer_declared_cents": "ui_declared",
     "insurer_paid_cents": "ui_paid",
 }
-BETWEEN_COLUMNS = {
-    "odv_receivable_cents": "ui_odv_receivable",
-    "odv_payable_cents": "ui_odv_payable",
-    "secondment_receivable_cents": "ui_secondment_receivable",
-    "secondment_payable_cents": "ui_secondment_payable",
-    "secondment_contract_receivable_cents": "ui_contract_receivable",
-    "secondment_contract_payable_cents": "ui_contract_payable",
-    "network_costs_receivable_cents": "ui_network_receivable",
-    "network_costs_payable_cents": "ui_network_payable",
+NET_KINDS = {
+    "odv": "ui_net_odv",
+    "secondment": "ui_net_secondment",
+    "secondment_contract": "ui_net_contract",
+    "network_costs": "ui_net_network",
+    "compensation": "ui_net_compensation",
 }
 
 
 def summary_tables(result: SettlementResult) -> None:
     """The summary per hospital in cents as the workbook, in two tables that fit the page
-    (with the insurers; between the hospitals), each with its totals row."""
+    (with the insurers; between the hospitals, net per kind), each with its totals row."""
     st.subheader(t("ui_summary"))
     st.caption(t("ui_money_source", source=t(f"settlement_source_{result.source}")))
     h = result.hospitals
-    between = {c: code for c, code in BETWEEN_COLUMNS.items() if c in h and h[c].ne(0).any()}
-    for title, columns in (
-        ("ui_summary_insurers", INSURER_COLUMNS),
-        ("ui_summary_between", between | {"net_position_cents": "ui_net_position"}),
+    net = h[["hospital_id", "net_position_cents"]].copy()
+    between = {}
+    for kind, code in NET_KINDS.items():
+        receivable, payable = f"{kind}_receivable_cents", f"{kind}_payable_cents"
+        if receivable in h and (h[receivable].ne(0).any() or h[payable].ne(0).any()):
+            net[f"{kind}_net_cents"] = h[receivable] - h[payable]
+            between[f"{kind}_net_cents"] = code
+    for title, frame, columns in (
+        ("ui_summary_insurers", h, INSURER_COLUMNS),
+        ("ui_summary_between", net, between | {"net_position_cents": "ui_net_position"}),
     ):
         st.markdown(f"**{t(title)}**")
         shown = {"hospital_id": t("ui_hospital")} | {c: t(code) for c, code in columns.items()}
         dataframe(
             st,
-            money_view(h, shown, cents=True, total=t("ui_total")),
+            money_view(frame, shown, cents=True, total=t("ui_total")),
             hide_index=True,
             width="stretch",
             key=f"summary_{title}",
         )
+    st.caption(t("ui_net_explained"))
 
 
 def contracts_and_costs(result: SettlementResult) -> None:

@@ -88,7 +88,9 @@ def before_after_bars(
         .encode(
             x=alt.X("hospital_id:N", title=None),
             xOffset=alt.XOffset("phase:N", sort=[before, after]),
-            y=alt.Y(f"{value}:Q", axis=number_axis(language, title=title)),
+            # the chart's title names the measure: an axis title as long as the plot is high
+            # would be cut and push the chart's title out of its frame
+            y=alt.Y(f"{value}:Q", axis=number_axis(language, title=None)),
             color=alt.Color("hospital_id:N", scale=hospital_scale(hospitals), legend=None),
             opacity=alt.Opacity(
                 "phase:N", sort=[before, after], scale=alt.Scale(range=[0.45, 1.0]), title=None

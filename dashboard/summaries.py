@@ -48,30 +48,37 @@ def compare_pivot(saved: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 # kinds of money that follow a care agreement (its id on the line); the others rest on a
-# contract or on the region's own arrangements
+# contract or on the region's own arrangements, and say why below the table
 CARE_AGREEMENT_KINDS = ("odv", "secondment")
 
 
-def pair_basis(lines: pd.DataFrame, lang: str) -> dict[tuple[str, str], str]:
+def pair_basis(lines: pd.DataFrame, lang: str) -> tuple[dict[tuple[str, str], str], list[str]]:
     """Per unordered pair of hospitals (sorted) what its payment rests on, in words: per kind
-    of money the agreements behind it (``ODV (SAMEN-GAL)``), or, where no agreement is behind
-    it, why the pair pays all the same (shared network costs through the treasurer, a
-    secondment contract, the region's compensation)."""
+    of money the agreements or contracts behind it (``ODV (SAMEN-GAL); netwerkkosten
+    (NW-2025-MDO)``); and, once per kind that needs no care agreement between the two, why the
+    pair pays all the same (shared network costs through the treasurer, a secondment contract,
+    the region's compensation)."""
     from messages import text
 
     if not len(lines):
-        return {}
-    out = {}
+        return {}, []
+    out, why = {}, []
     pair = pd.Series([tuple(sorted(p)) for p in zip(lines["payer"], lines["payee"], strict=True)])
     for key, rows in lines.reset_index(drop=True).groupby(pair, sort=False):
         parts = []
         for kind, of_kind in rows.groupby("kind", sort=False):
             ids = ", ".join(sorted({str(a) for a in of_kind["agreement_id"].dropna() if str(a)}))
-            named = text(f"settlement_line_kind_{kind}", lang) + (f" ({ids})" if ids else "")
-            if kind not in CARE_AGREEMENT_KINDS:  # money that needs no care agreement: why
-                named += " — " + text(f"ui_pair_why_{kind}", lang)
-            elif not ids:
-                named += " — " + text("ui_pair_why_no_agreement", lang)
+            named = text(f"settlement_line_kind_{kind}", lang)
+            if ids:
+                named += f" ({ids})"
+            elif kind in CARE_AGREEMENT_KINDS:
+                named += " " + text("ui_pair_no_agreement", lang)
+            if kind not in CARE_AGREEMENT_KINDS and kind not in why:
+                why.append(str(kind))
             parts.append(named)
         out[key] = "; ".join(parts)
-    return out
+    return out, [
+        text("ui_pair_why", lang, kind=text(f"settlement_line_kind_{k}", lang))
+        + text(f"ui_pair_why_{k}", lang)
+        for k in why
+    ]

@@ -219,23 +219,38 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_no_volumes_year": {"nl": "Geen volumes voor {year}.", "en": "No volumes for {year}."},
     "ui_scenario_name": {"nl": "Scenario", "en": "Scenario"},
     "ui_scenario_kind": {"nl": "Soort", "en": "Kind"},
-    "ui_pair_why_no_agreement": {
+    "ui_pair_no_agreement": {
         "nl": "zonder afspraak (zie de uitzonderingen)",
         "en": "without an agreement (see the exceptions)",
     },
+    "ui_pair_why": {"nl": "**{kind}**: ", "en": "**{kind}**: "},
     "ui_pair_why_secondment_contract": {
-        "nl": "een detacheringscontract, geen zorgafspraak nodig",
-        "en": "a secondment contract, no care agreement needed",
+        "nl": "een detacheringscontract tussen beide; geen zorgafspraak nodig.",
+        "en": "a secondment contract between the two; no care agreement needed.",
     },
     "ui_pair_why_network_costs": {
-        "nl": "gedeelde kosten via de penvoerder, geen zorgafspraak tussen beide nodig",
-        "en": "shared costs through the treasurer, no care agreement between the two needed",
+        "nl": "gedeelde kosten van het netwerk, voorgeschoten door de penvoerder en naar de "
+        "verdeelsleutel terugbetaald; geen zorgafspraak tussen beide nodig.",
+        "en": "shared costs of the network, paid by the treasurer and paid back by the key; no "
+        "care agreement between the two needed.",
     },
     "ui_pair_why_compensation": {
-        "nl": "de regionale verdeling van de winst, geen zorgafspraak tussen beide nodig",
-        "en": "the region's split of the gain, no care agreement between the two needed",
+        "nl": "de regionale verdeling van de winst van een plan; geen zorgafspraak tussen beide "
+        "nodig.",
+        "en": "the region's split of a plan's gain; no care agreement between the two needed.",
     },
     "ui_basis": {"nl": "Grond", "en": "Basis"},
+    "ui_net_odv": {"nl": "ODV", "en": "ODV"},
+    "ui_net_secondment": {"nl": "Detachering", "en": "Secondment"},
+    "ui_net_contract": {"nl": "Detacheringscontracten", "en": "Secondment contracts"},
+    "ui_net_network": {"nl": "Netwerkkosten", "en": "Network costs"},
+    "ui_net_compensation": {"nl": "Compensatie", "en": "Compensation"},
+    "ui_net_explained": {
+        "nl": "Tussen de ziekenhuizen per soort het saldo: positief te ontvangen, negatief te "
+        "betalen. De verrekenwerkmap geeft beide kanten apart.",
+        "en": "Between the hospitals the balance per kind: positive to receive, negative to "
+        "pay. The settlement workbook has both sides apart.",
+    },
     "ui_total": {"nl": "Totaal", "en": "Total"},
     "ui_summary_insurers": {
         "nl": "Met de zorgverzekeraars",
@@ -262,10 +277,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_whole_file": {"nl": "(hele bestand)", "en": "(whole file)"},
     "ui_points": {"nl": "{value} %-punt", "en": "{value} %-points"},
     "ui_solved": {"nl": "Klaar", "en": "Done"},
-    "ui_odv_receivable": {"nl": "ODV te ontvangen", "en": "ODV receivable"},
-    "ui_odv_payable": {"nl": "ODV te betalen", "en": "ODV payable"},
-    "ui_secondment_receivable": {"nl": "Detachering te ontvangen", "en": "Secondment receivable"},
-    "ui_secondment_payable": {"nl": "Detachering te betalen", "en": "Secondment payable"},
     "ui_x_of_y": {"nl": "{x} van {y}", "en": "{x} of {y}"},
     "ui_kf_cases": {"nl": "Casussen in de regio", "en": "Cases in the region"},
     "ui_kf_or_use": {"nl": "OK-bezetting regio", "en": "OR utilisation of the region"},
@@ -567,16 +578,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "ui_position_value": {"nl": "{lat}° NB, {lon}° OL", "en": "{lat}° N, {lon}° E"},
     "ui_tab_settlement": {"nl": "Verrekening", "en": "Settlement"},
     "ui_tab_steering": {"nl": "Kwartaalsturing", "en": "Quarterly steering"},
-    "ui_contract_receivable": {
-        "nl": "Detacheringscontracten te ontvangen",
-        "en": "Secondment contracts receivable",
-    },
-    "ui_contract_payable": {
-        "nl": "Detacheringscontracten te betalen",
-        "en": "Secondment contracts payable",
-    },
-    "ui_network_receivable": {"nl": "Netwerkkosten te ontvangen", "en": "Network costs receivable"},
-    "ui_network_payable": {"nl": "Netwerkkosten te betalen", "en": "Network costs payable"},
     "ui_monitoring_insurers": {
         "nl": "Gerealiseerd per verzekeraar (toestemming parallel declareren)",
         "en": "Realised per insurer (consent to parallel declaration)",
