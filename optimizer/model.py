@@ -10,6 +10,11 @@ so an LP file and a solver log can be read (PuLP writes ``[``/``]`` as ``_``: LP
 brackets). With ``soft=True`` every constraint that can give (capacity, beds, norms, retention,
 hospital count, move share, margin; never demand) gets a penalised slack variable: that model is
 always feasible and its slacks say what is short, and by how much.
+
+Built through PuLP's public API only: variables from ``LpProblem.add_variable``, rows from the
+``LpAffineExpression`` and ``LpConstraint`` constructors, added per family with
+``LpProblem.extend``; read back through ``variables()``, ``constraints()``, ``varValue`` and
+``pi``. With PuLP 3.3 those constructors are most of the build's time (``make bench``).
 """
 
 from __future__ import annotations
