@@ -93,18 +93,14 @@ def build_arrays(inputs: ModelInputs) -> highspy.HighsLp:
         )
 
     # y[h,c] for care forms with a norm, a maximum or a fixed cost
-    needs = (cf["norm"] > 0) | cf["max_hospitals"].notna()
-    with_y = set(cf.index[needs]) | set(inputs.fixed_costs["care_form_id"])
-    on = arcs["care_form_id"].isin(with_y).to_numpy()
-    groups = arcs.loc[on, ["performing_hospital", "care_form_id"]].drop_duplicates()
-    ys = pd.MultiIndex.from_frame(groups)
+    on, ys = _binaries(inputs)
     n_y = len(ys)
     y_col = n_x + np.arange(n_y)
     y_of_arc = ys.get_indexer(
         pd.MultiIndex.from_frame(arcs.loc[on, ["performing_hospital", "care_form_id"]])
     )
     x_on = arc[on]
-    y_cf = groups["care_form_id"].to_numpy()
+    y_cf = ys.get_level_values("care_form_id").to_numpy()
     norm = pd.Series(y_cf).map(cf["norm"]).to_numpy(float)
     total = pd.Series(y_cf).map(cf["total_demand"]).to_numpy(float)
     # norm[h,c]: Σ_o x − n·y ≥ 0 (where n > 0)
@@ -201,6 +197,26 @@ def build_arrays(inputs: ModelInputs) -> highspy.HighsLp:
         highspy.HighsVarType.kInteger if i else highspy.HighsVarType.kContinuous for i in integer
     ]
     return lp
+
+
+def _binaries(inputs: ModelInputs) -> tuple[np.ndarray, pd.MultiIndex]:
+    """The arcs of care forms with a norm, a maximum or a fixed cost, and their (h, c) pairs in
+    order of first appearance: one y column each, after the arcs' x columns."""
+    arcs = inputs.arcs
+    cf = inputs.care_forms.set_index("care_form_id")
+    needs = (cf["norm"] > 0) | cf["max_hospitals"].notna()
+    with_y = set(cf.index[needs]) | set(inputs.fixed_costs["care_form_id"])
+    on = arcs["care_form_id"].isin(with_y).to_numpy()
+    groups = arcs.loc[on, ["performing_hospital", "care_form_id"]].drop_duplicates()
+    return on, pd.MultiIndex.from_frame(groups)
+
+
+def column_keys(inputs: ModelInputs) -> list[tuple[str, ...]]:
+    """What each column of :func:`build_arrays` is: ``("x", o, c, h)`` per arc, in label order,
+    then ``("y", h, c)``."""
+    arcs = inputs.arcs[["sending_hospital", "care_form_id", "performing_hospital"]]
+    x = [("x", *map(str, arc)) for arc in arcs.itertuples(index=False)]
+    return x + [("y", str(h), str(c)) for h, c in _binaries(inputs)[1]]
 
 
 def build_and_pass(inputs: ModelInputs) -> highspy.Highs:

@@ -10,7 +10,7 @@ import pulp
 
 from optimizer import constraints as c
 from optimizer.inputs import ModelInputs
-from optimizer.model import ArrayProblem, Model, RowArrays
+from optimizer.model import Model
 
 STAGES = ("normal", "proposals")
 
@@ -54,9 +54,7 @@ def _build(
     stage: str,
     fixed: dict[tuple[str, str], float] | None,
 ) -> Model:
-    prob = ArrayProblem("spreiding", pulp.LpMinimize)
-    model = Model(inputs, prob, soft=soft, stage=stage)
-    prob.arrays = RowArrays(model.columns)
+    model = Model(inputs, pulp.LpProblem("spreiding", pulp.LpMinimize), soft=soft, stage=stage)
     model.fixed = fixed
     c.add_arc_variables(model)
     c.add_demand_constraints(model)

@@ -6,7 +6,7 @@ import math
 import time
 import warnings
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 
 import highspy
 import numpy as np
@@ -16,7 +16,7 @@ import pulp
 from calculator.errors import Finding, SpreidingInputError
 from optimizer.errors import OptimizerError
 from optimizer.inputs import Options
-from optimizer.model import Model, RowArrays
+from optimizer.model import Model
 
 TOLERANCE = 1e-6
 # the starting solution's neighbourhood keeps this share of the columns the relaxation leaves at
@@ -26,64 +26,19 @@ PRICE_COLUMNS = ["constraint", "hospital_id", "dual", "unit"]
 
 
 _index, _lower, _upper = attrgetter("index"), attrgetter("lowBound"), attrgetter("upBound")
-_category = attrgetter("cat")
-
-
-def _columns(
-    lp: pulp.LpProblem, constraints: list[pulp.LpConstraint]
-) -> tuple[list[pulp.LpVariable], np.ndarray, np.ndarray]:
-    """``lp.variables()`` without its Python step per term, and the column of every objective
-    term and of every constraint term (in ``constraints`` order).
-
-    As PuLP: the registered variables, then those of the objective and of the constraints,
-    each once (by identity) in that order, then sorted by name.
-    """
-    objective = lp.objective or {}
-    registered = len(lp._variables)
-    seen = list(chain(lp._variables, objective, chain.from_iterable(constraints)))
-    if not seen:
-        return [], np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.int32)
-    ids = np.fromiter(map(id, seen), np.uint64, len(seen))
-    _, first, which = np.unique(ids, return_index=True, return_inverse=True)
-    appearance = np.argsort(first)
-    unique = [seen[i] for i in first[appearance].tolist()]
-    variables = sorted(unique, key=attrgetter("name"))
-    for i, var in enumerate(variables):
-        var.index = i
-    column = np.empty(len(first), dtype=np.intp)  # by position in np.unique's order
-    column[appearance] = np.fromiter(map(_index, unique), np.intp, len(unique))
-    terms = column[which.ravel()]
-    split = registered + len(objective)
-    return variables, terms[registered:split], terms[split:].astype(np.int32)
-
-
-def _built_columns(
-    lp: pulp.LpProblem, constraints: list[pulp.LpConstraint]
-) -> tuple[list[pulp.LpVariable], np.ndarray, np.ndarray, np.ndarray] | None:
-    """As :func:`_columns`, plus every term's coefficient, from the arrays the build kept
-    (:class:`optimizer.model.RowArrays`); None when ``lp`` has none or no longer matches them."""
-    arrays = getattr(lp, "arrays", None)
-    if not isinstance(arrays, RowArrays) or not arrays.describe(lp, constraints):
-        return None
-    variables = sorted(arrays.columns, key=attrgetter("name"))
-    for i, var in enumerate(variables):
-        var.index = i
-    column = np.fromiter(map(_index, arrays.columns), np.intp, len(arrays.columns))
-    objective = lp.objective or {}
-    index = column[np.concatenate([np.zeros(0, dtype=np.intp), *arrays.col])]
-    return (
-        variables,
-        np.fromiter(map(_index, objective), np.intp, len(objective)),
-        index.astype(np.int32),
-        np.concatenate([np.zeros(0), *arrays.val]),
-    )
+_category, _sense, _constant = attrgetter("cat"), attrgetter("sense"), attrgetter("constant")
+_values = methodcaller("values")
 
 
 class ArrayHiGHS(pulp.HiGHS):
     """PuLP's HiGHS interface with two changes for big models.
 
-    - The model is handed to HiGHS in one call (``passModel``) from arrays extracted from the
-      PuLP problem, instead of one ``addCol``/``addRow`` call per variable and constraint.
+    - The model is handed to HiGHS in one call (``passModel``) from arrays read off the PuLP
+      problem through its public API, instead of one ``addCol``/``addRow`` call per variable
+      and constraint: the same columns (``lp.variables()``, in its order), rows
+      (``lp.constraints()``), bounds and coefficients, zeros left out, as PuLP's own
+      ``buildSolverModel`` gives; each variable and row gets the ``index`` that interface
+      gives it, by which PuLP reads back values, duals and slacks.
     - A MIP whose integer variables are all binaries starts from a feasible solution found in
       the neighbourhood of its LP relaxation (see ``_start``): HiGHS then only has to close the
       gap instead of searching for a first good solution (national: 4 s instead of 30 s to a
@@ -101,46 +56,43 @@ class ArrayHiGHS(pulp.HiGHS):
 
     def buildSolverModel(self, lp: pulp.LpProblem) -> None:
         inf = highspy.kHighsInf
-        constraints = list(lp._constraints.values())
-        built = _built_columns(lp, constraints)
-        if built is None:
-            variables, objective_column, index = _columns(lp, constraints)
-            value = np.fromiter(
-                chain.from_iterable(c.expr.values() for c in constraints), float, len(index)
-            )
-        else:
-            variables, objective_column, index, value = built
+        variables = lp.variables()  # every variable of the objective and rows, sorted by name
+        constraints = lp.constraints()
+        n, m = len(variables), len(constraints)
+        for i, var in enumerate(variables):
+            var.index = i
         for i, constraint in enumerate(constraints):
             constraint.index = i
-        n, m = len(variables), len(constraints)
+        length = np.fromiter(map(len, constraints), np.intp, m)
+        terms = int(length.sum())
+        index = np.fromiter(map(_index, chain.from_iterable(constraints)), np.int32, terms)
+        value = np.fromiter(chain.from_iterable(map(_values, constraints)), float, terms)
         sense = -1.0 if lp.sense == pulp.LpMaximize else 1.0
         cost = np.zeros(n)
         if lp.objective:
             objective = lp.objective
-            cost[objective_column] = sense * np.fromiter(objective.values(), float, len(objective))
+            at = np.fromiter(map(_index, objective), np.intp, len(objective))
+            cost[at] = sense * np.fromiter(objective.values(), float, len(objective))
         lower = np.array(list(map(_lower, variables)), float)  # None reads as NaN
         upper = np.array(list(map(_upper, variables)), float)
         lower[np.isnan(lower)] = -inf
         upper[np.isnan(upper)] = inf
         # the coefficients row by row, zeros left out as PuLP's own interface does
-        length = np.fromiter(map(len, constraints), np.intp, m)
         nonzero = value != 0
         row = np.repeat(np.arange(m), length)[nonzero]
         starts = np.zeros(m + 1, dtype=np.int32)
         np.cumsum(np.bincount(row, minlength=m), out=starts[1:])
         # PuLP keeps a row as lhs + constant (sense) 0: its bounds are −constant
-        row_sense = np.fromiter((c.sense for c in constraints), np.int8, m)
-        bound = -np.fromiter((c.constant for c in constraints), float, m)
-        row_lower = np.where(row_sense >= 0, bound, -inf)  # ≥ and = rows
-        row_upper = np.where(row_sense <= 0, bound, inf)  # ≤ and = rows
+        row_sense = np.fromiter(map(_sense, constraints), np.int8, m)
+        bound = -np.fromiter(map(_constant, constraints), float, m)
         model = highspy.HighsLp()
         model.num_col_ = n
         model.num_row_ = m
         model.col_cost_ = cost
         model.col_lower_ = lower
         model.col_upper_ = upper
-        model.row_lower_ = row_lower
-        model.row_upper_ = row_upper
+        model.row_lower_ = np.where(row_sense >= 0, bound, -inf)  # ≥ and = rows
+        model.row_upper_ = np.where(row_sense <= 0, bound, inf)  # ≤ and = rows
         matrix = model.a_matrix_
         matrix.format_ = highspy.MatrixFormat.kRowwise
         matrix.num_col_ = n
