@@ -31,7 +31,6 @@ from dashboard.widgets import (
     map_texts,
     md,
     money_view,
-    rendered,
     rendered_md,
     t,
     tm,
@@ -98,16 +97,16 @@ def what_moves(wb: Workbook, story: Story, key: str) -> None:
     names = care_form_names(wb)
     kinds = {kind: t(f"ui_agreement_{kind}") for kind in AGREEMENT_KINDS}
     moves = story.moves.sort_values("cases", ascending=False)
+    cases = moves["cases"].astype(float)
+    decimals = 0 if bool((cases.round() == cases).all()) else 1  # whole patients as such
+    # the reasons in full in the list below the table: a column of them would push the
+    # table's last columns out of sight
     table = pd.DataFrame(
         {
             t("ui_care_form"): moves["care_form_id"].map(names),
             t("ui_from"): moves["sending_hospital"],
             t("ui_to"): moves["performing_hospital"],
-            t("ui_cases_moved"): moves["cases"].map(lambda v: fmt_number(v, 1)),
-            t("ui_reasons"): [
-                "; ".join(rendered(named(r, names)) for r in reasons)
-                for reasons in moves["reasons"]
-            ],
+            t("ui_cases_moved"): cases.map(lambda v: fmt_number(v, decimals)),
             t("ui_left"): [", ".join(left) for left in moves["left"]],
             t("ui_agreement_kind"): moves["agreement"].map(kinds),
             t("ui_extra_travel"): moves["extra_minutes"].map(
@@ -120,7 +119,7 @@ def what_moves(wb: Workbook, story: Story, key: str) -> None:
         table,
         hide_index=True,
         key=f"moves_{key}",
-        column_config={t("ui_reasons"): st.column_config.TextColumn(width="large")},
+        width="stretch",
     )
     # why the patients move is what a board reads first: in full, one line a move
     st.markdown(t("ui_why_moves"))
@@ -132,7 +131,7 @@ def what_moves(wb: Workbook, story: Story, key: str) -> None:
                 care_form=escape_markdown(names.get(m.care_form_id, m.care_form_id)),
                 sending=escape_markdown(m.sending_hospital),
                 performing=escape_markdown(m.performing_hospital),
-                cases=fmt_number(m.cases, 1),
+                cases=fmt_number(m.cases, decimals),
                 reasons="; ".join(rendered_md(named(r, names)) for r in m.reasons),
             )
             for m in moves.itertuples(index=False)

@@ -136,7 +136,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{care_form}, {sending} → {performing} ({cases}): {reasons}",
         "en": "{care_form}, {sending} → {performing} ({cases}): {reasons}",
     },
-    "ui_reasons": {"nl": "Waarom", "en": "Why"},
     "ui_tot_further": {"nl": "Reizen verder", "en": "Travel further"},
     "ui_tot_further_value": {"nl": "{n} · +{minutes} min", "en": "{n} · +{minutes} min"},
     "ui_tot_further_help": {
