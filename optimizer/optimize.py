@@ -514,6 +514,21 @@ def _plan_on(
     return inputs, model, status, gap
 
 
+def plan_figures(
+    wb: Workbook, year: int, base: pd.DataFrame, after: pd.DataFrame, options: Options
+) -> tuple[pd.DataFrame, CapacityReport, CapacityReport]:
+    """A plan's money against today (per hospital before, after and the change, with the run's
+    cap rule) and the capacity today and after it (the run's norms and ceiling)."""
+    money_table = compare(
+        money(wb, base, year),
+        money(wb, after, year, before=base, caps=options.caps),
+        ["hospital_id"],
+    )
+    cap_before = capacity(wb, base, options.norms, options.max_utilisation)
+    cap_after = capacity(wb, after, options.norms, options.max_utilisation)
+    return money_table, cap_before, cap_after
+
+
 def _report(
     wb: Workbook,
     year: int,
@@ -534,13 +549,7 @@ def _report(
     after = after[["sending_hospital", "performing_hospital", "care_form_id", "cases"]].assign(
         source="optimum"
     )
-    money_table = compare(
-        money(wb, base, year),
-        money(wb, after, year, before=base, caps=options.caps),
-        ["hospital_id"],
-    )
-    cap_before = capacity(wb, base, options.norms, options.max_utilisation)
-    cap_after = capacity(wb, after, options.norms, options.max_utilisation)
+    money_table, cap_before, cap_after = plan_figures(wb, year, base, after, options)
     story = tell(
         wb, year, base, after, cap_before, cap_after, money_table, proposals, options.objective
     )

@@ -13,10 +13,10 @@ import pandas as pd
 from calculator.agreements import valid_in_year
 from calculator.workbook import Workbook
 from messages import Message
-from optimizer.capacity import baseline_flows, capacity, compare, money
+from optimizer.capacity import baseline_flows
 from optimizer.explain import VIOLATION_COLUMNS
 from optimizer.inputs import Options
-from optimizer.optimize import OptimizeResult, proposal_money
+from optimizer.optimize import OptimizeResult, plan_figures, proposal_money
 from optimizer.solver import PRICE_COLUMNS
 from optimizer.story import moves_of, tell
 
@@ -57,13 +57,7 @@ def plan_from_flows(
     base = baseline_flows(wb, year)
     after = flows[KEY + ["cases"]].assign(cases=flows["cases"].astype(float), source="saved")
     proposals = proposal_money(wb, year, new_agreements(wb, year, base, after))
-    money_table = compare(
-        money(wb, base, year),
-        money(wb, after, year, before=base, caps=options.caps),
-        ["hospital_id"],
-    )
-    cap_before = capacity(wb, base, options.norms, options.max_utilisation)
-    cap_after = capacity(wb, after, options.norms, options.max_utilisation)
+    money_table, cap_before, cap_after = plan_figures(wb, year, base, after, options)
     story = tell(wb, year, base, after, cap_before, cap_after, money_table, proposals, None)
     cases = after["cases"].to_numpy(dtype=float)
     return OptimizeResult(
