@@ -220,15 +220,20 @@ def settlement(_wb: Workbook, sha: str, year: int, source: str) -> SettlementRes
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def settlement_workbook(
-    _wb: Workbook, sha: str, year: int, source: str, pseudonyms: str = access.ALL
+    _wb: Workbook,
+    sha: str,
+    year: int,
+    source: str,
+    pseudonyms: str = access.ALL,
+    lang: str = "nl",
 ) -> bytes:
-    """The settlement workbook, with the patient pseudonyms of the exceptions sheet blanked
-    outside ``pseudonyms`` (see :attr:`access.User.pseudonyms`)."""
+    """The settlement workbook in ``lang``, with the patient pseudonyms of the exceptions sheet
+    blanked outside ``pseudonyms`` (see :attr:`access.User.pseudonyms`)."""
     result = settlement(_wb, sha, year, source)
     if pseudonyms != access.ALL:
         result = replace(result, exceptions=access.mask_pseudonyms(result.exceptions, pseudonyms))
     buffer = io.BytesIO()
-    write_settlement(result, buffer)
+    write_settlement(result, buffer, lang=lang)
     return buffer.getvalue()
 
 

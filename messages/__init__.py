@@ -26,9 +26,11 @@ from messages import (
     cli,
     dashboard,
     deal,
+    input_template,
     optimizer,
     projection,
     settlement,
+    settlement_book,
     store,
     validation,
 )
@@ -48,6 +50,8 @@ _PARTS = (
     business_case,
     access,
     board_pack,
+    settlement_book,
+    input_template,
 )
 
 

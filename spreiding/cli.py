@@ -334,8 +334,8 @@ def settle(
         if comparison is not None:
             from calculator.compare import comparison_sheet
 
-            extra.append(comparison_sheet(comparison))
-        write_atomically(out, lambda path: write_settlement(result, path, extra))
+            extra.append(comparison_sheet(comparison, language()))
+        write_atomically(out, lambda path: write_settlement(result, path, extra, lang=language()))
     elif out is not None:  # a result that breaks an invariant is never written as a workbook
         click.echo(say("cli_not_written", path=str(out)), err=True)
         out = None

@@ -148,6 +148,7 @@ def test_settle_workbook_reads_back_the_same_figures(cli, tmp_path, sample_settl
     book = load_workbook(out)
     assert book.sheetnames == [
         "Samenvatting",
+        "Ondertekening",
         "Omzet",
         "Verrekening",
         "Regels",
