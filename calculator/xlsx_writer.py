@@ -125,7 +125,7 @@ def _set_text(cell: Any, value: str) -> None:
 def write_sheet(ws: Worksheet, spec: SheetOut, lang: str = DEFAULT_LANGUAGE) -> None:
     """Fill one worksheet with a frame (and any tables below it) in the house style."""
     widths: dict[int, int] = {}
-    wrapped: dict[int, int] = {}
+    wrapped: dict[int, tuple[int, int]] = {}
     header_row, end = _write_table(ws, spec, 1, widths, lang, wrapped)
     _add_drop_downs(ws, spec, header_row)
     for title, block in spec.below:
@@ -136,8 +136,8 @@ def write_sheet(ws: Worksheet, spec: SheetOut, lang: str = DEFAULT_LANGUAGE) -> 
     for j, width in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = width
     across = sum(widths.values()) or 1
-    for row, chars in wrapped.items():  # about 15 points per line of wrapped text
-        ws.row_dimensions[row].height = 15 * max(1, -(-chars // across))
+    for row, (chars, points) in wrapped.items():  # points per line of wrapped text
+        ws.row_dimensions[row].height = points * max(1, -(-chars // across))
     columns = len(spec.frame.columns)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     if columns:
@@ -176,24 +176,24 @@ def _write_table(
     top: int,
     widths: dict[int, int],
     lang: str,
-    wrapped: dict[int, int],
+    wrapped: dict[int, tuple[int, int]],
 ) -> tuple[int, int]:
     """Write one table from row ``top``; return its header row and last row (the totals row
-    when there is one). ``widths`` collects column widths, ``wrapped`` the characters of each
-    wrapped note row."""
+    when there is one). ``widths`` collects column widths, ``wrapped`` the characters and
+    points per line of each wrapped note row."""
     frame = spec.frame
     columns = [str(c) for c in frame.columns]
     span = max(len(columns), len(spec.signing_headers), 1)
-    lines = [(spec.heading, Font(bold=True, size=13))] if spec.heading else []
-    lines += [(line, Font(italic=True)) for line in spec.note.split("\n") if line]
-    for k, (line, font) in enumerate(lines):
+    lines = [(spec.heading, Font(bold=True, size=13), 20)] if spec.heading else []
+    lines += [(line, Font(italic=True), 15) for line in spec.note.split("\n") if line]
+    for k, (line, font, points) in enumerate(lines):
         cell = ws.cell(row=top + k, column=1)
         _set_text(cell, line)
         cell.font = font
         if span > 1:  # wrapped across the table, so that it prints within the page width
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             ws.merge_cells(start_row=top + k, start_column=1, end_row=top + k, end_column=span)
-            wrapped[top + k] = len(line)  # its height is set once the widths are known
+            wrapped[top + k] = (len(line), points)  # height set once widths are known
     header_row = top + len(lines)
     for j, name in enumerate(columns, start=1):
         cell = ws.cell(row=header_row, column=j)
