@@ -26,6 +26,7 @@ from messages import (
     cli,
     dashboard,
     deal,
+    input_columns,
     input_template,
     optimizer,
     projection,
@@ -52,6 +53,7 @@ _PARTS = (
     board_pack,
     settlement_book,
     input_template,
+    input_columns,
 )
 
 

@@ -4,6 +4,12 @@ code: {code: {"nl": ..., "en": ...}}."""
 from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
+    # file names of spreiding template
+    "cli_template_file": {"nl": "spreiding_sjabloon.xlsx", "en": "spreiding_template.xlsx"},
+    "cli_template_example_file": {
+        "nl": "voorbeeld_spreiding_sjabloon.xlsx",
+        "en": "example_spreiding_template.xlsx",
+    },
     # the template's explanation sheet
     "tpl_sheet_explanation": {"nl": "toelichting", "en": "explanation"},
     "tpl_note": {
@@ -26,6 +32,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "tpl_col_sheet": {"nl": "blad", "en": "sheet"},
     "tpl_col_sheet_required": {"nl": "blad verplicht", "en": "sheet required"},
+    "tpl_col_sheet_meaning": {"nl": "over dit blad", "en": "about this sheet"},
     "tpl_col_column": {"nl": "kolom", "en": "column"},
     "tpl_col_other_name": {"nl": "ook gelezen als", "en": "also read as"},
     "tpl_col_required": {"nl": "verplicht", "en": "required"},
@@ -59,8 +66,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "choice_odv": {"nl": "odv", "en": "odv"},
     "choice_cases": {"nl": "patiënten", "en": "cases"},
     "choice_revenue": {"nl": "omzet", "en": "revenue"},
-    "choice_equal": {"nl": "gelijk", "en": "equal"},
-    "choice_shares": {"nl": "aandelen", "en": "shares"},
+    "choice_equal": {"nl": "gelijke delen", "en": "equal"},
+    "choice_shares": {"nl": "vaste aandelen", "en": "shares"},
     # findings grouped by cause
     "group_headline": {
         "nl": "{count} cellen in kolom {column} op blad '{sheet}': {cause}; oplossing: {fix}",
@@ -128,12 +135,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "fix_cell_empty": {"nl": "vul elke cel hieronder in", "en": "fill in each cell listed below"},
     "fix_cell_bad": {
-        "nl": "vervang de waarde in elke cel hieronder door {expected}",
-        "en": "replace the value in each cell listed below by {expected}",
+        "nl": "typ in elke cel hieronder {expected}",
+        "en": "type {expected} in each cell listed below",
     },
     "fix_out_of_range": {
-        "nl": "vervang de waarde in elke cel hieronder door {expected}",
-        "en": "replace the value in each cell listed below by {expected}",
+        "nl": "typ in elke cel hieronder {expected}",
+        "en": "type {expected} in each cell listed below",
     },
     "fix_code_stored_as_number": {
         "nl": "maak de kolom tekst (Celeigenschappen › Tekst) en typ de codes opnieuw met hun "
