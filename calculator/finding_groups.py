@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from calculator.errors import Finding
 from calculator.schema import SHEETS_BY_NAME
-from messages import CATALOGUE, text
+from messages import CATALOGUE, Message, text
 
 MIN_GROUP = 2  # findings of one cause that make a group
 
@@ -40,47 +40,39 @@ class FindingGroup:
         """True when every finding of the group says the same (apart from where and what)."""
         return len({f.render(lang) for f in self.findings}) == 1
 
-    def cause(self, lang: str) -> str:
+    def cause_message(self) -> Message:
         """What is wrong with every cell of the group."""
         own = f"cause_{self.code}"
+        first = self.findings[0]
         if own in CATALOGUE:
-            return text(own, lang, **self._params())
-        return self.findings[0].render(lang)
+            return Message(own, self._params())
+        return Message(first.code, first.params)
 
-    def fix(self, lang: str) -> str:
+    def fix_message(self) -> Message:
         """What to do about it."""
         own = f"fix_{self.code}"
-        if own in CATALOGUE:
-            return text(own, lang, **self._params())
-        return text("fix_default", lang)
+        return Message(own, self._params()) if own in CATALOGUE else Message("fix_default")
+
+    def cause(self, lang: str) -> str:
+        return self.cause_message().render(lang)
+
+    def fix(self, lang: str) -> str:
+        return self.fix_message().render(lang)
 
     def headline(self, lang: str) -> str:
         """One line: how many cells, where, the cause and the fix."""
         sheet = SHEETS_BY_NAME.get(self.sheet)
-        columns = self.column.split(", ")
-        if sheet is None or len(columns) > 1 or self.column not in sheet.names:
-            return text(
-                "group_headline_rows",
-                lang,
-                count=self.count,
-                sheet=self.sheet,
-                cause=self.cause(lang),
-                fix=self.fix(lang),
-            )
+        words = {"cause": self.cause_message(), "fix": self.fix_message()}
+        if sheet is None or self.column not in sheet.names:  # a key of several columns
+            return text("group_headline_rows", lang, count=self.count, sheet=self.sheet, **words)
         alias = sheet.column(self.column).alias
         column = (
-            text("group_column", lang, column=self.column, alias=alias)
+            Message("group_column", {"column": self.column, "alias": alias})
             if alias and alias != self.column
-            else text("group_column_plain", lang, column=self.column)
+            else Message("group_column_plain", {"column": self.column})
         )
         return text(
-            "group_headline",
-            lang,
-            count=self.count,
-            column=column,
-            sheet=self.sheet,
-            cause=self.cause(lang),
-            fix=self.fix(lang),
+            "group_headline", lang, count=self.count, column=column, sheet=self.sheet, **words
         )
 
     def cell_lines(self, lang: str) -> list[str]:

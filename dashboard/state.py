@@ -251,9 +251,10 @@ def steering_workbook(_wb: Workbook, sha: str, year: int, until: dt.date) -> byt
 
 
 @st.cache_data(show_spinner=False)
-def template_bytes() -> bytes:
+def template_bytes(lang: str = "nl", example: bool = False) -> bytes:
+    """The input template in ``lang`` (with the sample region filled in when ``example``)."""
     buffer = io.BytesIO()
-    write_template(buffer)
+    write_template(buffer, lang, example)
     return buffer.getvalue()
 
 

@@ -68,6 +68,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "choice_revenue": {"nl": "omzet", "en": "revenue"},
     "choice_equal": {"nl": "gelijke delen", "en": "equal"},
     "choice_shares": {"nl": "vaste aandelen", "en": "shares"},
+    # the dashboard's Data page
+    "ui_template_lists_help": {
+        "nl": "Een lege werkmap met alle bladen en kolommen, keuzelijsten voor codes, vormen en "
+        "ja/nee, en een blad 'toelichting' dat elke kolom uitlegt.",
+        "en": "An empty workbook with every sheet and column, drop-down lists for codes, modes "
+        "and yes/no, and a sheet 'explanation' that explains every column.",
+    },
+    "ui_template_example": {
+        "nl": "Ingevuld voorbeeld downloaden",
+        "en": "Download a filled-in example",
+    },
+    "ui_group_cells": {"nl": "De {n} cellen", "en": "The {n} cells"},
     # findings grouped by cause
     "group_headline": {
         "nl": "{count} cellen in kolom {column} op blad '{sheet}': {cause}; oplossing: {fix}",
