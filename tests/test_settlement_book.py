@@ -162,3 +162,18 @@ def test_settle_lang_en_writes_the_english_workbook_and_compares_with_it(cli, tm
     result = cli("settle", SAMPLE, "--year", "2025", "--compare", first, "--out", second)
     assert result.exit_code == 0, result.output
     assert "Vergelijking" in load_workbook(second).sheetnames
+
+
+def test_the_dashboard_download_follows_the_sessions_language():
+    import io
+
+    from calculator.validate import load_bytes
+    from dashboard import state
+
+    wb = load_bytes(SAMPLE.read_bytes(), SAMPLE.name)
+    for lang, first in (("nl", "Samenvatting"), ("en", "Summary")):
+        data = state.settlement_workbook(wb, wb.sha256, 2025, "combined", lang=lang)
+        assert load_workbook(io.BytesIO(data), read_only=True).sheetnames[0] == first
+    assert text("ui_settlement_file", "en", year="2025", source="combined") == (
+        "settlement_2025_combined.xlsx"
+    )
