@@ -36,6 +36,7 @@ EURO_FORMAT = '"€" #,##0.00;[Red]-"€" #,##0.00'
 SHARE_FORMAT = "0.0%"
 DATE_FORMAT = "dd-mm-yyyy"
 DECIMAL_FORMAT = "#,##0.00"
+HEADER_WIDTH = 16  # characters of a header line before it wraps
 TEXT_FORMAT = "@"
 _THIN = Side(style="thin")
 _TOTAL_BORDER = Border(top=_THIN, bottom=Side(style="double"))
@@ -200,9 +201,12 @@ def _write_table(
         _set_text(cell, name)  # a header may be a hospital or care form (a pivot)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(vertical="top")
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
     for j, c in enumerate(columns, start=1):
-        widths[j] = max(widths.get(j, 0), len(c) + 2)
+        # a long header wraps over lines (at most HEADER_WIDTH wide, never narrower than its
+        # longest word), so that a wide table still prints legibly on one page width
+        longest_word = max((len(w) for w in c.split()), default=0)
+        widths[j] = max(widths.get(j, 0), min(len(c), max(HEADER_WIDTH, longest_word)) + 2)
     euro_cents = set(spec.euro_cents)
     euro = set(spec.euro)
     shares = set(spec.shares)
