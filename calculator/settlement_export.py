@@ -295,6 +295,8 @@ def write_settlement(
                 mode=[text(f"settlement_mode_{m}", lang) for m in result.monitoring["mode"]]
             )[list(n["monitor"])].rename(columns=n["monitor"]),
             shares=[n["monitor"]["deviation_share"]],
+            total=total,
+            summed=[n["monitor"][c] for c in ("planned_cases", "realised_cases")],
             below=[
                 (
                     text("settlement_workbook_monitoring_insurers", lang),
