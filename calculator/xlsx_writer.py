@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -37,6 +38,8 @@ SHARE_FORMAT = "0.0%"
 DATE_FORMAT = "dd-mm-yyyy"
 DECIMAL_FORMAT = "#,##0.00"
 HEADER_WIDTH = 16  # characters of a header line before it wraps
+MAX_WIDTH = 60  # characters of the widest column; longer text wraps
+_WRAP = Alignment(wrap_text=True, vertical="top")
 TEXT_FORMAT = "@"
 _THIN = Side(style="thin")
 _TOTAL_BORDER = Border(top=_THIN, bottom=Side(style="double"))
@@ -123,22 +126,36 @@ def _set_text(cell: Any, value: str) -> None:
         cell.data_type = TYPE_STRING
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Rows whose height is set once the column widths are known: wrapped note rows
+    (row → characters, points per line) and rows with wrapped cells, such as a header row
+    (row → (column, text) of each wrapped cell)."""
+
+    notes: dict[int, tuple[int, int]]
+    cells: dict[int, list[tuple[int, str]]]
+
+
 def write_sheet(ws: Worksheet, spec: SheetOut, lang: str = DEFAULT_LANGUAGE) -> None:
     """Fill one worksheet with a frame (and any tables below it) in the house style."""
     widths: dict[int, int] = {}
-    wrapped: dict[int, tuple[int, int]] = {}
-    header_row, end = _write_table(ws, spec, 1, widths, lang, wrapped)
+    layout = _Layout({}, {})
+    header_row, end = _write_table(ws, spec, 1, widths, lang, layout)
     _add_drop_downs(ws, spec, header_row)
     for title, block in spec.below:
         ws.cell(row=end + 2, column=1, value=title).font = Font(bold=True, size=12)
-        _, end = _write_table(ws, block, end + 3, widths, lang, wrapped)
+        _, end = _write_table(ws, block, end + 3, widths, lang, layout)
     if spec.signers:
         end = _write_signing(ws, spec, end + 2, widths)
     for j, width in widths.items():
         ws.column_dimensions[get_column_letter(j)].width = width
     across = sum(widths.values()) or 1
-    for row, (chars, points) in wrapped.items():  # points per line of wrapped text
+    for row, (chars, points) in layout.notes.items():  # points per line of wrapped text
         ws.row_dimensions[row].height = points * max(1, -(-chars // across))
+    for row, texts in layout.cells.items():  # as many lines as its longest wrapped cell
+        lines = max(len(textwrap.wrap(t, max(widths[j] - 2, 1)) or [""]) for j, t in texts)
+        if lines > 1:
+            ws.row_dimensions[row].height = 15 * lines
     columns = len(spec.frame.columns)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     if columns:
@@ -177,11 +194,11 @@ def _write_table(
     top: int,
     widths: dict[int, int],
     lang: str,
-    wrapped: dict[int, tuple[int, int]],
+    layout: _Layout,
 ) -> tuple[int, int]:
     """Write one table from row ``top``; return its header row and last row (the totals row
-    when there is one). ``widths`` collects column widths, ``wrapped`` the characters and
-    points per line of each wrapped note row."""
+    when there is one). ``widths`` collects column widths, ``layout`` the rows whose height
+    follows from them."""
     frame = spec.frame
     columns = [str(c) for c in frame.columns]
     span = max(len(columns), len(spec.signing_headers), 1)
@@ -194,7 +211,7 @@ def _write_table(
         if span > 1:  # wrapped across the table, so that it prints within the page width
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             ws.merge_cells(start_row=top + k, start_column=1, end_row=top + k, end_column=span)
-            wrapped[top + k] = (len(line), points)  # height set once widths are known
+            layout.notes[top + k] = (len(line), points)
     header_row = top + len(lines)
     for j, name in enumerate(columns, start=1):
         cell = ws.cell(row=header_row, column=j)
@@ -202,6 +219,7 @@ def _write_table(
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
+    layout.cells[header_row] = list(enumerate(columns, start=1))
     for j, c in enumerate(columns, start=1):
         # a long header wraps over lines (at most HEADER_WIDTH wide, never narrower than its
         # longest word), so that a wide table still prints legibly on one page width
@@ -224,11 +242,14 @@ def _write_table(
             cell = ws.cell(row=i, column=j)
             if isinstance(value, str):
                 _set_text(cell, value)
+                if len(value) > MAX_WIDTH:  # a long explanation wraps within its column
+                    cell.alignment = _WRAP
+                    layout.cells.setdefault(i, []).append((j, value))
             else:
                 cell.value = value
             _format(cell, name, value, euro_cents | euro, shares, decimals)
             shown = len(f"{value:,.2f}") + 3 if isinstance(value, float) else len(str(value or ""))
-            widths[j] = max(widths.get(j, 0), min(shown + 2, 60))
+            widths[j] = max(widths.get(j, 0), min(shown + 2, MAX_WIDTH))
     end = header_row + len(frame)
     text_columns = set(spec.text_columns)
     for j, name in enumerate(columns, start=1):
