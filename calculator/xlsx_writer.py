@@ -162,6 +162,8 @@ def write_sheet(ws: Worksheet, spec: SheetOut, lang: str = DEFAULT_LANGUAGE) -> 
         last = get_column_letter(columns)
         ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(spec.frame), 1)}"
     _print_setup(ws, header_row)
+    if spec.fill_rows and columns:  # the empty rows kept for filling in do not print
+        ws.print_area = f"A1:{get_column_letter(columns)}{end}"
 
 
 def _print_setup(ws: Worksheet, header_row: int) -> None:
