@@ -80,7 +80,8 @@ def _sheet_label(sheet: str, lang: str = "nl") -> str:
     """The name of an input sheet as the reader knows it (``registraties`` in Dutch)."""
     if sheet not in SHEETS_BY_NAME:
         return sheet
-    return SHEETS_BY_NAME[sheet].alias if lang == "nl" else sheet
+    # the English name with spaces, as the reader accepts it too ("network costs")
+    return SHEETS_BY_NAME[sheet].alias if lang == "nl" else sheet.replace("_", " ")
 
 
 def _cents_columns(names: dict[str, str]) -> list[str]:
