@@ -10,7 +10,7 @@ language) gives the same figures in cents.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -168,12 +168,14 @@ def _basis(result: SettlementResult, lang: str) -> pd.DataFrame:
     )
 
 
-def signing_sheet(result: SettlementResult, lang: str = "nl") -> SheetOut:
+def signing_sheet(
+    result: SettlementResult, lang: str = "nl", names: Mapping[str, str] | None = None
+) -> SheetOut:
     """*Ondertekening*: what the boards agree to (the payments, with their total), the input
-    it rests on, and a line to sign for every hospital's board: name, position, date and
-    signature."""
+    it rests on, and a line to sign for every hospital's board (by its name from ``names``,
+    hospital id → name, where given): name, position, date and signature."""
     audit = _audit(result)
-    names = headers("payments", lang)
+    cols = headers("payments", lang)
     payments = result.payments[list(PAYMENT_NAMES)]
     total = int(payments["amount_cents"].sum()) if len(payments) else 0
     statement = (
@@ -199,13 +201,20 @@ def signing_sheet(result: SettlementResult, lang: str = "nl") -> SheetOut:
     hospitals = sorted(str(h) for h in result.hospitals["hospital_id"])
     return SheetOut(
         text("sbook_sheet_signing", lang),
-        payments.rename(columns=names),
-        euro_cents=[names["amount_cents"]],
+        payments.rename(columns=cols),
+        euro_cents=[cols["amount_cents"]],
         heading=text("sbook_signing_title", lang, year=str(result.year)),
         note=f"{statement}\n{basis}",
         total=text("sbook_total", lang),
-        summed=[names["amount_cents"]],
-        signers=[text("sbook_signing_hospital", lang, hospital=h) for h in hospitals],
+        summed=[cols["amount_cents"]],
+        signers=[
+            text(
+                "sbook_signing_hospital",
+                lang,
+                hospital=f"{names[h]} ({h})" if names and names.get(h) else h,
+            )
+            for h in hospitals
+        ],
         signing_headers=[
             text(f"sbook_signing_{part}", lang)
             for part in ("who", "name", "function", "date", "signature")
@@ -218,9 +227,11 @@ def write_settlement(
     target: str | Path | IO[bytes],
     extra: Sequence[SheetOut] = (),
     lang: str = "nl",
+    names: Mapping[str, str] | None = None,
 ) -> None:
     """Write the settlement workbook an analyst sends to both boards, in ``lang`` (``extra``
-    sheets, such as the comparison with an earlier workbook, go before *Uitgangspunten*).
+    sheets, such as the comparison with an earlier workbook, go before *Uitgangspunten*;
+    ``names``, hospital id → name, names the boards on the signing sheet).
 
     Every sheet with amounts ends in a totals row (sums of the exact cents); the sheet
     *Ondertekening* carries the payments and a signing line per hospital's board.
@@ -242,7 +253,7 @@ def write_settlement(
             total=total,
             summed=_cents_columns(n["summary"]),
         ),
-        signing_sheet(result, lang),
+        signing_sheet(result, lang, names),
         SheetOut(
             text("sbook_sheet_caps", lang),
             result.caps[list(n["caps"])].rename(columns=n["caps"]),

@@ -233,7 +233,8 @@ def settlement_workbook(
     if pseudonyms != access.ALL:
         result = replace(result, exceptions=access.mask_pseudonyms(result.exceptions, pseudonyms))
     buffer = io.BytesIO()
-    write_settlement(result, buffer, lang=lang)
+    names = dict(zip(_wb.hospitals["hospital_id"], _wb.hospitals["name"], strict=True))
+    write_settlement(result, buffer, lang=lang, names=names)
     return buffer.getvalue()
 
 

@@ -369,7 +369,8 @@ def settle(
             from calculator.compare import comparison_sheet
 
             extra.append(comparison_sheet(comparison, language()))
-        write_atomically(out, lambda path: write_settlement(result, path, extra, lang=language()))
+        names = dict(zip(wb.hospitals["hospital_id"], wb.hospitals["name"], strict=True))
+        write_atomically(out, lambda path: write_settlement(result, path, extra, language(), names))
     elif out is not None:  # a result that breaks an invariant is never written as a workbook
         click.echo(say("cli_not_written", path=str(out)), err=True)
         out = None

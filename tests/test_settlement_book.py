@@ -21,7 +21,9 @@ def books(tmp_path_factory, sample_settled):
     paths = {}
     for lang in ("nl", "en"):
         paths[lang] = folder / f"verrekening_{lang}.xlsx"
-        write_settlement(sample_settled, paths[lang], lang=lang)
+        write_settlement(
+            sample_settled, paths[lang], lang=lang, names={"ACR": "Academisch Centrum"}
+        )
     return paths
 
 
@@ -55,7 +57,8 @@ def test_the_signing_sheet_has_the_payments_and_a_line_for_every_board(books, sa
     signing = rows.index(["ziekenhuis", "naam", "functie", "datum", "handtekening"])
     signers = rows[signing + 1 :]
     hospitals = sorted(sample_settled.hospitals["hospital_id"])
-    assert [r[0] for r in signers] == [f"{h} — raad van bestuur" for h in hospitals]
+    named = {"ACR": "Academisch Centrum (ACR)"}  # by name where the input gives one
+    assert [r[0] for r in signers] == [f"{named.get(h, h)} — raad van bestuur" for h in hospitals]
     for offset in range(len(signers)):  # a line to write on under name, position, date, signature
         row = signing + 2 + offset
         assert ws.row_dimensions[row].height >= 30
