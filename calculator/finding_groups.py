@@ -1,10 +1,11 @@
 """Findings that share one cause, grouped for a reader: "22 cellen in kolom 'product_code' op
 blad 'products': …; oplossing: …" with the cells listed below it.
 
-A group is the findings of one check (code) on one column of one sheet that each point at a row;
-two or more make a group, a single one stays a finding of its own. The cause and the fix come
-from the catalogue (``cause_<code>`` and ``fix_<code>`` in :mod:`messages.input_template`); a
-check without its own cause text is described by its findings' common text. The findings
+A group is the findings of one check (code) on one column of one sheet that each point at a row
+and share one cause; two or more make a group, a single one stays a finding of its own. The cause
+and the fix come from the catalogue (``cause_<code>`` and ``fix_<code>`` in
+:mod:`messages.input_template`); a check without its own cause text groups only findings that
+say the same, and is described by that text. The findings
 themselves are kept: a group only says which belong together.
 """
 
@@ -117,12 +118,21 @@ def group_findings(findings: Sequence[Finding]) -> list[FindingGroup | Finding]:
     for f in findings:
         key = (f.sheet, f.column, f.code)
         group = members.get(key) if f.row is not None and f.code else None
-        if group is None or len(group) < MIN_GROUP:
+        if group is None or len(group) < MIN_GROUP or not _one_cause(group):
             out.append(f)
         elif key not in placed:
             placed.add(key)
             out.append(FindingGroup(*key, tuple(group)))
     return out
+
+
+def _one_cause(findings: list[Finding]) -> bool:
+    """True when the findings share one cause: their check has a cause text of its own, or
+    they all say the same (a check whose texts differ per cell, such as an insurer's spelling,
+    is listed cell by cell)."""
+    if f"cause_{findings[0].code}" in CATALOGUE:
+        return True
+    return len({f.render("en") for f in findings}) == 1
 
 
 def groups_document(findings: Sequence[Finding], lang: str) -> list[dict[str, object]]:

@@ -190,3 +190,32 @@ def test_the_data_page_shows_the_group_with_its_cells(app, tmp_path):  # noqa: F
     assert {"template", "template_example"} <= {
         b.proto.id.split("-")[-1] for b in app.get("download_button")
     }
+
+
+def test_only_findings_of_one_cause_are_grouped():
+    """Duplicate keys share a cause (each names its own first row); insurer spellings differ
+    per cell and have no cause text of their own: they stay one by one."""
+    from calculator.errors import Finding
+    from calculator.finding_groups import FindingGroup, group_findings
+
+    spellings = [
+        Finding("registrations", row, "insurer", name, code="insurer_spelling",
+                params={"written": name, "canonical": name.title(), "count": 1})
+        for row, name in ((3, "alfa"), (5, "BETA"))
+    ]  # fmt: skip
+    duplicates = [
+        Finding("prices", row, "year", "2025", code="key_duplicate", params={"first_row": row - 1})
+        for row in (3, 5, 7)
+    ]
+    lone = Finding("hospitals", 2, "type", "kliniek", code="cell_bad", params={"expected": "x"})
+    items = group_findings([*spellings, lone, *duplicates])
+    assert items[:3] == [*spellings, lone]
+    (group,) = items[3:]
+    assert isinstance(group, FindingGroup) and group.count == 3
+    assert group.headline("nl") == (
+        "3 cellen in kolom 'year' (jaar) op blad 'prices': dezelfde sleutel staat al op een "
+        "eerdere rij; oplossing: geef elke rij een eigen sleutel, of verwijder de dubbele rijen"
+    )
+    assert group.cell_lines("en")[0] == (
+        "row 3: '2025' — must be unique; the same key is already on row 2"
+    )
