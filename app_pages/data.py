@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
 from calculator.errors import Finding
 from calculator.workbook import Workbook
 from dashboard import audit, findings, state
+from dashboard.formatting import escape_markdown
 from dashboard.widgets import dataframe, fmt_number, sheet_label, t, tm, type_label
+from messages import escaping
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHOWN_CODES = 5  # codes named per group of follow-on findings
@@ -23,17 +27,30 @@ def report(problems: list[Finding], name: str) -> None:
     )
     if roots:
         st.subheader(t("ui_problems"))
+    groups, singles = findings.cell_groups(roots)
+    for k, group in enumerate(groups):
+        with escaping(escape_markdown):
+            st.markdown(f"**{group.headline(lang)}**")
+        with st.expander(t("ui_group_cells", n=fmt_number(group.count))):
+            cells = {
+                t("ui_row"): [f.row for f in group.findings],
+                t("ui_value"): [f.value for f in group.findings],
+            }
+            if not group.same_text(lang):
+                cells[t("ui_problem")] = [f.render(lang) for f in group.findings]
+            dataframe(st, pd.DataFrame(cells), hide_index=True, key=f"report_group_{k}")
+    if singles:
         dataframe(
             st,
             pd.DataFrame(
                 {
                     t("ui_sheet"): [
-                        sheet_label(f.sheet) if f.sheet else t("ui_whole_file") for f in roots
+                        sheet_label(f.sheet) if f.sheet else t("ui_whole_file") for f in singles
                     ],
-                    t("ui_row"): ["–" if f.row is None else f.row for f in roots],
-                    t("ui_column"): [f.column for f in roots],
-                    t("ui_value"): [f.value for f in roots],
-                    t("ui_problem"): [f.render(lang) for f in roots],
+                    t("ui_row"): ["–" if f.row is None else f.row for f in singles],
+                    t("ui_column"): [f.column for f in singles],
+                    t("ui_value"): [f.value for f in singles],
+                    t("ui_problem"): [f.render(lang) for f in singles],
                 }
             ),
             hide_index=True,
@@ -117,16 +134,26 @@ def main() -> None:
         state.use_sample()
         st.session_state["upload_generation"] = generation + 1  # empties the upload box
         st.rerun()
+    lang = state.lang()
     right.download_button(
         t("ui_template"),
-        state.template_bytes,
-        file_name="spreiding_sjabloon.xlsx",
+        functools.partial(state.template_bytes, lang),
+        file_name=t("cli_template_file"),
         mime=XLSX,
         key="template",
         on_click=audit.record,
         args=("download", "template"),
     )
-    right.caption(t("ui_template_help"))
+    right.caption(t("ui_template_lists_help"))
+    right.download_button(
+        t("ui_template_example"),
+        functools.partial(state.template_bytes, lang, True),
+        file_name=t("cli_template_example_file"),
+        mime=XLSX,
+        key="template_example",
+        on_click=audit.record,
+        args=("download", "template example"),
+    )
     if state.is_sample(wb):
         st.caption(t("ui_sample_note"))
     st.subheader(t("ui_hospitals"))

@@ -104,8 +104,10 @@ def settlement_part(wb: Workbook, year: int) -> None:
         st.error(t("ui_invariants_bad", what=broken))
     st.download_button(
         t("ui_download_settlement"),
-        lambda: state.settlement_workbook(wb, wb.sha256, year, source, state.user().pseudonyms),
-        file_name=f"verrekening_{year}_{source}.xlsx",
+        lambda: state.settlement_workbook(
+            wb, wb.sha256, year, source, state.user().pseudonyms, state.lang()
+        ),
+        file_name=t("ui_settlement_file", year=str(year), source=source),
         key="download_settlement",
         mime=XLSX,
         on_click=audit.record,

@@ -268,7 +268,7 @@ def _unique(sheet: Sheet, frame: pd.DataFrame) -> list[Finding]:
     return out
 
 
-_REFERENCES = (
+REFERENCES = (
     ("products", "care_form_id", "care_forms", "care_form_id"),
     ("prices", "product_code", "products", "product_code"),
     ("insurer_contracts", "hospital_id", "hospitals", "hospital_id"),
@@ -309,7 +309,7 @@ _REFERENCES = (
 
 def _references(frames: dict[str, pd.DataFrame], skip: frozenset[str]) -> list[Finding]:
     out = []
-    for sheet, column, target, target_column in _REFERENCES:
+    for sheet, column, target, target_column in REFERENCES:
         if sheet in skip or target in skip:
             continue
         values = frames[sheet][column]

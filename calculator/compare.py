@@ -13,7 +13,7 @@ from calculator.errors import Finding, SpreidingInputError
 from calculator.lines import LINE_KINDS
 from calculator.reader import check_archive
 from calculator.settle import SettlementResult
-from calculator.settlement_export import read_settlement
+from calculator.settlement_export import headers, read_settlement, settlement_language
 from calculator.xlsx_writer import SheetOut
 from messages import text
 
@@ -25,6 +25,14 @@ ITEMS = [
     "net_position_cents",
 ]
 COLUMNS = ["hospital_id", "item", "previous_cents", "current_cents", "change_cents"]
+AUDIT_ITEMS = (
+    "audit_run_id",
+    "audit_command",
+    "audit_input",
+    "audit_sha256",
+    "audit_version",
+    "audit_run_at",
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,10 @@ def compare(result: SettlementResult, previous: Path) -> Comparison:
         raise SpreidingInputError(findings)
     try:
         back = read_settlement(previous)
-        basis = pd.read_excel(previous, sheet_name="Uitgangspunten", engine="calamine")
+        lang = settlement_language(pd.ExcelFile(previous, engine="calamine").sheet_names)
+        basis = pd.read_excel(
+            previous, sheet_name=text("sbook_sheet_basis", lang), engine="calamine"
+        )
     except (KeyError, ValueError, IndexError) as exc:
         raise SpreidingInputError(
             [
@@ -87,9 +98,14 @@ def compare(result: SettlementResult, previous: Path) -> Comparison:
             if was != is_:
                 rows.append((h, item, was, is_, is_ - was))
     shown = basis.dropna(how="all")
+    # the record's items by their Dutch names, whichever language the workbook is in
+    dutch = {text(code, lang): text(code, "nl") for code in AUDIT_ITEMS}
     return Comparison(
         previous.name,
-        {str(k): str(v) for k, v in zip(shown.iloc[:, 0], shown.iloc[:, 1], strict=True)},
+        {
+            dutch.get(str(k), str(k)): str(v)
+            for k, v in zip(shown.iloc[:, 0], shown.iloc[:, 1], strict=True)
+        },
         pd.DataFrame(rows, columns=COLUMNS),
     )
 
@@ -146,20 +162,12 @@ def comparison_frame(c: Comparison, lang: str = "nl") -> pd.DataFrame:
     return c.changes.assign(item=[item_label(i, lang) for i in c.changes["item"]])
 
 
-COMPARE_NAMES = {
-    "hospital_id": "ziekenhuis",
-    "item": "soort",
-    "previous_cents": "vorige verrekening",
-    "current_cents": "deze verrekening",
-    "change_cents": "verschil",
-}
-
-
-def comparison_sheet(c: Comparison) -> SheetOut:
-    """The sheet *Vergelijking* of the settlement workbook."""
+def comparison_sheet(c: Comparison, lang: str = "nl") -> SheetOut:
+    """The sheet *Vergelijking* of the settlement workbook, in ``lang``."""
+    names = headers("compare", lang)
     return SheetOut(
-        text("compare_sheet", "nl"),
-        comparison_frame(c, "nl").rename(columns=COMPARE_NAMES),
-        euro_cents=["vorige verrekening", "deze verrekening", "verschil"],
-        note=comparison_text(c, "nl")[0],
+        text("compare_sheet", lang),
+        comparison_frame(c, lang).rename(columns=names),
+        euro_cents=[v for k, v in names.items() if k.endswith("_cents")],
+        note=comparison_text(c, lang)[0],
     )

@@ -38,6 +38,12 @@ ENUM_ALIASES: dict[str, str] = {
     "parallelle declaratie": "parallel",
     "topklinisch ziekenhuis": "topklinisch",
     "algemeen ziekenhuis": "algemeen",
+    # network cost keys, as the template's drop-down and the settlement workbook name them
+    "patiënten": "cases",
+    "patienten": "cases",
+    "omzet": "revenue",
+    "gelijke delen": "equal",
+    "vaste aandelen": "shares",
 }
 
 

@@ -1,13 +1,16 @@
 """The settlement workbook (SPEC §8) and reading it back.
 
-Sheets: Samenvatting, Omzet (insurer revenue and caps), Verrekening (pair statements and
-payments), Regels, Uitzonderingen, Monitoring, Uitgangspunten. Amounts are euros with a euro
-number format; reading the workbook back gives the same figures in cents.
+Sheets: Samenvatting, Ondertekening (the payments and a signing line per hospital's board),
+Omzet (insurer revenue and caps), Verrekening (pair statements and payments), Regels,
+Uitzonderingen, Monitoring, Detacheringen, Netwerkkosten, Uitgangspunten — in Dutch, or in
+English with ``lang="en"``. Amounts are euros (numbers with a euro number format), every sheet
+with amounts ends in a totals row, yes/no are words; reading the workbook back (in either
+language) gives the same figures in cents.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -19,128 +22,41 @@ from calculator.lines import exception_keys, exception_kind_label, exception_mes
 from calculator.schema import SHEETS_BY_NAME
 from calculator.settle import SettlementResult
 from calculator.xlsx_writer import SheetOut, write_book
-from messages import text
+from messages import LANGUAGES, text
+from messages.settlement_book import COLUMNS
 
-SUMMARY_NAMES = {
-    "hospital_id": "ziekenhuis",
-    "insurer_declared_cents": "gedeclareerd bij verzekeraars",
-    "insurer_paid_cents": "uitbetaald door verzekeraars",
-    "insurer_unpaid_cents": "niet uitbetaald (boven plafond)",
-    "odv_receivable_cents": "ODV te ontvangen",
-    "odv_payable_cents": "ODV te betalen",
-    "secondment_receivable_cents": "detachering te ontvangen",
-    "secondment_payable_cents": "detachering te betalen",
-    "secondment_contract_receivable_cents": "detacheringscontracten te ontvangen",
-    "secondment_contract_payable_cents": "detacheringscontracten te betalen",
-    "network_costs_receivable_cents": "netwerkkosten te ontvangen",
-    "network_costs_payable_cents": "netwerkkosten te betalen",
-    "compensation_receivable_cents": "compensatie te ontvangen",
-    "compensation_payable_cents": "compensatie te betalen",
-    "net_position_cents": "nettopositie",
-}
-PAIR_NAMES = {
-    "hospital_a": "ziekenhuis A",
-    "hospital_b": "ziekenhuis B",
-    "a_owes_b_odv_cents": "A aan B: ODV",
-    "a_owes_b_secondment_cents": "A aan B: detachering",
-    "b_owes_a_odv_cents": "B aan A: ODV",
-    "b_owes_a_secondment_cents": "B aan A: detachering",
-    "a_owes_b_secondment_contract_cents": "A aan B: detacheringscontracten",
-    "b_owes_a_secondment_contract_cents": "B aan A: detacheringscontracten",
-    "a_owes_b_network_costs_cents": "A aan B: netwerkkosten",
-    "b_owes_a_network_costs_cents": "B aan A: netwerkkosten",
-    "a_owes_b_compensation_cents": "A aan B: compensatie",
-    "b_owes_a_compensation_cents": "B aan A: compensatie",
-    "a_owes_b_cents": "A aan B: totaal",
-    "b_owes_a_cents": "B aan A: totaal",
-    "payer": "betaler",
-    "payee": "ontvanger",
-    "net_cents": "netto te betalen",
-}
-PAYMENT_NAMES = {"payer": "betaler", "payee": "ontvanger", "amount_cents": "bedrag"}
-LINE_NAMES = {
-    "kind": "soort",
-    "care_form_id": "zorgvorm",
-    "payer": "betaler",
-    "payee": "ontvanger",
-    "product_code": "zorgproduct",
-    "count": "aantal",
-    "unit_price_cents": "prijs per stuk",
-    "amount_cents": "bedrag",
-    "agreement_id": "afspraak",
-    "price_year": "prijsjaar",
-    "source_sheet": "bronblad",
-    "source_rows": "bronregels",
-    "source_keys": "DBC's",
-}
-CAP_NAMES = {
-    "hospital_id": "ziekenhuis",
-    "insurer": "verzekeraar",
-    "declared_cents": "gedeclareerd",
-    "revenue_cap_cents": "omzetplafond",
-    "overcap_rate": "vergoeding boven plafond",
-    "paid_cents": "uitbetaald",
-    "unpaid_cents": "niet uitbetaald",
-}
-EXCEPTION_NAMES = {
-    "kind": "soort",
-    "key": "sleutel (dbc of regel)",
-    "hospital_id": "ziekenhuis",
-    "partner_hospital": "partner",
-    "care_form_id": "zorgvorm",
-    "patient_id": "patiënt (pseudoniem)",
-    "source_sheet": "bronblad",
-    "source_rows": "bronregels",
-    "message": "toelichting",
-}
-MONITOR_NAMES = {
-    "agreement_id": "afspraak",
-    "care_form_id": "zorgvorm",
-    "sending_hospital": "verwijzer",
-    "performing_hospital": "uitvoerder",
-    "mode": "vorm",
-    "year": "jaar",
-    "planned_cases": "gepland",
-    "realised_cases": "gerealiseerd",
-    "deviation_cases": "afwijking",
-    "deviation_share": "afwijking %",
-}
-MONITOR_INSURER_NAMES = {
-    "agreement_id": "afspraak",
-    "care_form_id": "zorgvorm",
-    "sending_hospital": "verwijzer",
-    "performing_hospital": "uitvoerder",
-    "mode": "vorm",
-    "year": "jaar",
-    "insurer": "verzekeraar",
-    "realised_cases": "gerealiseerd",
-    "consent": "toestemming parallel declareren",
-}
-SECONDMENT_NAMES = {
-    "secondment_id": "detachering",
-    "from_hospital": "van (ontvangt)",
-    "to_hospital": "naar (betaalt)",
-    "role": "functie",
-    "year": "jaar",
-    "days": "dagen in werking",
-    "days_in_year": "dagen in het jaar",
-    "hours": "uren",
-    "rate_cents": "uurtarief",
-    "indexed": "geïndexeerd",
-    "amount_cents": "bedrag",
-    "source_rows": "bronregel",
-}
-NETWORK_NAMES = {
-    "cost_id": "netwerkkosten",
-    "year": "jaar",
-    "description": "omschrijving",
-    "key": "verdeelsleutel",
-    "treasurer_hospital": "penningmeester",
-    "hospital_id": "ziekenhuis",
-    "weight": "gewicht",
-    "part_cents": "aandeel",
-    "source_rows": "bronregel",
-}
+TABLES = (
+    "summary",
+    "pairs",
+    "payments",
+    "lines",
+    "caps",
+    "exceptions",
+    "monitor",
+    "monitor_insurer",
+    "secondment",
+    "network",
+    "prices",
+    "compare",
+)
+
+
+def headers(table: str, lang: str = "nl") -> dict[str, str]:
+    """Canonical column → header in ``lang`` for one table of the workbook (the catalogue's
+    ``sbook_<table>_<column>`` texts, in the order the workbook shows them)."""
+    return {column: text(f"sbook_{table}_{column}", lang) for column in COLUMNS[table]}
+
+
+SUMMARY_NAMES = headers("summary")
+PAIR_NAMES = headers("pairs")
+PAYMENT_NAMES = headers("payments")
+LINE_NAMES = headers("lines")
+CAP_NAMES = headers("caps")
+EXCEPTION_NAMES = headers("exceptions")
+MONITOR_NAMES = headers("monitor")
+MONITOR_INSURER_NAMES = headers("monitor_insurer")
+SECONDMENT_NAMES = headers("secondment")
+NETWORK_NAMES = headers("network")
 MAX_DETAIL_LINES = 200_000
 
 
@@ -160,9 +76,12 @@ def monitoring_by_insurer(result: SettlementResult, lang: str = "nl") -> pd.Data
     )[list(MONITOR_INSURER_NAMES)]
 
 
-def _sheet_label(sheet: str) -> str:
-    """The Dutch name of an input sheet, as the analyst knows it (``registraties``)."""
-    return SHEETS_BY_NAME[sheet].alias if sheet in SHEETS_BY_NAME else sheet
+def _sheet_label(sheet: str, lang: str = "nl") -> str:
+    """The name of an input sheet as the reader knows it (``registraties`` in Dutch)."""
+    if sheet not in SHEETS_BY_NAME:
+        return sheet
+    # the English name with spaces, as the reader accepts it too ("network costs")
+    return SHEETS_BY_NAME[sheet].alias if lang == "nl" else sheet.replace("_", " ")
 
 
 def _cents_columns(names: dict[str, str]) -> list[str]:
@@ -176,184 +95,290 @@ def _frame_or_empty(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     return frame[list(names)]
 
 
-def write_settlement(
-    result: SettlementResult, target: str | Path | IO[bytes], extra: Sequence[SheetOut] = ()
-) -> None:
-    """Write the settlement workbook an analyst sends to both boards (``extra`` sheets, such
-    as the comparison with an earlier workbook, go before *Uitgangspunten*)."""
+def _lines(result: SettlementResult, lang: str) -> tuple[pd.DataFrame, str]:
+    """The lines as the workbook shows them (summarised above MAX_DETAIL_LINES), and a note."""
     lines = result.lines
-    note = ""
-    if len(lines) > MAX_DETAIL_LINES:
-        group = [
-            "kind",
-            "care_form_id",
-            "payer",
-            "payee",
-            "product_code",
-            "unit_price_cents",
-            "agreement_id",
-            "price_year",
-            "source_sheet",
-        ]
-        lines = lines.groupby(group, as_index=False, dropna=False).agg(
-            count=("count", "sum"),
-            amount_cents=("amount_cents", "sum"),
-            source_rows=(
-                "source_rows",
-                lambda s: text("settlement_workbook_source_rows", "nl", count=len(s)),
-            ),
-            source_keys=("source_keys", lambda s: ""),
-        )[list(LINE_NAMES)]
-        note = text("settlement_workbook_lines_summarised", "nl", count=len(result.lines))
-    audit = result.audit or Audit(
+    if len(lines) <= MAX_DETAIL_LINES:
+        return lines, ""
+    group = [
+        "kind",
+        "care_form_id",
+        "payer",
+        "payee",
+        "product_code",
+        "unit_price_cents",
+        "agreement_id",
+        "price_year",
+        "source_sheet",
+    ]
+    summarised = lines.groupby(group, as_index=False, dropna=False).agg(
+        count=("count", "sum"),
+        amount_cents=("amount_cents", "sum"),
+        source_rows=(
+            "source_rows",
+            lambda s: text("settlement_workbook_source_rows", lang, count=len(s)),
+        ),
+        source_keys=("source_keys", lambda s: ""),
+    )[list(LINE_NAMES)]
+    return summarised, text("settlement_workbook_lines_summarised", lang, count=len(lines))
+
+
+def _audit(result: SettlementResult) -> Audit:
+    return result.audit or Audit(
         "settle",
         result.input_name,
         result.input_sha256,
         {"year": result.year, "source": result.source, "year_basis": result.year_basis},
         run_at=result.run_at,
     )
-    audit_rows = audit.rows("nl")
-    pairs = result.pairs[list(PAIR_NAMES)].rename(columns=PAIR_NAMES)
-    payments = result.payments.rename(columns=PAYMENT_NAMES)
-    basis = pd.DataFrame(
+
+
+def _basis(result: SettlementResult, lang: str) -> pd.DataFrame:
+    """Year, source, notes, the audit record and the invariants: (item, value) rows."""
+    b = headers("basis", lang)
+    audit_rows = _audit(result).rows(lang)
+    invariants = (
+        text("settlement_workbook_invariants_hold", lang)
+        if result.invariants_hold
+        else "; ".join(
+            f"{text(f'settlement_invariant_{k}', lang)}: {describe(v[0], lang)}"
+            for k, v in result.invariants.items()
+            if v
+        )
+    )
+    return pd.DataFrame(
         {
-            "onderdeel": [
-                "jaar",
-                "bron",
-                "jaarbasis",
-                *(["opmerking"] * len(result.notes)),
+            b["item"]: [
+                b["year"],
+                b["source"],
+                b["year_basis"],
+                *([b["note"]] * len(result.notes)),
                 *(item for item, _ in audit_rows),
-                "invarianten",
+                b["invariants"],
             ],
-            "waarde": [
+            b["value"]: [
                 str(result.year),
-                text(f"settlement_source_{result.source}", "nl"),
-                text(f"settlement_year_basis_{result.year_basis}", "nl"),
-                *(note.render("nl") for note in result.notes),
+                text(f"settlement_source_{result.source}", lang),
+                text(f"settlement_year_basis_{result.year_basis}", lang),
+                *(note.render(lang) for note in result.notes),
                 *(value for _, value in audit_rows),
-                text("settlement_workbook_invariants_hold", "nl")
-                if result.invariants_hold
-                else "; ".join(
-                    f"{text(f'settlement_invariant_{k}', 'nl')}: {describe(v[0], 'nl')}"
-                    for k, v in result.invariants.items()
-                    if v
-                ),
+                invariants,
             ],
         }
     )
-    prices = result.prices.rename(
-        columns={
-            "product_code": "zorgproduct",
-            "year": "jaar",
-            "care_form_id": "zorgvorm",
-            "component": "onderdeel",
-            "benchmark_price": "benchmarkprijs",
-            "source_year": "afgeleid van jaar",
-            "indexed": "geïndexeerd",
-        }
+
+
+def signing_sheet(
+    result: SettlementResult, lang: str = "nl", names: Mapping[str, str] | None = None
+) -> SheetOut:
+    """*Ondertekening*: what the boards agree to (the payments, with their total), the input
+    it rests on, and a line to sign for every hospital's board (by its name from ``names``,
+    hospital id → name, where given): name, position, date and signature."""
+    audit = _audit(result)
+    cols = headers("payments", lang)
+    payments = result.payments[list(PAYMENT_NAMES)]
+    total = int(payments["amount_cents"].sum()) if len(payments) else 0
+    statement = (
+        text(
+            "sbook_signing_statement",
+            lang,
+            year=str(result.year),
+            total_cents=total,
+            count=len(payments),
+        )
+        if len(payments)
+        else text("sbook_signing_none", lang)
     )
-    write_book(
-        target,
-        [
-            SheetOut(
-                "Samenvatting",
-                result.hospitals[list(SUMMARY_NAMES)].rename(columns=SUMMARY_NAMES),
-                euro_cents=_cents_columns(SUMMARY_NAMES),
-            ),
-            SheetOut(
-                "Omzet",
-                result.caps[list(CAP_NAMES)].rename(columns=CAP_NAMES),
-                euro_cents=_cents_columns(CAP_NAMES),
-                shares=["vergoeding boven plafond"],
-            ),
-            SheetOut(
-                "Verrekening",
-                pairs,
-                euro_cents=_cents_columns(PAIR_NAMES),
-                below=[
-                    (
-                        "Betalingen (regionale verrekening)",
-                        SheetOut("", payments, euro_cents=["bedrag"]),
-                    )
-                ],
-            ),
-            SheetOut(
-                "Regels",
-                lines.assign(
-                    kind=[text(f"settlement_line_kind_{k}", "nl") for k in lines["kind"]],
-                    source_sheet=lines["source_sheet"].map(_sheet_label),
-                )[list(LINE_NAMES)].rename(columns=LINE_NAMES),
-                euro_cents=_cents_columns(LINE_NAMES),
-                note=note,
-            ),
-            SheetOut(
-                "Uitzonderingen",
-                result.exceptions.assign(
-                    kind=[exception_kind_label(k, "nl") for k in result.exceptions["kind"]],
-                    key=exception_keys(result.exceptions, "nl"),
-                    source_sheet=result.exceptions["source_sheet"].map(_sheet_label),
-                    message=exception_messages(result.exceptions, "nl"),
-                )[list(EXCEPTION_NAMES)].rename(columns=EXCEPTION_NAMES),
-            ),
-            SheetOut(
-                "Monitoring",
-                result.monitoring.assign(
-                    mode=[text(f"settlement_mode_{m}", "nl") for m in result.monitoring["mode"]]
-                )[list(MONITOR_NAMES)].rename(columns=MONITOR_NAMES),
-                shares=["afwijking %"],
-                below=[
-                    (
-                        text("settlement_workbook_monitoring_insurers", "nl"),
-                        SheetOut(
-                            "", monitoring_by_insurer(result).rename(columns=MONITOR_INSURER_NAMES)
-                        ),
-                    )
-                ],
-            ),
-            SheetOut(
-                "Detacheringen",
-                _frame_or_empty(result.secondments, SECONDMENT_NAMES)
-                .assign(
-                    indexed=lambda f: [
-                        text("settlement_yes" if x else "settlement_no", "nl") for x in f["indexed"]
-                    ]
-                )
-                .rename(columns=SECONDMENT_NAMES),
-                euro_cents=_cents_columns(SECONDMENT_NAMES),
-            ),
-            SheetOut(
-                "Netwerkkosten",
-                _frame_or_empty(result.network_costs, NETWORK_NAMES)
-                .assign(key=lambda f: [text(f"settlement_network_key_{k}", "nl") for k in f["key"]])
-                .rename(columns=NETWORK_NAMES),
-                euro_cents=_cents_columns(NETWORK_NAMES),
-            ),
-            *extra,
-            SheetOut(
-                "Uitgangspunten",
-                basis,
-                below=[
-                    ("Gebruikte benchmarkprijzen", SheetOut("", prices, euro=["benchmarkprijs"]))
-                ],
-            ),
+    basis = text(
+        "sbook_signing_basis",
+        lang,
+        input=audit.input_name,
+        sha256=audit.input_sha256,
+        run_id=audit.run_id,
+        version=audit.version,
+        run_at=audit.run_at,
+    )
+    hospitals = sorted(str(h) for h in result.hospitals["hospital_id"])
+    return SheetOut(
+        text("sbook_sheet_signing", lang),
+        payments.rename(columns=cols),
+        euro_cents=[cols["amount_cents"]],
+        heading=text("sbook_signing_title", lang, year=str(result.year)),
+        note=f"{statement}\n{basis}",
+        total=text("sbook_total", lang),
+        summed=[cols["amount_cents"]],
+        signers=[
+            text(
+                "sbook_signing_hospital",
+                lang,
+                hospital=f"{names[h]} ({h})" if names and names.get(h) else h,
+            )
+            for h in hospitals
+        ],
+        signing_headers=[
+            text(f"sbook_signing_{part}", lang)
+            for part in ("who", "name", "function", "date", "signature")
         ],
     )
 
 
+def write_settlement(
+    result: SettlementResult,
+    target: str | Path | IO[bytes],
+    extra: Sequence[SheetOut] = (),
+    lang: str = "nl",
+    names: Mapping[str, str] | None = None,
+) -> None:
+    """Write the settlement workbook an analyst sends to both boards, in ``lang`` (``extra``
+    sheets, such as the comparison with an earlier workbook, go before *Uitgangspunten*;
+    ``names``, hospital id → name, names the boards on the signing sheet).
+
+    Every sheet with amounts ends in a totals row (sums of the exact cents); the sheet
+    *Ondertekening* carries the payments and a signing line per hospital's board.
+    """
+    n = {table: headers(table, lang) for table in TABLES}
+    total = text("sbook_total", lang)
+    lines, note = _lines(result, lang)
+    prices = (
+        result.prices[list(n["prices"])]
+        .assign(component=lambda f: [text(f"choice_{c}", lang) for c in f["component"]])
+        .rename(columns=n["prices"])
+    )
+    word = {True: text("settlement_yes", lang), False: text("settlement_no", lang)}
+    sheets = [
+        SheetOut(
+            text("sbook_sheet_summary", lang),
+            result.hospitals[list(n["summary"])].rename(columns=n["summary"]),
+            euro_cents=_cents_columns(n["summary"]),
+            total=total,
+            summed=_cents_columns(n["summary"]),
+        ),
+        signing_sheet(result, lang, names),
+        SheetOut(
+            text("sbook_sheet_caps", lang),
+            result.caps[list(n["caps"])].rename(columns=n["caps"]),
+            euro_cents=_cents_columns(n["caps"]),
+            shares=[n["caps"]["overcap_rate"]],
+            total=total,
+            summed=[n["caps"][c] for c in ("declared_cents", "paid_cents", "unpaid_cents")],
+        ),
+        SheetOut(
+            text("sbook_sheet_pairs", lang),
+            result.pairs[list(n["pairs"])].rename(columns=n["pairs"]),
+            euro_cents=_cents_columns(n["pairs"]),
+            total=total,
+            summed=_cents_columns(n["pairs"]),
+            below=[
+                (
+                    text("sbook_payments_title", lang),
+                    SheetOut(
+                        "",
+                        result.payments[list(n["payments"])].rename(columns=n["payments"]),
+                        euro_cents=_cents_columns(n["payments"]),
+                        total=total,
+                        summed=_cents_columns(n["payments"]),
+                    ),
+                )
+            ],
+        ),
+        SheetOut(
+            text("sbook_sheet_lines", lang),
+            lines.assign(
+                kind=[text(f"settlement_line_kind_{k}", lang) for k in lines["kind"]],
+                source_sheet=lines["source_sheet"].map(lambda s: _sheet_label(s, lang)),
+            )[list(n["lines"])].rename(columns=n["lines"]),
+            euro_cents=_cents_columns(n["lines"]),
+            note=note,
+            total=total,
+            summed=[n["lines"]["count"], n["lines"]["amount_cents"]],
+        ),
+        SheetOut(
+            text("sbook_sheet_exceptions", lang),
+            result.exceptions.assign(
+                kind=[exception_kind_label(k, lang) for k in result.exceptions["kind"]],
+                key=exception_keys(result.exceptions, lang),
+                source_sheet=result.exceptions["source_sheet"].map(lambda s: _sheet_label(s, lang)),
+                message=exception_messages(result.exceptions, lang),
+            )[list(n["exceptions"])].rename(columns=n["exceptions"]),
+        ),
+        SheetOut(
+            text("sbook_sheet_monitor", lang),
+            result.monitoring.assign(
+                mode=[text(f"settlement_mode_{m}", lang) for m in result.monitoring["mode"]]
+            )[list(n["monitor"])].rename(columns=n["monitor"]),
+            shares=[n["monitor"]["deviation_share"]],
+            total=total,
+            summed=[n["monitor"][c] for c in ("planned_cases", "realised_cases")],
+            below=[
+                (
+                    text("settlement_workbook_monitoring_insurers", lang),
+                    SheetOut(
+                        "",
+                        monitoring_by_insurer(result, lang).rename(columns=n["monitor_insurer"]),
+                    ),
+                )
+            ],
+        ),
+        SheetOut(
+            text("sbook_sheet_secondment", lang),
+            _frame_or_empty(result.secondments, n["secondment"])
+            .assign(indexed=lambda f: [word[bool(x)] for x in f["indexed"]])
+            .rename(columns=n["secondment"]),
+            euro_cents=_cents_columns(n["secondment"]),
+            total=total,
+            summed=[n["secondment"]["hours"], n["secondment"]["amount_cents"]],
+        ),
+        SheetOut(
+            text("sbook_sheet_network", lang),
+            _frame_or_empty(result.network_costs, n["network"])
+            .assign(key=lambda f: [text(f"settlement_network_key_{k}", lang) for k in f["key"]])
+            .rename(columns=n["network"]),
+            euro_cents=_cents_columns(n["network"]),
+            total=total,
+            summed=_cents_columns(n["network"]),
+        ),
+        *extra,
+        SheetOut(
+            text("sbook_sheet_basis", lang),
+            _basis(result, lang),
+            below=[
+                (
+                    text("sbook_prices_title", lang),
+                    SheetOut("", prices, euro=[n["prices"]["benchmark_price"]]),
+                )
+            ],
+        ),
+    ]
+    write_book(target, sheets, lang)
+
+
+def settlement_language(sheet_names: Sequence[str]) -> str:
+    """The language a settlement workbook was written in, from its sheet names."""
+    for lang in LANGUAGES:
+        if text("sbook_sheet_summary", lang) in sheet_names:
+            return lang
+    msg = f"no sheet {' or '.join(text('sbook_sheet_summary', g) for g in LANGUAGES)}"
+    raise KeyError(msg)
+
+
 def read_settlement(path: str | Path) -> dict[str, pd.DataFrame]:
-    """Read the main tables of a settlement workbook back, money as integer cents.
+    """Read the main tables of a settlement workbook back (Dutch or English), money as integer
+    cents; totals rows are left out.
 
     Returns frames with canonical column names: hospitals, lines, pairs, payments, caps.
     """
     book = pd.read_excel(path, sheet_name=None, engine="calamine", header=None)
+    lang = settlement_language(list(book))
+    total = text("sbook_total", lang)
 
     def table(
         sheet: str, names: dict[str, str], header_row: int = 0, rows: int | None = None
     ) -> pd.DataFrame:
-        raw = book[sheet]
+        raw = book[text(sheet, lang)]
         header = raw.iloc[header_row].tolist()
         body = raw.iloc[header_row + 1 : None if rows is None else header_row + 1 + rows]
         frame = pd.DataFrame(body.to_numpy(), columns=header).dropna(how="all")
+        frame = frame[frame.iloc[:, 0].astype(str) != total]  # the totals row
         inverse = {v: k for k, v in names.items()}
         frame = frame.rename(columns=inverse)[[k for k in names if names[k] in header]]
         for col in frame.columns:
@@ -365,14 +390,16 @@ def read_settlement(path: str | Path) -> dict[str, pd.DataFrame]:
                 )
         return frame.reset_index(drop=True)
 
-    pairs_sheet = book["Verrekening"]
+    pairs_sheet = book[text("sbook_sheet_pairs", lang)]
     first_col = pairs_sheet.iloc[:, 0].tolist()
-    pay_title = first_col.index("Betalingen (regionale verrekening)")
-    lines_header = 1 if str(book["Regels"].iloc[0, 0]) != LINE_NAMES["kind"] else 0
+    pay_title = first_col.index(text("sbook_payments_title", lang))
+    lines_sheet = book[text("sbook_sheet_lines", lang)]
+    lines_names = headers("lines", lang)
+    lines_header = 1 if str(lines_sheet.iloc[0, 0]) != lines_names["kind"] else 0
     return {
-        "hospitals": table("Samenvatting", SUMMARY_NAMES),
-        "caps": table("Omzet", CAP_NAMES),
-        "pairs": table("Verrekening", PAIR_NAMES, rows=pay_title - 2),
-        "payments": table("Verrekening", PAYMENT_NAMES, header_row=pay_title + 1),
-        "lines": table("Regels", LINE_NAMES, header_row=lines_header),
+        "hospitals": table("sbook_sheet_summary", headers("summary", lang)),
+        "caps": table("sbook_sheet_caps", headers("caps", lang)),
+        "pairs": table("sbook_sheet_pairs", headers("pairs", lang), rows=pay_title - 2),
+        "payments": table("sbook_sheet_pairs", headers("payments", lang), header_row=pay_title + 1),
+        "lines": table("sbook_sheet_lines", lines_names, header_row=lines_header),
     }

@@ -1,11 +1,13 @@
-"""Validation findings grouped for a reader (no streamlit here): the problems themselves, and
-the follow-on references they cause, one line per referenced code instead of one per row."""
+"""Validation findings grouped for a reader (no streamlit here): the problems themselves —
+those of one cause gathered into one group with its cells (:mod:`calculator.finding_groups`) —
+and the follow-on references they cause, one line per referenced code instead of one per row."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from calculator.errors import Finding
+from calculator.finding_groups import FindingGroup, group_findings
 
 REFERENCE = "unknown_reference"
 
@@ -47,3 +49,12 @@ def group(findings: list[Finding]) -> tuple[list[Finding], list[FollowOn]]:
         follow.append(FollowOn(target, values, per_sheet, cause))
     follow.sort(key=lambda g: (-g.rows, g.target))
     return roots, follow
+
+
+def cell_groups(roots: list[Finding]) -> tuple[list[FindingGroup], list[Finding]]:
+    """The problems that share one cause as groups (largest first), and the others one by
+    one in the order they were found."""
+    items = group_findings(roots)
+    groups = [i for i in items if isinstance(i, FindingGroup)]
+    groups.sort(key=lambda g: -g.count)
+    return groups, [i for i in items if isinstance(i, Finding)]

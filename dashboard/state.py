@@ -235,15 +235,21 @@ def settlement(_wb: Workbook, sha: str, year: int, source: str) -> SettlementRes
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def settlement_workbook(
-    _wb: Workbook, sha: str, year: int, source: str, pseudonyms: str = access.ALL
+    _wb: Workbook,
+    sha: str,
+    year: int,
+    source: str,
+    pseudonyms: str = access.ALL,
+    lang: str = "nl",
 ) -> bytes:
-    """The settlement workbook, with the patient pseudonyms of the exceptions sheet blanked
-    outside ``pseudonyms`` (see :attr:`access.User.pseudonyms`)."""
+    """The settlement workbook in ``lang``, with the patient pseudonyms of the exceptions sheet
+    blanked outside ``pseudonyms`` (see :attr:`access.User.pseudonyms`)."""
     result = settlement(_wb, sha, year, source)
     if pseudonyms != access.ALL:
         result = replace(result, exceptions=access.mask_pseudonyms(result.exceptions, pseudonyms))
     buffer = io.BytesIO()
-    write_settlement(result, buffer)
+    names = dict(zip(_wb.hospitals["hospital_id"], _wb.hospitals["name"], strict=True))
+    write_settlement(result, buffer, lang=lang, names=names)
     return buffer.getvalue()
 
 
@@ -261,9 +267,10 @@ def steering_workbook(_wb: Workbook, sha: str, year: int, until: dt.date) -> byt
 
 
 @st.cache_data(show_spinner=False)
-def template_bytes() -> bytes:
+def template_bytes(lang: str = "nl", example: bool = False) -> bytes:
+    """The input template in ``lang`` (with the sample region filled in when ``example``)."""
     buffer = io.BytesIO()
-    write_template(buffer)
+    write_template(buffer, lang, example)
     return buffer.getvalue()
 
 

@@ -26,9 +26,12 @@ from messages import (
     cli,
     dashboard,
     deal,
+    input_columns,
+    input_template,
     optimizer,
     projection,
     settlement,
+    settlement_book,
     store,
     validation,
 )
@@ -48,6 +51,9 @@ _PARTS = (
     business_case,
     access,
     board_pack,
+    settlement_book,
+    input_template,
+    input_columns,
 )
 
 

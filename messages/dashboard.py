@@ -556,12 +556,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "— waarschijnlijk door het probleem op {where}.",
         "en": "— probably because of the problem at {where}.",
     },
-    "ui_template_help": {
-        "nl": "Een lege werkmap met alle bladen en kolommen, en een blad 'toelichting' dat "
-        "elke kolom uitlegt.",
-        "en": "An empty workbook with every sheet and column, and a sheet 'toelichting' that "
-        "explains each column.",
-    },
     "ui_code": {"nl": "Code", "en": "Code"},
     "ui_name": {"nl": "Naam", "en": "Name"},
     "ui_or_minutes_year": {"nl": "OK-minuten per jaar", "en": "OR minutes per year"},

@@ -73,13 +73,18 @@ def check_out(out: Path | None, book: Path | None = None) -> None:
 
 
 def report_findings(findings: list[Finding], as_json: bool) -> None:
+    """Every finding, those that share one cause gathered under one line with their cells
+    listed below it; in JSON the findings themselves and the groups that point into them."""
+    from calculator.finding_groups import groups_document
+
+    lang = language()
     if as_json:
-        lang = language()
         emit_json(
             {
                 "valid": False,
                 "problems": len(findings),
                 "findings": [f.to_dict(lang) for f in findings],
+                "groups": groups_document(findings, lang),
             }
         )
         return
@@ -91,8 +96,25 @@ def report_findings(findings: list[Finding], as_json: bool) -> None:
     whole_file = say("cli_whole_file")
     for f in findings:
         by_sheet[f.sheet or whole_file] = by_sheet.get(f.sheet or whole_file, 0) + 1
-        click.echo(f"  - {f.message(language())}")
+    for line in grouped_lines(findings):
+        click.echo(line)
     click.echo(say("cli_per_sheet", counts=", ".join(f"{s}: {n}" for s, n in by_sheet.items())))
+
+
+def grouped_lines(findings: list[Finding], prefix: str = "  - ") -> list[str]:
+    """Findings as lines of text: one per finding, or a group's line with its cells indented
+    below it."""
+    from calculator.finding_groups import FindingGroup, group_findings
+
+    lang = language()
+    lines = []
+    for item in group_findings(findings):
+        if isinstance(item, FindingGroup):
+            lines.append(f"{prefix}{item.headline(lang)}")
+            lines.extend(f"{' ' * (len(prefix) + 2)}{cell}" for cell in item.cell_lines(lang))
+        else:
+            lines.append(f"{prefix}{item.message(lang)}")
+    return lines
 
 
 def guarded(func: Callable[..., int | None]) -> Callable[..., None]:
@@ -176,6 +198,7 @@ JSON = click.option("--json", "as_json", is_flag=True, help="Write one JSON docu
 @guarded
 def validate(book: Path, as_json: bool) -> int:
     """Check an input workbook (xlsx or CSV folder) and report every problem."""
+    from calculator.finding_groups import groups_document
     from calculator.validate import load_isolated as load
 
     wb = load(book)
@@ -188,6 +211,7 @@ def validate(book: Path, as_json: bool) -> int:
                 "problems": 0,
                 "findings": [],
                 "warnings": [w.to_dict(lang) for w in wb.warnings],
+                "warning_groups": groups_document(list(wb.warnings), lang),
                 "sha256": wb.sha256,
                 "rows": counts,
             }
@@ -195,8 +219,8 @@ def validate(book: Path, as_json: bool) -> int:
     else:
         rows = ", ".join(f"{k} {v}" for k, v in counts.items())
         click.echo(say("cli_valid", book=str(book), rows=rows))
-        for warning in wb.warnings:
-            click.echo(say("cli_warning", text=warning.message(lang)))
+        for line in grouped_lines(list(wb.warnings), prefix=""):
+            click.echo(say("cli_warning", text=line) if not line.startswith(" ") else "    " + line)
     return EXIT_OK
 
 
@@ -234,15 +258,25 @@ def sample(out: Path | None, national: bool) -> int:
 @click.option(
     "--out",
     type=OUT_FILE,
-    default=Path("spreiding_sjabloon.xlsx"),
-    show_default=True,
+    help="Workbook to write [default: spreiding_sjabloon.xlsx, with --lang en "
+    "spreiding_template.xlsx; with --example voorbeeld_/example_ before it].",
+)
+@click.option(
+    "--example",
+    is_flag=True,
+    help="Fill the template with the sample region, as an example of filled-in sheets.",
 )
 @guarded
-def template(out: Path) -> int:
-    """Write an empty input workbook with every sheet, header and a 'toelichting' sheet."""
+def template(out: Path | None, example: bool) -> int:
+    """Write the input workbook to fill in: every sheet and header in the chosen language
+    (--lang), drop-down lists for codes, choices and yes/no, and an explanation sheet."""
     from calculator.template import write_template
 
-    write_atomically(out, write_template)
+    lang = language()
+    if out is None:
+        name = say("cli_template_example_file" if example else "cli_template_file")
+        out = OUT_FILE.convert(name, None, None)
+    write_atomically(out, lambda path: write_template(path, lang, example))
     click.echo(say("cli_wrote", path=str(out)))
     return EXIT_OK
 
@@ -334,8 +368,9 @@ def settle(
         if comparison is not None:
             from calculator.compare import comparison_sheet
 
-            extra.append(comparison_sheet(comparison))
-        write_atomically(out, lambda path: write_settlement(result, path, extra))
+            extra.append(comparison_sheet(comparison, language()))
+        names = dict(zip(wb.hospitals["hospital_id"], wb.hospitals["name"], strict=True))
+        write_atomically(out, lambda path: write_settlement(result, path, extra, language(), names))
     elif out is not None:  # a result that breaks an invariant is never written as a workbook
         click.echo(say("cli_not_written", path=str(out)), err=True)
         out = None

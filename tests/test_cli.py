@@ -72,7 +72,7 @@ def test_template_round_trips_through_validation(cli, tmp_path):
     from openpyxl import load_workbook
 
     book = load_workbook(out)
-    assert "toelichting" in book.sheetnames and "registrations" in book.sheetnames
+    assert "toelichting" in book.sheetnames and "registraties" in book.sheetnames
     assert cli("validate", out).exit_code == 1  # empty sheets: a clear report, not a crash
 
 
@@ -148,6 +148,7 @@ def test_settle_workbook_reads_back_the_same_figures(cli, tmp_path, sample_settl
     book = load_workbook(out)
     assert book.sheetnames == [
         "Samenvatting",
+        "Ondertekening",
         "Omzet",
         "Verrekening",
         "Regels",
