@@ -11,7 +11,8 @@ Safety first: an xlsx archive is checked with :mod:`zipfile` before any reader i
 and per-part size, compression ratio (zip bombs), macros — and every XML part is parsed with a
 defused XML parser (a DTD or entity declaration is refused); every sheet read is streamed through
 that parser for its used range, error cells and formulas without a value
-(:mod:`calculator.xlsx_scan`). The reader (calamine) allocates a dense grid of the used range, so
+(:mod:`calculator.xlsx_scan`; a large sheet spelt plainly is recognised whole,
+:mod:`calculator.xlsx_plain`). The reader (calamine) allocates a dense grid of the used range, so
 a sheet whose range would not fit the cell limit is refused before it is read.
 """
 
@@ -30,6 +31,7 @@ import pandas as pd
 from calculator.coerce import ExcelError
 from calculator.errors import Finding
 from calculator.schema import SHEETS_BY_NAME, canonical_column_name, canonical_sheet_name
+from calculator.xlsx_plain import scan_worksheet
 from calculator.xlsx_scan import (
     MAX_COLUMNS,
     XML_ERRORS,
@@ -37,7 +39,6 @@ from calculator.xlsx_scan import (
     column_letters,
     longest_text_over,
     refuses_dtd,
-    scan_sheet,
     sheet_parts,
 )
 
@@ -206,7 +207,7 @@ def read_xlsx_bytes(data: bytes, name: str = "upload.xlsx") -> RawBook:
                         params={"detail": "no worksheet part"})
             )  # fmt: skip
             continue
-        scan = scan_sheet(archive, part, MAX_CELLS, MAX_TEXT_BYTES)
+        scan = scan_worksheet(archive, part, MAX_CELLS, MAX_TEXT_BYTES)
         scans[canonical] = scan
         if scan.problem == "row_too_many_cells":
             findings.append(
