@@ -18,8 +18,10 @@ import datetime as dt
 import numbers
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -79,29 +81,94 @@ def _none(n: int) -> np.ndarray:
     return np.full(n, OK, dtype=object)
 
 
+# --------------------------------------------------------------------------- cells by type
+
+# the types a reader gives (calamine, pandas, pyarrow): for a cell of one of these, its type alone
+# says whether it is text, a date, an error cell; a cell of any other type (a subclass of str, a
+# pandas Timestamp) is asked one at a time
+OTHER, TEXT, NONE, FLOAT, INT, BOOL, DATE, DATETIME, TIME, TIMEDELTA, DECIMAL, ERROR = range(12)
+_KIND = {
+    str: TEXT,
+    type(None): NONE,
+    float: FLOAT,
+    int: INT,
+    bool: BOOL,
+    dt.date: DATE,
+    dt.datetime: DATETIME,
+    dt.time: TIME,
+    dt.timedelta: TIMEDELTA,
+    Decimal: DECIMAL,
+    ExcelError: ERROR,
+}
+_TYPE_OF = np.frompyfunc(type, 1, 1)
+_KIND_OF = np.frompyfunc(_KIND.get, 2, 1)
+
+
+def cell_kinds(values: np.ndarray) -> np.ndarray:
+    """Each cell's exact type as a small number (:data:`TEXT`, :data:`FLOAT` … :data:`OTHER`),
+    in two passes in C: no Python call per cell."""
+    if not len(values):
+        return np.empty(0, dtype=np.int8)
+    return _KIND_OF(_TYPE_OF(values), OTHER).astype(np.int8)
+
+
+def _census(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """An object column's cells and their kinds (:func:`cell_kinds`)."""
+    values = raw.to_numpy(dtype=object)
+    return values, cell_kinds(values)
+
+
+def _per_cell(values: np.ndarray, where: np.ndarray, test: Callable[[Any], bool]) -> np.ndarray:
+    """``test`` of the cells ``where`` is set (False elsewhere)."""
+    out = np.zeros(len(values), dtype=bool)
+    for i in np.flatnonzero(where):
+        out[i] = test(values[i])
+    return out
+
+
+def _text_of(values: np.ndarray, text: np.ndarray) -> pd.Series:
+    """The text cells (``text``) as one text column, to work on them together."""
+    return pd.Series(values[text], dtype="str")
+
+
 def blank_mask(raw: pd.Series) -> np.ndarray:
     """Cells that hold nothing: missing, or only spaces."""
-    missing = raw.isna().to_numpy()
+    missing = raw.isna().to_numpy().copy()
     if raw.dtype == object:
-        as_text = raw.map(lambda v: isinstance(v, str) and v.strip() == "")
-        missing = missing | as_text.to_numpy(dtype=bool)
+        values, kinds = _census(raw)
+        text = kinds == TEXT
+        if text.any():
+            missing[text] |= (_text_of(values, text).str.strip() == "").to_numpy(dtype=bool)
+        spaces = _per_cell(values, kinds == OTHER, lambda v: isinstance(v, str) and not v.strip())
+        missing |= spaces
     elif pd.api.types.is_string_dtype(raw.dtype):
         as_text = raw.str.strip() == ""
         missing = missing | as_text.to_numpy(dtype=bool, na_value=True)
     return missing
 
 
+def _error_literal(text: pd.Series) -> np.ndarray:
+    return text.str.strip().str.upper().isin(EXCEL_ERRORS).to_numpy(dtype=bool, na_value=False)
+
+
 def error_mask(raw: pd.Series) -> np.ndarray:
     """Excel error cells, or text that is an Excel error literal (``#REF!`` typed or in a CSV)."""
     if raw.dtype == object:
-        return raw.map(
+        values, kinds = _census(raw)
+        errors = kinds == ERROR
+        text = kinds == TEXT
+        if text.any():
+            errors[text] = _error_literal(_text_of(values, text))
+        return errors | _per_cell(
+            values,
+            kinds == OTHER,
             lambda v: (
                 isinstance(v, ExcelError)
                 or (isinstance(v, str) and v.strip().upper() in EXCEL_ERRORS)
-            )
-        ).to_numpy(dtype=bool)
+            ),
+        )
     if pd.api.types.is_string_dtype(raw.dtype):
-        return raw.str.strip().str.upper().isin(EXCEL_ERRORS).to_numpy(dtype=bool, na_value=False)
+        return _error_literal(raw)
     return np.zeros(len(raw), dtype=bool)
 
 
@@ -402,12 +469,17 @@ def to_date(raw: pd.Series, convention: str = "any") -> tuple[pd.Series, np.ndar
             raw = raw.astype(object)
     out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[s]")
     if raw.dtype == object:
-        is_date = raw.map(lambda v: isinstance(v, dt.date)).to_numpy(dtype=bool)
+        values, kinds = _census(raw)
+        unknown = kinds == OTHER
+        is_date = (kinds == DATE) | (kinds == DATETIME)
+        is_date |= _per_cell(values, unknown, lambda v: isinstance(v, dt.date))
         if is_date.any():
-            out[is_date] = pd.to_datetime(
-                raw[is_date].map(lambda v: v.date() if isinstance(v, dt.datetime) else v)
-            ).astype("datetime64[s]")
-        is_text = raw.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+            with_time = is_date & (kinds != DATE)
+            days = values[is_date]
+            days[with_time[is_date]] = [v.date() for v in values[with_time]]
+            days = pd.Series(days, index=raw.index[is_date], dtype=object)
+            out[is_date] = pd.to_datetime(days).astype("datetime64[s]")
+        is_text = (kinds == TEXT) | _per_cell(values, unknown, lambda v: isinstance(v, str))
     else:
         is_text = ~blank
     is_text = is_text & ~blank & (reasons == OK)
@@ -424,7 +496,8 @@ def to_date(raw: pd.Series, convention: str = "any") -> tuple[pd.Series, np.ndar
             parsed[dutch] = pd.to_datetime(text[dutch], format="%d-%m-%Y", errors="coerce")
         out[is_text] = parsed
         failed = is_text & out.isna().to_numpy()
-        slashed = raw.map(lambda v: isinstance(v, str) and "/" in v).to_numpy(dtype=bool)
+        slashed = np.zeros(len(raw), dtype=bool)
+        slashed[is_text] = text.str.contains("/", regex=False).to_numpy(dtype=bool)
         reasons[failed & slashed] = "date_with_slashes"
         reasons[failed & ~slashed] = "date_text"
     other = ~blank & out.isna().to_numpy() & (reasons == OK)

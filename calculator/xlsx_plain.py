@@ -37,7 +37,7 @@ from calculator.xlsx_scan import (
     scan_stream,
 )
 
-PLAIN_FROM_BYTES = 1 << 20  # smaller sheets: the parser scan alone (it takes milliseconds)
+PLAIN_FROM_BYTES = 1 << 16  # smaller sheets: the parser scan alone (it takes milliseconds)
 
 _OPEN, _CLOSE = b"<sheetData>", b"</sheetData>"
 # text of a value: no markup, no control character, only the predefined entities
