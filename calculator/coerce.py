@@ -28,7 +28,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from calculator.schema import ENUM_ALIASES, Column
+from calculator.errors import Finding
+from calculator.schema import ENUM_ALIASES, SHEETS_BY_NAME, Column
 
 CENT = Decimal("0.01")
 _TRUE = {"yes", "ja", "true", "waar", "1", "y", "j"}
@@ -301,18 +302,105 @@ def to_text(raw: pd.Series, identifier: bool = False) -> tuple[pd.Series, np.nda
     return out, reasons
 
 
-def to_code9(raw: pd.Series, identifier: bool = True) -> tuple[pd.Series, np.ndarray]:
-    """A 9-digit code as text. A number cell is bad: its leading zeros may already be lost."""
+CODE_DIGITS = 9
+_DIGITS_ONLY = re.compile(rf"\d{{1,{CODE_DIGITS - 1}}}")
+
+
+def padded_codes(raw: pd.Series, convention: str = "any") -> tuple[np.ndarray, pd.Series]:
+    """Codes written as numbers, and the 9-digit text each one stands for (``29089018`` or
+    ``29089018.0`` → ``029089018``): a number cell holding a whole number from 0 to 999,999,999
+    (Excel drops a code's leading zeros when the column is not text), and in a CSV or Parquet
+    file (``convention`` ``"nl"``/``"en"``) a text of only digits, fewer than nine (the number as
+    it was written out). A number with decimals or more digits is no code: not padded here.
+
+    Returns (which cells are padded, their codes; None elsewhere).
+    """
+    padded = np.zeros(len(raw), dtype=bool)
+    codes = np.full(len(raw), None, dtype=object)
+    if raw.dtype == object:
+        values, kinds = _census(raw)
+        number = (kinds == FLOAT) | (kinds == INT)
+        number |= _per_cell(values, kinds == OTHER, _is_number)
+        text = kinds == TEXT
+    elif pd.api.types.is_numeric_dtype(raw.dtype) and raw.dtype != bool:
+        values = raw.to_numpy(dtype=object, na_value=None)
+        number = raw.notna().to_numpy()
+        text = np.zeros(len(raw), dtype=bool)
+    else:
+        values = raw.to_numpy(dtype=object, na_value=None)
+        number = np.zeros(len(raw), dtype=bool)
+        text = raw.notna().to_numpy() if pd.api.types.is_string_dtype(raw.dtype) else number
+    for i in np.flatnonzero(number):
+        value = values[i]
+        whole = float(value).is_integer() if isinstance(value, float) else True
+        if whole and 0 <= value < 10**CODE_DIGITS:
+            padded[i], codes[i] = True, f"{int(value):0{CODE_DIGITS}d}"
+    if convention != "any" and text.any():
+        digits = pd.Series(values[text], dtype="str").str.strip()
+        short = digits.str.fullmatch(_DIGITS_ONLY.pattern).to_numpy(dtype=bool, na_value=False)
+        where = np.flatnonzero(text)[short]
+        padded[where] = True
+        codes[where] = digits[short].str.zfill(CODE_DIGITS).to_numpy(dtype=object)
+    return padded, pd.Series(codes, index=raw.index, dtype=object)
+
+
+def to_code9(
+    raw: pd.Series, identifier: bool = True, convention: str = "any"
+) -> tuple[pd.Series, np.ndarray]:
+    """A 9-digit code as text. A code written as a number is padded to nine digits (see
+    :func:`padded_codes`; validation warns once per column); any other number cell is bad."""
     blank = blank_mask(raw)
     if raw.dtype == object:
-        numeric = raw.map(_is_number).to_numpy(dtype=bool)
+        values, kinds = _census(raw)
+        numeric = (kinds == FLOAT) | (kinds == INT)
+        numeric |= _per_cell(values, kinds == OTHER, _is_number)
     else:
         numeric = np.full(len(raw), pd.api.types.is_numeric_dtype(raw.dtype))
+    padded, codes = padded_codes(raw, convention)
     text, reasons = to_text(raw, identifier=True)
+    if padded.any():
+        text = text.astype(object)
+        text[padded] = codes[padded]
+        text = text.astype("str")
     ok = text.str.fullmatch(r"\d{9}").to_numpy(dtype=bool, na_value=False)
     reasons[~blank & ~ok & (reasons == OK)] = "cell_bad"
-    reasons[~blank & numeric] = "code_stored_as_number"
+    reasons[~blank & numeric & ~padded] = "code_stored_as_number"
     return text.where(reasons == OK, None).astype("str"), reasons
+
+
+def padding_warnings(
+    tables: dict[str, pd.DataFrame], conventions: dict[str, str], row_column: str
+) -> list[Finding]:
+    """One warning per code column in which codes written as numbers were padded to nine
+    digits (:func:`padded_codes`): how many cells, the first of them (its row and the value
+    found) and the code it became. ``row_column`` holds each raw row's number as Excel shows it.
+    """
+    out = []
+    for sheet_name, table in tables.items():
+        sheet = SHEETS_BY_NAME.get(sheet_name)
+        if sheet is None:
+            continue
+        for column in sheet.columns:
+            if column.kind != "code9" or column.name not in table:
+                continue
+            cells = table[column.name].reset_index(drop=True)
+            padded, codes = padded_codes(cells, conventions.get(sheet_name, "any"))
+            if not padded.any():
+                continue
+            first = int(np.argmax(padded))
+            value = cells.iloc[first]
+            shown = str(int(value)) if isinstance(value, float) else str(value).strip()
+            out.append(
+                Finding(
+                    sheet_name,
+                    int(table[row_column].iloc[first]),
+                    column.name,
+                    shown,
+                    code="code_padded",
+                    params={"count": int(padded.sum()), "code": codes.iloc[first]},
+                )
+            )
+    return out
 
 
 # --------------------------------------------------------------------------- numbers as text
@@ -559,7 +647,7 @@ def coerce(column: Column, raw: pd.Series, convention: str = "any") -> tuple[pd.
         return to_text_checked(raw, identifier=column.identifier)
     if column.kind == "code9":
         errors = error_mask(raw)
-        out, reasons = to_code9(raw)
+        out, reasons = to_code9(raw, convention=convention)
         reasons[errors] = "cell_error"
         return out, reasons
     return {
