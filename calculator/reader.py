@@ -29,7 +29,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from calculator.coerce import FLOAT, NONE, OTHER, TEXT, ExcelError, cell_kinds
+from calculator.coerce import (
+    DATE,
+    DATETIME,
+    FLOAT,
+    NONE,
+    OTHER,
+    TEXT,
+    ExcelError,
+    cell_kinds,
+)
 from calculator.errors import Finding
 from calculator.schema import SHEETS_BY_NAME, canonical_column_name, canonical_sheet_name
 from calculator.xlsx_plain import scan_worksheet
@@ -325,20 +334,24 @@ def _column(values: np.ndarray) -> tuple[pd.Series, np.ndarray]:
     """One column of a sheet's body as a raw column, and which of its cells are blank.
 
     Whole columns at once: each cell's type is taken in one pass, text cells are stripped
-    together. A column of text alone becomes a text column (``str``), typed by the vectorised
-    text paths; any other column keeps each cell as read (``object``). A number cell holding NaN
-    (``<v>NaN</v>``, which Excel never writes) becomes the text ``NaN`` — a finding — never a
-    blank that takes a column's default.
+    together. A column of text alone becomes a text column (``str``) and a column of dates and
+    blanks a date column (``datetime64[s]``, a blank is missing), typed by the vectorised paths
+    for such columns; any other column keeps each cell as read (``object``). A number cell
+    holding NaN (``<v>NaN</v>``, which Excel never writes) becomes the text ``NaN`` — a finding
+    — never a blank that takes a column's default.
     """
+    if pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty"):
+        column = pd.Series(values, dtype="str")
+        return column, (column.str.strip() == "").to_numpy(dtype=bool, na_value=True)
     kinds = cell_kinds(values)
     text = kinds == TEXT
     blank = kinds == NONE
-    if text.all():
-        column = pd.Series(values, dtype="str")
-        return column, (column.str.strip() == "").to_numpy(dtype=bool, na_value=True)
     if text.any():
         stripped = pd.Series(values[text], dtype="str").str.strip()
         blank[text] = (stripped == "").to_numpy(dtype=bool)
+    dates = (kinds == DATE) | (kinds == DATETIME)
+    if dates.any() and (dates | blank).all():
+        return pd.Series(np.where(dates, values, None), dtype="datetime64[s]"), blank
     nan = (kinds == FLOAT) & pd.isna(values)
     if nan.any():
         values[nan] = "NaN"
