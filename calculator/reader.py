@@ -351,7 +351,9 @@ def _column(values: np.ndarray) -> tuple[pd.Series, np.ndarray]:
         blank[text] = (stripped == "").to_numpy(dtype=bool)
     dates = (kinds == DATE) | (kinds == DATETIME)
     if dates.any() and (dates | blank).all():
-        return pd.Series(np.where(dates, values, None), dtype="datetime64[s]"), blank
+        days = values.copy()
+        days[~dates] = None
+        return pd.Series(days, dtype="datetime64[s]"), blank
     nan = (kinds == FLOAT) & pd.isna(values)
     if nan.any():
         values[nan] = "NaN"
