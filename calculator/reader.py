@@ -393,7 +393,9 @@ def _rows_to_frame(
         if j < len(names) and names[j]:
             data[names[j]] = column
     keep = np.flatnonzero(~blank_rows)
-    if len(keep):
+    if len(keep) == len(body):  # no blank row: every column as it is
+        frame = pd.DataFrame({n: data.get(n, _blanks(len(keep))) for n in names if n})
+    elif len(keep):
         frame = pd.DataFrame(
             {
                 n: (data[n].take(keep).reset_index(drop=True) if n in data else _blanks(len(keep)))

@@ -371,7 +371,7 @@ def _type_sheet(
                     )
                 )
                 complete = False
-            absent = empty_frame(sheet)[col.name].reindex(range(len(raw)))
+            absent = pd.Series([], dtype=_DTYPES[col.kind]).reindex(range(len(raw)))
             if not col.required and col.default is not None:  # an absent column is all blank
                 absent = pd.Series([col.default] * len(raw), dtype=object)
                 if col.kind != "money":
