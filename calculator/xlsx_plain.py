@@ -131,9 +131,10 @@ def plain_scan(data: bytes, max_cells: int, max_text: int) -> SheetScan | None:
     if start < 0 or end < start + len(_OPEN):
         return None
     start += len(_OPEN)
-    # no run of text as long as the limit: every block of max_text / 8 bytes holds a "<"
+    # no run of text as long as the limit: every whole block of max_text / 8 bytes holds a "<"
+    # (a run of two blocks' length would cover one of them)
     step = max(max_text // 8, 64)
-    if any(data.find(b"<", i, i + step) < 0 for i in range(0, len(data), step)):
+    if any(data.find(b"<", i, i + step) < 0 for i in range(0, len(data) - step + 1, step)):
         return None
     if not data.isascii():
         try:
@@ -156,13 +157,15 @@ def plain_scan(data: bytes, max_cells: int, max_text: int) -> SheetScan | None:
     widest = 0
     if first_end >= 0:
         widest = max(_widest(data, start, first_end), _widest(data, last_start, end))
+    if widest == 0 and data.find(b"<c ", start, end) >= 0:
+        return None  # cells in the middle rows only: their widest column is not known here
     if widest > MAX_COLUMNS or _grammar(max(widest, 1)).fullmatch(data, start, end) is None:
         return None
     rows = _ROW_NUMBER.findall(data, start, end)
     top = max(map(int, rows), default=0)
     scan = SheetScan(
         max_row=max(top, outside.max_row),
-        max_col=max(widest if top else 0, outside.max_col),
+        max_col=max(widest, outside.max_col),
         errors=outside.errors,
         lost_formulas=outside.lost_formulas,
     )

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calculator import xlsx_plain
 from calculator.xlsx_plain import plain_scan
@@ -44,6 +46,19 @@ def test_every_sheet_of_the_sample_is_plain_and_scans_as_the_parser_does():
 def test_a_plain_sheet_gives_its_range():
     data = HEAD + ROW1 + ROW2 + TAIL
     assert plain_scan(data, CELLS, TEXT) == parsed(data) == SheetScan(max_row=2, max_col=2)
+    # white space after the last element, as some writers leave it: still plain
+    spaced = data + b"\n" * 200
+    assert plain_scan(spaced, CELLS, 1000) == parsed(spaced) == SheetScan(max_row=2, max_col=2)
+
+
+def test_cells_only_in_the_middle_rows_are_left_to_the_parser():
+    middle = b'<row r="2"><c r="B2"><v>1</v></c></row>'
+    data = HEAD + b'<row r="1"></row>' + middle + b'<row r="3"></row>' + TAIL
+    assert plain_scan(data, CELLS, TEXT) is None
+    assert parsed(data) == SheetScan(max_row=3, max_col=2)
+    # an empty first row written short: the first closing tag is the middle row's
+    short = HEAD + b'<row r="1"/>' + middle + b'<row r="3"/>' + TAIL
+    assert plain_scan(short, CELLS, TEXT) == parsed(short) == SheetScan(max_row=3, max_col=2)
 
 
 @pytest.mark.parametrize(
@@ -114,3 +129,42 @@ def test_the_corner_cell_is_refused_when_every_sheet_takes_the_plain_path(
     assert result.exit_code == 1, result.output
     assert '"code": "sheet_range_too_large"' in result.output
     assert "1048576" in result.output
+
+
+PLAIN_CELL = st.tuples(
+    st.sampled_from(["A", "B", "C", "Z", "AA", "XFD"]),
+    st.sampled_from(["", ' s="1"', ' t="n"', ' t="inlineStr"', ' s="2" t="s"']),
+    st.sampled_from(["<v>1</v>", "", "<v/>", "<is><t>x &amp; y</t></is>"]),
+    st.just(0),
+)
+ODD_CELL = st.tuples(
+    st.sampled_from(["A", "a", "A A", "XFE"]),
+    st.sampled_from(["", ' t="e"', " t='n'"]),
+    st.sampled_from(["<v>1</v>", "<f>1</f><v></v>", "<v>&#65;</v>"]),
+    st.sampled_from([0, 1, -1]),  # the cell's row: its own, or one off
+)
+
+
+def sheet_rows(cell, attributes):
+    row = st.tuples(st.integers(1, 1_100_000), attributes, st.lists(cell, max_size=4))
+    return st.lists(row, max_size=5)
+
+
+rows = st.one_of(
+    sheet_rows(PLAIN_CELL, st.sampled_from(["", ' spans="1:3"'])),
+    sheet_rows(st.one_of(PLAIN_CELL, ODD_CELL), st.sampled_from(["", " x:r='9'", ' r="2"'])),
+)
+
+
+@given(rows)
+@settings(max_examples=150, deadline=None)
+def test_the_plain_scan_is_the_parser_scan_or_leaves_it_to_the_parser(sheet_rows):
+    body = b""
+    for number, attributes, row_cells in sheet_rows:
+        body += f'<row r="{number}"{attributes}>'.encode()
+        for column, more, content, off in row_cells:
+            body += f'<c r="{column}{number + off}"{more}>{content}</c>'.encode()
+        body += b"</row>"
+    data = HEAD + body + TAIL
+    plain = plain_scan(data, CELLS, TEXT)
+    assert plain is None or plain == parsed(data)
