@@ -136,14 +136,16 @@ def read_rows(runs: int) -> list[Row]:
             "",
         ),
         Row(
-            f"read + validate 200,000 registrations: xlsx (in process; {len(f)} processes, "
-            f"median; CPU {_med([x['xlsx_cpu_s'] for x in f]):.2f} s)",
+            f"read + validate 200,000 registrations: xlsx (in process, after a first read that "
+            f"paid the imports: {_med([x['xlsx_first_s'] for x in f]):.2f} s; {len(f)} "
+            f"processes, median; CPU {_med([x['xlsx_cpu_s'] for x in f]):.2f} s)",
             _spread([x["xlsx_s"] for x in f]),
             _memory(sheets),
             "python-calamine alone, every sheet to Python values (no typing, no checks): "
             f"{calamine:.2f} s (CPU {calamine_cpu:.2f} s)",
             f"{_ratio(wall)}; CPU {_ratio(cpu)}",
-            f"≤ 2×: {_verdict(_med(wall) <= 2)}",
+            # both: on a shared machine either clock alone can flatter one side
+            f"≤ 2× (wall and CPU): {_verdict(_med(wall) <= 2 and _med(cpu) <= 2)}",
         ),
         Row(
             "read + validate 200,000 registrations: CSV (in process; CPU "
