@@ -330,13 +330,14 @@ def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
-def _column(values: np.ndarray) -> tuple[pd.Series, np.ndarray]:
+def _column(values: np.ndarray, dated: bool = False) -> tuple[pd.Series, np.ndarray]:
     """One column of a sheet's body as a raw column, and which of its cells are blank.
 
     Whole columns at once: each cell's type is taken in one pass, text cells are stripped
-    together. A column of text alone becomes a text column (``str``) and a column of dates and
-    blanks a date column (``datetime64[s]``, a blank is missing), typed by the vectorised paths
-    for such columns; any other column keeps each cell as read (``object``). A number cell
+    together. A column of text alone becomes a text column (``str``), and a column declared as
+    dates (``dated``) that holds only dates and blanks a date column (``datetime64[s]``, a blank
+    is missing): both are typed by the vectorised paths for such columns. Any other column keeps
+    each cell as read (``object``). A number cell
     holding NaN (``<v>NaN</v>``, which Excel never writes) becomes the text ``NaN`` — a finding
     — never a blank that takes a column's default.
     """
@@ -350,7 +351,7 @@ def _column(values: np.ndarray) -> tuple[pd.Series, np.ndarray]:
         stripped = pd.Series(values[text], dtype="str").str.strip()
         blank[text] = (stripped == "").to_numpy(dtype=bool)
     dates = (kinds == DATE) | (kinds == DATETIME)
-    if dates.any() and (dates | blank).all():
+    if dated and dates.any() and (dates | blank).all():
         days = values.copy()
         days[~dates] = None
         return pd.Series(days, dtype="datetime64[s]"), blank
@@ -387,8 +388,9 @@ def _rows_to_frame(
         grid[:] = body
     blank_rows = np.ones(len(body), dtype=bool)
     data: dict[str, pd.Series] = {}
+    dated = {c.name for c in SHEETS_BY_NAME[sheet_name].columns if c.kind == "date"}
     for j in range(width):
-        column, blank = _column(grid[:, j])
+        column, blank = _column(grid[:, j], j < len(names) and names[j] in dated)
         blank_rows &= blank
         if j < len(names) and names[j]:
             data[names[j]] = column

@@ -87,7 +87,7 @@ def test_a_column_is_typed_as_its_cells_alone(cells, where):
 @given(st.one_of(columns, st.lists(st.sampled_from(CELLS[:3] + CELLS[19:21] + [None]), min_size=1)))
 @settings(max_examples=80, deadline=None)
 def test_the_reader_keeps_every_cell_and_finds_the_blank_ones(cells):
-    column, blank = _column(np.array(cells + [None], dtype=object)[:-1])
+    column, blank = _column(np.array(cells + [None], dtype=object)[:-1], dated=True)
     expected = [c is None or (isinstance(c, str) and not c.strip()) for c in cells]
     assert blank.tolist() == expected
     text_only = all(isinstance(c, str) for c in cells)
@@ -101,3 +101,11 @@ def test_the_reader_keeps_every_cell_and_finds_the_blank_ones(cells):
     else:
         assert column.dtype == object
         assert column.tolist() == ["NaN" if isinstance(c, float) and c != c else c for c in cells]
+
+
+def test_dates_in_a_column_not_declared_as_dates_stay_as_read():
+    """A date typed into a text column is that cell's text, and a blank beside it stays blank
+    (never the text of a missing date)."""
+    column, blank = _column(np.array([dt.date(2025, 1, 2), ""], dtype=object))
+    assert column.dtype == object and column.tolist() == [dt.date(2025, 1, 2), ""]
+    assert blank.tolist() == [False, True]
