@@ -18,15 +18,18 @@ import datetime as dt
 import numbers
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from calculator.schema import ENUM_ALIASES, Column
+from calculator.errors import Finding
+from calculator.schema import ENUM_ALIASES, SHEETS_BY_NAME, Column
 
 CENT = Decimal("0.01")
 _TRUE = {"yes", "ja", "true", "waar", "1", "y", "j"}
@@ -79,29 +82,94 @@ def _none(n: int) -> np.ndarray:
     return np.full(n, OK, dtype=object)
 
 
+# --------------------------------------------------------------------------- cells by type
+
+# the types a reader gives (calamine, pandas, pyarrow): for a cell of one of these, its type alone
+# says whether it is text, a date, an error cell; a cell of any other type (a subclass of str, a
+# pandas Timestamp) is asked one at a time
+OTHER, TEXT, NONE, FLOAT, INT, BOOL, DATE, DATETIME, TIME, TIMEDELTA, DECIMAL, ERROR = range(12)
+_KIND = {
+    str: TEXT,
+    type(None): NONE,
+    float: FLOAT,
+    int: INT,
+    bool: BOOL,
+    dt.date: DATE,
+    dt.datetime: DATETIME,
+    dt.time: TIME,
+    dt.timedelta: TIMEDELTA,
+    Decimal: DECIMAL,
+    ExcelError: ERROR,
+}
+_TYPE_OF = np.frompyfunc(type, 1, 1)
+_KIND_OF = np.frompyfunc(_KIND.get, 2, 1)
+
+
+def cell_kinds(values: np.ndarray) -> np.ndarray:
+    """Each cell's exact type as a small number (:data:`TEXT`, :data:`FLOAT` … :data:`OTHER`),
+    in two passes in C: no Python call per cell."""
+    if not len(values):
+        return np.empty(0, dtype=np.int8)
+    return _KIND_OF(_TYPE_OF(values), OTHER).astype(np.int8)
+
+
+def _census(raw: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """An object column's cells and their kinds (:func:`cell_kinds`)."""
+    values = raw.to_numpy(dtype=object)
+    return values, cell_kinds(values)
+
+
+def _per_cell(values: np.ndarray, where: np.ndarray, test: Callable[[Any], bool]) -> np.ndarray:
+    """``test`` of the cells ``where`` is set (False elsewhere)."""
+    out = np.zeros(len(values), dtype=bool)
+    for i in np.flatnonzero(where):
+        out[i] = test(values[i])
+    return out
+
+
+def _text_of(values: np.ndarray, text: np.ndarray) -> pd.Series:
+    """The text cells (``text``) as one text column, to work on them together."""
+    return pd.Series(values[text], dtype="str")
+
+
 def blank_mask(raw: pd.Series) -> np.ndarray:
     """Cells that hold nothing: missing, or only spaces."""
-    missing = raw.isna().to_numpy()
+    missing = raw.isna().to_numpy().copy()
     if raw.dtype == object:
-        as_text = raw.map(lambda v: isinstance(v, str) and v.strip() == "")
-        missing = missing | as_text.to_numpy(dtype=bool)
+        values, kinds = _census(raw)
+        text = kinds == TEXT
+        if text.any():
+            missing[text] |= (_text_of(values, text).str.strip() == "").to_numpy(dtype=bool)
+        spaces = _per_cell(values, kinds == OTHER, lambda v: isinstance(v, str) and not v.strip())
+        missing |= spaces
     elif pd.api.types.is_string_dtype(raw.dtype):
         as_text = raw.str.strip() == ""
         missing = missing | as_text.to_numpy(dtype=bool, na_value=True)
     return missing
 
 
+def _error_literal(text: pd.Series) -> np.ndarray:
+    return text.str.strip().str.upper().isin(EXCEL_ERRORS).to_numpy(dtype=bool, na_value=False)
+
+
 def error_mask(raw: pd.Series) -> np.ndarray:
     """Excel error cells, or text that is an Excel error literal (``#REF!`` typed or in a CSV)."""
     if raw.dtype == object:
-        return raw.map(
+        values, kinds = _census(raw)
+        errors = kinds == ERROR
+        text = kinds == TEXT
+        if text.any():
+            errors[text] = _error_literal(_text_of(values, text))
+        return errors | _per_cell(
+            values,
+            kinds == OTHER,
             lambda v: (
                 isinstance(v, ExcelError)
                 or (isinstance(v, str) and v.strip().upper() in EXCEL_ERRORS)
-            )
-        ).to_numpy(dtype=bool)
+            ),
+        )
     if pd.api.types.is_string_dtype(raw.dtype):
-        return raw.str.strip().str.upper().isin(EXCEL_ERRORS).to_numpy(dtype=bool, na_value=False)
+        return _error_literal(raw)
     return np.zeros(len(raw), dtype=bool)
 
 
@@ -234,18 +302,105 @@ def to_text(raw: pd.Series, identifier: bool = False) -> tuple[pd.Series, np.nda
     return out, reasons
 
 
-def to_code9(raw: pd.Series, identifier: bool = True) -> tuple[pd.Series, np.ndarray]:
-    """A 9-digit code as text. A number cell is bad: its leading zeros may already be lost."""
+CODE_DIGITS = 9
+_DIGITS_ONLY = re.compile(rf"\d{{1,{CODE_DIGITS - 1}}}")
+
+
+def padded_codes(raw: pd.Series, convention: str = "any") -> tuple[np.ndarray, pd.Series]:
+    """Codes written as numbers, and the 9-digit text each one stands for (``29089018`` or
+    ``29089018.0`` → ``029089018``): a number cell holding a whole number from 0 to 999,999,999
+    (Excel drops a code's leading zeros when the column is not text), and in a CSV or Parquet
+    file (``convention`` ``"nl"``/``"en"``) a text of only digits, fewer than nine (the number as
+    it was written out). A number with decimals or more digits is no code: not padded here.
+
+    Returns (which cells are padded, their codes; None elsewhere).
+    """
+    padded = np.zeros(len(raw), dtype=bool)
+    codes = np.full(len(raw), None, dtype=object)
+    if raw.dtype == object:
+        values, kinds = _census(raw)
+        number = (kinds == FLOAT) | (kinds == INT)
+        number |= _per_cell(values, kinds == OTHER, _is_number)
+        text = kinds == TEXT
+    elif pd.api.types.is_numeric_dtype(raw.dtype) and raw.dtype != bool:
+        values = raw.to_numpy(dtype=object, na_value=None)
+        number = raw.notna().to_numpy()
+        text = np.zeros(len(raw), dtype=bool)
+    else:
+        values = raw.to_numpy(dtype=object, na_value=None)
+        number = np.zeros(len(raw), dtype=bool)
+        text = raw.notna().to_numpy() if pd.api.types.is_string_dtype(raw.dtype) else number
+    for i in np.flatnonzero(number):
+        value = values[i]
+        whole = float(value).is_integer() if isinstance(value, float) else True
+        if whole and 0 <= value < 10**CODE_DIGITS:
+            padded[i], codes[i] = True, f"{int(value):0{CODE_DIGITS}d}"
+    if convention != "any" and text.any():
+        digits = pd.Series(values[text], dtype="str").str.strip()
+        short = digits.str.fullmatch(_DIGITS_ONLY.pattern).to_numpy(dtype=bool, na_value=False)
+        where = np.flatnonzero(text)[short]
+        padded[where] = True
+        codes[where] = digits[short].str.zfill(CODE_DIGITS).to_numpy(dtype=object)
+    return padded, pd.Series(codes, index=raw.index, dtype=object)
+
+
+def to_code9(
+    raw: pd.Series, identifier: bool = True, convention: str = "any"
+) -> tuple[pd.Series, np.ndarray]:
+    """A 9-digit code as text. A code written as a number is padded to nine digits (see
+    :func:`padded_codes`; validation warns once per column); any other number cell is bad."""
     blank = blank_mask(raw)
     if raw.dtype == object:
-        numeric = raw.map(_is_number).to_numpy(dtype=bool)
+        values, kinds = _census(raw)
+        numeric = (kinds == FLOAT) | (kinds == INT)
+        numeric |= _per_cell(values, kinds == OTHER, _is_number)
     else:
         numeric = np.full(len(raw), pd.api.types.is_numeric_dtype(raw.dtype))
+    padded, codes = padded_codes(raw, convention)
     text, reasons = to_text(raw, identifier=True)
+    if padded.any():
+        text = text.astype(object)
+        text[padded] = codes[padded]
+        text = text.astype("str")
     ok = text.str.fullmatch(r"\d{9}").to_numpy(dtype=bool, na_value=False)
     reasons[~blank & ~ok & (reasons == OK)] = "cell_bad"
-    reasons[~blank & numeric] = "code_stored_as_number"
+    reasons[~blank & numeric & ~padded] = "code_stored_as_number"
     return text.where(reasons == OK, None).astype("str"), reasons
+
+
+def padding_warnings(
+    tables: dict[str, pd.DataFrame], conventions: dict[str, str], row_column: str
+) -> list[Finding]:
+    """One warning per code column in which codes written as numbers were padded to nine
+    digits (:func:`padded_codes`): how many cells, the first of them (its row and the value
+    found) and the code it became. ``row_column`` holds each raw row's number as Excel shows it.
+    """
+    out = []
+    for sheet_name, table in tables.items():
+        sheet = SHEETS_BY_NAME.get(sheet_name)
+        if sheet is None:
+            continue
+        for column in sheet.columns:
+            if column.kind != "code9" or column.name not in table:
+                continue
+            cells = table[column.name].reset_index(drop=True)
+            padded, codes = padded_codes(cells, conventions.get(sheet_name, "any"))
+            if not padded.any():
+                continue
+            first = int(np.argmax(padded))
+            value = cells.iloc[first]
+            shown = str(int(value)) if isinstance(value, float) else str(value).strip()
+            out.append(
+                Finding(
+                    sheet_name,
+                    int(table[row_column].iloc[first]),
+                    column.name,
+                    shown,
+                    code="code_padded",
+                    params={"count": int(padded.sum()), "code": codes.iloc[first]},
+                )
+            )
+    return out
 
 
 # --------------------------------------------------------------------------- numbers as text
@@ -402,12 +557,17 @@ def to_date(raw: pd.Series, convention: str = "any") -> tuple[pd.Series, np.ndar
             raw = raw.astype(object)
     out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[s]")
     if raw.dtype == object:
-        is_date = raw.map(lambda v: isinstance(v, dt.date)).to_numpy(dtype=bool)
+        values, kinds = _census(raw)
+        unknown = kinds == OTHER
+        is_date = (kinds == DATE) | (kinds == DATETIME)
+        is_date |= _per_cell(values, unknown, lambda v: isinstance(v, dt.date))
         if is_date.any():
-            out[is_date] = pd.to_datetime(
-                raw[is_date].map(lambda v: v.date() if isinstance(v, dt.datetime) else v)
-            ).astype("datetime64[s]")
-        is_text = raw.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+            with_time = is_date & (kinds != DATE)
+            days = values[is_date]
+            days[with_time[is_date]] = [v.date() for v in values[with_time]]
+            days = pd.Series(days, index=raw.index[is_date], dtype=object)
+            out[is_date] = pd.to_datetime(days).astype("datetime64[s]")
+        is_text = (kinds == TEXT) | _per_cell(values, unknown, lambda v: isinstance(v, str))
     else:
         is_text = ~blank
     is_text = is_text & ~blank & (reasons == OK)
@@ -424,7 +584,8 @@ def to_date(raw: pd.Series, convention: str = "any") -> tuple[pd.Series, np.ndar
             parsed[dutch] = pd.to_datetime(text[dutch], format="%d-%m-%Y", errors="coerce")
         out[is_text] = parsed
         failed = is_text & out.isna().to_numpy()
-        slashed = raw.map(lambda v: isinstance(v, str) and "/" in v).to_numpy(dtype=bool)
+        slashed = np.zeros(len(raw), dtype=bool)
+        slashed[is_text] = text.str.contains("/", regex=False).to_numpy(dtype=bool)
         reasons[failed & slashed] = "date_with_slashes"
         reasons[failed & ~slashed] = "date_text"
     other = ~blank & out.isna().to_numpy() & (reasons == OK)
@@ -486,7 +647,7 @@ def coerce(column: Column, raw: pd.Series, convention: str = "any") -> tuple[pd.
         return to_text_checked(raw, identifier=column.identifier)
     if column.kind == "code9":
         errors = error_mask(raw)
-        out, reasons = to_code9(raw)
+        out, reasons = to_code9(raw, convention=convention)
         reasons[errors] = "cell_error"
         return out, reasons
     return {

@@ -11,7 +11,8 @@ Safety first: an xlsx archive is checked with :mod:`zipfile` before any reader i
 and per-part size, compression ratio (zip bombs), macros — and every XML part is parsed with a
 defused XML parser (a DTD or entity declaration is refused); every sheet read is streamed through
 that parser for its used range, error cells and formulas without a value
-(:mod:`calculator.xlsx_scan`). The reader (calamine) allocates a dense grid of the used range, so
+(:mod:`calculator.xlsx_scan`; a large sheet spelt plainly is recognised whole,
+:mod:`calculator.xlsx_plain`). The reader (calamine) allocates a dense grid of the used range, so
 a sheet whose range would not fit the cell limit is refused before it is read.
 """
 
@@ -25,11 +26,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from calculator.coerce import ExcelError
+from calculator.coerce import (
+    DATE,
+    DATETIME,
+    FLOAT,
+    NONE,
+    OTHER,
+    TEXT,
+    ExcelError,
+    cell_kinds,
+)
 from calculator.errors import Finding
 from calculator.schema import SHEETS_BY_NAME, canonical_column_name, canonical_sheet_name
+from calculator.xlsx_plain import scan_worksheet
 from calculator.xlsx_scan import (
     MAX_COLUMNS,
     XML_ERRORS,
@@ -37,7 +49,6 @@ from calculator.xlsx_scan import (
     column_letters,
     longest_text_over,
     refuses_dtd,
-    scan_sheet,
     sheet_parts,
 )
 
@@ -206,7 +217,7 @@ def read_xlsx_bytes(data: bytes, name: str = "upload.xlsx") -> RawBook:
                         params={"detail": "no worksheet part"})
             )  # fmt: skip
             continue
-        scan = scan_sheet(archive, part, MAX_CELLS, MAX_TEXT_BYTES)
+        scan = scan_worksheet(archive, part, MAX_CELLS, MAX_TEXT_BYTES)
         scans[canonical] = scan
         if scan.problem == "row_too_many_cells":
             findings.append(
@@ -315,16 +326,42 @@ def _place_errors(rows: list[list[Any]], errors: list[tuple[int, int, str]]) -> 
             rows[row - 1][col - 1] = ExcelError(code)
 
 
-def _cell(value: object) -> object:
-    """A cell as the checks see it: a number cell holding NaN (``<v>NaN</v>``, which Excel never
-    writes) is the text ``NaN`` — a finding — never a blank that takes a column's default."""
-    if isinstance(value, float) and value != value:
-        return "NaN"
-    return value
-
-
 def _is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _column(values: np.ndarray, dated: bool = False) -> tuple[pd.Series, np.ndarray]:
+    """One column of a sheet's body as a raw column, and which of its cells are blank.
+
+    Whole columns at once: each cell's type is taken in one pass, text cells are stripped
+    together. A column of text alone becomes a text column (``str``), and a column declared as
+    dates (``dated``) that holds only dates and blanks a date column (``datetime64[s]``, a blank
+    is missing): both are typed by the vectorised paths for such columns. Any other column keeps
+    each cell as read (``object``). A number cell
+    holding NaN (``<v>NaN</v>``, which Excel never writes) becomes the text ``NaN`` — a finding
+    — never a blank that takes a column's default.
+    """
+    if pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty"):
+        column = pd.Series(values, dtype="str")
+        return column, (column.str.strip() == "").to_numpy(dtype=bool, na_value=True)
+    kinds = cell_kinds(values)
+    text = kinds == TEXT
+    blank = kinds == NONE
+    if text.any():
+        stripped = pd.Series(values[text], dtype="str").str.strip()
+        blank[text] = (stripped == "").to_numpy(dtype=bool)
+    dates = (kinds == DATE) | (kinds == DATETIME)
+    if dated and dates.any() and (dates | blank).all():
+        days = values.copy()
+        days[~dates] = None
+        return pd.Series(days, dtype="datetime64[s]"), blank
+    nan = (kinds == FLOAT) & pd.isna(values)
+    if nan.any():
+        values[nan] = "NaN"
+    # a cell of a type calamine does not give (a subclass of str, say): asked as ever
+    for i in np.flatnonzero(kinds == OTHER):
+        blank[i] = _is_blank(values[i])
+    return pd.Series(values, dtype=object), blank
 
 
 def _rows_to_frame(
@@ -343,19 +380,40 @@ def _rows_to_frame(
     names = _canonical_headers(
         sheet_name, [_header_text(h) for h in header], header_index + 1, findings
     )
-    keep = [i for i, r in enumerate(body) if any(not _is_blank(v) for v in r)]
-    data = {
-        name: [_cell(body[i][j]) if j < len(body[i]) else None for i in keep]
-        for j, name in enumerate(names)
-        if name
-    }
-    frame = (
-        pd.DataFrame(data, dtype=object)
-        if keep
-        else pd.DataFrame({n: pd.Series([], dtype=object) for n in names if n})
-    )
-    frame[ROW] = [header_index + 2 + i for i in keep]
+    width = max(map(len, body), default=0)
+    if min(map(len, body), default=0) != width:  # a ragged grid: pad with blanks
+        body = [[*r, *([None] * (width - len(r)))] for r in body]
+    grid = np.empty((len(body), width), dtype=object)
+    if width:
+        grid[:] = body
+    blank_rows = np.ones(len(body), dtype=bool)
+    data: dict[str, pd.Series] = {}
+    dated = {c.name for c in SHEETS_BY_NAME[sheet_name].columns if c.kind == "date"}
+    for j in range(width):
+        column, blank = _column(grid[:, j], j < len(names) and names[j] in dated)
+        blank_rows &= blank
+        if j < len(names) and names[j]:
+            data[names[j]] = column
+    keep = np.flatnonzero(~blank_rows)
+    if len(keep) == len(body):  # no blank row: every column as it is
+        frame = pd.DataFrame({n: data.get(n, _blanks(len(keep))) for n in names if n})
+    elif len(keep):
+        frame = pd.DataFrame(
+            {
+                n: (data[n].take(keep).reset_index(drop=True) if n in data else _blanks(len(keep)))
+                for n in names
+                if n
+            }
+        )
+    else:
+        frame = pd.DataFrame({n: pd.Series([], dtype=object) for n in names if n})
+    frame[ROW] = header_index + 2 + keep
     return frame, {j + 1: n for j, n in enumerate(names) if n}
+
+
+def _blanks(n: int) -> pd.Series:
+    """A column the grid has no cells for (a header wider than every row): blank."""
+    return pd.Series([None] * n, dtype=object)
 
 
 def _header_text(value: object) -> str:

@@ -22,7 +22,14 @@ import numpy as np
 import pandas as pd
 
 from calculator.checks import cross_checks, placeholder_pseudonyms
-from calculator.coerce import OK, blank_mask, coerce, foreign_character, normalise_choice
+from calculator.coerce import (
+    OK,
+    blank_mask,
+    coerce,
+    foreign_character,
+    normalise_choice,
+    padding_warnings,
+)
 from calculator.errors import Finding, SpreidingInputError
 from calculator.isolation import READ_SECONDS, run_isolated
 from calculator.reader import ROW, RawBook, read_any, read_xlsx_bytes
@@ -111,7 +118,8 @@ def _finish(raw: RawBook, sha256: str) -> Workbook:
     typed = type_sheets(raw.tables, raw.convention)
     findings += typed.findings
     frames = typed.frames
-    warnings = _match_insurers(frames) + contract_gaps(frames) + placeholder_pseudonyms(frames)
+    warnings = padding_warnings(raw.tables, raw.convention, ROW)
+    warnings += _match_insurers(frames) + contract_gaps(frames) + placeholder_pseudonyms(frames)
     findings += cross_checks(
         frames, present=set(raw.tables), skip=typed.broken, typed_clean=not findings
     )
@@ -363,7 +371,7 @@ def _type_sheet(
                     )
                 )
                 complete = False
-            absent = empty_frame(sheet)[col.name].reindex(range(len(raw)))
+            absent = pd.Series([], dtype=_DTYPES[col.kind]).reindex(range(len(raw)))
             if not col.required and col.default is not None:  # an absent column is all blank
                 absent = pd.Series([col.default] * len(raw), dtype=object)
                 if col.kind != "money":

@@ -143,14 +143,22 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, max_cells: int, max_text: in
         fh = archive.open(part)
     except KeyError:
         return scan
+    with fh:
+        scan_stream(fh, scan, max_cells, max_text)
+    return scan
+
+
+def scan_stream(
+    fh: IO[bytes], scan: SheetScan, max_cells: int, max_text: int, marks: list[int] | None = None
+) -> None:
+    """:func:`scan_sheet` of a stream, into ``scan``; the byte offset of each ``sheetData``
+    start tag is added to ``marks`` when given."""
     try:
-        with fh:
-            _SheetParser(scan, max_cells, max_text).run(fh)
+        _SheetParser(scan, max_cells, max_text, marks).run(fh)
     except _Stop:
         pass
     except (expat.ExpatError, *XML_ERRORS) as exc:
         scan.problem, scan.detail = "sheet_xml_damaged", f"{type(exc).__name__}: {exc}"[:200]
-    return scan
 
 
 class _Stop(Exception):
@@ -164,8 +172,10 @@ class _SheetParser:
     the value of an error cell or a formula cell. Text length is bounded by the bytes between
     two element starts (a text of more than ``max_text`` characters has at least that many)."""
 
-    def __init__(self, scan: SheetScan, max_cells: int, max_text: int) -> None:
-        self.scan, self.max_cells, self.max_text = scan, max_cells, max_text
+    def __init__(
+        self, scan: SheetScan, max_cells: int, max_text: int, marks: list[int] | None = None
+    ) -> None:
+        self.scan, self.max_cells, self.max_text, self.marks = scan, max_cells, max_text, marks
         self.parser = expat_parser()
         self.parser.StartElementHandler = self.start
         self.row = 0  # the current row number
@@ -202,6 +212,8 @@ class _SheetParser:
             self.start_cell(attrs)
         elif tag == "row":
             self.start_row(attrs)
+        elif tag == "sheetData" and self.marks is not None:
+            self.marks.append(position)
         elif self.cell is not None:
             if tag == "f":
                 self.formula = True

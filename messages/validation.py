@@ -227,10 +227,20 @@ TEXTS.update(
             "en": "an Excel error value ({error}); repair the formula or type the value",
         },
         "code_stored_as_number": {
-            "nl": "verwacht {expected}; de cel bevat een getal, dus voorloopnullen kunnen "
-            "verloren zijn — maak de kolom tekst en typ de code met haar nullen",
-            "en": "expected {expected}; the cell holds a number, so leading zeros may be "
-            "lost — format the column as text and type the code with its zeros",
+            "nl": "verwacht {expected}; de cel bevat een getal met decimalen, met meer dan "
+            "9 cijfers of onder nul, en dat is geen code — maak de kolom tekst en typ de code "
+            "met haar voorloopnullen",
+            "en": "expected {expected}; the cell holds a number with decimals, with more than "
+            "9 digits or below zero, and that is no code — format the column as text and type "
+            "the code with its leading zeros",
+        },
+        "code_padded": {
+            "nl": "{count} cellen in deze kolom bevatten de code als getal (Excel laat dan de "
+            "voorloopnullen weg); aangevuld tot 9 cijfers, deze werd {code} — maak de kolom "
+            "tekst om dit te voorkomen",
+            "en": "{count} cells in this column hold the code as a number (Excel then drops "
+            "the leading zeros); padded to 9 digits, this one became {code} — format the column "
+            "as text to avoid this",
         },
         "date_with_slashes": {
             "nl": "verwacht {expected}; een datum met schuine strepen is dubbelzinnig "

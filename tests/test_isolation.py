@@ -74,7 +74,7 @@ def test_a_corner_cell_that_escaped_the_scan_stops_the_worker_not_the_cli(
 ):
     """Defence in depth: with the used-range check switched off, the reader asks for 17
     billion cells; the worker dies and the CLI reports it as a problem of the file (exit 1)."""
-    monkeypatch.setattr(reader, "scan_sheet", lambda *args, **kwargs: SheetScan())
+    monkeypatch.setattr(reader, "scan_worksheet", lambda *args, **kwargs: SheetScan())
     monkeypatch.setattr(isolation, "_context", lambda: mp.get_context("fork"))
     book = corner_workbook(tmp_path, "single_quotes")
     result = CliRunner().invoke(main, ["validate", str(book)])

@@ -110,11 +110,13 @@ def test_missing_required_column(tmp_path, tiny):
     assert f.row == 1
 
 
-def test_code_stored_as_number(tmp_path, tiny):
+def test_code_stored_as_a_number_with_decimals(tmp_path, tiny):
     tiny["products"]["product_code"] = tiny["products"]["product_code"].astype(object)
-    tiny["products"].loc[0, "product_code"] = 12345678
+    tiny["products"].loc[0, "product_code"] = 12345678.5
     f = only(findings_for(tmp_path, tiny), sheet="products", row=2, column="product_code")
-    assert f.value == "12345678" and "leading zeros" in f.expected
+    assert (
+        f.value == "12345678.5" and "decimals" in f.expected and f.code == "code_stored_as_number"
+    )
 
 
 def test_code_of_wrong_length(tmp_path, tiny):

@@ -272,7 +272,8 @@ def generate(folder: Path = HERE) -> None:
     dup = base["hospitals"].copy()
     dup.columns = [*dup.columns[:-1], "name"]
     xlsx("duplicate_column.xlsx", base | {"hospitals": dup})
-    xlsx("code_as_number.xlsx", _with(base, "products", 0, "product_code", 12345678))
+    # a whole number is padded to a code (with a warning); one with decimals is no code
+    xlsx("code_as_number.xlsx", _with(base, "products", 0, "product_code", 12345678.5))
     xlsx("negative_cases.xlsx", _with(base, "volumes", 0, "cases", -3))
     upper = _with(base, "hospitals", 0, "or_minutes", "veel")
     upper["hospitals"].columns = [c.upper() for c in upper["hospitals"].columns]
