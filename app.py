@@ -1,4 +1,4 @@
-"""Spreiding dashboard (SPEC §9): ``streamlit run app.py`` opens on the sample region.
+"""Spreiding dashboard (README, Quick start): ``streamlit run app.py`` opens on the sample region.
 
 This file holds the configuration, the sidebar and the navigation; every page is a module in
 ``app_pages/``, shared widgets and the cached state live in ``dashboard/``. Every text comes from

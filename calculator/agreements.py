@@ -1,4 +1,4 @@
-"""Which agreement applies to a move (SPEC §3.7, §4.2, §4.3)."""
+"""Which agreement applies to a move (README, Input; docs/settlement.md)."""
 
 from __future__ import annotations
 

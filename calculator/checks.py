@@ -1,4 +1,4 @@
-"""Checks across rows and sheets (SPEC §3.10): keys, references, dates, share sums, products per
+"""Checks across rows and sheets (README, Input): keys, references, dates, share sums, products per
 care form, overlapping agreements and the prices the data needs.
 
 Each check takes the typed frames (see :func:`calculator.validate.type_sheets`) and returns
@@ -489,8 +489,8 @@ def _agreement_overlaps(ag: pd.DataFrame) -> list[Finding]:
 
 
 def _share_sums(ag: pd.DataFrame, phases: pd.DataFrame, volumes: pd.DataFrame) -> list[Finding]:
-    """Shares of one sending hospital and care form sum to at most 1 in every year (SPEC §6.1),
-    with each agreement's share of that year (its phases included)."""
+    """Shares of one sending hospital and care form sum to at most 1 in every year (docs/model.md,
+    Manual scenario), with each agreement's share of that year (its phases included)."""
     phases = phases.dropna(subset=["agreement_id", "year", "share"])
     shared = ag[ag["share"].notna() | ag["agreement_id"].isin(phases["agreement_id"])]
     if not len(shared):

@@ -1,4 +1,4 @@
-"""Flows of cases → money (SPEC §4.2)."""
+"""Flows of cases → money (docs/settlement.md, Flows → money)."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def flow_items(
     year: int,
     consents: Consents = NO_CONSENTS,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The §4.2 rules per flow row, before any aggregation.
+    """The rules of docs/settlement.md (Flows → money) per flow row, before any aggregation.
 
     A parallel part whose agreement has insurer consents (:mod:`calculator.consent`) is split
     over the sending hospital's insurers by share: the share of an insurer that consented (for

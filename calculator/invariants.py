@@ -1,4 +1,5 @@
-"""Invariants every settlement checks (SPEC §4.5), as a list of checks returning findings.
+"""Invariants every settlement checks (docs/settlement.md, Invariants), as a list of checks
+returning findings.
 
 Each check returns a list of problems (empty = holds), each a :class:`Problem`: a message code
 and parameters from the catalogue, rendered at the edge with :func:`describe`. The zero-sum check

@@ -223,7 +223,8 @@ def with_amounts(frame: pd.DataFrame) -> pd.DataFrame:
 def declare(
     items: pd.DataFrame, tariffs: Tariffs, year: int, blank_insurer: str = "spread"
 ) -> pd.DataFrame:
-    """Insurer revenue of declared products (SPEC §4.2–4.3, shares exact).
+    """Insurer revenue of declared products (docs/settlement.md, Flows and Registrations;
+    shares exact).
 
     Parameters
     ----------

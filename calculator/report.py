@@ -1,4 +1,5 @@
-"""A settlement as one JSON document (SPEC §7): money as integer cents, no patient pseudonyms."""
+"""A settlement as one JSON document (README, Command line): money as integer cents, no patient
+pseudonyms."""
 
 from __future__ import annotations
 

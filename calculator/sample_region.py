@@ -8,7 +8,7 @@ planned cases per year (Saxenburgh & ZGT), and component DBCs whose aftercare is
 elsewhere and settled (Erasmus MC, stem-cell transplant aftercare).
 
 The registrations for 2025 contain a few deliberate problems of every exception kind of
-SPEC §4.3, for demonstrations and tests.
+docs/settlement.md, Registrations → money, for demonstrations and tests.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The input workbook, declared once (SPEC §3).
+"""The input workbook, declared once (README, Input).
 
 Every way in (Excel, a folder of CSV files, Parquet, the dashboard upload) and the template
 generator read these declarations; no sheet or column name is written anywhere else. Dutch aliases

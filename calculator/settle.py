@@ -1,4 +1,5 @@
-"""The yearly settlement (SPEC §4): one call from a validated workbook to a checked result."""
+"""The yearly settlement (docs/settlement.md): one call from a validated workbook to a checked
+result."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The settlement workbook (SPEC §8) and reading it back.
+"""The settlement workbook (README, Command line) and reading it back.
 
 Sheets: Samenvatting, Ondertekening (the payments and a signing line per hospital's board),
 Omzet (insurer revenue and caps), Verrekening (pair statements and payments), Regels,

@@ -1,4 +1,4 @@
-"""The combined run (SPEC §11 "Sources"): where registrations and volumes meet.
+"""The combined run (README "Sources"): where registrations and volumes meet.
 
 In a combined run registrations settle what they show and volumes add the referral flows. An ODV
 or parallel flow on ``volumes`` whose pair the registrations do not cover at all (no DBC of that

@@ -1,4 +1,5 @@
-"""The tariffs of a run (SPEC §3.4, §3.5, §4.2): dated parameters resolved once, then frozen.
+"""The tariffs of a run (README, Input; docs/settlement.md, Money): dated parameters resolved
+once, then frozen.
 
 :class:`Tariffs` holds, for the years of a run, every product's benchmark price (with
 indexation), the insurer contracts of every hospital (with the implicit ``(all)`` contract), their

@@ -1,4 +1,4 @@
-"""Validation of an input workbook (SPEC §3.10): every check, every problem at once.
+"""Validation of an input workbook (README, Input): every check, every problem at once.
 
 ``load(path)`` is the one way in for files and folders, ``load_bytes`` for uploads; both return a
 :class:`~calculator.workbook.Workbook` or raise :class:`~calculator.errors.SpreidingInputError`

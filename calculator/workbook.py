@@ -1,4 +1,4 @@
-"""The validated input: one immutable object holding typed frames (SPEC §3)."""
+"""The validated input: one immutable object holding typed frames (README, Input)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Writing workbooks in the house style (SPEC §8).
+"""Writing workbooks in the house style (README, Command line).
 
 Header row bold and frozen, filters on, column widths that fit, euro amounts as numbers with a
 euro number format, other fractions with two decimals, dates as dates, yes/no in the reader's

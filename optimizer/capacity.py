@@ -1,4 +1,4 @@
-"""Capacity, norms and money for any set of flows (SPEC §5).
+"""Capacity, norms and money for any set of flows (docs/model.md, Capacity and norms).
 
 A *flow* frame has columns sending_hospital, performing_hospital, care_form_id, cases (and
 optionally source);

@@ -116,6 +116,6 @@ def shadow_prices(model: Model, options: Options) -> pd.DataFrame:
     rows = []
     for key, con in lp.constraints.items():
         if key[0] in ("or_capacity", "bed_capacity") and con.pi is not None:
-            # a catalogue code (SPEC names no unit values): the edge renders it per language
+            # a catalogue code (no unit values are documented): the edge renders it per language
             rows.append((key[0], key[1], float(con.pi), f"opt_unit_{key[0]}"))
     return pd.DataFrame(rows, columns=PRICE_COLUMNS)

@@ -1,4 +1,4 @@
-"""Model inputs for the optimised scenario (SPEC §6.2), prepared as frames, no loops per row.
+"""Model inputs for the optimised scenario (docs/model.md), prepared as frames, no loops per row.
 
 Only moves that are possible at all become arcs (variables): the performer's type must be
 allowed for the care form, a move o → h (o ≠ h) needs an agreement valid in the year (unless
@@ -37,7 +37,7 @@ CAPS = ("fixed", "follow")
 
 @dataclass(frozen=True)
 class Options:
-    """Options of ``spreiding optimize`` (SPEC §7)."""
+    """Options of ``spreiding optimize`` (README, Command line)."""
 
     solver: str = "highs"
     time_limit: float | None = 120.0
@@ -337,7 +337,8 @@ def prepare(wb: Workbook, year: int, options: Options, candidates: bool = False)
 def linear_margins(
     wb: Workbook, year: int, arcs: pd.DataFrame, base: pd.DataFrame
 ) -> tuple[pd.DataFrame, pd.Series]:
-    """Margin per case of each arc for every hospital it touches, by the §4.2 rules [cents].
+    """Margin per case of each arc for every hospital it touches, by the rules of
+    docs/settlement.md (Flows → money) [cents].
 
     Revenue at the insurer-share-weighted contract price (caps left out: they are not linear),
     plus ODV and secondment, minus variable cost at the performer.

@@ -1,4 +1,4 @@
-"""The model handle (SPEC §6.2): a PuLP problem and the keys to read it back.
+"""The model handle (docs/model.md): a PuLP problem and the keys to read it back.
 
 Decision variables: x[o,c,h] ≥ 0 cases of origin o and care form c performed at h (one per arc);
 y[h,c] ∈ {0,1} where care form c has a volume norm, a maximum number of hospitals or a fixed

@@ -1,4 +1,4 @@
-"""The optimised scenario (SPEC §6.2): prepare, build, solve, propose, explain, report.
+"""The optimised scenario (docs/model.md): prepare, build, solve, propose, explain, report.
 
 With the agreements in force the model may have no solution (a norm that needs patients from a
 hospital no agreement connects). Then — or always with ``propose=True`` — it is solved in two
@@ -51,7 +51,7 @@ class OptimizeResult:
         and ``advice``)
     flows : sending_hospital, care_form_id, performing_hospital, cases, new (under a proposed
         agreement) — empty unless solved; the JSON names them ``origin`` and
-        ``performing_hospital_id`` (SPEC §8)
+        ``performing_hospital_id`` (README, Command line)
     proposals : care_form_id, sending_hospital, performing_hospital, cases, travel_minutes,
         margin_sending_cents, margin_performing_cents (the linear margin effect of the moved cases
         for each of the two hospitals: contract price, ODV/secondment and variable cost, caps left
@@ -474,7 +474,7 @@ def solve_inputs(everything: ModelInputs, options: Options, seconds: dict[str, f
 
 
 def optimize(wb: Workbook, year: int, options: Options | None = None) -> OptimizeResult:
-    """Optimised scenario for ``year`` (SPEC §6.2), with proposed agreements where needed."""
+    """Optimised scenario for ``year`` (docs/model.md), with proposed agreements where needed."""
     options = options or Options()
     t0 = time.perf_counter()
     may_propose = options.propose is not False and not options.free_moves

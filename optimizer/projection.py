@@ -5,7 +5,7 @@ The base year's flows are grown per sending hospital and care form by the ``grow
 Agreements apply as they are in force each year: when an agreement's share of a year (its
 ``phases`` row, else its own ``share``) differs from the base year, that change of share times
 the sending hospital's demand moves between the sending hospital's own flow and the partner.
-Benchmark prices of later years are indexed with ``indexation`` (SPEC §3.4); a hospital without
+Benchmark prices of later years are indexed with ``indexation`` (README, Input); a hospital without
 insurer contracts for a projected year keeps those of its latest earlier year.
 """
 

@@ -1,4 +1,4 @@
-"""Scenario and optimisation results as JSON documents and workbooks (SPEC §7, §8)."""
+"""Scenario and optimisation results as JSON documents and workbooks (README, Command line)."""
 
 from __future__ import annotations
 
@@ -137,7 +137,7 @@ def care_form_names(wb: Workbook) -> dict[str, str]:
     return dict(zip(wb.care_forms["care_form_id"], wb.care_forms["name"], strict=True))
 
 
-# who sends and who performs: one name inside, the SPEC's names in the JSON (§7, §8)
+# who sends and who performs: one name inside, the JSON's documented names (README, Command line)
 OPTIMIZE_FLOW_NAMES = {
     "sending_hospital": "origin",
     "performing_hospital": "performing_hospital_id",

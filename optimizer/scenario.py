@@ -1,4 +1,4 @@
-"""Manual scenario (SPEC §6.1): move agreed shares of own-performed cases."""
+"""Manual scenario (docs/model.md, Manual scenario): move agreed shares of own-performed cases."""
 
 from __future__ import annotations
 

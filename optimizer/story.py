@@ -1,5 +1,5 @@
 """The story of a scenario for a board: who moves what where, what it does to each hospital, the
-region and the patients' travel (SPEC §6.3).
+region and the patients' travel (docs/model.md).
 
 Flows are frames with sending_hospital, performing_hospital, care_form_id, cases (before =
 today, after = the scenario). A *move* is an increase of cases on a (sending, care form,

@@ -1,4 +1,4 @@
-"""The ``spreiding`` command line (SPEC §7).
+"""The ``spreiding`` command line (README, Command line).
 
 Exit codes: 0 ok, 1 invalid input (with the full report), 2 infeasible or unsolved, 3 internal
 error (one line; the traceback only with ``--debug``), 64 a usage error (an unknown or
@@ -341,7 +341,7 @@ def settle(
     scheduler: str | None,
     as_json: bool,
 ) -> int:
-    """Yearly settlement between hospitals (SPEC §4)."""
+    """Yearly settlement between hospitals (docs/settlement.md)."""
     from calculator.partitioned import auto_partitions
     from calculator.report import settlement_document
     from calculator.settle import settle as run_settle
@@ -490,7 +490,8 @@ def print_settlement(
 @JSON
 @guarded
 def scenario(book: Path, year: int, norms: tuple[str, ...], out: Path | None, as_json: bool) -> int:
-    """Manual scenario: move the agreed shares (SPEC §6.1), with capacity, norms and money."""
+    """Manual scenario: move the agreed shares (docs/model.md, Manual scenario), with capacity,
+    norms and money."""
     from calculator.audit import audit_sheet
     from calculator.validate import load_isolated as load
     from optimizer.report import care_form_names, scenario_document, write_scenario
@@ -642,7 +643,7 @@ def optimize(
     out: Path | None,
     as_json: bool,
 ) -> int:
-    """Optimised allocation (SPEC §6.2) with proposed agreements where needed, the terms of
+    """Optimised allocation (docs/model.md) with proposed agreements where needed, the terms of
     each new agreement and the region's compensation; exit 2 when infeasible or unsolved."""
     from calculator.audit import audit_sheet
     from calculator.isolation import run_isolated
