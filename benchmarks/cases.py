@@ -29,7 +29,7 @@ def region(n: int) -> Path:
 
 
 def settle_registrations(n: int) -> dict[str, object]:
-    """Read a CSV folder with registrations.parquet, validate, match, price, net (SPEC §10).
+    """Read a CSV folder with registrations.parquet, validate, match, price, net (README).
 
     Timed apart in the process: importing the product, reading the files (and their digest),
     validating, settling — the halves of ``calculator.validate.load`` are called one by one.

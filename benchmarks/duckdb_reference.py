@@ -2,15 +2,16 @@
 product against (same folder, same year, same totals to the cent).
 
 It reads the CSV sheets and ``registrations.parquet`` of a benchmark region and computes what
-``calculator.settle`` computes from registrations (SPEC §4.2–4.5): insurer revenue of the declared
-DBCs of the year (benchmark of the start year, indexed where missing, × the insurer's price
-factor, rounded half-up once per unit; an insurer without a contract, or none, = the hospital's
-share-weighted factor), caps, ODV rows matched one-to-one to the
-partner's declared DBC whose period holds the ODV start (earliest ODV first), ODV and secondment
-lines of the agreement valid on that date, the secondment of pairs of overlapping DBCs at two
-hospitals (the performer holds the intervention; a parallel agreement, or a referral with
-diagnostics at the sending hospital; one case per performer DBC), and the net position per
-hospital. The settlement year of a registration is that of its start date (the schadelastjaar).
+``calculator.settle`` computes from registrations (docs/settlement.md, Registrations to
+Netting): insurer revenue of the declared DBCs of the year (benchmark of the start year,
+indexed where missing, × the insurer's price factor, rounded half-up once per unit; an insurer
+without a contract, or none, = the hospital's share-weighted factor), caps, ODV rows matched
+one-to-one to the partner's declared DBC whose period holds the ODV start (earliest ODV first),
+ODV and secondment lines of the agreement valid on that date, the secondment of pairs of
+overlapping DBCs at two hospitals (the performer holds the intervention; a parallel agreement, or
+a referral with diagnostics at the sending hospital; one case per performer DBC), and the net
+position per hospital. The settlement year of a registration is that of its start date (the
+schadelastjaar).
 Input validation is not repeated: the region is known to be valid.
 
 It runs as a process of its own that imports only DuckDB and the standard library

@@ -537,7 +537,7 @@ def to_money(raw: pd.Series, convention: str = "any") -> tuple[pd.Series, np.nda
 
 
 def cents(amount: Decimal) -> int:
-    """EUR → integer cents, rounded half-up (the one rounding of SPEC §4.1)."""
+    """EUR → integer cents, rounded half-up (the one rounding of docs/settlement.md, Money)."""
     return int((amount / CENT).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

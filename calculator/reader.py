@@ -1,4 +1,4 @@
-"""Reading input files into raw tables (SPEC §3).
+"""Reading input files into raw tables (README, Input).
 
 A raw table is a DataFrame whose columns carry canonical names (unknown headers are kept under
 their own name) and whose values are still as the file held them: text, numbers, dates, booleans,
