@@ -10,11 +10,14 @@ ensure-uv:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 
 run: ensure-uv
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	$(UV) run streamlit run serve.py
 
+# --compile-bytecode: the installed packages compiled once (seconds, then only what changed), so
+# that no process of the suite (xdist workers, the isolated solver workers, Streamlit servers)
+# compiles pandas, Streamlit &c. again on import, also where PYTHONDONTWRITEBYTECODE is set
 test: ensure-uv
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	$(UV) run pytest -n 2  # two workers: the suite takes half the time on two cores
 
 check: ensure-uv

@@ -169,3 +169,13 @@ def sample_settled(sample_book):
     from calculator.settle import settle
 
     return settle(sample_book, 2025)
+
+
+@pytest.fixture(scope="session")
+def sample_optimised(sample_book):
+    """The optimiser's default plan of the sample for 2025 (``Options()``), solved once per
+    worker: an OptimizeResult is only read (its frames are never changed by a test)."""
+    from optimizer.inputs import Options
+    from optimizer.optimize import optimize
+
+    return optimize(sample_book, 2025, Options())

@@ -120,21 +120,18 @@ def test_markup_escapes_data() -> None:
 
 
 def test_report_of_a_saved_scenario_with_its_business_case(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_book, sample_optimised
 ) -> None:
     """``--scenario NAME``: the optimised plan saved on the dashboard is the pack's plan —
     the same region gain as optimising (+€ 118.514) and the same business case as
     ``spreiding business-case --from 2025 --to 2029 --split proportional`` (region NPV
     € 438.103,55 → +€ 438.104); ACR and ZDL, which the plan leaves as they are, read "geen
     verandering" rather than a break-even year."""
-    from calculator.validate import load
     from dashboard.store import ScenarioStore
-    from optimizer.inputs import Options
-    from optimizer.optimize import optimize
 
     monkeypatch.setenv("SPREIDING_DB", str(tmp_path / "s.sqlite3"))
-    wb = load(SAMPLE)
-    flows = optimize(wb, 2025, Options()).flows
+    wb = sample_book
+    flows = sample_optimised.flows
     ScenarioStore().save("Plan oktober", 2025, "optimised", wb.sha256, pd.DataFrame(), flows)
     out = tmp_path / "bestuur.pdf"
     run = CliRunner().invoke(

@@ -294,7 +294,7 @@ def test_an_unknown_rule_is_refused():
         split(GAINS, "biggest_first")
 
 
-def test_the_compensation_sheet_of_a_plan_settles_as_lines_of_its_own(tmp_path):
+def test_the_compensation_sheet_of_a_plan_settles_as_lines_of_its_own(tmp_path, sample_settled):
     """The optimiser's workbook carries the payments as the input sheet ``compensatie``; copied
     into the region's workbook, the yearly settlement has one line of kind compensation per
     payment, in the pair statements, and every hospital's net position moves by exactly its
@@ -333,7 +333,7 @@ def test_the_compensation_sheet_of_a_plan_settles_as_lines_of_its_own(tmp_path):
         target.append(list(row))
     with_deal = tmp_path / "regio_met_compensatie.xlsx"
     region.save(with_deal)
-    before = settle(load(SAMPLE), 2025)
+    before = sample_settled  # settle(load(SAMPLE), 2025), computed once per worker
     after = settle(load(with_deal), 2025)
     paid = after.lines[after.lines["kind"] == "compensation"]
     assert len(paid) == source.max_row - 1 and (paid["amount_cents"] > 0).all()

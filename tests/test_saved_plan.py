@@ -4,25 +4,18 @@ story and proposals as the optimiser reported."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
-from calculator.validate import load
 from messages import Message
-from optimizer.inputs import Options
-from optimizer.optimize import optimize
 from optimizer.saved_plan import SAVED, plan_from_flows
 
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "regio_voorbeeld.xlsx"
 LABEL = Message("pack_plan_saved", {"name": "x", "year": "2025"})
 
 
 @pytest.fixture(scope="module")
-def optimised():
-    wb = load(SAMPLE)
-    return wb, optimize(wb, 2025, Options())
+def optimised(sample_book, sample_optimised):
+    return sample_book, sample_optimised
 
 
 def test_the_optimised_plan_reads_back_as_itself(optimised) -> None:

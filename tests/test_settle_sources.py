@@ -14,8 +14,8 @@ import pytest
 
 from calculator.report import settlement_document
 from calculator.settle import settle
-from calculator.validate import load, load_frames
-from tests.conftest import SAMPLE, tiny_sheets
+from calculator.validate import load_frames
+from tests.conftest import tiny_sheets
 
 FULL, DIAGNOSTICS, INTERVENTION, AFTERCARE = "012345678", "012345679", "012345680", "012345681"
 D = dt.date
@@ -125,10 +125,10 @@ def test_year_basis_start_is_the_schadelastjaar():
 # --- the combined source -------------------------------------------------------------------
 
 
-def test_sample_2025_settles_referral_secondment_in_the_default_run():
+def test_sample_2025_settles_referral_secondment_in_the_default_run(sample_book):
     """CONC-RECTUM-ZVL: ZVL refers rectum patients to RSZ; 14 cases × 3 h × 140.00 = 5,880.00,
     paid by RSZ to ZVL, from the volumes, beside everything the registrations settle."""
-    r = settle(load(SAMPLE), 2025, strict=True)
+    r = settle(sample_book, 2025, strict=True)
     assert r.source == "combined" and r.notes == ()
     line = r.lines[r.lines["agreement_id"] == "CONC-RECTUM-ZVL"]
     assert line[["payer", "payee", "count", "amount_cents", "source_sheet"]].to_dict("records") == [
