@@ -19,6 +19,10 @@ SLOW_FIRST = (
     "test_browser.py",  # a Streamlit server and Chromium: ~40 s, much of it waiting on pages
     "test_fuzz.py",  # 120 mutants of the sample: ~25 s
     "test_app.py",  # AppTest on every page, the optimiser four times: ~30 s
+    "test_board_pack.py",  # three board packs (plan, deal, business case, charts): ~45 s
+    "test_browser_login.py",  # a second Streamlit server with a login provider: ~40 s
+    "test_app_deal.py",
+    "test_business_case.py",
     "test_optimizer.py",
     "test_code_quality.py",  # mypy without its cache (a fresh clone): ~20 s
     "test_settle_properties.py",
