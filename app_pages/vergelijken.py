@@ -93,7 +93,8 @@ def main() -> None:
             ),
             key="compare_chart",
         )
-        pack_of = st.selectbox(t("ui_pack_which"), names, key="pack_name")
+        # the most recently saved of those chosen first: usually the plan just saved
+        pack_of = st.selectbox(t("ui_pack_which"), names, index=len(names) - 1, key="pack_name")
         if pack_of:
             saved_pack_download(state.current_book(), pack_of, store.info(pack_of))
     dataframe(st, saved_view(saved), hide_index=True, width="stretch")

@@ -259,11 +259,20 @@ def test_the_board_story_in_a_real_browser(server, browser, tmp_path):
         body += page.locator("[data-testid=stSidebar]").inner_text()
         found = [text.pattern for text in dutch if text.search(body)]
         assert found == [], (title, found)
-    # the board pack in English, from the page the English walk ended on
+    # the board meeting again in English: optimise, the terms, save, compare, the pack
+    goto(page, "Scenario")
+    page.get_by_role("tab", name="Optimised").click()
+    page.get_by_role("button", name="Optimise").click()
+    expect(page.get_by_text("Terms per agreement").first).to_be_visible(timeout=120_000)
+    form = page.locator("[data-testid=stForm]:visible").last
+    form.get_by_role("textbox").fill("Regional plan")
+    form.get_by_role("button", name="Save scenario").click()
+    expect(page.get_by_text("Saved as").first).to_be_visible(timeout=30_000)
     goto(page, "Compare scenarios")
     finished(page)
-    words = board_pack_text(page, "Board pack of 'Regioplan 2025' (PDF)", tmp_path)
+    words = board_pack_text(page, "Board pack of 'Regional plan' (PDF)", tmp_path)
     assert "+€ 118,514" in words and "Business case 2025–2029" in words
+    assert "the scenario 'Regional plan'" in words
     page.close()
 
 
