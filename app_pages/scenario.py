@@ -428,6 +428,7 @@ def manual_tab(wb: Workbook, year: int) -> None:
         save_form(
             wb, year, "manual", result.capacity_after, result.money, "manual", result.flows_after
         )
+        business_case_of_manual(wb, year, result.flows_after)
 
 
 def optimiser_options(wb: Workbook) -> Options:
@@ -641,6 +642,15 @@ def main() -> None:
 
 # --------------------------------------------------------------------------- the business case
 # (issue 18, item 3): the optimised plan over the years, below everything else of its tab
+
+
+def business_case_of_manual(wb: Workbook, year: int, flows: pd.DataFrame) -> None:
+    """The business case of the manual scenario on screen (the shares as edited)."""
+    from dashboard.business_case_view import business_case_section
+    from messages import Message
+
+    plan = Message("bc_plan_manual", {"year": str(year)})
+    business_case_section(wb, year, flows, plan, "manual")
 
 
 def business_case_of_optimum(wb: Workbook, year: int, deal: Deal | None) -> None:

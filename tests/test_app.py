@@ -386,6 +386,30 @@ def test_a_reload_keeps_the_upload_or_says_it_is_gone(app):
     assert "niet meer beschikbaar" in all_text(gone) and "Voorbeeldregio" in all_text(gone)
 
 
+def test_the_manual_scenario_has_its_business_case_too(app):
+    """The workbook's planned shares of 2025 as the plan over 2025–2030: the same table as for
+    the optimised plan, the region's verdict in words, and the same figures as
+    ``spreiding business-case --from 2025 --to 2030 --manual --split proportional`` would give
+    for those shares (the page's plan is the manual scenario on screen)."""
+    goto(app, "scenario")
+    app.toggle(key="planned_shares").set_value(True).run()
+    app.toggle(key="bc_show_manual").set_value(True).run()
+    assert not app.exception, app.exception
+    text = all_text(app)
+    assert "Businesscase over de jaren" in text and "Regio: " in text
+    summary = next(d.value for d in app.dataframe if "netto contante waarde" in d.value.columns)
+    assert list(summary["ziekenhuis"]) == ["ACR", "KZH", "MOG", "RSZ", "ZDL", "ZVL", "regio"]
+    from calculator.validate import load
+    from messages.numbers import euro
+    from optimizer.business_case import business_case
+    from optimizer.scenario import manual_flows
+
+    wb = load(SAMPLE)
+    case = business_case(wb, 2025, 2030, manual_flows(wb, 2025), rule="proportional")
+    region = euro(int(case.region["npv_cents"].iloc[0]))
+    assert summary.set_index("ziekenhuis").loc["regio", "netto contante waarde"] == region
+
+
 def test_scenario_page_shows_the_business_case_of_the_plan(app):
     """The optimised plan of 2025 over 2025–2030: one cumulative line per hospital in the
     map's colours, labelled at its end, the break-even years marked; the verdict per hospital
