@@ -217,10 +217,7 @@ def test_the_board_story_in_a_real_browser(server, browser, tmp_path):
     shoot(page, tmp_path, "optimiser_nl")
     # the deal's terms under the plan, then the plan saved and taken to the board
     expect(page.get_by_text("Voorwaarden per afspraak").first).to_be_visible(timeout=60_000)
-    form = page.locator("[data-testid=stForm]:visible").last
-    form.get_by_role("textbox").fill("Regioplan 2025")
-    form.get_by_role("button", name="Scenario bewaren").click()
-    expect(page.get_by_text("Bewaard").first).to_be_visible(timeout=30_000)
+    save_the_plan(page, "Regioplan 2025", "Scenario bewaren", "Bewaard")
     goto(page, "Scenario's vergelijken")
     finished(page)
     words = board_pack_text(page, "Bestuursdocument van 'Regioplan 2025' (PDF)", tmp_path)
@@ -264,16 +261,23 @@ def test_the_board_story_in_a_real_browser(server, browser, tmp_path):
     page.get_by_role("tab", name="Optimised").click()
     page.get_by_role("button", name="Optimise").click()
     expect(page.get_by_text("Terms per agreement").first).to_be_visible(timeout=120_000)
-    form = page.locator("[data-testid=stForm]:visible").last
-    form.get_by_role("textbox").fill("Regional plan")
-    form.get_by_role("button", name="Save scenario").click()
-    expect(page.get_by_text("Saved as").first).to_be_visible(timeout=30_000)
+    save_the_plan(page, "Regional plan", "Save scenario", "Saved as")
     goto(page, "Compare scenarios")
     finished(page)
     words = board_pack_text(page, "Board pack of 'Regional plan' (PDF)", tmp_path)
     assert "+€ 118,514" in words and "Business case 2025–2029" in words
     assert "the scenario 'Regional plan'" in words
     page.close()
+
+
+def save_the_plan(page, name: str, button: str, confirmation: str) -> None:
+    """Save the plan on screen under ``name`` with the optimised tab's form (the visible one)."""
+    from playwright.sync_api import expect
+
+    form = page.locator("[data-testid=stForm]:visible").last
+    form.get_by_role("textbox").fill(name)
+    form.get_by_role("button", name=button).click()
+    expect(page.get_by_text(confirmation).first).to_be_visible(timeout=30_000)
 
 
 def board_pack_text(page, label: str, folder: Path) -> str:
